@@ -1,5 +1,7 @@
 package org.corridor.cli;
 
+import java.io.PrintWriter;
+import org.corridor.DomainException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,14 +9,57 @@ import picocli.CommandLine.Command;
 @Command(
         name = "corridor",
         mixinStandardHelpOptions = true,
-        description = "Corridor: a restricted-funds payment channel.")
+        version = "corridor 0.1.0",
+        description = "Corridor: a restricted-funds payment channel.",
+        subcommands = {
+            ServeCommand.class,
+            DemoCommand.class,
+            MigrateCommand.class,
+            UsersCommand.class,
+            AuditCommand.class,
+        })
 public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code: 0 success, 1 failure, 2 usage error. */
+    public static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler(Main::failure);
+        return commandLine.execute(args);
+    }
+
+    private static int failure(Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        err.println("corridor: " + reason(exception));
+        err.flush();
+        return 1;
+    }
+
+    /** A one-line reason: the domain message, or the innermost message for anything else. */
+    static String reason(Throwable exception) {
+        if (exception instanceof DomainException domain) {
+            return oneLine(domain.getMessage());
+        }
+        Throwable root = exception;
+        while (root.getCause() != null && root.getCause() != root) {
+            if (root instanceof DomainException) {
+                break;
+            }
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return oneLine(message == null || message.isBlank() ? root.getClass().getSimpleName() : message);
+    }
+
+    private static String oneLine(String text) {
+        String flat = text.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+        return flat.length() > 300 ? flat.substring(0, 300) + "..." : flat;
     }
 
     @Override

@@ -1,0 +1,108 @@
+package org.corridor.app;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import org.corridor.InvalidInputException;
+import org.corridor.db.DatabaseSettings;
+
+/**
+ * Corridor's settings, read once from the environment with local defaults, then overridden by
+ * command-line options. No file, no reflection.
+ *
+ * @param zone the channel's time zone: business dates and authorisation validity are in it
+ */
+public record Config(
+        String host,
+        int port,
+        Path dataDir,
+        Optional<String> dbUrl,
+        Optional<String> dbUser,
+        Optional<String> dbPassword,
+        ZoneId zone,
+        long maxRequestBytes,
+        int requestsPerMinutePerToken) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+    public static final Path DEFAULT_DATA_DIR = Path.of("corridor-data");
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Baghdad");
+
+    public static Config fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    public static Config fromEnvironment(Map<String, String> env) {
+        return new Config(
+                env.getOrDefault("CORRIDOR_HOST", DEFAULT_HOST),
+                intSetting(env, "CORRIDOR_PORT", DEFAULT_PORT),
+                Path.of(env.getOrDefault("CORRIDOR_DATA_DIR", DEFAULT_DATA_DIR.toString())),
+                nonBlank(env.get("CORRIDOR_DB_URL")),
+                nonBlank(env.get("CORRIDOR_DB_USER")),
+                Optional.ofNullable(env.get("CORRIDOR_DB_PASSWORD")),
+                zoneSetting(env.getOrDefault("CORRIDOR_ZONE", DEFAULT_ZONE.getId())),
+                intSetting(env, "CORRIDOR_MAX_REQUEST_BYTES", 10_000_000),
+                intSetting(env, "CORRIDOR_RATE_LIMIT_PER_MINUTE", 6_000));
+    }
+
+    public Config withPort(int newPort) {
+        return new Config(
+                host, newPort, dataDir, dbUrl, dbUser, dbPassword, zone, maxRequestBytes, requestsPerMinutePerToken);
+    }
+
+    public Config withHost(String newHost) {
+        return new Config(
+                newHost, port, dataDir, dbUrl, dbUser, dbPassword, zone, maxRequestBytes, requestsPerMinutePerToken);
+    }
+
+    public Config withDataDir(Path newDataDir) {
+        return new Config(
+                host, port, newDataDir, dbUrl, dbUser, dbPassword, zone, maxRequestBytes, requestsPerMinutePerToken);
+    }
+
+    @Override
+    public String toString() {
+        // Keep the database password out of logs and error messages.
+        return "Config[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl + ", dbUser="
+                + dbUser + ", dbPassword=" + dbPassword.map(secret -> "***") + ", zone=" + zone + "]";
+    }
+
+    /** True when an external PostgreSQL server is configured instead of the embedded one. */
+    public boolean externalDatabase() {
+        return dbUrl.isPresent();
+    }
+
+    public DatabaseSettings databaseSettings() {
+        DatabaseSettings.PoolSettings pool = DatabaseSettings.PoolSettings.defaults();
+        if (dbUrl.isPresent()) {
+            return new DatabaseSettings.External(dbUrl.get(), dbUser.orElse("corridor"), dbPassword.orElse(""), pool);
+        }
+        return new DatabaseSettings.Embedded(dataDir, true, pool);
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    private static int intSetting(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("CONFIG_INVALID", name + " is not a whole number: " + value);
+        }
+    }
+
+    private static ZoneId zoneSetting(String value) {
+        try {
+            return ZoneId.of(value);
+        } catch (DateTimeException e) {
+            throw new InvalidInputException("CONFIG_INVALID", "CORRIDOR_ZONE is not a time zone: " + value);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.corridor.app;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.corridor.audit.AuditLog;
+import org.corridor.audit.AuditStore;
+import org.corridor.db.Database;
+import org.corridor.identity.UserStore;
+import org.corridor.identity.Users;
+
+/**
+ * One running Corridor: the database and every feature wired to it. The edges hold one instance
+ * and ask it for the features they expose. Thread-safe; close it to release the database.
+ */
+public final class Corridor implements AutoCloseable {
+
+    private final Config config;
+    private final Database database;
+    private final Clock clock;
+    private final AuditStore auditStore;
+    private final AuditLog auditLog;
+    private final Users users;
+    private final PrometheusMeterRegistry metrics;
+
+    public Corridor(Config config, Database database, Clock clock, PrometheusMeterRegistry metrics) {
+        this.config = config;
+        this.database = database;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.auditStore = new AuditStore(database, clock);
+        this.auditLog = new AuditLog(auditStore);
+        this.users = new Users(new UserStore(database, auditStore), clock);
+    }
+
+    /** Opens the configured database, applies pending migrations and wires the features. */
+    public static Corridor open(Config config) {
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Database database = Database.open(config.databaseSettings(), metrics);
+        try {
+            database.migrate();
+            return new Corridor(config, database, Clock.systemUTC(), metrics);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public ZoneId zone() {
+        return config.zone();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public AuditStore auditStore() {
+        return auditStore;
+    }
+
+    public AuditLog audit() {
+        return auditLog;
+    }
+
+    /** The registry that /metrics publishes; features may add their own meters. */
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
+    public Users users() {
+        return users;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,150 @@
+package org.corridor.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.corridor.db.Database;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/**
+ * SQL for the audit trail. {@link #append} runs inside the caller's transaction, so an entry is
+ * committed exactly when the change it records is. Appends are serialised by a transaction-scoped
+ * advisory lock taken last, just before the caller commits, to keep the chain linear while holding
+ * the lock as briefly as possible. Thread-safe.
+ */
+public final class AuditStore {
+
+    /** Arbitrary constant naming the advisory lock that serialises appends. */
+    private static final long CHAIN_LOCK = 0x436f7272_41756474L;
+
+    private static final RowMapper<AuditEntry> ENTRY = (rs, ctx) -> new AuditEntry(
+            rs.getLong("seq"),
+            rs.getObject("recorded_at", java.time.OffsetDateTime.class).toInstant(),
+            rs.getString("actor"),
+            rs.getString("actor_role"),
+            rs.getString("action"),
+            rs.getString("subject"),
+            rs.getString("command"),
+            rs.getString("outcome"),
+            rs.getString("versions"),
+            rs.getString("previous_hash"),
+            rs.getString("hash"));
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public AuditStore(Database database, Clock clock) {
+        this.jdbi = database.jdbi();
+        this.clock = clock;
+    }
+
+    /** Appends an entry in the open transaction of {@code handle}. Call it as the last write. */
+    public AuditEntry append(Handle handle, AuditEvent event) {
+        if (!handle.isInTransaction()) {
+            throw new IllegalStateException("audit entries are appended inside the change's transaction");
+        }
+        handle.execute("select pg_advisory_xact_lock(?)", CHAIN_LOCK);
+        Optional<AuditEntry> last = handle.createQuery("select * from audit_entry order by seq desc limit 1")
+                .map(ENTRY)
+                .findFirst();
+        long seq = last.map(AuditEntry::seq).orElse(0L) + 1;
+        String previousHash = last.map(AuditEntry::hash).orElse(AuditEntry.GENESIS_HASH);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant recordedAt = last.map(AuditEntry::recordedAt)
+                .filter(previous -> previous.isAfter(now))
+                .orElse(now);
+        AuditEntry unsigned = new AuditEntry(
+                seq,
+                recordedAt,
+                event.actor().name(),
+                event.actor().role(),
+                event.action(),
+                event.subject(),
+                CanonicalJson.write(event.command()),
+                CanonicalJson.write(event.outcome()),
+                CanonicalJson.write(event.versions()),
+                previousHash,
+                "");
+        AuditEntry entry = new AuditEntry(
+                unsigned.seq(),
+                unsigned.recordedAt(),
+                unsigned.actor(),
+                unsigned.actorRole(),
+                unsigned.action(),
+                unsigned.subject(),
+                unsigned.command(),
+                unsigned.outcome(),
+                unsigned.versions(),
+                unsigned.previousHash(),
+                unsigned.computeHash());
+        handle.createUpdate("""
+                        insert into audit_entry
+                          (seq, recorded_at, actor, actor_role, action, subject, command, outcome, versions,
+                           previous_hash, hash)
+                        values (:seq, :recordedAt, :actor, :actorRole, :action, :subject, :command, :outcome,
+                                :versions, :previousHash, :hash)
+                        """)
+                .bind("seq", entry.seq())
+                .bind("recordedAt", entry.recordedAt().atOffset(java.time.ZoneOffset.UTC))
+                .bind("actor", entry.actor())
+                .bind("actorRole", entry.actorRole())
+                .bind("action", entry.action())
+                .bind("subject", entry.subject())
+                .bind("command", entry.command())
+                .bind("outcome", entry.outcome())
+                .bind("versions", entry.versions())
+                .bind("previousHash", entry.previousHash())
+                .bind("hash", entry.hash())
+                .execute();
+        return entry;
+    }
+
+    /** Appends an event in a transaction of its own (for acts that change nothing else). */
+    public AuditEntry appendAlone(AuditEvent event) {
+        return jdbi.inTransaction(handle -> append(handle, event));
+    }
+
+    /** Entries recorded in {@code [from, to)}, in chain order, at most {@code limit} after {@code afterSeq}. */
+    public List<AuditEntry> list(Instant from, Instant to, long afterSeq, int limit) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select * from audit_entry
+                        where recorded_at >= :from and recorded_at < :to and seq > :afterSeq
+                        order by seq limit :limit
+                        """)
+                .bind("from", from.atOffset(java.time.ZoneOffset.UTC))
+                .bind("to", to.atOffset(java.time.ZoneOffset.UTC))
+                .bind("afterSeq", afterSeq)
+                .bind("limit", limit)
+                .map(ENTRY)
+                .list());
+    }
+
+    /** Streams every entry in chain order to {@code sink}, with a server-side cursor. */
+    public void forEach(long fromSeq, long toSeq, Consumer<AuditEntry> sink) {
+        jdbi.useTransaction(handle -> handle.createQuery(
+                        "select * from audit_entry where seq >= :fromSeq and seq <= :toSeq order by seq")
+                .bind("fromSeq", fromSeq)
+                .bind("toSeq", toSeq)
+                .setFetchSize(2_000)
+                .map(ENTRY)
+                .useStream(stream -> stream.forEach(sink)));
+    }
+
+    public long count() {
+        return jdbi.withHandle(handle -> handle.createQuery("select count(*) from audit_entry")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    public Optional<AuditEntry> entry(long seq) {
+        return jdbi.withHandle(handle -> handle.createQuery("select * from audit_entry where seq = :seq")
+                .bind("seq", seq)
+                .map(ENTRY)
+                .findFirst());
+    }
+}

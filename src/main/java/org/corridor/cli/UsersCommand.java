@@ -1,0 +1,134 @@
+package org.corridor.cli;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.corridor.app.Corridor;
+import org.corridor.identity.IssuedToken;
+import org.corridor.identity.Role;
+import org.corridor.identity.User;
+import org.corridor.identity.Users;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+        name = "users",
+        mixinStandardHelpOptions = true,
+        description = "Manage users and their API tokens.",
+        subcommands = {
+            UsersCommand.Add.class,
+            UsersCommand.ListUsers.class,
+            UsersCommand.Disable.class,
+            UsersCommand.Token.class
+        })
+final class UsersCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Create a user. Its token is printed once, as the last line of output, and stored only as a hash.")
+    static final class Add implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "User name: letters, digits, '.', '_', '@', '-'.")
+        String name;
+
+        @Option(
+                names = "--role",
+                required = true,
+                paramLabel = "ROLE",
+                description = "One of: ${COMPLETION-CANDIDATES}.")
+        Role role;
+
+        @Option(names = "--expires-in-days", paramLabel = "DAYS", description = "Token lifetime in days (default: 90).")
+        Integer expiresInDays;
+
+        @Override
+        public Integer call() {
+            try (Corridor corridor = database.open()) {
+                Duration lifetime =
+                        expiresInDays == null ? Users.DEFAULT_TOKEN_LIFETIME : Duration.ofDays(expiresInDays);
+                IssuedToken issued = corridor.users().add(CliActor.current(), name, role, lifetime);
+                System.out.println("created user " + issued.user().name() + " with role " + role + "; token expires "
+                        + issued.expiresAt() + " (shown once):");
+                System.out.println(issued.token());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List users and their state.")
+    static final class ListUsers implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Override
+        public Integer call() {
+            try (Corridor corridor = database.open()) {
+                System.out.printf("%-24s %-20s %-9s %s%n", "NAME", "ROLE", "STATE", "CREATED");
+                for (User user : corridor.users().list()) {
+                    System.out.printf(
+                            "%-24s %-20s %-9s %s%n",
+                            user.name(), user.role(), user.disabled() ? "disabled" : "active", user.createdAt());
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable a user and revoke its tokens.")
+    static final class Disable implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (Corridor corridor = database.open()) {
+                corridor.users().disable(CliActor.current(), name);
+                System.out.println("disabled user " + name + " and revoked its tokens");
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "token",
+            mixinStandardHelpOptions = true,
+            description = "Issue a further token for a user (rotation), printed once as the last line.")
+    static final class Token implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--expires-in-days", paramLabel = "DAYS", description = "Token lifetime in days (default: 90).")
+        Integer expiresInDays;
+
+        @Override
+        public Integer call() {
+            try (Corridor corridor = database.open()) {
+                Duration lifetime =
+                        expiresInDays == null ? Users.DEFAULT_TOKEN_LIFETIME : Duration.ofDays(expiresInDays);
+                IssuedToken issued = corridor.users().issueToken(CliActor.current(), name, lifetime);
+                System.out.println("issued a token for " + name + "; expires " + issued.expiresAt() + " (shown once):");
+                System.out.println(issued.token());
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.corridor.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.SerializableTransactionRunner;
+
+/**
+ * Corridor's one database: a Hikari pool, the Jdbi over it, and (in embedded mode) the PostgreSQL
+ * server it started. Thread-safe. Transactions retry a serialization failure a bounded number of
+ * times, so every transaction callback must be safe to run again.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final int SERIALIZATION_RETRIES = 5;
+
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+    private final String description;
+    private final Optional<EmbeddedPostgresServer> server;
+
+    private Database(HikariDataSource pool, String description, Optional<EmbeddedPostgresServer> server) {
+        this.pool = pool;
+        this.description = description;
+        this.server = server;
+        this.jdbi = Jdbi.create(pool);
+        SerializableTransactionRunner.Configuration retries =
+                jdbi.getConfig(SerializableTransactionRunner.Configuration.class);
+        retries.setMaxRetries(SERIALIZATION_RETRIES);
+        jdbi.setTransactionHandler(new SerializableTransactionRunner());
+    }
+
+    /** Opens the database the settings name, starting the embedded server when needed. */
+    public static Database open(DatabaseSettings settings, MeterRegistry metrics) {
+        if (settings instanceof DatabaseSettings.Embedded embedded) {
+            return openEmbedded(embedded, metrics);
+        }
+        DatabaseSettings.External external = (DatabaseSettings.External) settings;
+        return connect(
+                external.jdbcUrl(),
+                external.user(),
+                external.password(),
+                external.pool(),
+                external.jdbcUrl(),
+                Optional.empty(),
+                metrics);
+    }
+
+    private static Database openEmbedded(DatabaseSettings.Embedded settings, MeterRegistry metrics) {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings.dataDir(), settings.durable());
+        try {
+            server.createDatabaseIfMissing(EmbeddedPostgresServer.DATABASE);
+            return connect(
+                    server.jdbcUrl(EmbeddedPostgresServer.DATABASE),
+                    EmbeddedPostgresServer.USER,
+                    "",
+                    settings.pool(),
+                    "embedded PostgreSQL in " + settings.dataDir(),
+                    Optional.of(server),
+                    metrics);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** Connects a pool to a server reached by JDBC URL; the server is closed with the pool if given. */
+    public static Database connect(
+            String jdbcUrl,
+            String user,
+            String password,
+            DatabaseSettings.PoolSettings settings,
+            String description,
+            Optional<EmbeddedPostgresServer> server,
+            MeterRegistry metrics) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setPoolName("corridor");
+        config.setMaximumPoolSize(settings.maximumSize());
+        config.setMinimumIdle(Math.min(2, settings.maximumSize()));
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        config.setValidationTimeout(Math.min(settings.connectionTimeout().toMillis(), 2_000));
+        // Fail fast at start when the server is unreachable, but let the pool recover by itself
+        // when the server restarts later.
+        config.setInitializationFailTimeout(settings.connectionTimeout().toMillis());
+        config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.addDataSourceProperty("ApplicationName", "corridor");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        config.setConnectionInitSql(
+                "set statement_timeout = " + settings.statementTimeout().toMillis()
+                        + "; set idle_in_transaction_session_timeout = 60000; set timezone = 'UTC'");
+        return new Database(new HikariDataSource(config), description, server);
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** The pool itself, for metrics. */
+    public HikariDataSource pool() {
+        return pool;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Applies pending migrations; returns how many ran. */
+    public int migrate() {
+        return Migrations.migrate(pool);
+    }
+
+    /** True when a connection can be had and answers a trivial query within a second. */
+    public boolean isReady() {
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(1);
+            return statement.execute("select 1");
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        server.ifPresent(EmbeddedPostgresServer::close);
+    }
+}

@@ -1,0 +1,22 @@
+package org.corridor.db;
+
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/** Runs the Flyway migrations under {@code classpath:db/migration}, the same for every database. */
+public final class Migrations {
+
+    private Migrations() {}
+
+    /** Applies pending migrations; returns how many ran. */
+    public static int migrate(DataSource dataSource) {
+        MigrateResult result = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        return result.migrationsExecuted;
+    }
+}

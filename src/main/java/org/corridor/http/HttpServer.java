@@ -1,0 +1,90 @@
+package org.corridor.http;
+
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.corridor.app.Corridor;
+import org.corridor.audit.AuditRoutes;
+import org.corridor.identity.UserRoutes;
+
+/**
+ * The HTTP server: assembles every feature's routes behind one guard and one problem mapper.
+ * Binds to loopback unless told otherwise.
+ */
+public final class HttpServer implements AutoCloseable {
+
+    public static final String VERSION = "0.1.0";
+
+    private final Javalin app;
+    private final List<RouteSpec> routes;
+    private final JvmGcMetrics gcMetrics;
+
+    private HttpServer(Javalin app, List<RouteSpec> routes, JvmGcMetrics gcMetrics) {
+        this.app = app;
+        this.routes = routes;
+        this.gcMetrics = gcMetrics;
+    }
+
+    /** Starts a server for {@code corridor} on {@code host:port} (port 0 picks a free one). */
+    public static HttpServer start(Corridor corridor, String host, int port) {
+        var registry = corridor.metrics();
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        JvmGcMetrics gcMetrics = new JvmGcMetrics();
+        gcMetrics.bindTo(registry);
+
+        Guard guard = new Guard(
+                corridor.users(),
+                corridor.auditStore(),
+                new RateLimiter(corridor.config().requestsPerMinutePerToken()));
+        Metrics metrics = new Metrics(registry);
+        AtomicReference<List<RouteSpec>> registered = new AtomicReference<>(List.of());
+        List<Routes> features = new ArrayList<>();
+        features.add(new SystemRoutes(corridor.database(), registry, registered::get, VERSION));
+        features.add(new UserRoutes(corridor.users()));
+        features.add(new AuditRoutes(corridor.audit(), corridor.zone()));
+
+        Javalin app = Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(JsonSupport.mapper(), false));
+            config.http.maxRequestSize = corridor.config().maxRequestBytes();
+            config.http.defaultContentType = "application/json";
+            config.http.prefer405over404 = true;
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.startup.showJavalinBanner = false;
+            config.requestLogger.http(metrics::record);
+            Problems.register(config.routes);
+            Api api = new Api(config.routes, guard);
+            features.forEach(feature -> feature.register(api));
+            registered.set(api.registered());
+        });
+        app.start();
+        return new HttpServer(app, registered.get(), gcMetrics);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Every registered route, for the OpenAPI description and the role-matrix test. */
+    public List<RouteSpec> routes() {
+        return routes;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        gcMetrics.close();
+    }
+}

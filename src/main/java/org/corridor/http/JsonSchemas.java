@@ -1,0 +1,140 @@
+package org.corridor.http;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * JSON Schemas (OpenAPI 3.1 dialect) derived from the API's record types, with the same snake_case
+ * names the JSON mapper writes. Records become named components referenced by {@code $ref}.
+ */
+final class JsonSchemas {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final PropertyNamingStrategies.NamingBase SNAKE =
+            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+
+    private final Map<String, ObjectNode> components = new TreeMap<>();
+
+    ObjectNode schemaOf(Type type) {
+        if (type instanceof ParameterizedType parameterized) {
+            Class<?> raw = (Class<?>) parameterized.getRawType();
+            Type[] arguments = parameterized.getActualTypeArguments();
+            if (Collection.class.isAssignableFrom(raw)) {
+                return JSON.objectNode().put("type", "array").set("items", schemaOf(arguments[0]));
+            }
+            if (Map.class.isAssignableFrom(raw)) {
+                return JSON.objectNode().put("type", "object").set("additionalProperties", schemaOf(arguments[1]));
+            }
+            if (raw == Optional.class) {
+                ObjectNode inner = schemaOf(arguments[0]);
+                ArrayNode anyOf =
+                        JSON.arrayNode().add(inner).add(JSON.objectNode().put("type", "null"));
+                return JSON.objectNode().set("anyOf", anyOf);
+            }
+            return schemaOf(raw);
+        }
+        if (!(type instanceof Class<?> cls)) {
+            return JSON.objectNode();
+        }
+        if (cls == String.class || cls == char.class || cls == Character.class) {
+            return JSON.objectNode().put("type", "string");
+        }
+        if (cls == int.class || cls == Integer.class || cls == short.class || cls == Short.class) {
+            return JSON.objectNode().put("type", "integer").put("format", "int32");
+        }
+        if (cls == long.class || cls == Long.class || cls == BigInteger.class) {
+            return JSON.objectNode().put("type", "integer").put("format", "int64");
+        }
+        if (cls == boolean.class || cls == Boolean.class) {
+            return JSON.objectNode().put("type", "boolean");
+        }
+        if (cls == double.class
+                || cls == Double.class
+                || cls == float.class
+                || cls == Float.class
+                || cls == BigDecimal.class) {
+            return JSON.objectNode().put("type", "number");
+        }
+        if (cls == Instant.class || cls == OffsetDateTime.class) {
+            return JSON.objectNode().put("type", "string").put("format", "date-time");
+        }
+        if (cls == LocalDate.class) {
+            return JSON.objectNode().put("type", "string").put("format", "date");
+        }
+        if (cls == UUID.class) {
+            return JSON.objectNode().put("type", "string").put("format", "uuid");
+        }
+        if (cls == Duration.class) {
+            return JSON.objectNode().put("type", "string").put("format", "duration");
+        }
+        if (cls.isEnum()) {
+            ArrayNode values = JSON.arrayNode();
+            for (Object constant : cls.getEnumConstants()) {
+                values.add(((Enum<?>) constant).name());
+            }
+            return JSON.objectNode().put("type", "string").set("enum", values);
+        }
+        if (cls.isArray()) {
+            return JSON.objectNode().put("type", "array").set("items", schemaOf(cls.getComponentType()));
+        }
+        if (cls.isRecord()) {
+            return reference(cls);
+        }
+        if (cls.isSealed() && cls.isInterface()) {
+            ArrayNode oneOf = JSON.arrayNode();
+            for (Class<?> permitted : cls.getPermittedSubclasses()) {
+                oneOf.add(schemaOf(permitted));
+            }
+            return JSON.objectNode().set("oneOf", oneOf);
+        }
+        // Free-form values (JsonNode, Object, maps of anything).
+        return JSON.objectNode();
+    }
+
+    private ObjectNode reference(Class<?> record) {
+        String name = componentName(record);
+        if (!components.containsKey(name)) {
+            ObjectNode schema = JSON.objectNode().put("type", "object");
+            components.put(name, schema); // placed first so that recursive records terminate
+            ObjectNode properties = JSON.objectNode();
+            ArrayNode required = JSON.arrayNode();
+            for (RecordComponent component : record.getRecordComponents()) {
+                String property = SNAKE.translate(component.getName());
+                properties.set(property, schemaOf(component.getGenericType()));
+                if (component.getType() != Optional.class) {
+                    required.add(property);
+                }
+            }
+            schema.set("properties", properties);
+            if (!required.isEmpty()) {
+                schema.set("required", required);
+            }
+        }
+        return JSON.objectNode().put("$ref", "#/components/schemas/" + name);
+    }
+
+    static String componentName(Class<?> type) {
+        Class<?> enclosing = type.getEnclosingClass();
+        return enclosing == null ? type.getSimpleName() : enclosing.getSimpleName() + type.getSimpleName();
+    }
+
+    Map<String, ObjectNode> components() {
+        return components;
+    }
+}

@@ -1,0 +1,255 @@
+package org.corridor.http;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.corridor.ConflictException;
+import org.corridor.DomainException;
+import org.corridor.ForbiddenException;
+import org.corridor.InvalidInputException;
+import org.corridor.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become HTTP responses: RFC 9457 problem details, with a stable
+ * reason code. Unexpected failures are logged with an incident id and answered without internal
+ * detail.
+ */
+public final class Problems {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    /** Seconds a client should wait before retrying when the database is unavailable. */
+    static final int RETRY_AFTER_SECONDS = 2;
+
+    private Problems() {}
+
+    static void register(RoutesConfig routes) {
+        routes.exception(Exception.class, (exception, ctx) -> respond(ctx, toProblem(exception, ctx)));
+        // Javalin answers its own exceptions (no such route, body too large) unless told otherwise.
+        routes.exception(HttpResponseException.class, (exception, ctx) -> respond(ctx, toProblem(exception, ctx)));
+    }
+
+    /** Writes a problem response. */
+    public static void respond(Context ctx, ProblemDetail problem) {
+        ctx.status(problem.status());
+        if (problem.status() == 503 || problem.status() == 429) {
+            Object retryAfter = problem.extensions().getOrDefault("retry_after_seconds", RETRY_AFTER_SECONDS);
+            ctx.header("Retry-After", String.valueOf(retryAfter));
+        }
+        if (problem.status() == 401) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"corridor\"");
+        }
+        ctx.contentType(ProblemDetail.MEDIA_TYPE);
+        try {
+            ctx.result(JsonSupport.mapper().writeValueAsString(problem.body()));
+        } catch (JsonProcessingException e) {
+            ctx.result("{\"status\":" + problem.status() + "}");
+        }
+    }
+
+    static ProblemDetail toProblem(Exception exception, Context ctx) {
+        String instance = ctx.path();
+        if (exception instanceof Guard.Refusal refusal) {
+            return refusal.problem();
+        }
+        if (exception instanceof DomainException domain) {
+            return ProblemDetail.of(statusOf(domain), domain.code(), domain.getMessage(), instance, domain.details());
+        }
+        if (exception instanceof HttpResponseException http) {
+            return fromJavalin(http, instance);
+        }
+        Optional<ProblemDetail> json = fromJson(exception, instance);
+        if (json.isPresent()) {
+            return json.get();
+        }
+        if (databaseUnavailable(exception)) {
+            LOG.warn("database unavailable on {} {}: {}", ctx.method(), instance, rootMessage(exception));
+            return ProblemDetail.of(
+                    503,
+                    "DATABASE_UNAVAILABLE",
+                    "the database is not reachable just now; retry shortly",
+                    instance,
+                    Map.of("retry_after_seconds", RETRY_AFTER_SECONDS));
+        }
+        if (statementCancelled(exception)) {
+            LOG.warn("statement cancelled on {} {}: {}", ctx.method(), instance, rootMessage(exception));
+            return ProblemDetail.of(
+                    503,
+                    "STATEMENT_TIMEOUT",
+                    "the request took too long and was cancelled; retry shortly",
+                    instance,
+                    Map.of("retry_after_seconds", RETRY_AFTER_SECONDS));
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.error("incident {} on {} {}", incident, ctx.method(), instance, exception);
+        return ProblemDetail.of(
+                500, "INTERNAL_ERROR", "an unexpected error occurred", instance, Map.of("incident", incident));
+    }
+
+    static int statusOf(DomainException exception) {
+        if (exception instanceof InvalidInputException) {
+            return 422;
+        }
+        if (exception instanceof NotFoundException) {
+            return 404;
+        }
+        if (exception instanceof ConflictException) {
+            return 409;
+        }
+        if (exception instanceof ForbiddenException) {
+            return 403;
+        }
+        return 400;
+    }
+
+    private static ProblemDetail fromJavalin(HttpResponseException exception, String instance) {
+        int status = exception.getStatus();
+        String code = switch (status) {
+            case 400 -> "BAD_REQUEST";
+            case 401 -> "UNAUTHENTICATED";
+            case 403 -> "FORBIDDEN";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 413 -> "CONTENT_TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 429 -> "TOO_MANY_REQUESTS";
+            default -> "HTTP_" + status;
+        };
+        String detail = switch (status) {
+            case 404 -> "no such resource: " + instance;
+            case 413 -> "the request body is larger than this server accepts";
+            default -> exception.getMessage();
+        };
+        return ProblemDetail.of(status, code, detail, instance, Map.of());
+    }
+
+    /** Malformed JSON and wrongly shaped bodies, described by location and field, not by class names. */
+    private static Optional<ProblemDetail> fromJson(Throwable exception, String instance) {
+        Throwable cause = exception;
+        while (cause != null && !(cause instanceof JsonProcessingException)) {
+            if (cause instanceof DomainException domain) {
+                return Optional.of(ProblemDetail.of(
+                        statusOf(domain), domain.code(), domain.getMessage(), instance, domain.details()));
+            }
+            cause = cause.getCause();
+        }
+        if (cause == null) {
+            return Optional.empty();
+        }
+        JsonProcessingException json = (JsonProcessingException) cause;
+        // A DomainException thrown by a record's constructor arrives wrapped by Jackson.
+        if (json.getCause() instanceof DomainException domain) {
+            return Optional.of(
+                    ProblemDetail.of(statusOf(domain), domain.code(), domain.getMessage(), instance, domain.details()));
+        }
+        String where = json.getLocation() == null
+                ? ""
+                : " at line " + json.getLocation().getLineNr() + ", column "
+                        + json.getLocation().getColumnNr();
+        if (json instanceof StreamConstraintsException) {
+            return Optional.of(ProblemDetail.of(
+                    400,
+                    "JSON_LIMIT_EXCEEDED",
+                    "the JSON exceeds a limit (depth, number or string length)" + where,
+                    instance,
+                    Map.of()));
+        }
+        if (json instanceof JsonParseException) {
+            return Optional.of(ProblemDetail.of(
+                    400,
+                    "JSON_MALFORMED",
+                    "malformed JSON" + where + ": " + firstLine(json.getOriginalMessage()),
+                    instance,
+                    Map.of()));
+        }
+        if (json instanceof JsonMappingException mapping) {
+            String field = mapping.getPath().stream()
+                    .map(reference -> reference.getFieldName() != null
+                            ? reference.getFieldName()
+                            : "[" + reference.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            String detail;
+            if (mapping instanceof UnrecognizedPropertyException unknown) {
+                detail = "unknown field '" + unknown.getPropertyName() + "'";
+            } else if (mapping instanceof InvalidFormatException invalid) {
+                detail =
+                        "field '" + field + "' has an invalid value: " + abbreviate(String.valueOf(invalid.getValue()));
+            } else if (mapping instanceof MismatchedInputException) {
+                detail = field.isEmpty()
+                        ? "the body has the wrong shape"
+                        : "field '" + field + "' is missing or has the wrong type";
+            } else {
+                detail = field.isEmpty() ? "the body cannot be read" : "field '" + field + "' cannot be read";
+            }
+            return Optional.of(ProblemDetail.of(
+                    400,
+                    "JSON_INVALID",
+                    detail + where,
+                    instance,
+                    field.isEmpty() ? Map.of() : Map.of("field", field)));
+        }
+        return Optional.of(
+                ProblemDetail.of(400, "JSON_INVALID", "the body cannot be read" + where, instance, Map.of()));
+    }
+
+    static boolean databaseUnavailable(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                // 08: connection exceptions; 57P01-57P03: the server is shutting down or starting.
+                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static boolean statementCancelled(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable exception) {
+        Throwable root = exception;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int newline = text.indexOf('\n');
+        String line = newline < 0 ? text : text.substring(0, newline);
+        return abbreviate(line);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 120 ? text.substring(0, 120) + "..." : text;
+    }
+}

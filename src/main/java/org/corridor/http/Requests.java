@@ -1,0 +1,131 @@
+package org.corridor.http;
+
+import io.javalin.http.Context;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+import org.corridor.InvalidInputException;
+
+/**
+ * Reading request parts with clear refusals: bodies, path and query parameters. A bad value is a
+ * 422 naming the parameter, never a 500.
+ */
+public final class Requests {
+
+    private Requests() {}
+
+    /** Reads the JSON body; malformed or wrongly shaped bodies become 400 problem details. */
+    public static <T> T body(Context ctx, Class<T> type) {
+        String body = ctx.body();
+        if (body.isBlank()) {
+            throw new InvalidInputException("BODY_MISSING", "a JSON body is required");
+        }
+        try {
+            T value = JsonSupport.mapper().readValue(body, type);
+            if (value == null) {
+                throw new InvalidInputException("BODY_MISSING", "a JSON body is required");
+            }
+            return value;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BodyUnreadable(e);
+        }
+    }
+
+    public static UUID uuidPath(Context ctx, String name) {
+        return uuid(name, ctx.pathParam(name));
+    }
+
+    public static UUID uuid(String name, String value) {
+        try {
+            UUID parsed = UUID.fromString(value);
+            if (!parsed.toString().equalsIgnoreCase(value)) {
+                throw new IllegalArgumentException("non-canonical");
+            }
+            return parsed;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("ID_MALFORMED", name + " is not a UUID: " + abbreviate(value));
+        }
+    }
+
+    public static Optional<String> query(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    public static int intQuery(Context ctx, String name, int fallback, int min, int max) {
+        Optional<String> value = query(ctx, name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.get());
+            if (parsed < min || parsed > max) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(
+                    "PARAMETER_INVALID", name + " must be a whole number from " + min + " to " + max);
+        }
+    }
+
+    public static long longQuery(Context ctx, String name, long fallback) {
+        Optional<String> value = query(ctx, name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.get());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("PARAMETER_INVALID", name + " must be a whole number");
+        }
+    }
+
+    /**
+     * An instant given as ISO-8601 ({@code 2024-07-10T09:00:00Z}) or as a business date
+     * ({@code 2024-07-10}, meaning its start in the channel's zone).
+     */
+    public static Optional<Instant> instantQuery(Context ctx, String name, ZoneId zone) {
+        return query(ctx, name).map(value -> parseInstant(name, value, zone));
+    }
+
+    public static Instant parseInstant(String name, String value, ZoneId zone) {
+        try {
+            if (value.length() == 10) {
+                return LocalDate.parse(value).atStartOfDay(zone).toInstant();
+            }
+            return Instant.parse(value);
+        } catch (DateTimeException e) {
+            throw new InvalidInputException(
+                    "PARAMETER_INVALID",
+                    name + " must be an ISO-8601 instant or a YYYY-MM-DD date: " + abbreviate(value));
+        }
+    }
+
+    public static Optional<LocalDate> dateQuery(Context ctx, String name) {
+        return query(ctx, name).map(value -> {
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeException e) {
+                throw new InvalidInputException(
+                        "PARAMETER_INVALID", name + " must be a YYYY-MM-DD date: " + abbreviate(value));
+            }
+        });
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "..." : text;
+    }
+
+    /** A body Jackson could not read; mapped like any JSON failure. */
+    static final class BodyUnreadable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BodyUnreadable(com.fasterxml.jackson.core.JsonProcessingException cause) {
+            super(cause.getOriginalMessage(), cause, false, false);
+        }
+    }
+}

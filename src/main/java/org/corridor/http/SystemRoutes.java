@@ -1,0 +1,79 @@
+package org.corridor.http;
+
+import io.javalin.http.Context;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.corridor.db.Database;
+import org.corridor.identity.Permission;
+import org.corridor.identity.RoleMatrix;
+import org.corridor.identity.User;
+
+/** Health, metrics, the OpenAPI description and "who am I". */
+final class SystemRoutes implements Routes {
+
+    /** The answer of {@code GET /health}. */
+    record Health(String status, String database) {}
+
+    /** The answer of {@code GET /api/v1/me}. */
+    record Me(String name, String role, Set<Permission> permissions) {}
+
+    private final Database database;
+    private final PrometheusMeterRegistry metrics;
+    private final Supplier<List<RouteSpec>> routes;
+    private final String version;
+
+    SystemRoutes(Database database, PrometheusMeterRegistry metrics, Supplier<List<RouteSpec>> routes, String version) {
+        this.database = database;
+        this.metrics = metrics;
+        this.routes = routes;
+        this.version = version;
+    }
+
+    @Override
+    public void register(Api api) {
+        api.get("/health")
+                .open()
+                .tag("system")
+                .summary("Liveness and database readiness; 503 when the database is not reachable")
+                .response(Health.class)
+                .handle(this::health);
+        api.get("/metrics")
+                .open()
+                .tag("system")
+                .summary("Prometheus metrics: requests per route, pool and JVM figures")
+                .produces("text/plain")
+                .handle(this::metrics);
+        api.get("/api/v1/openapi.json")
+                .requires(Permission.SELF_READ)
+                .tag("system")
+                .summary("This description")
+                .handle(ctx -> ctx.json(OpenApi.describe(routes.get(), version)));
+        api.get("/api/v1/me")
+                .requires(Permission.SELF_READ)
+                .tag("system")
+                .summary("The signed-in user, its role and permissions")
+                .response(Me.class)
+                .handle(this::me);
+    }
+
+    private void health(Context ctx) {
+        boolean ready = database.isReady();
+        ctx.status(ready ? 200 : 503);
+        if (!ready) {
+            ctx.header("Retry-After", Integer.toString(Problems.RETRY_AFTER_SECONDS));
+        }
+        ctx.json(new Health(ready ? "UP" : "DOWN", ready ? "UP" : "DOWN"));
+    }
+
+    private void metrics(Context ctx) {
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8");
+        ctx.result(metrics.scrape());
+    }
+
+    private void me(Context ctx) {
+        User user = Api.user(ctx);
+        ctx.json(new Me(user.name(), user.role().name(), RoleMatrix.permissionsOf(user.role())));
+    }
+}

@@ -1,0 +1,58 @@
+package org.corridor.identity;
+
+import static org.corridor.identity.Permission.AUDIT_READ;
+import static org.corridor.identity.Permission.SELF_READ;
+import static org.corridor.identity.Permission.USER_MANAGE;
+import static org.corridor.identity.Role.ADMIN;
+import static org.corridor.identity.Role.AUDITOR;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one role matrix: which roles hold each permission. Read it as a table; every route and
+ * command asks it, and a test walks every route against every role.
+ */
+public final class RoleMatrix {
+
+    private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+
+    private static final Map<Permission, Set<Role>> GRANTS = new EnumMap<>(Permission.class);
+
+    static {
+        grant(SELF_READ, EVERYONE);
+        grant(USER_MANAGE, EnumSet.of(ADMIN));
+        grant(AUDIT_READ, EnumSet.of(AUDITOR));
+        for (Permission permission : Permission.values()) {
+            if (!GRANTS.containsKey(permission)) {
+                throw new IllegalStateException("permission granted to no role: " + permission);
+            }
+        }
+    }
+
+    private RoleMatrix() {}
+
+    private static void grant(Permission permission, Set<Role> roles) {
+        GRANTS.put(permission, Set.copyOf(roles));
+    }
+
+    public static boolean allows(Role role, Permission permission) {
+        return GRANTS.get(permission).contains(role);
+    }
+
+    public static Set<Role> rolesWith(Permission permission) {
+        return GRANTS.get(permission);
+    }
+
+    public static Set<Permission> permissionsOf(Role role) {
+        Set<Permission> held = EnumSet.noneOf(Permission.class);
+        GRANTS.forEach((permission, roles) -> {
+            if (roles.contains(role)) {
+                held.add(permission);
+            }
+        });
+        return held;
+    }
+}
