@@ -38,6 +38,9 @@ public final class AuditStore {
     private final Jdbi jdbi;
     private final Clock clock;
 
+    /** The newest entry: all an append needs to link to it. */
+    private record ChainTip(long seq, String hash, Instant recordedAt) {}
+
     public AuditStore(Database database, Clock clock) {
         this.jdbi = database.jdbi();
         this.clock = clock;
@@ -49,13 +52,19 @@ public final class AuditStore {
             throw new IllegalStateException("audit entries are appended inside the change's transaction");
         }
         handle.execute("select pg_advisory_xact_lock(?)", CHAIN_LOCK);
-        Optional<AuditEntry> last = handle.createQuery("select * from audit_entry order by seq desc limit 1")
-                .map(ENTRY)
+        Optional<ChainTip> last = handle.createQuery(
+                        "select seq, hash, recorded_at from audit_entry order by seq desc limit 1")
+                .map((rs, ctx) -> new ChainTip(
+                        rs.getLong("seq"),
+                        rs.getString("hash"),
+                        rs.getObject("recorded_at", java.time.OffsetDateTime.class)
+                                .toInstant()))
                 .findFirst();
-        long seq = last.map(AuditEntry::seq).orElse(0L) + 1;
-        String previousHash = last.map(AuditEntry::hash).orElse(AuditEntry.GENESIS_HASH);
+        long seq = last.map(ChainTip::seq).orElse(0L) + 1;
+        String previousHash = last.map(ChainTip::hash).orElse(AuditEntry.GENESIS_HASH);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Instant recordedAt = last.map(AuditEntry::recordedAt)
+        // Entries never go back in time, even if the clock does.
+        Instant recordedAt = last.map(ChainTip::recordedAt)
                 .filter(previous -> previous.isAfter(now))
                 .orElse(now);
         AuditEntry unsigned = new AuditEntry(

@@ -1,0 +1,21 @@
+package org.corridor.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Run a benchmark on a fresh embedded database and print one line per case: "
+                + "CASE tps=N p50_ms=X p99_ms=Y vs_baseline=R.",
+        subcommands = {BenchAuditCommand.class})
+final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
