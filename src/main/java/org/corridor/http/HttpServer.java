@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.corridor.app.Corridor;
 import org.corridor.audit.AuditRoutes;
 import org.corridor.identity.UserRoutes;
+import org.corridor.web.Dashboard;
 
 /**
  * The HTTP server: assembles every feature's routes behind one guard and one problem mapper.
@@ -64,6 +65,7 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.port = port;
             config.startup.showJavalinBanner = false;
             config.requestLogger.http(metrics::record);
+            Dashboard.configure(config);
             Problems.register(config.routes);
             Api api = new Api(config.routes, guard);
             features.forEach(feature -> feature.register(api));

@@ -1,0 +1,36 @@
+package org.corridor.web;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import org.corridor.identity.Role;
+import org.corridor.testing.Browser;
+import org.corridor.testing.TestServer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Refreshes the screenshots of the dashboard's main views under docs/screenshots. Runs only when
+ * asked: {@code mvn -B test -Dtest=DashboardScreenshots -Dcorridor.screenshots=docs/screenshots}.
+ */
+class DashboardScreenshots {
+
+    @Test
+    void capture_the_main_views() {
+        String target = System.getProperty("corridor.screenshots", "");
+        assumeTrue(!target.isBlank(), "set -Dcorridor.screenshots=DIR to refresh the screenshots");
+        assumeTrue(Browser.available(), "chromium and chromium-driver are needed");
+        Path dir = Path.of(target);
+        try (TestServer server = TestServer.start();
+                Browser laptop = new Browser(server.port(), 1366, 860);
+                Browser phone = new Browser(server.port(), 390, 844)) {
+            laptop.signIn(server.token(Role.AUDITOR));
+            laptop.go("overview");
+            laptop.screenshot(dir.resolve("overview.png"));
+            laptop.go("audit");
+            laptop.screenshot(dir.resolve("audit.png"));
+            phone.signIn(server.token(Role.AUDITOR));
+            phone.go("audit");
+            phone.screenshot(dir.resolve("audit-phone.png"));
+        }
+    }
+}
