@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
             MigrateCommand.class,
             UsersCommand.class,
             AuditCommand.class,
+            AuthorisationsCommand.class,
+            RulesCommand.class,
+            EligibilityCommand.class,
         })
 public final class Main implements Runnable {
 
