@@ -131,7 +131,7 @@ public final class AuthorisationStore {
                                permitted_locations, prior_approval_movements, thresholds, caps, conditions,
                                document_sha256, document_name, recorded_at, recorded_by)
                             values
-                              (:id, :reference, :type, :series, :predecessorId, :issuer, :legalBasis, :validFrom,
+                              (:id, :reference, :type, :series, cast(:predecessorId as uuid), :issuer, :legalBasis, :validFrom,
                                :validTo, :purposes, :movements, :currencies, :prohibited, :locations, :priorApproval,
                                :thresholds, :caps, :conditions, :documentSha256, :documentName, :recordedAt,
                                :recordedBy)
@@ -141,7 +141,9 @@ public final class AuthorisationStore {
                     .bind("reference", authorisation.reference())
                     .bind("type", authorisation.type().name())
                     .bind("series", authorisation.series())
-                    .bind("predecessorId", authorisation.predecessorId().orElse(null))
+                    .bind(
+                            "predecessorId",
+                            authorisation.predecessorId().map(UUID::toString).orElse(null))
                     .bind("issuer", authorisation.issuer())
                     .bind("legalBasis", authorisation.legalBasis())
                     .bind("validFrom", authorisation.validFrom())
@@ -285,7 +287,7 @@ public final class AuthorisationStore {
                         insert into authorisation_usage
                           (authorisation_id, movement_reference, kind, execution_date, amount_minor, currency,
                            counter_amount_minor, counter_currency, linked_payment_key, recorded_at)
-                        values (:id, :reference, :kind, :date, :amount, :currency, :counterAmount, :counterCurrency,
+                        values (:id, :reference, :kind, :date, :amount, :currency, cast(:counterAmount as bigint), :counterCurrency,
                                 :linked, now())
                         """)
                 .bind("id", authorisationId)

@@ -396,8 +396,12 @@ final class RuleSetParser {
     private static String describe(JsonProcessingException e) {
         JsonLocation location = e.getLocation();
         String where = location == null ? "" : "line " + location.getLineNr() + ", column " + location.getColumnNr();
-        if (e instanceof JsonParseException) {
-            return where + ": malformed JSON: " + firstLine(e.getOriginalMessage());
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException parse) {
+                JsonLocation at = parse.getLocation() == null ? location : parse.getLocation();
+                String line = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+                return line + "malformed JSON: " + firstLine(parse.getOriginalMessage());
+            }
         }
         if (e instanceof JsonMappingException mapping) {
             String path = mapping.getPath().stream()
