@@ -58,6 +58,15 @@ public final class Authorisations {
     public Authorisation renew(Actor by, UUID predecessorId, NewAuthorisation terms) {
         terms.validate();
         Authorisation predecessor = get(predecessorId);
+        Optional<Authorisation> successor = list().stream()
+                .filter(a -> a.predecessorId().equals(Optional.of(predecessorId)))
+                .findFirst();
+        if (successor.isPresent()) {
+            throw new ConflictException(
+                    "AUTHORISATION_ALREADY_RENEWED",
+                    predecessor.reference() + " has already been renewed by "
+                            + successor.get().reference());
+        }
         if (terms.series().isPresent() && !terms.series().get().equals(predecessor.series())) {
             throw new InvalidInputException(
                     "RENEWAL_SERIES_MISMATCH",

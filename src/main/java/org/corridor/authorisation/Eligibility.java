@@ -136,6 +136,14 @@ public final class Eligibility {
         return new ImportOutcome(added.info(), added.created());
     }
 
+    /**
+     * Checks a rule file without storing it; refuses it as {@link #importRules} would. Lets an edge
+     * refuse a malformed file before it opens anything.
+     */
+    public static void validateRules(String sourceName, String content) {
+        RuleSetParser.parse(sourceName, withoutBom(content));
+    }
+
     /** The rule set that ships with Corridor, as its JSON document. */
     public static String defaultRulesContent() {
         try (InputStream in = Eligibility.class.getResourceAsStream(DEFAULT_RULES_RESOURCE)) {

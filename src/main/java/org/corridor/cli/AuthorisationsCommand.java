@@ -291,11 +291,11 @@ final class AuthorisationsCommand implements Runnable {
             try (Corridor corridor = database.open()) {
                 LocalDate date = on == null ? corridor.authorisations().today() : on;
                 System.out.printf(
-                        "%-16s %-18s %-16s %-10s %-10s %-12s %s%n",
+                        "%-16s %-18s %-16s %-10s %-10s %-13s %s%n",
                         "REFERENCE", "TYPE", "SERIES", "FROM", "TO", "STATE", "ISSUER");
                 for (Authorisation a : corridor.authorisations().list()) {
                     System.out.printf(
-                            "%-16s %-18s %-16s %-10s %-10s %-12s %s%n",
+                            "%-16s %-18s %-16s %-10s %-10s %-13s %s%n",
                             a.reference(),
                             a.type(),
                             a.series(),

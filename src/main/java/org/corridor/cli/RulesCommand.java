@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
+import org.corridor.authorisation.Eligibility;
 import org.corridor.authorisation.ImportOutcome;
 import org.corridor.authorisation.RuleSetInfo;
 import picocli.CommandLine.Command;
@@ -58,6 +59,14 @@ final class RulesCommand implements Runnable {
             String source = file.getFileName() == null
                     ? file.toString()
                     : file.getFileName().toString();
+            try {
+                Eligibility.validateRules(source, content);
+            } catch (InvalidInputException e) {
+                if (e.details().get("errors") instanceof List<?> errors) {
+                    errors.forEach(error -> System.err.println("  " + error));
+                }
+                throw e;
+            }
             try (Corridor corridor = database.open()) {
                 ImportOutcome outcome = corridor.eligibility().importRules(CliActor.current(), source, content);
                 RuleSetInfo active = outcome.active();
@@ -68,11 +77,6 @@ final class RulesCommand implements Runnable {
                     System.out.println(
                             source + " is identical to the active version " + active.version() + "; nothing changed");
                 }
-            } catch (InvalidInputException e) {
-                if (e.details().get("errors") instanceof List<?> errors) {
-                    errors.forEach(error -> System.err.println("  " + error));
-                }
-                throw e;
             }
             return 0;
         }
