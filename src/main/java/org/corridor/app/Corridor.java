@@ -38,7 +38,8 @@ public final class Corridor implements AutoCloseable {
         this.auditStore = new AuditStore(database, clock);
         this.auditLog = new AuditLog(auditStore);
         this.users = new Users(new UserStore(database, auditStore), clock);
-        this.authorisations = new Authorisations(new AuthorisationStore(database, auditStore), clock, config.zone());
+        this.authorisations =
+                new Authorisations(new AuthorisationStore(database, auditStore, clock), clock, config.zone());
         this.eligibility = new Eligibility(new EligibilityRuleStore(database, auditStore), clock, config.zone());
     }
 

@@ -5,10 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import org.corridor.InvalidInputException;
 import org.corridor.NotFoundException;
 import org.corridor.http.Api;
@@ -429,7 +430,7 @@ public final class AuthorisationRoutes implements Routes {
     }
 
     static <E extends Enum<E>> E value(Class<E> type, String text, String field) {
-        return Category.Names.parse(type, required(text, field))
+        return Enums.parse(type, required(text, field))
                 .orElseThrow(() -> new InvalidInputException(
                         "VALUE_UNKNOWN", field + " must be one of " + List.of(type.getEnumConstants()) + ": " + text));
     }
@@ -438,8 +439,8 @@ public final class AuthorisationRoutes implements Routes {
         return texts.stream().map(text -> value(type, text, field)).toList();
     }
 
-    static java.util.Set<MovementKind> kinds(List<String> texts, String field) {
-        return java.util.Set.copyOf(enums(MovementKind.class, required(texts, field), field));
+    static Set<MovementKind> kinds(List<String> texts, String field) {
+        return Set.copyOf(enums(MovementKind.class, required(texts, field), field));
     }
 
     private static List<Currency> currencies(List<String> codes) {
@@ -455,8 +456,7 @@ public final class AuthorisationRoutes implements Routes {
         return optional(value).orElse(List.of());
     }
 
-    private static <E extends Enum<E>> List<String> names(java.util.Collection<E> values) {
-        Function<E, String> name = Enum::name;
-        return values.stream().map(name).toList();
+    private static List<String> names(Collection<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).toList();
     }
 }

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -93,10 +95,13 @@ public final class AuthorisationStore {
 
     private final Jdbi jdbi;
     private final AuditStore audit;
+    private final Clock clock;
 
-    public AuthorisationStore(Database database, AuditStore audit) {
+    /** {@code clock} stamps recorded usage; everything else is stamped by the caller. */
+    public AuthorisationStore(Database database, AuditStore audit, Clock clock) {
         this.jdbi = database.jdbi();
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Inserts an authorisation and its document, unless its reference is taken or its predecessor renewed. */
@@ -288,7 +293,7 @@ public final class AuthorisationStore {
                           (authorisation_id, movement_reference, kind, execution_date, amount_minor, currency,
                            counter_amount_minor, counter_currency, linked_payment_key, recorded_at)
                         values (:id, :reference, :kind, :date, :amount, :currency, cast(:counterAmount as bigint), :counterCurrency,
-                                :linked, now())
+                                :linked, :recordedAt)
                         """)
                 .bind("id", authorisationId)
                 .bind("reference", reference)
@@ -303,6 +308,7 @@ public final class AuthorisationStore {
                         "counterCurrency",
                         movement.counterAmount().map(m -> m.currency().code()).orElse(null))
                 .bind("linked", movement.linkedPaymentKey().orElse(null))
+                .bind("recordedAt", utc(clock.instant().truncatedTo(ChronoUnit.MICROS)))
                 .execute();
         return new UsageOutcome.Recorded(authorisation, evaluation.requirements());
     }

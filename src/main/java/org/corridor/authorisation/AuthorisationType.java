@@ -10,6 +10,6 @@ public enum AuthorisationType {
     CHANNEL_ASSURANCE;
 
     public static Optional<AuthorisationType> parse(String text) {
-        return Category.Names.parse(AuthorisationType.class, text);
+        return Enums.parse(AuthorisationType.class, text);
     }
 }

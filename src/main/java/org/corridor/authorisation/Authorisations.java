@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -294,7 +295,7 @@ public final class Authorisations {
         return fields;
     }
 
-    private static List<String> names(java.util.Collection<? extends Enum<?>> values) {
+    private static List<String> names(Collection<? extends Enum<?>> values) {
         return values.stream().map(Enum::name).toList();
     }
 }

@@ -1,6 +1,5 @@
 package org.corridor.authorisation;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -16,21 +15,6 @@ public enum Category {
 
     /** The category named by {@code text} (case-insensitive), or empty when blank or unknown. */
     public static Optional<Category> parse(String text) {
-        return Names.parse(Category.class, text);
-    }
-
-    static final class Names {
-        private Names() {}
-
-        static <E extends Enum<E>> Optional<E> parse(Class<E> type, String text) {
-            if (text == null || text.isBlank()) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        }
+        return Enums.parse(Category.class, text);
     }
 }

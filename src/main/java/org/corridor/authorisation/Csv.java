@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.corridor.InvalidInputException;
 
 /**
@@ -147,6 +148,6 @@ final class Csv {
 
     static InvalidInputException malformed(String sourceName, int line, String problem) {
         return new InvalidInputException(
-                "CSV_MALFORMED", sourceName + " line " + line + ": " + problem, java.util.Map.of("line", line));
+                "CSV_MALFORMED", sourceName + " line " + line + ": " + problem, Map.of("line", line));
     }
 }

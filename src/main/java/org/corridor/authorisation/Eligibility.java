@@ -10,12 +10,14 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.corridor.InvalidInputException;
 import org.corridor.NotFoundException;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEvent;
 import org.corridor.audit.CanonicalJson;
 import org.corridor.audit.Hashing;
+import org.corridor.money.Currency;
 
 /**
  * Eligibility of goods lines under versioned rules (FR-5, FR-17 to FR-20): each line ALLOWED,
@@ -168,7 +170,7 @@ public final class Eligibility {
 
     private Active active() {
         Active cached = cache;
-        java.util.Optional<Integer> version = store.activeVersion();
+        Optional<Integer> version = store.activeVersion();
         if (cached != null && version.isPresent() && cached.info().version() == version.get()) {
             return cached;
         }
@@ -214,9 +216,7 @@ public final class Eligibility {
                 "excluded_end_users",
                         rules.excludedEndUsers().stream().map(Enum::name).toList(),
                 "blocked_currencies",
-                        rules.blockedCurrencies().stream()
-                                .map(org.corridor.money.Currency::code)
-                                .toList(),
+                        rules.blockedCurrencies().stream().map(Currency::code).toList(),
                 "price_bands", rules.priceBands().size());
     }
 

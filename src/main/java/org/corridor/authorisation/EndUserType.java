@@ -17,6 +17,6 @@ public enum EndUserType {
 
     /** The type named by {@code text} (case-insensitive), or empty when blank or unknown. */
     public static Optional<EndUserType> parse(String text) {
-        return Category.Names.parse(EndUserType.class, text);
+        return Enums.parse(EndUserType.class, text);
     }
 }

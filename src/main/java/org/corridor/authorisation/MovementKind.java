@@ -10,6 +10,6 @@ public enum MovementKind {
     DISBURSEMENT;
 
     public static Optional<MovementKind> parse(String text) {
-        return Category.Names.parse(MovementKind.class, text);
+        return Enums.parse(MovementKind.class, text);
     }
 }

@@ -1,6 +1,7 @@
 package org.corridor.authorisation;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -280,7 +281,7 @@ public record NewAuthorisation(
         }
 
         private static <T> List<T> concat(List<T> list, T value) {
-            java.util.ArrayList<T> copy = new java.util.ArrayList<>(list);
+            ArrayList<T> copy = new ArrayList<>(list);
             copy.add(value);
             return List.copyOf(copy);
         }

@@ -139,7 +139,7 @@ final class RuleSetParser {
                 continue;
             }
             Optional<String> prefix = prefix(entry.prefix(), at + "/prefix", errors);
-            Optional<Verdict> status = Category.Names.parse(Verdict.class, entry.status());
+            Optional<Verdict> status = Enums.parse(Verdict.class, entry.status());
             if (status.isEmpty()) {
                 errors.add(at + "/status", "must be ALLOWED, ESCALATE or DENIED");
             }

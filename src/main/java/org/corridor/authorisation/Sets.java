@@ -2,6 +2,7 @@ package org.corridor.authorisation;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,7 +26,7 @@ final class Sets {
     }
 
     static <T> Set<T> sorted(Collection<T> values, Function<T, String> key) {
-        TreeSet<T> copy = new TreeSet<>(java.util.Comparator.comparing(key));
+        TreeSet<T> copy = new TreeSet<>(Comparator.comparing(key));
         if (values != null) {
             for (T value : values) {
                 if (value != null) {
