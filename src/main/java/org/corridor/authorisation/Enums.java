@@ -3,7 +3,10 @@ package org.corridor.authorisation;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Reading enum constants from text without exceptions: blank or unknown text is simply absent. */
+/**
+ * Reading enum constants from text without exceptions: case, spaces and hyphens do not matter
+ * ("Law enforcement" is LAW_ENFORCEMENT); blank or unknown text is simply absent.
+ */
 final class Enums {
 
     private Enums() {}
@@ -13,7 +16,8 @@ final class Enums {
             return Optional.empty();
         }
         try {
-            return Optional.of(Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT)));
+            String name = text.trim().replaceAll("[\\s-]+", "_").toUpperCase(Locale.ROOT);
+            return Optional.of(Enum.valueOf(type, name));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -128,7 +128,7 @@ class EligibilityTest {
     }
 
     @ParameterizedTest(name = "end user {0}")
-    @CsvSource({"MILITARY", "INTELLIGENCE", "LAW_ENFORCEMENT"})
+    @CsvSource({"MILITARY", "INTELLIGENCE", "LAW_ENFORCEMENT", "law enforcement", "Law-Enforcement", "military"})
     void excluded_end_users_are_denied(String endUser) {
         LineResult result = decide(line("1", "Insulin pens", "3004.31", "100", "pen", "6.80", "MEDICINE", endUser));
         assertThat(result.decision()).isEqualTo(new LineDecision.Denied(EligibilityReason.END_USER_EXCLUDED));
