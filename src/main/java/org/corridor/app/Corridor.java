@@ -6,6 +6,10 @@ import java.time.Clock;
 import java.time.ZoneId;
 import org.corridor.audit.AuditLog;
 import org.corridor.audit.AuditStore;
+import org.corridor.authorisation.AuthorisationStore;
+import org.corridor.authorisation.Authorisations;
+import org.corridor.authorisation.Eligibility;
+import org.corridor.authorisation.EligibilityRuleStore;
 import org.corridor.db.Database;
 import org.corridor.identity.UserStore;
 import org.corridor.identity.Users;
@@ -23,6 +27,8 @@ public final class Corridor implements AutoCloseable {
     private final AuditLog auditLog;
     private final Users users;
     private final PrometheusMeterRegistry metrics;
+    private final Authorisations authorisations;
+    private final Eligibility eligibility;
 
     public Corridor(Config config, Database database, Clock clock, PrometheusMeterRegistry metrics) {
         this.config = config;
@@ -32,6 +38,9 @@ public final class Corridor implements AutoCloseable {
         this.auditStore = new AuditStore(database, clock);
         this.auditLog = new AuditLog(auditStore);
         this.users = new Users(new UserStore(database, auditStore), clock);
+        this.authorisations =
+                new Authorisations(new AuthorisationStore(database, auditStore, clock), clock, config.zone());
+        this.eligibility = new Eligibility(new EligibilityRuleStore(database, auditStore), clock, config.zone());
     }
 
     /** Opens the configured database, applies pending migrations and wires the features. */
@@ -78,6 +87,16 @@ public final class Corridor implements AutoCloseable {
 
     public Users users() {
         return users;
+    }
+
+    /** The authorisation register and movement coverage. */
+    public Authorisations authorisations() {
+        return authorisations;
+    }
+
+    /** Goods eligibility under the versioned rules. */
+    public Eligibility eligibility() {
+        return eligibility;
     }
 
     @Override

@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
             UsersCommand.class,
             AuditCommand.class,
             BenchCommand.class,
+            AuthorisationsCommand.class,
+            RulesCommand.class,
+            EligibilityCommand.class,
         })
 public final class Main implements Runnable {
 

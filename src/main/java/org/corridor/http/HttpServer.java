@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.corridor.app.Corridor;
 import org.corridor.audit.AuditRoutes;
+import org.corridor.authorisation.AuthorisationRoutes;
+import org.corridor.authorisation.EligibilityRoutes;
 import org.corridor.identity.UserRoutes;
 import org.corridor.web.Dashboard;
 
@@ -55,6 +57,8 @@ public final class HttpServer implements AutoCloseable {
         features.add(new SystemRoutes(corridor.database(), registry, registered::get, VERSION));
         features.add(new UserRoutes(corridor.users()));
         features.add(new AuditRoutes(corridor.audit(), corridor.zone()));
+        features.add(new AuthorisationRoutes(corridor.authorisations()));
+        features.add(new EligibilityRoutes(corridor.eligibility()));
 
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(JsonSupport.mapper(), false));

@@ -10,5 +10,13 @@ public enum Permission {
     /** Create, list and disable users. */
     USER_MANAGE,
     /** Read the audit trail. */
-    AUDIT_READ
+    AUDIT_READ,
+    /** Read the authorisation register, gaps, expiry warnings and eligibility rules; check coverage. */
+    AUTHORISATION_READ,
+    /** Register and renew authorisations. */
+    AUTHORISATION_MANAGE,
+    /** Import a new version of the eligibility rules. */
+    RULES_MANAGE,
+    /** Check goods lines for eligibility. */
+    ELIGIBILITY_CHECK
 }

@@ -1,10 +1,20 @@
 package org.corridor.identity;
 
 import static org.corridor.identity.Permission.AUDIT_READ;
+import static org.corridor.identity.Permission.AUTHORISATION_MANAGE;
+import static org.corridor.identity.Permission.AUTHORISATION_READ;
+import static org.corridor.identity.Permission.ELIGIBILITY_CHECK;
+import static org.corridor.identity.Permission.RULES_MANAGE;
 import static org.corridor.identity.Permission.SELF_READ;
 import static org.corridor.identity.Permission.USER_MANAGE;
 import static org.corridor.identity.Role.ADMIN;
+import static org.corridor.identity.Role.APPROVER;
 import static org.corridor.identity.Role.AUDITOR;
+import static org.corridor.identity.Role.BENEFICIARY_AGENT;
+import static org.corridor.identity.Role.COMPLIANCE_ANALYST;
+import static org.corridor.identity.Role.COMPLIANCE_REVIEWER;
+import static org.corridor.identity.Role.OPERATOR;
+import static org.corridor.identity.Role.PAYER;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -25,6 +35,21 @@ public final class RoleMatrix {
         grant(SELF_READ, EVERYONE);
         grant(USER_MANAGE, EnumSet.of(ADMIN));
         grant(AUDIT_READ, EnumSet.of(AUDITOR));
+        // Authorisations: everyone who takes part in movements may see what covers them; only senior
+        // compliance changes the register or the rules. ADMIN manages users, not compliance data.
+        grant(
+                AUTHORISATION_READ,
+                EnumSet.of(
+                        OPERATOR,
+                        COMPLIANCE_ANALYST,
+                        COMPLIANCE_REVIEWER,
+                        APPROVER,
+                        PAYER,
+                        BENEFICIARY_AGENT,
+                        AUDITOR));
+        grant(AUTHORISATION_MANAGE, EnumSet.of(COMPLIANCE_REVIEWER));
+        grant(RULES_MANAGE, EnumSet.of(COMPLIANCE_REVIEWER));
+        grant(ELIGIBILITY_CHECK, EnumSet.of(OPERATOR, COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, BENEFICIARY_AGENT));
         for (Permission permission : Permission.values()) {
             if (!GRANTS.containsKey(permission)) {
                 throw new IllegalStateException("permission granted to no role: " + permission);

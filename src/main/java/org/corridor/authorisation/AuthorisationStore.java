@@ -1,0 +1,432 @@
+package org.corridor.authorisation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.corridor.InvalidInputException;
+import org.corridor.NotFoundException;
+import org.corridor.audit.AuditEvent;
+import org.corridor.audit.AuditStore;
+import org.corridor.audit.CanonicalJson;
+import org.corridor.db.Database;
+import org.corridor.money.Currency;
+import org.corridor.money.Money;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * SQL for the authorisation register, its documents and the usage recorded against it. Every
+ * change appends its audit entry in the same transaction. The two methods that take a
+ * {@link Handle} let other features check coverage and record usage inside their own transaction,
+ * where their own audit entry covers the change. Thread-safe.
+ */
+public final class AuthorisationStore {
+
+    /** How an insert went. */
+    enum Inserted {
+        INSERTED,
+        REFERENCE_TAKEN,
+        PREDECESSOR_ALREADY_RENEWED
+    }
+
+    private static final RowMapper<Authorisation> AUTHORISATION = (rs, ctx) -> new Authorisation(
+            rs.getObject("id", UUID.class),
+            rs.getString("reference"),
+            AuthorisationType.valueOf(rs.getString("type")),
+            rs.getString("series"),
+            Optional.ofNullable(rs.getObject("predecessor_id", UUID.class)),
+            rs.getString("issuer"),
+            rs.getString("legal_basis"),
+            rs.getObject("valid_from", LocalDate.class),
+            rs.getObject("valid_to", LocalDate.class),
+            enums(rs, "permitted_purposes", Category::valueOf),
+            enums(rs, "permitted_movements", MovementKind::valueOf),
+            enums(rs, "permitted_currencies", Currency::of),
+            enums(rs, "prohibited_currencies", Currency::of),
+            enums(rs, "permitted_locations", location -> location),
+            enums(rs, "prior_approval_movements", MovementKind::valueOf),
+            readThresholds(rs.getString("thresholds")),
+            readCaps(rs.getString("caps")),
+            rs.getString("conditions"),
+            Optional.ofNullable(rs.getString("document_sha256"))
+                    .map(sha -> new DocumentRef(text(rs, "document_name"), sha, getLong(rs, "document_size"))),
+            rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+            rs.getString("recorded_by"));
+
+    private static final RowMapper<Usage> USAGE = (rs, ctx) -> {
+        Currency currency = Currency.of(rs.getString("currency"));
+        Optional<Money> counter = Optional.ofNullable(rs.getString("counter_currency"))
+                .map(code -> Money.ofMinor(getLong(rs, "counter_amount_minor"), Currency.of(code)));
+        return new Usage(
+                rs.getObject("authorisation_id", UUID.class),
+                rs.getString("movement_reference"),
+                MovementKind.valueOf(rs.getString("kind")),
+                rs.getObject("execution_date", LocalDate.class),
+                Money.ofMinor(rs.getLong("amount_minor"), currency),
+                counter,
+                Optional.ofNullable(rs.getString("linked_payment_key")));
+    };
+
+    /** Authorisations with the size of their document, if any. */
+    private static final String SELECT = """
+            select a.*, d.size_bytes as document_size
+            from authorisation a left join authorisation_document d on d.sha256 = a.document_sha256
+            """;
+
+    private final Jdbi jdbi;
+    private final AuditStore audit;
+    private final Clock clock;
+
+    /** {@code clock} stamps recorded usage; everything else is stamped by the caller. */
+    public AuthorisationStore(Database database, AuditStore audit, Clock clock) {
+        this.jdbi = database.jdbi();
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Inserts an authorisation and its document, unless its reference is taken or its predecessor renewed. */
+    Inserted insert(Authorisation authorisation, Optional<Document> document, Instant now, AuditEvent event) {
+        return jdbi.inTransaction(handle -> {
+            if (authorisation.predecessorId().isPresent()) {
+                boolean renewed = handle.createQuery("select count(*) from authorisation where predecessor_id = :id")
+                                .bind("id", authorisation.predecessorId().get())
+                                .mapTo(Long.class)
+                                .one()
+                        > 0;
+                if (renewed) {
+                    return Inserted.PREDECESSOR_ALREADY_RENEWED;
+                }
+            }
+            if (document.isPresent()) {
+                handle.createUpdate("""
+                                insert into authorisation_document (sha256, content, size_bytes, stored_at)
+                                values (:sha256, :content, :size, :now)
+                                on conflict (sha256) do nothing
+                                """)
+                        .bind("sha256", document.get().sha256())
+                        .bind("content", document.get().content())
+                        .bind("size", (long) document.get().content().length)
+                        .bind("now", utc(now))
+                        .execute();
+            }
+            int inserted = handle.createUpdate("""
+                            insert into authorisation
+                              (id, reference, type, series, predecessor_id, issuer, legal_basis, valid_from, valid_to,
+                               permitted_purposes, permitted_movements, permitted_currencies, prohibited_currencies,
+                               permitted_locations, prior_approval_movements, thresholds, caps, conditions,
+                               document_sha256, document_name, recorded_at, recorded_by)
+                            values
+                              (:id, :reference, :type, :series, cast(:predecessorId as uuid), :issuer, :legalBasis, :validFrom,
+                               :validTo, :purposes, :movements, :currencies, :prohibited, :locations, :priorApproval,
+                               :thresholds, :caps, :conditions, :documentSha256, :documentName, :recordedAt,
+                               :recordedBy)
+                            on conflict do nothing
+                            """)
+                    .bind("id", authorisation.id())
+                    .bind("reference", authorisation.reference())
+                    .bind("type", authorisation.type().name())
+                    .bind("series", authorisation.series())
+                    .bind(
+                            "predecessorId",
+                            authorisation.predecessorId().map(UUID::toString).orElse(null))
+                    .bind("issuer", authorisation.issuer())
+                    .bind("legalBasis", authorisation.legalBasis())
+                    .bind("validFrom", authorisation.validFrom())
+                    .bind("validTo", authorisation.validTo())
+                    .bindArray("purposes", String.class, names(authorisation.permittedPurposes(), Enum::name))
+                    .bindArray("movements", String.class, names(authorisation.permittedMovements(), Enum::name))
+                    .bindArray("currencies", String.class, names(authorisation.permittedCurrencies(), Currency::code))
+                    .bindArray("prohibited", String.class, names(authorisation.prohibitedCurrencies(), Currency::code))
+                    .bindArray("locations", String.class, names(authorisation.permittedLocations(), l -> l))
+                    .bindArray("priorApproval", String.class, names(authorisation.priorApprovalFor(), Enum::name))
+                    .bind("thresholds", writeThresholds(authorisation.thresholds()))
+                    .bind("caps", writeCaps(authorisation.caps()))
+                    .bind("conditions", authorisation.conditions())
+                    .bind(
+                            "documentSha256",
+                            authorisation.document().map(DocumentRef::sha256).orElse(null))
+                    .bind(
+                            "documentName",
+                            authorisation.document().map(DocumentRef::name).orElse(null))
+                    .bind("recordedAt", utc(authorisation.recordedAt()))
+                    .bind("recordedBy", authorisation.recordedBy())
+                    .execute();
+            if (inserted == 0) {
+                boolean taken = handle.createQuery("select count(*) from authorisation where reference = :reference")
+                                .bind("reference", authorisation.reference())
+                                .mapTo(Long.class)
+                                .one()
+                        > 0;
+                return taken ? Inserted.REFERENCE_TAKEN : Inserted.PREDECESSOR_ALREADY_RENEWED;
+            }
+            audit.append(handle, event);
+            return Inserted.INSERTED;
+        });
+    }
+
+    List<Authorisation> all() {
+        return jdbi.withHandle(AuthorisationStore::all);
+    }
+
+    private static List<Authorisation> all(Handle handle) {
+        return handle.createQuery(SELECT + " order by a.valid_from, a.reference")
+                .map(AUTHORISATION)
+                .list();
+    }
+
+    Optional<Authorisation> byId(UUID id) {
+        return jdbi.withHandle(handle -> handle.createQuery(SELECT + " where a.id = :id")
+                .bind("id", id)
+                .map(AUTHORISATION)
+                .findFirst());
+    }
+
+    Optional<Authorisation> byReference(String reference) {
+        return jdbi.withHandle(handle -> handle.createQuery(SELECT + " where a.reference = :reference")
+                .bind("reference", reference)
+                .map(AUTHORISATION)
+                .findFirst());
+    }
+
+    Optional<byte[]> document(String sha256) {
+        return jdbi.withHandle(
+                handle -> handle.createQuery("select content from authorisation_document where sha256 = :sha256")
+                        .bind("sha256", sha256)
+                        .mapTo(byte[].class)
+                        .findFirst());
+    }
+
+    /** Coverage on a consistent snapshot of the register and its usage. */
+    Coverage coverage(Movement movement) {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> coverage(handle, movement));
+    }
+
+    /**
+     * Which authorisations cover {@code movement}, read inside the caller's transaction. Does not
+     * lock; to make the check and the usage atomic, record the usage with {@link #recordUsage}.
+     */
+    public Coverage coverage(Handle handle, Movement movement) {
+        List<Authorisation> register = all(handle);
+        List<UUID> capped = register.stream()
+                .filter(a -> a.validOn(movement.executionDate()))
+                .filter(a -> a.caps().stream().anyMatch(cap -> cap.movements().contains(movement.kind())))
+                .map(Authorisation::id)
+                .toList();
+        Map<UUID, List<Usage>> usage = new HashMap<>();
+        if (!capped.isEmpty()) {
+            handle.createQuery("select * from authorisation_usage where authorisation_id in (<ids>)")
+                    .bindList("ids", capped)
+                    .map(USAGE)
+                    .forEach(u -> usage.computeIfAbsent(u.authorisationId(), id -> new ArrayList<>())
+                            .add(u));
+        }
+        int aggregationDays = register.stream()
+                .flatMap(a -> a.thresholds().stream())
+                .mapToInt(Threshold::aggregationDays)
+                .max()
+                .orElse(0);
+        return CoverageRules.cover(register, movement, usage, linked(handle, movement, aggregationDays));
+    }
+
+    /**
+     * Records that {@code movement} executed under the authorisation, inside the caller's
+     * transaction; the caller's own audit entry for the movement should name the authorisation.
+     * Locks the authorisation's row and checks the movement against it again (validity, terms,
+     * caps with the usage recorded so far), so concurrent movements cannot together exceed a cap.
+     * Recording the same movement reference again is harmless.
+     */
+    public UsageOutcome recordUsage(Handle handle, UUID authorisationId, Movement movement) {
+        if (movement.reference().isEmpty()) {
+            throw new InvalidInputException(
+                    "MOVEMENT_REFERENCE_MISSING", "recording usage needs the movement's own reference");
+        }
+        Authorisation authorisation = handle.createQuery(SELECT + " where a.id = :id for update of a")
+                .bind("id", authorisationId)
+                .map(AUTHORISATION)
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException(
+                        "AUTHORISATION_NOT_FOUND", "no authorisation with id " + authorisationId));
+        List<Usage> usage = handle.createQuery("select * from authorisation_usage where authorisation_id = :id")
+                .bind("id", authorisationId)
+                .map(USAGE)
+                .list();
+        String reference = movement.reference().get();
+        Optional<Usage> existing = usage.stream()
+                .filter(u -> u.movementReference().equals(reference))
+                .findFirst();
+        if (existing.isPresent()) {
+            return existing.get().sameAs(movement)
+                    ? new UsageOutcome.AlreadyRecorded(authorisation)
+                    : new UsageOutcome.ExistsWithDifferentContent(authorisation);
+        }
+        int aggregationDays = authorisation.thresholds().stream()
+                .mapToInt(Threshold::aggregationDays)
+                .max()
+                .orElse(0);
+        CoverageRules.Evaluation evaluation =
+                CoverageRules.evaluate(authorisation, movement, usage, linked(handle, movement, aggregationDays));
+        if (!evaluation.covers()) {
+            return new UsageOutcome.Refused(authorisation, evaluation.findings());
+        }
+        handle.createUpdate("""
+                        insert into authorisation_usage
+                          (authorisation_id, movement_reference, kind, execution_date, amount_minor, currency,
+                           counter_amount_minor, counter_currency, linked_payment_key, recorded_at)
+                        values (:id, :reference, :kind, :date, :amount, :currency, cast(:counterAmount as bigint), :counterCurrency,
+                                :linked, :recordedAt)
+                        """)
+                .bind("id", authorisationId)
+                .bind("reference", reference)
+                .bind("kind", movement.kind().name())
+                .bind("date", movement.executionDate())
+                .bind("amount", movement.amount().amountMinor())
+                .bind("currency", movement.amount().currency().code())
+                .bind(
+                        "counterAmount",
+                        movement.counterAmount().map(Money::amountMinor).orElse(null))
+                .bind(
+                        "counterCurrency",
+                        movement.counterAmount().map(m -> m.currency().code()).orElse(null))
+                .bind("linked", movement.linkedPaymentKey().orElse(null))
+                .bind("recordedAt", utc(clock.instant().truncatedTo(ChronoUnit.MICROS)))
+                .execute();
+        return new UsageOutcome.Recorded(authorisation, evaluation.requirements());
+    }
+
+    /** Records usage in a transaction of its own, with an audit entry when something was recorded. */
+    UsageOutcome recordUsage(
+            UUID authorisationId, Movement movement, Function<UsageOutcome.Recorded, AuditEvent> event) {
+        return jdbi.inTransaction(handle -> {
+            UsageOutcome outcome = recordUsage(handle, authorisationId, movement);
+            if (outcome instanceof UsageOutcome.Recorded recorded) {
+                audit.append(handle, event.apply(recorded));
+            }
+            return outcome;
+        });
+    }
+
+    /** Usage sharing the movement's linked-payment key within the look-back window. */
+    private static List<Usage> linked(Handle handle, Movement movement, int aggregationDays) {
+        if (movement.linkedPaymentKey().isEmpty() || aggregationDays == 0) {
+            return List.of();
+        }
+        return handle.createQuery("""
+                        select * from authorisation_usage
+                        where linked_payment_key = :key and execution_date between :from and :to
+                        """)
+                .bind("key", movement.linkedPaymentKey().get())
+                .bind("from", movement.executionDate().minusDays(aggregationDays - 1L))
+                .bind("to", movement.executionDate())
+                .map(USAGE)
+                .list();
+    }
+
+    private static <T> List<String> names(Collection<T> values, Function<T, String> name) {
+        return values.stream().map(name).toList();
+    }
+
+    private static <T> Set<T> enums(ResultSet rs, String column, Function<String, T> parse) throws SQLException {
+        Array array = rs.getArray(column);
+        String[] values = (String[]) array.getArray();
+        return Arrays.stream(values).map(parse).collect(Collectors.toSet());
+    }
+
+    private static String text(ResultSet rs, String column) {
+        try {
+            return rs.getString(column);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long getLong(ResultSet rs, String column) {
+        try {
+            return rs.getLong(column);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String writeThresholds(List<Threshold> thresholds) {
+        return CanonicalJson.write(thresholds.stream()
+                .map(t -> CanonicalJson.fields(
+                        "action", t.action().name(),
+                        "comparison", t.comparison().name(),
+                        "amount", t.amount().toDecimalString(),
+                        "currency", t.amount().currency().code(),
+                        "movements", names(t.movements(), Enum::name),
+                        "aggregation_days", t.aggregationDays()))
+                .toList());
+    }
+
+    private static List<Threshold> readThresholds(String json) {
+        List<Threshold> thresholds = new ArrayList<>();
+        for (JsonNode node : CanonicalJson.read(json)) {
+            thresholds.add(new Threshold(
+                    Threshold.Action.valueOf(node.get("action").asText()),
+                    Threshold.Comparison.valueOf(node.get("comparison").asText()),
+                    money(node),
+                    movements(node.get("movements")),
+                    node.get("aggregation_days").asInt()));
+        }
+        return thresholds;
+    }
+
+    private static String writeCaps(List<Cap> caps) {
+        return CanonicalJson.write(caps.stream()
+                .map(c -> CanonicalJson.fields(
+                        "scope", c.scope().name(),
+                        "amount", c.limit().toDecimalString(),
+                        "currency", c.limit().currency().code(),
+                        "period_days", c.periodDays(),
+                        "movements", names(c.movements(), Enum::name)))
+                .toList());
+    }
+
+    private static List<Cap> readCaps(String json) {
+        List<Cap> caps = new ArrayList<>();
+        for (JsonNode node : CanonicalJson.read(json)) {
+            caps.add(new Cap(
+                    Cap.Scope.valueOf(node.get("scope").asText()),
+                    money(node),
+                    node.get("period_days").asInt(),
+                    movements(node.get("movements"))));
+        }
+        return caps;
+    }
+
+    private static Money money(JsonNode node) {
+        return Money.parse(
+                node.get("amount").asText(), Currency.of(node.get("currency").asText()));
+    }
+
+    private static Set<MovementKind> movements(JsonNode array) {
+        List<MovementKind> kinds = new ArrayList<>();
+        array.forEach(kind -> kinds.add(MovementKind.valueOf(kind.asText())));
+        return Set.copyOf(kinds);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
