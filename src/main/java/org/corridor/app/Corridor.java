@@ -9,6 +9,11 @@ import org.corridor.audit.AuditStore;
 import org.corridor.db.Database;
 import org.corridor.identity.UserStore;
 import org.corridor.identity.Users;
+import org.corridor.ownership.ListingLookup;
+import org.corridor.ownership.Ownership;
+import org.corridor.ownership.OwnershipStore;
+import org.corridor.vessel.VesselStore;
+import org.corridor.vessel.Vessels;
 
 /**
  * One running Corridor: the database and every feature wired to it. The edges hold one instance
@@ -23,6 +28,8 @@ public final class Corridor implements AutoCloseable {
     private final AuditLog auditLog;
     private final Users users;
     private final PrometheusMeterRegistry metrics;
+    private final Ownership ownership;
+    private final Vessels vessels;
 
     public Corridor(Config config, Database database, Clock clock, PrometheusMeterRegistry metrics) {
         this.config = config;
@@ -32,6 +39,12 @@ public final class Corridor implements AutoCloseable {
         this.auditStore = new AuditStore(database, clock);
         this.auditLog = new AuditLog(auditStore);
         this.users = new Users(new UserStore(database, auditStore), clock);
+        // Who is listed: the graph's own designations for now; the screening engine's ListingLookup
+        // joins here (passed to Ownership, and added to the vessels' lookup) once it lands.
+        this.ownership =
+                new Ownership(new OwnershipStore(database, auditStore), ListingLookup.NONE, clock, config.zone());
+        this.vessels = new Vessels(
+                new VesselStore(database, auditStore), ownership, ownership.designations(), clock, config.zone());
     }
 
     /** Opens the configured database, applies pending migrations and wires the features. */
@@ -78,6 +91,14 @@ public final class Corridor implements AutoCloseable {
 
     public Users users() {
         return users;
+    }
+
+    public Ownership ownership() {
+        return ownership;
+    }
+
+    public Vessels vessels() {
+        return vessels;
     }
 
     @Override

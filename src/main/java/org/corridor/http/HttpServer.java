@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.corridor.app.Corridor;
 import org.corridor.audit.AuditRoutes;
 import org.corridor.identity.UserRoutes;
+import org.corridor.ownership.OwnershipRoutes;
+import org.corridor.vessel.VesselRoutes;
 
 /**
  * The HTTP server: assembles every feature's routes behind one guard and one problem mapper.
@@ -54,6 +56,8 @@ public final class HttpServer implements AutoCloseable {
         features.add(new SystemRoutes(corridor.database(), registry, registered::get, VERSION));
         features.add(new UserRoutes(corridor.users()));
         features.add(new AuditRoutes(corridor.audit(), corridor.zone()));
+        features.add(new OwnershipRoutes(corridor.ownership()));
+        features.add(new VesselRoutes(corridor.vessels()));
 
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(JsonSupport.mapper(), false));

@@ -10,5 +10,11 @@ public enum Permission {
     /** Create, list and disable users. */
     USER_MANAGE,
     /** Read the audit trail. */
-    AUDIT_READ
+    AUDIT_READ,
+    /** Read ownership graphs, their assessments under the 50 Percent Rule, vessels and their rules. */
+    OWNERSHIP_READ,
+    /** Record ownership data (edges, designations, imports), vessels and risk indicators, and set their rules. */
+    OWNERSHIP_MANAGE,
+    /** Screen a vessel (IMO, name, owner and manager, flag, risk indicators). */
+    VESSEL_SCREEN
 }

@@ -1,10 +1,16 @@
 package org.corridor.identity;
 
 import static org.corridor.identity.Permission.AUDIT_READ;
+import static org.corridor.identity.Permission.OWNERSHIP_MANAGE;
+import static org.corridor.identity.Permission.OWNERSHIP_READ;
 import static org.corridor.identity.Permission.SELF_READ;
 import static org.corridor.identity.Permission.USER_MANAGE;
+import static org.corridor.identity.Permission.VESSEL_SCREEN;
 import static org.corridor.identity.Role.ADMIN;
 import static org.corridor.identity.Role.AUDITOR;
+import static org.corridor.identity.Role.COMPLIANCE_ANALYST;
+import static org.corridor.identity.Role.COMPLIANCE_REVIEWER;
+import static org.corridor.identity.Role.OPERATOR;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -25,6 +31,9 @@ public final class RoleMatrix {
         grant(SELF_READ, EVERYONE);
         grant(USER_MANAGE, EnumSet.of(ADMIN));
         grant(AUDIT_READ, EnumSet.of(AUDITOR));
+        grant(OWNERSHIP_READ, EnumSet.of(COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, OPERATOR, AUDITOR));
+        grant(OWNERSHIP_MANAGE, EnumSet.of(COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER));
+        grant(VESSEL_SCREEN, EnumSet.of(COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, OPERATOR));
         for (Permission permission : Permission.values()) {
             if (!GRANTS.containsKey(permission)) {
                 throw new IllegalStateException("permission granted to no role: " + permission);
