@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             UsersCommand.class,
             AuditCommand.class,
             BenchCommand.class,
+            OwnershipCommand.class,
+            VesselsCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -110,10 +110,12 @@ final class GraphImport {
         if (inputs.isEmpty()) {
             throw new InvalidInputException("OWNERSHIP_DATA_EMPTY", "the batch holds no rows");
         }
-        List<GraphRow> rows = new ArrayList<>();
+        List<GraphRow> rows = new ArrayList<>(inputs.size());
+        // Large files repeat a handful of dates; parse each once.
+        Map<String, LocalDate> dates = new HashMap<>();
         for (Numbered numbered : inputs) {
             try {
-                rows.add(row(numbered.label(), numbered.input(), today));
+                rows.add(row(numbered.label(), numbered.input(), today, dates));
             } catch (InvalidInputException e) {
                 refusals.add(numbered.label(), e.code(), e.getMessage());
             }
@@ -124,7 +126,7 @@ final class GraphImport {
         return rows;
     }
 
-    private static GraphRow row(String label, EdgeInput input, LocalDate today) {
+    private static GraphRow row(String label, EdgeInput input, LocalDate today, Map<String, LocalDate> dates) {
         if (input == null) {
             throw new InvalidInputException("ROW_MISSING", "the row is empty");
         }
@@ -139,7 +141,8 @@ final class GraphImport {
             }
         }
         String source = required("source", input.source(), 500);
-        LocalDate asOf = date(input.asOf(), today);
+        LocalDate asOf = dates.containsKey(input.asOf()) ? dates.get(input.asOf()) : date(input.asOf(), today);
+        dates.putIfAbsent(input.asOf(), asOf);
         boolean ended = input.ended() != null && input.ended().orElse(false);
         Optional<String> ownedId = text(input.ownedId());
         if (ownedId.isEmpty()) {

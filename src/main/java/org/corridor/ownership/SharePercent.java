@@ -3,6 +3,7 @@ package org.corridor.ownership;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.corridor.InvalidInputException;
 
 /**
@@ -12,6 +13,7 @@ import org.corridor.InvalidInputException;
 public record SharePercent(BigDecimal value) implements Comparable<SharePercent> {
 
     private static final BigDecimal ONE_HUNDRED = BigDecimal.valueOf(100);
+    private static final Pattern NUMBER = Pattern.compile("[+]?[0-9]{1,3}(\\.[0-9]+)?|-[0-9.]+");
     public static final SharePercent ZERO = new SharePercent(BigDecimal.ZERO);
     public static final SharePercent HUNDRED = new SharePercent(ONE_HUNDRED);
 
@@ -37,7 +39,7 @@ public record SharePercent(BigDecimal value) implements Comparable<SharePercent>
         if (plain.endsWith("%")) {
             plain = plain.substring(0, plain.length() - 1).strip();
         }
-        if (!plain.matches("[+]?[0-9]{1,3}(\\.[0-9]+)?|-[0-9.]+")) {
+        if (!NUMBER.matcher(plain).matches()) {
             throw new InvalidInputException(
                     "SHARE_INVALID", "a share is a percentage such as 30 or 12.5: '" + abbreviate(text) + "'");
         }

@@ -274,4 +274,29 @@ class BlockedSharesTest {
                 .contains(OwnershipReason.Code.PATH_SEARCH_LIMITED);
         assertThat(graph.assess("A").status()).isEqualTo(OwnershipStatus.CLEAR);
     }
+
+    @Test
+    void a_chain_of_100000_owners_is_walked_without_running_out_of_stack() {
+        OwnershipGraph.Builder builder = OwnershipGraph.builder(1);
+        int length = 100_000;
+        for (int i = 0; i <= length; i++) {
+            builder.party(PartyRef.entity("p" + i, "P" + i));
+        }
+        for (int i = 0; i < length; i++) {
+            builder.edge(
+                    "p" + i,
+                    "p" + (i + 1),
+                    EdgeKind.OWNERSHIP,
+                    java.util.Optional.of(SharePercent.HUNDRED),
+                    false,
+                    "chain",
+                    TestGraph.AS_OF);
+        }
+        builder.designation("p0", Listing.designated(new ListingRef("DEMO", "P0"), "P0"));
+        OwnershipAssessment assessment = new OwnershipAssessor(ListingLookup.NONE, BlockedShares.DEFAULT_CYCLE_BUDGET)
+                .assess(builder.build(), OwnershipRules.DEFAULT, PartyRef.entity("p" + length, "End"));
+        assertThat(percent(assessment.listedPathSharePercent())).isEqualTo("100");
+        assertThat(assessment.status()).isEqualTo(OwnershipStatus.BLOCKED_BY_OWNERSHIP);
+        assertThat(assessment.upstreamParties()).isEqualTo(length);
+    }
 }
