@@ -198,6 +198,8 @@ final class OwnershipCommand implements Runnable {
         @Override
         public Integer call() {
             List<BenchReport.Line> lines = new ArrayList<>();
+            double loadAverage = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage();
             long importNanos;
             long loadNanos;
             int upstream;
@@ -268,7 +270,13 @@ final class OwnershipCommand implements Runnable {
                                 "later ones reuse it until a newer graph version is recorded. vs_baseline is how many times"
                                         + " faster than one second",
                                 "(per query; for the import, for the whole file). tps for the import counts rows per"
-                                        + " second."));
+                                        + " second.",
+                                String.format(
+                                        Locale.ROOT,
+                                        "System load average when the run began: %.1f on %d cores (other builds share"
+                                                + " the machine).",
+                                        loadAverage,
+                                        Runtime.getRuntime().availableProcessors())));
             }
             return 0;
         }
