@@ -3,6 +3,7 @@ package org.corridor.cli;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -198,8 +199,7 @@ final class OwnershipCommand implements Runnable {
         @Override
         public Integer call() {
             List<BenchReport.Line> lines = new ArrayList<>();
-            double loadAverage = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                    .getSystemLoadAverage();
+            double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             long importNanos;
             long loadNanos;
             int upstream;

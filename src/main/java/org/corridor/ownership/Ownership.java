@@ -14,11 +14,13 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
+import org.corridor.InvalidInputException;
 import org.corridor.NotFoundException;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEvent;
@@ -242,11 +244,11 @@ public final class Ownership {
     }
 
     private static boolean parseBoolean(int line, String text) {
-        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "1" -> true;
             case "false", "no", "0" -> false;
             default ->
-                throw new org.corridor.InvalidInputException(
+                throw new InvalidInputException(
                         "ENDED_INVALID", "line " + line + ": ended must be true or false: '" + text + "'");
         };
     }

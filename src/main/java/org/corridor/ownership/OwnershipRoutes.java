@@ -245,7 +245,8 @@ public final class OwnershipRoutes implements Routes {
         if (body.isBlank()) {
             throw new InvalidInputException("BODY_MISSING", "the CSV file is the request body");
         }
-        String name = Requests.query(ctx, "name").orElse("upload");
+        String given = Requests.query(ctx, "name").orElse("upload");
+        String name = given.length() > 200 ? given.substring(0, 200) : given;
         ImportResult result = ownership.importCsv(Api.actor(ctx), name, new StringReader(body), rows -> {});
         ctx.status(result.changed() ? 201 : 200).json(result);
     }

@@ -1,6 +1,7 @@
 package org.corridor.ownership;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * Proportions as whole numbers of 10^-18 of the whole (so 1 is 10^18 and 30% is 3 x 10^17), the
@@ -29,9 +30,7 @@ final class Proportion {
 
     /** A percentage threshold (such as 25) as a proportion. */
     static long ofPercent(BigDecimal percent) {
-        return percent.movePointRight(16)
-                .setScale(0, java.math.RoundingMode.CEILING)
-                .longValueExact();
+        return percent.movePointRight(16).setScale(0, RoundingMode.CEILING).longValueExact();
     }
 
     /** {@code a x b}, rounded to the nearest unit; both at most about 1. */

@@ -291,11 +291,7 @@ public final class Vessels {
         Supplier<AuditEvent> event = () -> AuditEvent.of(
                 by,
                 "VESSELS_RECORDED",
-                vessels.size() == 1
-                        ? "vessel:" + vessels.get(0).imo().digits()
-                        : indicators.size() > 0 && vessels.isEmpty() && sameVessel(indicators)
-                                ? "vessel:" + indicators.get(0).imo().digits()
-                                : "vessels",
+                subject(vessels, indicators),
                 CanonicalJson.fields(
                         "origin",
                         origin,
@@ -308,8 +304,13 @@ public final class Vessels {
         return new Recorded(written.vessels(), written.indicators());
     }
 
-    private static boolean sameVessel(List<VesselStore.IndicatorOf> indicators) {
-        return indicators.stream().map(of -> of.imo().digits()).distinct().count() == 1;
+    /** The audit subject: the one vessel a change is about, or all vessels when it spans several. */
+    private static String subject(List<VesselRegistration> vessels, List<VesselStore.IndicatorOf> indicators) {
+        List<String> imos = new ArrayList<>();
+        vessels.forEach(vessel -> imos.add(vessel.imo().digits()));
+        indicators.forEach(of -> imos.add(of.imo().digits()));
+        List<String> distinct = imos.stream().distinct().toList();
+        return distinct.size() == 1 ? "vessel:" + distinct.get(0) : "vessels";
     }
 
     private static Map<String, Object> auditVessel(VesselRegistration vessel) {

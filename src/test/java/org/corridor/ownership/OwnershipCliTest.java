@@ -79,6 +79,14 @@ class OwnershipCliTest {
                 .contains("ESCALATE AIS_GAP: AIS gap of 41 hours in Gulf of Oman STS area (a known ship-to-ship"
                         + " transfer area) on 2024-06-18");
 
+        Path fleet =
+                Files.writeString(dir.resolve("fleet.csv"), "imo,name\n9000001,MV Sea Lark\n9176187,Plain Sailing\n");
+        Run batch = run("vessels", "screen", "--input", fleet.toString(), "--on", "2024-07-05", "--data-dir", data);
+        assertThat(batch.exitCode()).as(batch.err()).isZero();
+        assertThat(batch.out())
+                .contains("line 2: IMO 9000001 \"MV Sea Lark\": ESCALATE (as of 2024-07-05)\n")
+                .contains("line 3: IMO 9176187 \"Plain Sailing\": CLEAR (as of 2024-07-05)\n");
+
         Path bad = Files.writeString(dir.resolve("bad.csv"), """
                 owner_id,owner_name,owned_id,owned_name,share_percent,source,as_of
                 entity-z,Entity Z,gulf-star-logistics-fze,Gulf Star Logistics FZE,50,register,2024-06-30
