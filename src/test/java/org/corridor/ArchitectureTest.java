@@ -32,6 +32,7 @@ class ArchitectureTest {
         "org.corridor.release..",
         "org.corridor.payments..",
         "org.corridor.ownership..",
+        "org.corridor.vessel..",
         "org.corridor.report..",
     };
 
@@ -148,7 +149,7 @@ class ArchitectureTest {
     @Test
     void feature_packages_are_free_of_cycles() {
         slices().matching(
-                        "org.corridor.(money|identity|audit|ledger|screening|authorisation|settlement|release|payments|ownership|report)..")
+                        "org.corridor.(money|identity|audit|ledger|screening|authorisation|settlement|release|payments|ownership|vessel|report)..")
                 .should()
                 .beFreeOfCycles()
                 // Routes are adapters that live beside their feature; they may name permissions.

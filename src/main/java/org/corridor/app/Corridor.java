@@ -13,6 +13,11 @@ import org.corridor.authorisation.EligibilityRuleStore;
 import org.corridor.db.Database;
 import org.corridor.identity.UserStore;
 import org.corridor.identity.Users;
+import org.corridor.ownership.ListingLookup;
+import org.corridor.ownership.Ownership;
+import org.corridor.ownership.OwnershipStore;
+import org.corridor.vessel.VesselStore;
+import org.corridor.vessel.Vessels;
 
 /**
  * One running Corridor: the database and every feature wired to it. The edges hold one instance
@@ -29,6 +34,8 @@ public final class Corridor implements AutoCloseable {
     private final PrometheusMeterRegistry metrics;
     private final Authorisations authorisations;
     private final Eligibility eligibility;
+    private final Ownership ownership;
+    private final Vessels vessels;
 
     public Corridor(Config config, Database database, Clock clock, PrometheusMeterRegistry metrics) {
         this.config = config;
@@ -41,6 +48,12 @@ public final class Corridor implements AutoCloseable {
         this.authorisations =
                 new Authorisations(new AuthorisationStore(database, auditStore, clock), clock, config.zone());
         this.eligibility = new Eligibility(new EligibilityRuleStore(database, auditStore), clock, config.zone());
+        // Who is listed: the graph's own designations for now; the screening engine's ListingLookup
+        // joins here (passed to Ownership, and added to the vessels' lookup) once it lands.
+        this.ownership =
+                new Ownership(new OwnershipStore(database, auditStore), ListingLookup.NONE, clock, config.zone());
+        this.vessels = new Vessels(
+                new VesselStore(database, auditStore), ownership, ownership.designations(), clock, config.zone());
     }
 
     /** Opens the configured database, applies pending migrations and wires the features. */
@@ -97,6 +110,15 @@ public final class Corridor implements AutoCloseable {
     /** Goods eligibility under the versioned rules. */
     public Eligibility eligibility() {
         return eligibility;
+    }
+
+    /** The ownership graph and the 50 Percent Rule. */
+    public Ownership ownership() {
+        return ownership;
+    }
+
+    public Vessels vessels() {
+        return vessels;
     }
 
     @Override

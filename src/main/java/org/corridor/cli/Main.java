@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             AuthorisationsCommand.class,
             RulesCommand.class,
             EligibilityCommand.class,
+            OwnershipCommand.class,
+            VesselsCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -16,6 +16,8 @@ import org.corridor.audit.AuditRoutes;
 import org.corridor.authorisation.AuthorisationRoutes;
 import org.corridor.authorisation.EligibilityRoutes;
 import org.corridor.identity.UserRoutes;
+import org.corridor.ownership.OwnershipRoutes;
+import org.corridor.vessel.VesselRoutes;
 import org.corridor.web.Dashboard;
 
 /**
@@ -59,6 +61,8 @@ public final class HttpServer implements AutoCloseable {
         features.add(new AuditRoutes(corridor.audit(), corridor.zone()));
         features.add(new AuthorisationRoutes(corridor.authorisations()));
         features.add(new EligibilityRoutes(corridor.eligibility()));
+        features.add(new OwnershipRoutes(corridor.ownership()));
+        features.add(new VesselRoutes(corridor.vessels()));
 
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(JsonSupport.mapper(), false));

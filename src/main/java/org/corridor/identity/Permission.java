@@ -18,5 +18,11 @@ public enum Permission {
     /** Import a new version of the eligibility rules. */
     RULES_MANAGE,
     /** Check goods lines for eligibility. */
-    ELIGIBILITY_CHECK
+    ELIGIBILITY_CHECK,
+    /** Read ownership graphs, their assessments under the 50 Percent Rule, vessels and their rules. */
+    OWNERSHIP_READ,
+    /** Record ownership data (edges, designations, imports), vessels and risk indicators, and set their rules. */
+    OWNERSHIP_MANAGE,
+    /** Screen a vessel (IMO, name, owner and manager, flag, risk indicators). */
+    VESSEL_SCREEN
 }

@@ -4,9 +4,12 @@ import static org.corridor.identity.Permission.AUDIT_READ;
 import static org.corridor.identity.Permission.AUTHORISATION_MANAGE;
 import static org.corridor.identity.Permission.AUTHORISATION_READ;
 import static org.corridor.identity.Permission.ELIGIBILITY_CHECK;
+import static org.corridor.identity.Permission.OWNERSHIP_MANAGE;
+import static org.corridor.identity.Permission.OWNERSHIP_READ;
 import static org.corridor.identity.Permission.RULES_MANAGE;
 import static org.corridor.identity.Permission.SELF_READ;
 import static org.corridor.identity.Permission.USER_MANAGE;
+import static org.corridor.identity.Permission.VESSEL_SCREEN;
 import static org.corridor.identity.Role.ADMIN;
 import static org.corridor.identity.Role.APPROVER;
 import static org.corridor.identity.Role.AUDITOR;
@@ -50,6 +53,9 @@ public final class RoleMatrix {
         grant(AUTHORISATION_MANAGE, EnumSet.of(COMPLIANCE_REVIEWER));
         grant(RULES_MANAGE, EnumSet.of(COMPLIANCE_REVIEWER));
         grant(ELIGIBILITY_CHECK, EnumSet.of(OPERATOR, COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, BENEFICIARY_AGENT));
+        grant(OWNERSHIP_READ, EnumSet.of(COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, OPERATOR, AUDITOR));
+        grant(OWNERSHIP_MANAGE, EnumSet.of(COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER));
+        grant(VESSEL_SCREEN, EnumSet.of(COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, OPERATOR));
         for (Permission permission : Permission.values()) {
             if (!GRANTS.containsKey(permission)) {
                 throw new IllegalStateException("permission granted to no role: " + permission);

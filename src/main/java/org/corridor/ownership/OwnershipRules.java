@@ -1,0 +1,48 @@
+package org.corridor.ownership;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+import org.corridor.InvalidInputException;
+
+/**
+ * The configurable part of the ownership assessment, versioned: a change is a new version with its
+ * source, and every assessment names the version it used. The 50% blocking threshold itself is the
+ * rule's definition (domain.md 5.1) and not configurable.
+ *
+ * @param version 0 for the built-in default, then 1, 2, ...
+ * @param minorityThresholdPercent a blocked share at or above this (and below 50%) escalates
+ * @param source why the rules are what they are, and on whose authority
+ */
+public record OwnershipRules(long version, BigDecimal minorityThresholdPercent, String source, Instant recordedAt) {
+
+    public static final BigDecimal BLOCKING_THRESHOLD_PERCENT = BigDecimal.valueOf(50);
+
+    public static final OwnershipRules DEFAULT = new OwnershipRules(
+            0,
+            BigDecimal.valueOf(25),
+            "built-in default: FR-22 flags a significant minority blocked interest of 25% or more",
+            Instant.EPOCH);
+
+    public OwnershipRules {
+        Objects.requireNonNull(minorityThresholdPercent, "minorityThresholdPercent");
+        Objects.requireNonNull(recordedAt, "recordedAt");
+        if (minorityThresholdPercent.signum() <= 0
+                || minorityThresholdPercent.compareTo(BLOCKING_THRESHOLD_PERCENT) >= 0) {
+            throw new InvalidInputException(
+                    "RULES_INVALID",
+                    "the minority threshold lies above 0% and below 50%: " + minorityThresholdPercent.toPlainString());
+        }
+        if (minorityThresholdPercent.stripTrailingZeros().scale() > 4) {
+            throw new InvalidInputException("RULES_INVALID", "the minority threshold has at most 4 decimals");
+        }
+        if (source == null || source.isBlank() || source.length() > 500) {
+            throw new InvalidInputException("RULES_SOURCE_MISSING", "rules need a source of 1 to 500 characters");
+        }
+    }
+
+    /** The same rules with a different threshold, for tests and callers that assess under other settings. */
+    public OwnershipRules withMinorityThreshold(BigDecimal percent) {
+        return new OwnershipRules(version, percent, source, recordedAt);
+    }
+}
