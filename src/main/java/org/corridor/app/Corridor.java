@@ -9,6 +9,8 @@ import org.corridor.audit.AuditStore;
 import org.corridor.db.Database;
 import org.corridor.identity.UserStore;
 import org.corridor.identity.Users;
+import org.corridor.ledger.Ledger;
+import org.corridor.ledger.LedgerStore;
 
 /**
  * One running Corridor: the database and every feature wired to it. The edges hold one instance
@@ -23,6 +25,8 @@ public final class Corridor implements AutoCloseable {
     private final AuditLog auditLog;
     private final Users users;
     private final PrometheusMeterRegistry metrics;
+    private final LedgerStore ledgerStore;
+    private final Ledger ledger;
 
     public Corridor(Config config, Database database, Clock clock, PrometheusMeterRegistry metrics) {
         this.config = config;
@@ -32,6 +36,8 @@ public final class Corridor implements AutoCloseable {
         this.auditStore = new AuditStore(database, clock);
         this.auditLog = new AuditLog(auditStore);
         this.users = new Users(new UserStore(database, auditStore), clock);
+        this.ledgerStore = new LedgerStore(database, auditStore, clock);
+        this.ledger = new Ledger(ledgerStore, clock);
     }
 
     /** Opens the configured database, applies pending migrations and wires the features. */
@@ -78,6 +84,15 @@ public final class Corridor implements AutoCloseable {
 
     public Users users() {
         return users;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    /** For features that post inside their own transaction ({@link LedgerStore#postWithin}). */
+    public LedgerStore ledgerStore() {
+        return ledgerStore;
     }
 
     @Override

@@ -10,5 +10,9 @@ public enum Permission {
     /** Create, list and disable users. */
     USER_MANAGE,
     /** Read the audit trail. */
-    AUDIT_READ
+    AUDIT_READ,
+    /** Read ledger accounts, balances, statements and transfers. */
+    LEDGER_READ,
+    /** Create ledger accounts and post transfers. */
+    LEDGER_WRITE
 }

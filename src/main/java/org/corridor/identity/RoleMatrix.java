@@ -1,10 +1,16 @@
 package org.corridor.identity;
 
 import static org.corridor.identity.Permission.AUDIT_READ;
+import static org.corridor.identity.Permission.LEDGER_READ;
+import static org.corridor.identity.Permission.LEDGER_WRITE;
 import static org.corridor.identity.Permission.SELF_READ;
 import static org.corridor.identity.Permission.USER_MANAGE;
 import static org.corridor.identity.Role.ADMIN;
+import static org.corridor.identity.Role.APPROVER;
 import static org.corridor.identity.Role.AUDITOR;
+import static org.corridor.identity.Role.COMPLIANCE_ANALYST;
+import static org.corridor.identity.Role.COMPLIANCE_REVIEWER;
+import static org.corridor.identity.Role.OPERATOR;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -25,6 +31,8 @@ public final class RoleMatrix {
         grant(SELF_READ, EVERYONE);
         grant(USER_MANAGE, EnumSet.of(ADMIN));
         grant(AUDIT_READ, EnumSet.of(AUDITOR));
+        grant(LEDGER_READ, EnumSet.of(OPERATOR, AUDITOR, COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, APPROVER));
+        grant(LEDGER_WRITE, EnumSet.of(OPERATOR));
         for (Permission permission : Permission.values()) {
             if (!GRANTS.containsKey(permission)) {
                 throw new IllegalStateException("permission granted to no role: " + permission);
