@@ -25,7 +25,6 @@ create index ledger_account_holder on ledger_account (holder);
 -- row keeps the reason, so that an id that failed stays failed. Rows are never updated or deleted.
 create table ledger_transfer (
     id                      uuid primary key,
-    seq                     bigint generated always as identity,
     ts                      timestamptz not null,   -- assigned by the ledger, unique and increasing per process
     kind                    text not null check (kind in
                                 ('POSTED', 'PENDING', 'POST_PENDING', 'VOID_PENDING', 'EXPIRE_PENDING')),
@@ -51,12 +50,17 @@ create table ledger_transfer (
     credit_credits_pending  bigint,
     credit_credits_posted   bigint
 );
-create index ledger_transfer_debit on ledger_transfer (debit_account_id, ts, seq) where failure is null;
-create index ledger_transfer_credit on ledger_transfer (credit_account_id, ts, seq) where failure is null;
+-- The ledger's order is (ts, id): timestamps are unique within a process, ids break ties between
+-- processes.
+create index ledger_transfer_debit on ledger_transfer (debit_account_id, ts, id) where failure is null;
+create index ledger_transfer_credit on ledger_transfer (credit_account_id, ts, id) where failure is null;
 -- A hold is resolved (posted, voided or expired) at most once.
 create unique index ledger_transfer_resolves on ledger_transfer (pending_id)
     where pending_id is not null and failure is null;
-create index ledger_transfer_refs on ledger_transfer using gin (refs jsonb_path_ops) where failure is null;
+-- Only transfers that carry references are indexed: GIN would otherwise add an entry for every
+-- empty object.
+create index ledger_transfer_refs on ledger_transfer using gin (refs jsonb_path_ops)
+    where failure is null and refs <> '{}'::jsonb;
 
 -- Open holds with an expiry: the work list of the expiry job. A row leaves when its hold is posted,
 -- voided or expired; the transfers themselves stay as they are.

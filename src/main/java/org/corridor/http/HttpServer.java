@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.corridor.app.Corridor;
 import org.corridor.audit.AuditRoutes;
 import org.corridor.identity.UserRoutes;
+import org.corridor.ledger.HoldExpiry;
+import org.corridor.ledger.LedgerRoutes;
 
 /**
  * The HTTP server: assembles every feature's routes behind one guard and one problem mapper.
@@ -23,14 +25,18 @@ public final class HttpServer implements AutoCloseable {
 
     public static final String VERSION = "0.1.0";
 
+    private static final java.time.Duration HOLD_EXPIRY_PERIOD = java.time.Duration.ofSeconds(10);
+
     private final Javalin app;
     private final List<RouteSpec> routes;
     private final JvmGcMetrics gcMetrics;
+    private final HoldExpiry holdExpiry;
 
-    private HttpServer(Javalin app, List<RouteSpec> routes, JvmGcMetrics gcMetrics) {
+    private HttpServer(Javalin app, List<RouteSpec> routes, JvmGcMetrics gcMetrics, HoldExpiry holdExpiry) {
         this.app = app;
         this.routes = routes;
         this.gcMetrics = gcMetrics;
+        this.holdExpiry = holdExpiry;
     }
 
     /** Starts a server for {@code corridor} on {@code host:port} (port 0 picks a free one). */
@@ -54,6 +60,7 @@ public final class HttpServer implements AutoCloseable {
         features.add(new SystemRoutes(corridor.database(), registry, registered::get, VERSION));
         features.add(new UserRoutes(corridor.users()));
         features.add(new AuditRoutes(corridor.audit(), corridor.zone()));
+        features.add(new LedgerRoutes(corridor.ledger(), corridor.zone()));
 
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(JsonSupport.mapper(), false));
@@ -70,7 +77,9 @@ public final class HttpServer implements AutoCloseable {
             registered.set(api.registered());
         });
         app.start();
-        return new HttpServer(app, registered.get(), gcMetrics);
+        // The ledger voids expired holds by itself while the server runs.
+        HoldExpiry holdExpiry = corridor.ledger().startHoldExpiry(HOLD_EXPIRY_PERIOD);
+        return new HttpServer(app, registered.get(), gcMetrics, holdExpiry);
     }
 
     public int port() {
@@ -84,6 +93,7 @@ public final class HttpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        holdExpiry.close();
         app.stop();
         gcMetrics.close();
     }

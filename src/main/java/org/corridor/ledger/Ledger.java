@@ -118,7 +118,7 @@ public final class Ledger {
     /** An account's balances as they stood at {@code at}, counting transfers stamped at or before it. */
     public Balances balanceAt(UUID accountId, Instant at) {
         requireAccount(accountId);
-        return store.balancesUpTo(accountId, at, Long.MAX_VALUE);
+        return store.balancesUpTo(accountId, at, Position.LAST_ID);
     }
 
     /**
@@ -136,17 +136,15 @@ public final class Ledger {
         }
         Account account = requireAccount(accountId);
         Position after =
-                cursor.map(Position::parse).orElse(new Position(from.minus(1, ChronoUnit.MICROS), Long.MAX_VALUE));
-        List<StatementLine> lines =
-                store.statementLines(accountId, from, to, after.timestamp(), after.seq(), limit + 1);
+                cursor.map(Position::parse).orElse(new Position(from.minus(1, ChronoUnit.MICROS), Position.LAST_ID));
+        List<StatementLine> lines = store.statementLines(accountId, from, to, after.timestamp(), after.id(), limit + 1);
         Optional<String> next = Optional.empty();
         if (lines.size() > limit) {
             lines = lines.subList(0, limit);
-            StatementLine last = lines.get(limit - 1);
-            long seq = store.sequenceOf(last.transfer().id()).orElseThrow();
-            next = Optional.of(new Position(last.transfer().timestamp(), seq).toString());
+            Transfer last = lines.get(limit - 1).transfer();
+            next = Optional.of(new Position(last.timestamp(), last.id()).toString());
         }
-        Balances opening = store.balancesUpTo(accountId, after.timestamp(), after.seq());
+        Balances opening = store.balancesUpTo(accountId, after.timestamp(), after.id());
         return new Statement(account, from, to, opening, lines, next);
     }
 
@@ -164,26 +162,29 @@ public final class Ledger {
         return clock.instant();
     }
 
-    /** A place in the ledger's order: a timestamp and the sequence number that breaks ties. */
-    record Position(Instant timestamp, long seq) {
+    /** A place in the ledger's order: a timestamp, and the transfer id that breaks ties. */
+    record Position(Instant timestamp, UUID id) {
+
+        /** The greatest id in PostgreSQL's order: "every transfer of that microsecond". */
+        static final UUID LAST_ID = new UUID(-1L, -1L);
 
         static Position parse(String cursor) {
             int colon = cursor.indexOf(':');
             try {
                 if (colon < 1) {
-                    throw new NumberFormatException();
+                    throw new IllegalArgumentException("no colon");
                 }
                 long micros = Long.parseLong(cursor.substring(0, colon));
-                long seq = Long.parseLong(cursor.substring(colon + 1));
-                return new Position(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), seq);
-            } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
+                UUID id = UUID.fromString(cursor.substring(colon + 1));
+                return new Position(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), id);
+            } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
                 throw new InvalidInputException("CURSOR_INVALID", "not a statement cursor: " + abbreviate(cursor));
             }
         }
 
         @Override
         public String toString() {
-            return LedgerStore.micros(timestamp) + ":" + seq;
+            return LedgerStore.micros(timestamp) + ":" + id;
         }
 
         private static String abbreviate(String text) {

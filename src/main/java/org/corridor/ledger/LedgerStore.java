@@ -369,7 +369,9 @@ public final class LedgerStore {
             accountIds.add(hold.creditAccountId());
         }
         accountIds.remove(NewTransfer.NONE);
+        long t0 = System.nanoTime();
         Map<UUID, AccountState> accounts = lock(handle, accountIds);
+        long t1 = System.nanoTime();
 
         // Read after the locks: whoever touched these accounts before has committed by now.
         Instant now = reserveTimestamps(transfers.size() + pendingIds.size());
@@ -399,6 +401,7 @@ public final class LedgerStore {
             }
         }
         Map<UUID, TransferRow> existing = ids.isEmpty() ? Map.of() : rows(handle, ids);
+        long t2 = System.nanoTime();
 
         PostingRules.Plan plan = PostingRules.evaluate(
                 all, allPreset, expiries.size(), new PostingRules.State(accounts, existing, holds, resolutions), now);
@@ -407,11 +410,26 @@ public final class LedgerStore {
                 new ArrayList<>(plan.accepted().size() + plan.failed().size());
         written.addAll(plan.accepted());
         written.addAll(plan.failed());
+        long t3 = System.nanoTime(), t4 = 0, t5 = 0, t6 = 0;
         if (!written.isEmpty()) {
             insert(handle, written);
+            t4 = System.nanoTime();
             update(handle, plan.changedAccounts());
+            t5 = System.nanoTime();
             trackHolds(handle, plan.accepted());
             audit.append(handle, auditEvent(actor, transfers, expiries.size(), plan));
+            t6 = System.nanoTime();
+        }
+        if (Boolean.getBoolean("ledger.trace")) {
+            System.err.printf(
+                    "n=%d lock=%.1f existing=%.1f eval=%.1f insert=%.1f update=%.1f audit=%.1f%n",
+                    transfers.size(),
+                    (t1 - t0) / 1e6,
+                    (t2 - t1) / 1e6,
+                    (t3 - t2) / 1e6,
+                    (t4 - t3) / 1e6,
+                    (t5 - t4) / 1e6,
+                    (t6 - t5) / 1e6);
         }
         List<TransferOutcome> outcomes = new ArrayList<>(transfers.size());
         for (int i = expiries.size(); i < all.size(); i++) {
@@ -765,8 +783,9 @@ public final class LedgerStore {
     List<Transfer> transfersByReference(String key, String value, int limit) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         select * from ledger_transfer
-                        where refs @> jsonb_build_object(cast(:key as text), cast(:value as text)) and failure is null
-                        order by ts, seq limit :limit
+                        where refs @> jsonb_build_object(cast(:key as text), cast(:value as text))
+                          and refs <> '{}'::jsonb and failure is null
+                        order by ts, id limit :limit
                         """)
                 .bind("key", key)
                 .bind("value", value)
@@ -803,26 +822,26 @@ public final class LedgerStore {
         });
     }
 
-    /** An account's balances just after the last transfer at or before {@code (ts, seq)}. */
-    Balances balancesUpTo(UUID accountId, Instant ts, long seq) {
+    /** An account's balances just after the last transfer at or before {@code (ts, id)} in the ledger's order. */
+    Balances balancesUpTo(UUID accountId, Instant ts, UUID id) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         select dp, dpo, cp, cpo from (
-                          (select ts, seq, debit_debits_pending as dp, debit_debits_posted as dpo,
+                          (select ts, id, debit_debits_pending as dp, debit_debits_posted as dpo,
                                   debit_credits_pending as cp, debit_credits_posted as cpo
                            from ledger_transfer
-                           where debit_account_id = :id and failure is null and (ts, seq) <= (:ts, :seq)
-                           order by ts desc, seq desc limit 1)
+                           where debit_account_id = :id and failure is null and (ts, id) <= (:ts, :upTo)
+                           order by ts desc, id desc limit 1)
                           union all
-                          (select ts, seq, credit_debits_pending, credit_debits_posted,
+                          (select ts, id, credit_debits_pending, credit_debits_posted,
                                   credit_credits_pending, credit_credits_posted
                            from ledger_transfer
-                           where credit_account_id = :id and failure is null and (ts, seq) <= (:ts, :seq)
-                           order by ts desc, seq desc limit 1)
-                        ) last order by ts desc, seq desc limit 1
+                           where credit_account_id = :id and failure is null and (ts, id) <= (:ts, :upTo)
+                           order by ts desc, id desc limit 1)
+                        ) last order by ts desc, id desc limit 1
                         """)
                 .bind("id", accountId)
                 .bind("ts", utc(ts))
-                .bind("seq", seq)
+                .bind("upTo", id)
                 .map((rs, ctx) -> new Balances(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
                 .findFirst()
                 .orElse(Balances.ZERO));
@@ -830,25 +849,25 @@ public final class LedgerStore {
 
     /** A statement page: the account's accepted transfers in {@code [from, to)} after a position. */
     List<StatementLine> statementLines(
-            UUID accountId, Instant from, Instant to, Instant afterTs, long afterSeq, int limit) {
+            UUID accountId, Instant from, Instant to, Instant afterTs, UUID afterId, int limit) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         select * from (
                           (select *, 'DEBIT' as side from ledger_transfer
                            where debit_account_id = :id and failure is null and ts >= :from and ts < :to
-                             and (ts, seq) > (:afterTs, :afterSeq)
-                           order by ts, seq limit :limit)
+                             and (ts, id) > (:afterTs, :afterId)
+                           order by ts, id limit :limit)
                           union all
                           (select *, 'CREDIT' as side from ledger_transfer
                            where credit_account_id = :id and failure is null and ts >= :from and ts < :to
-                             and (ts, seq) > (:afterTs, :afterSeq)
-                           order by ts, seq limit :limit)
-                        ) lines order by ts, seq limit :limit
+                             and (ts, id) > (:afterTs, :afterId)
+                           order by ts, id limit :limit)
+                        ) lines order by ts, id limit :limit
                         """)
                 .bind("id", accountId)
                 .bind("from", utc(from))
                 .bind("to", utc(to))
                 .bind("afterTs", utc(afterTs))
-                .bind("afterSeq", afterSeq)
+                .bind("afterId", afterId)
                 .bind("limit", limit)
                 .map((rs, ctx) -> {
                     Transfer transfer = toTransfer(ROW.map(rs, ctx));
@@ -861,14 +880,6 @@ public final class LedgerStore {
                                     : transfer.creditAccountBalances());
                 })
                 .list());
-    }
-
-    /** The ledger's position (timestamp, sequence) of an accepted transfer, for statement cursors. */
-    Optional<Long> sequenceOf(UUID transferId) {
-        return jdbi.withHandle(handle -> handle.createQuery("select seq from ledger_transfer where id = :id")
-                .bind("id", transferId)
-                .mapTo(Long.class)
-                .findFirst());
     }
 
     // ---------------------------------------------------------------- mapping
