@@ -1,6 +1,7 @@
 package org.corridor.ledger;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +23,7 @@ import org.corridor.money.Currency;
  * @param currency the ledger: both accounts must be in it
  * @param code what the transfer is for, in UPPER_SNAKE (DEPOSIT, CONVERSION, RELEASE, ...)
  * @param pendingId the hold that a post or void resolves
- * @param expiresAt for a hold: when the ledger voids it by itself if still pending
+ * @param expiresAt for a hold: when the ledger voids it by itself if still pending (to the microsecond)
  * @param linked succeeds or fails together with the next transfer of the batch
  * @param references free ids to find the transfer by: invoice, request, authorisation, ...
  * @param metadata free JSON-compatible values kept with the transfer
@@ -52,7 +53,8 @@ public record NewTransfer(
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(pendingId, "pendingId");
-        Objects.requireNonNull(expiresAt, "expiresAt");
+        // The ledger keeps microseconds, as PostgreSQL does: a repeated transfer must compare equal.
+        expiresAt = expiresAt.map(expiry -> expiry.truncatedTo(ChronoUnit.MICROS));
         references = Map.copyOf(references);
         metadata = metadata.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
