@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             MigrateCommand.class,
             UsersCommand.class,
             AuditCommand.class,
+            LedgerCommand.class,
             BenchCommand.class,
         })
 public final class Main implements Runnable {
