@@ -132,11 +132,13 @@ final class BenchLedgerCommand implements Callable<Integer> {
     private UUID[] accounts;
     private UUID funding;
     private UUID hot;
+    private Path dataDir;
 
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
         Path dir = Files.createTempDirectory("corridor-bench-ledger");
+        dataDir = dir;
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         DatabaseSettings.PoolSettings pool =
                 new DatabaseSettings.PoolSettings(HTTP_CLIENTS + 4, Duration.ofSeconds(30), Duration.ofSeconds(120));
@@ -200,9 +202,40 @@ final class BenchLedgerCommand implements Callable<Integer> {
     private List<Round> repeat(Callable<Round> round) throws Exception {
         List<Round> done = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
+            long[] before = cpuMillis();
+            long start = System.nanoTime();
             done.add(round.call());
+            long[] after = cpuMillis();
+            // The machine may be shared: CPU time shows what the run itself cost.
+            System.err.printf(
+                    Locale.ROOT,
+                    "bench ledger: round %d: %.0f/s, %.1f s wall, CPU java %.1f s, postgres %.1f s%n",
+                    i + 1,
+                    done.get(done.size() - 1).tps(),
+                    (System.nanoTime() - start) / 1e9,
+                    (after[0] - before[0]) / 1e3,
+                    (after[1] - before[1]) / 1e3);
         }
         return done;
+    }
+
+    /** CPU time used so far by this JVM and by the embedded PostgreSQL's processes, in ms. */
+    private long[] cpuMillis() {
+        long java = procCpuMillis(ProcessHandle.current().pid());
+        long postgres = 0;
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("pg/postmaster.pid"))
+                    .get(0)
+                    .trim());
+            postgres = ProcessHandle.of(postmaster)
+                    .map(process -> Stream.concat(Stream.of(process), process.descendants())
+                            .mapToLong(child -> procCpuMillis(child.pid()))
+                            .sum())
+                    .orElse(0L);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("bench ledger: no CPU figures for PostgreSQL: " + e);
+        }
+        return new long[] {java, postgres};
     }
 
     /** The median round's throughput, and percentiles over every round's latencies. */
@@ -454,6 +487,17 @@ final class BenchLedgerCommand implements Callable<Integer> {
         int end = document.indexOf("\n## ", start + heading.length());
         String after = end < 0 ? "" : document.substring(end + 1);
         return document.substring(0, start) + section + (after.isEmpty() ? "" : "\n" + after);
+    }
+
+    /** utime + stime of a process from /proc, in ms (clock ticks of 10 ms). */
+    private static long procCpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static String cpuModel() {
