@@ -87,7 +87,7 @@ final class BenchLedgerCommand implements Callable<Integer> {
             names = "--http-requests",
             paramLabel = "N",
             description = "Requests per round of the http case (default: ${DEFAULT-VALUE}).")
-    int httpRequests = 6_000;
+    int httpRequests = 3_000;
 
     @Option(
             names = "--threads",
@@ -112,7 +112,14 @@ final class BenchLedgerCommand implements Callable<Integer> {
     Path output = Path.of("docs/benchmarks.md");
 
     /** One case's figures. */
-    record Result(String name, double tps, double p50Millis, double p99Millis, double vsBaseline) {
+    record Result(
+            String name,
+            double tps,
+            double p50Millis,
+            double p99Millis,
+            double vsBaseline,
+            double javaCpuSeconds,
+            double postgresCpuSeconds) {
         String line() {
             return String.format(
                     Locale.ROOT,
@@ -126,9 +133,19 @@ final class BenchLedgerCommand implements Callable<Integer> {
     }
 
     /** One round: throughput and the latencies of its units (batches or requests), in ms. */
-    record Round(double tps, double[] latenciesMillis) {}
+    record Round(double tps, double[] latenciesMillis, long javaCpuMillis, long postgresCpuMillis) {
+
+        Round(double tps, double[] latenciesMillis) {
+            this(tps, latenciesMillis, 0, 0);
+        }
+
+        Round withCpu(long javaMillis, long postgresMillis) {
+            return new Round(tps, latenciesMillis, javaMillis, postgresMillis);
+        }
+    }
 
     private final SplittableRandom random = new SplittableRandom(20240701L);
+    private String loadAtStart = "unknown";
     private UUID[] accounts;
     private UUID funding;
     private UUID hot;
@@ -137,6 +154,7 @@ final class BenchLedgerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
+        loadAtStart = loadAverage();
         Path dir = Files.createTempDirectory("corridor-bench-ledger");
         dataDir = dir;
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -163,7 +181,14 @@ final class BenchLedgerCommand implements Callable<Integer> {
             if (cases.contains("naive")) {
                 Result naive = summarise("naive", repeat(() -> runNaive(ledger)), 1);
                 baseline = naive.tps();
-                results.add(new Result("naive", naive.tps(), naive.p50Millis(), naive.p99Millis(), 1));
+                results.add(new Result(
+                        "naive",
+                        naive.tps(),
+                        naive.p50Millis(),
+                        naive.p99Millis(),
+                        1,
+                        naive.javaCpuSeconds(),
+                        naive.postgresCpuSeconds()));
                 print(results);
             }
             if (cases.contains("batch")) {
@@ -204,8 +229,9 @@ final class BenchLedgerCommand implements Callable<Integer> {
         for (int i = 0; i < rounds; i++) {
             long[] before = cpuMillis();
             long start = System.nanoTime();
-            done.add(round.call());
+            Round measured = round.call();
             long[] after = cpuMillis();
+            done.add(measured.withCpu(after[0] - before[0], after[1] - before[1]));
             // The machine may be shared: CPU time shows what the run itself cost.
             System.err.printf(
                     Locale.ROOT,
@@ -238,20 +264,24 @@ final class BenchLedgerCommand implements Callable<Integer> {
         return new long[] {java, postgres};
     }
 
-    /** The median round's throughput, and percentiles over every round's latencies. */
+    /** The median round's throughput and CPU time, and percentiles over every round's latencies. */
     private static Result summarise(String name, List<Round> rounds, double baseline) {
-        double[] tps = rounds.stream().mapToDouble(Round::tps).sorted().toArray();
-        double median = tps[tps.length / 2];
+        List<Round> byThroughput = rounds.stream()
+                .sorted(java.util.Comparator.comparingDouble(Round::tps))
+                .toList();
+        Round median = byThroughput.get(byThroughput.size() / 2);
         double[] latencies = rounds.stream()
                 .flatMapToDouble(round -> Arrays.stream(round.latenciesMillis()))
                 .sorted()
                 .toArray();
         return new Result(
                 name,
-                median,
+                median.tps(),
                 percentile(latencies, 0.50),
                 percentile(latencies, 0.99),
-                Double.isNaN(baseline) ? 0 : median / baseline);
+                Double.isNaN(baseline) ? 0 : median.tps() / baseline,
+                median.javaCpuMillis() / 1e3,
+                median.postgresCpuMillis() / 1e3);
     }
 
     static double percentile(double[] sorted, double quantile) {
@@ -454,17 +484,24 @@ final class BenchLedgerCommand implements Callable<Integer> {
                 .append(" transfers one transaction each, from one thread, through the same code; `http` sends ")
                 .append(httpRequests)
                 .append(" single-transfer requests from 50 concurrent clients over loopback.\n\n");
-        section.append("| case | transfers/s | p50 ms | p99 ms | vs naive |\n");
-        section.append("| --- | ---: | ---: | ---: | ---: |\n");
+        section.append("Load average (1 min) when the run started: ")
+                .append(loadAtStart)
+                .append("; when it ended: ")
+                .append(loadAverage())
+                .append(". CPU columns: seconds used by the JVM and by PostgreSQL during the median round.\n\n");
+        section.append("| case | transfers/s | p50 ms | p99 ms | vs naive | CPU java s | CPU postgres s |\n");
+        section.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Result result : results) {
             section.append(String.format(
                     Locale.ROOT,
-                    "| %s | %d | %.2f | %.2f | %.1f× |%n",
+                    "| %s | %d | %.2f | %.2f | %.1f× | %.1f | %.1f |%n",
                     result.name(),
                     Math.round(result.tps()),
                     result.p50Millis(),
                     result.p99Millis(),
-                    result.vsBaseline()));
+                    result.vsBaseline(),
+                    result.javaCpuSeconds(),
+                    result.postgresCpuSeconds()));
         }
         section.append("\n```\n");
         results.forEach(result -> section.append(result.line()).append('\n'));
@@ -497,6 +534,14 @@ final class BenchLedgerCommand implements Callable<Integer> {
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
         } catch (IOException | RuntimeException e) {
             return 0;
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 

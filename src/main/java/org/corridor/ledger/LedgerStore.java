@@ -376,9 +376,7 @@ public final class LedgerStore {
             accountIds.add(hold.creditAccountId());
         }
         accountIds.remove(NewTransfer.NONE);
-        long t0 = System.nanoTime();
         Map<UUID, AccountState> accounts = lock(handle, accountIds);
-        long t1 = System.nanoTime();
 
         // Read after the locks: whoever touched these accounts before has committed by now.
         Instant now = reserveTimestamps(transfers.size() + pendingIds.size());
@@ -408,7 +406,6 @@ public final class LedgerStore {
             }
         }
         Map<UUID, TransferRow> existing = ids.isEmpty() ? Map.of() : rows(handle, ids);
-        long t2 = System.nanoTime();
 
         PostingRules.Plan plan = PostingRules.evaluate(
                 all, allPreset, expiries.size(), new PostingRules.State(accounts, existing, holds, resolutions), now);
@@ -417,26 +414,11 @@ public final class LedgerStore {
                 new ArrayList<>(plan.accepted().size() + plan.failed().size());
         written.addAll(plan.accepted());
         written.addAll(plan.failed());
-        long t3 = System.nanoTime(), t4 = 0, t5 = 0, t6 = 0;
         if (!written.isEmpty()) {
             insert(handle, written);
-            t4 = System.nanoTime();
             update(handle, plan.changedAccounts());
-            t5 = System.nanoTime();
             trackHolds(handle, plan.accepted());
             audit.append(handle, auditEvent(actor, transfers, expiries.size(), plan));
-            t6 = System.nanoTime();
-        }
-        if (Boolean.getBoolean("ledger.trace")) {
-            System.err.printf(
-                    "n=%d lock=%.1f existing=%.1f eval=%.1f insert=%.1f update=%.1f audit=%.1f%n",
-                    transfers.size(),
-                    (t1 - t0) / 1e6,
-                    (t2 - t1) / 1e6,
-                    (t3 - t2) / 1e6,
-                    (t4 - t3) / 1e6,
-                    (t5 - t4) / 1e6,
-                    (t6 - t5) / 1e6);
         }
         List<TransferOutcome> outcomes = new ArrayList<>(transfers.size());
         for (int i = expiries.size(); i < all.size(); i++) {
@@ -487,14 +469,23 @@ public final class LedgerStore {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * Locks the accounts in id order, so that concurrent batches never deadlock. A join with the
+     * array rather than {@code id = any(array)}: with the array as a parameter, PostgreSQL would test
+     * every row of a sequential scan against every element (measured: 40 ms for 1,900 accounts of
+     * 10,000, against 3 ms for the join).
+     */
     private static Map<UUID, AccountState> lock(Handle handle, Collection<UUID> ids) {
         Map<UUID, AccountState> accounts = new HashMap<>(ids.size() * 2);
         if (ids.isEmpty()) {
             return accounts;
         }
         handle.createQuery("""
-                        select id, currency, flags, debits_pending, debits_posted, credits_pending, credits_posted
-                        from ledger_account where id = any(:ids) order by id for update
+                        select a.id, a.currency, a.flags, a.debits_pending, a.debits_posted, a.credits_pending,
+                               a.credits_posted
+                        from ledger_account a join unnest(:ids::uuid[]) as wanted(id) on a.id = wanted.id
+                        order by a.id
+                        for update of a
                         """)
                 .bindArray("ids", UUID.class, ids)
                 .map((rs, ctx) -> new AccountState(
