@@ -93,7 +93,7 @@ final class BenchLedgerCommand implements Callable<Integer> {
             names = "--threads",
             paramLabel = "T",
             description = "Threads posting batches in the batch and hot cases (default: ${DEFAULT-VALUE}).")
-    int threads = 2;
+    int threads = 1;
 
     @Option(
             names = "--cases",
@@ -171,9 +171,11 @@ final class BenchLedgerCommand implements Callable<Integer> {
             database.migrate();
             Ledger ledger = corridor.ledger();
             setUp(ledger);
-            // Warm the JIT and the caches; not measured.
-            runBatches(ledger, false, 10 * BATCH_SIZE);
-            for (int i = 0; i < 200; i++) {
+            // Warm the JIT and the caches; not measured. The JIT compiler keeps a core busy for the
+            // first tens of seconds (seen with JFR), so the warm-up is not short.
+            runBatches(ledger, false, 30 * BATCH_SIZE);
+            runBatches(ledger, true, 10 * BATCH_SIZE);
+            for (int i = 0; i < 300; i++) {
                 ledger.post(ACTOR, List.of(randomTransfer(false)));
             }
 
