@@ -461,7 +461,7 @@ final class BenchLedgerCommand implements Callable<Integer> {
         if (transfers != 60_000) {
             section.append(" --transfers ").append(transfers);
         }
-        if (threads != 2) {
+        if (threads != 1) {
             section.append(" --threads ").append(threads);
         }
         section.append("`, run on ").append(LocalDate.now(ZoneOffset.UTC)).append(".\n\n");
