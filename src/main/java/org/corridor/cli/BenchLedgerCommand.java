@@ -510,9 +510,44 @@ final class BenchLedgerCommand implements Callable<Integer> {
         section.append("\n```\n");
         results.forEach(result -> section.append(result.line()).append('\n'));
         section.append("```\n");
+        section.append(targets(results));
         String existing = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n\n";
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, replaceSection(existing, "## Ledger", section.toString()), StandardCharsets.UTF_8);
+    }
+
+    /** The issue's targets against this run's figures, stated plainly. */
+    static String targets(List<Result> results) {
+        Map<String, Result> byName = new java.util.HashMap<>();
+        results.forEach(result -> byName.put(result.name(), result));
+        StringBuilder text = new StringBuilder("\nTargets (issue #3) against this run: ");
+        Result batch = byName.get("batch");
+        if (batch == null) {
+            return text.append("the batch case was not run.\n").toString();
+        }
+        text.append(String.format(
+                Locale.ROOT,
+                "batch %d transfers/s against at least 30,000/s (%s); ",
+                Math.round(batch.tps()),
+                batch.tps() >= 30_000 ? "met" : "not met on this run"));
+        if (byName.containsKey("naive")) {
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%.1f× naive against at least 15× (%s); ",
+                    batch.vsBaseline(),
+                    batch.vsBaseline() >= 15 ? "met" : "not met"));
+        }
+        Result hot = byName.get("hot");
+        if (hot != null) {
+            text.append(String.format(
+                    Locale.ROOT,
+                    "hot %d/s against at least half of batch (%s). ",
+                    Math.round(hot.tps()),
+                    hot.tps() >= batch.tps() / 2 ? "met" : "not met"));
+        }
+        return text.append("The machine was shared with other builds (load average above); docs/ledger.md ")
+                .append("compares the bare SQL of a batched posting measured on it at the same time.\n")
+                .toString();
     }
 
     /** Replaces the section that starts with {@code heading} (up to the next "## "), or appends it. */

@@ -92,7 +92,8 @@ public final class LedgerStore {
         return jdbi.inTransaction(handle -> {
             List<UUID> ids = accounts.stream().map(NewAccount::id).toList();
             Map<UUID, Account> existing = new HashMap<>();
-            handle.createQuery("select * from ledger_account where id = any(:ids)")
+            handle.createQuery(
+                            "select a.* from ledger_account a join unnest(:ids::uuid[]) as wanted(id) on a.id = wanted.id")
                     .bindArray("ids", UUID.class, ids)
                     .map(ACCOUNT)
                     .forEach(account -> existing.put(account.id(), account));
