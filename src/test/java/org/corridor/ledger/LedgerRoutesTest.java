@@ -191,6 +191,24 @@ class LedgerRoutesTest {
                         "ACCOUNTS_MUST_BE_DIFFERENT",
                         "EXCEEDS_CREDITS");
         assertThat(problem.get("results").get(8).get("id").asText()).isEqualTo("not-a-uuid");
+        ApiClient.Response more = operator.post(
+                "/api/v1/transfers",
+                batch(
+                        "{\"id\":\"" + UUID.randomUUID() + "\",\"debit_account_id\":\"" + payer
+                                + "\",\"credit_account_id\":\"nope\",\"amount\":\"1.00\",\"currency\":\"EUR\"}",
+                        "{\"id\":\"" + UUID.randomUUID() + "\",\"kind\":\"POST_PENDING\",\"pending_id\":\"x\","
+                                + "\"currency\":\"EUR\"}",
+                        "{\"id\":\"" + UUID.randomUUID() + "\",\"kind\":\"PENDING\",\"debit_account_id\":\"" + payer
+                                + "\",\"credit_account_id\":\"" + restricted
+                                + "\",\"amount\":\"1.00\",\"currency\":\"EUR\",\"code\":\"RELEASE\","
+                                + "\"expires_at\":\"tomorrow\"}"));
+        assertThat(more.status()).isEqualTo(422);
+        List<String> moreResults = new ArrayList<>();
+        more.json()
+                .get("results")
+                .forEach(result -> moreResults.add(result.get("result").asText()));
+        assertThat(moreResults)
+                .containsExactly("CREDIT_ACCOUNT_ID_MALFORMED", "PENDING_ID_MALFORMED", "EXPIRES_AT_MALFORMED");
         assertThat(server.as(Role.AUDITOR).get("/api/v1/transfers/" + good).status())
                 .isEqualTo(200);
     }
