@@ -13,6 +13,8 @@ import org.corridor.authorisation.EligibilityRuleStore;
 import org.corridor.db.Database;
 import org.corridor.identity.UserStore;
 import org.corridor.identity.Users;
+import org.corridor.ledger.Ledger;
+import org.corridor.ledger.LedgerStore;
 import org.corridor.ownership.ListingLookup;
 import org.corridor.ownership.Ownership;
 import org.corridor.ownership.OwnershipStore;
@@ -36,6 +38,8 @@ public final class Corridor implements AutoCloseable {
     private final Eligibility eligibility;
     private final Ownership ownership;
     private final Vessels vessels;
+    private final LedgerStore ledgerStore;
+    private final Ledger ledger;
 
     public Corridor(Config config, Database database, Clock clock, PrometheusMeterRegistry metrics) {
         this.config = config;
@@ -54,6 +58,8 @@ public final class Corridor implements AutoCloseable {
                 new Ownership(new OwnershipStore(database, auditStore), ListingLookup.NONE, clock, config.zone());
         this.vessels = new Vessels(
                 new VesselStore(database, auditStore), ownership, ownership.designations(), clock, config.zone());
+        this.ledgerStore = new LedgerStore(database, auditStore, clock);
+        this.ledger = new Ledger(ledgerStore, clock);
     }
 
     /** Opens the configured database, applies pending migrations and wires the features. */
@@ -119,6 +125,16 @@ public final class Corridor implements AutoCloseable {
 
     public Vessels vessels() {
         return vessels;
+    }
+
+    /** The book of record: restricted accounts, transfers and holds. */
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    /** For features that post inside their own transaction ({@link LedgerStore#postWithin}). */
+    public LedgerStore ledgerStore() {
+        return ledgerStore;
     }
 
     @Override

@@ -6,9 +6,9 @@ import picocli.CommandLine.Command;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Run a benchmark on a fresh embedded database and print one line per case: "
+        description = "Run a feature's benchmark on a fresh durable embedded database and print one line per case: "
                 + "CASE tps=N p50_ms=X p99_ms=Y vs_baseline=R.",
-        subcommands = {BenchAuditCommand.class})
+        subcommands = {BenchLedgerCommand.class, BenchAuditCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             EligibilityCommand.class,
             OwnershipCommand.class,
             VesselsCommand.class,
+            LedgerCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -16,6 +16,8 @@ import org.corridor.audit.AuditRoutes;
 import org.corridor.authorisation.AuthorisationRoutes;
 import org.corridor.authorisation.EligibilityRoutes;
 import org.corridor.identity.UserRoutes;
+import org.corridor.ledger.HoldExpiry;
+import org.corridor.ledger.LedgerRoutes;
 import org.corridor.ownership.OwnershipRoutes;
 import org.corridor.vessel.VesselRoutes;
 import org.corridor.web.Dashboard;
@@ -28,14 +30,18 @@ public final class HttpServer implements AutoCloseable {
 
     public static final String VERSION = "0.1.0";
 
+    private static final java.time.Duration HOLD_EXPIRY_PERIOD = java.time.Duration.ofSeconds(10);
+
     private final Javalin app;
     private final List<RouteSpec> routes;
     private final JvmGcMetrics gcMetrics;
+    private final HoldExpiry holdExpiry;
 
-    private HttpServer(Javalin app, List<RouteSpec> routes, JvmGcMetrics gcMetrics) {
+    private HttpServer(Javalin app, List<RouteSpec> routes, JvmGcMetrics gcMetrics, HoldExpiry holdExpiry) {
         this.app = app;
         this.routes = routes;
         this.gcMetrics = gcMetrics;
+        this.holdExpiry = holdExpiry;
     }
 
     /** Starts a server for {@code corridor} on {@code host:port} (port 0 picks a free one). */
@@ -63,6 +69,7 @@ public final class HttpServer implements AutoCloseable {
         features.add(new EligibilityRoutes(corridor.eligibility()));
         features.add(new OwnershipRoutes(corridor.ownership()));
         features.add(new VesselRoutes(corridor.vessels()));
+        features.add(new LedgerRoutes(corridor.ledger(), corridor.zone()));
 
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(JsonSupport.mapper(), false));
@@ -80,7 +87,9 @@ public final class HttpServer implements AutoCloseable {
             registered.set(api.registered());
         });
         app.start();
-        return new HttpServer(app, registered.get(), gcMetrics);
+        // The ledger voids expired holds by itself while the server runs.
+        HoldExpiry holdExpiry = corridor.ledger().startHoldExpiry(HOLD_EXPIRY_PERIOD);
+        return new HttpServer(app, registered.get(), gcMetrics, holdExpiry);
     }
 
     public int port() {
@@ -94,6 +103,7 @@ public final class HttpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        holdExpiry.close();
         app.stop();
         gcMetrics.close();
     }

@@ -24,5 +24,9 @@ public enum Permission {
     /** Record ownership data (edges, designations, imports), vessels and risk indicators, and set their rules. */
     OWNERSHIP_MANAGE,
     /** Screen a vessel (IMO, name, owner and manager, flag, risk indicators). */
-    VESSEL_SCREEN
+    VESSEL_SCREEN,
+    /** Read ledger accounts, balances, statements and transfers. */
+    LEDGER_READ,
+    /** Create ledger accounts and post transfers. */
+    LEDGER_WRITE
 }

@@ -4,6 +4,8 @@ import static org.corridor.identity.Permission.AUDIT_READ;
 import static org.corridor.identity.Permission.AUTHORISATION_MANAGE;
 import static org.corridor.identity.Permission.AUTHORISATION_READ;
 import static org.corridor.identity.Permission.ELIGIBILITY_CHECK;
+import static org.corridor.identity.Permission.LEDGER_READ;
+import static org.corridor.identity.Permission.LEDGER_WRITE;
 import static org.corridor.identity.Permission.OWNERSHIP_MANAGE;
 import static org.corridor.identity.Permission.OWNERSHIP_READ;
 import static org.corridor.identity.Permission.RULES_MANAGE;
@@ -56,6 +58,8 @@ public final class RoleMatrix {
         grant(OWNERSHIP_READ, EnumSet.of(COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, OPERATOR, AUDITOR));
         grant(OWNERSHIP_MANAGE, EnumSet.of(COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER));
         grant(VESSEL_SCREEN, EnumSet.of(COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, OPERATOR));
+        grant(LEDGER_READ, EnumSet.of(OPERATOR, AUDITOR, COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, APPROVER));
+        grant(LEDGER_WRITE, EnumSet.of(OPERATOR));
         for (Permission permission : Permission.values()) {
             if (!GRANTS.containsKey(permission)) {
                 throw new IllegalStateException("permission granted to no role: " + permission);

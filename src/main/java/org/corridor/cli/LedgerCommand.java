@@ -1,0 +1,291 @@
+package org.corridor.cli;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.corridor.ConflictException;
+import org.corridor.InvalidInputException;
+import org.corridor.app.Corridor;
+import org.corridor.http.Requests;
+import org.corridor.ledger.Account;
+import org.corridor.ledger.AccountCode;
+import org.corridor.ledger.AccountFlag;
+import org.corridor.ledger.Balances;
+import org.corridor.ledger.NewAccount;
+import org.corridor.ledger.NewTransfer;
+import org.corridor.ledger.Statement;
+import org.corridor.ledger.StatementLine;
+import org.corridor.ledger.TransferIds;
+import org.corridor.ledger.TransferKind;
+import org.corridor.ledger.TransferOutcome;
+import org.corridor.money.Currency;
+import org.corridor.money.Money;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+        name = "ledger",
+        mixinStandardHelpOptions = true,
+        description = "Open accounts, post transfers, read balances and statements.",
+        subcommands = {
+            LedgerCommand.Open.class,
+            LedgerCommand.Balance.class,
+            LedgerCommand.StatementCommand.class,
+            LedgerCommand.Transfer.class
+        })
+final class LedgerCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static UUID id(String name, String value) {
+        return Requests.uuid(name, value);
+    }
+
+    static String figures(Balances balances, Currency currency) {
+        return "posted " + money(balances.postedCreditBalance(), currency) + ", available "
+                + money(balances.availableCreditBalance(), currency) + " (debits pending "
+                + money(balances.debitsPending(), currency) + ", posted " + money(balances.debitsPosted(), currency)
+                + "; credits pending " + money(balances.creditsPending(), currency) + ", posted "
+                + money(balances.creditsPosted(), currency) + ")";
+    }
+
+    static String money(long amountMinor, Currency currency) {
+        return Money.ofMinor(amountMinor, currency).toString();
+    }
+
+    @Command(
+            name = "open",
+            mixinStandardHelpOptions = true,
+            description = "Open an account under the given id (repeating it with the same content changes nothing).")
+    static final class Open implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The account's UUID.")
+        String id;
+
+        @Option(names = "--currency", required = true, paramLabel = "CODE", description = "ISO 4217 code, e.g. IQD.")
+        String currency;
+
+        @Option(
+                names = "--code",
+                required = true,
+                paramLabel = "CODE",
+                description = "One of: ${COMPLETION-CANDIDATES}.")
+        AccountCode code;
+
+        @Option(names = "--holder", required = true, paramLabel = "HOLDER", description = "The holder, e.g. NIGC.")
+        String holder;
+
+        @Option(names = "--flag", paramLabel = "FLAG", description = "Repeatable; one of: ${COMPLETION-CANDIDATES}.")
+        List<AccountFlag> flags = List.of();
+
+        @Override
+        public Integer call() {
+            Set<AccountFlag> set = flags.isEmpty() ? Set.of() : EnumSet.copyOf(flags);
+            try (Corridor corridor = database.open()) {
+                Account account = corridor.ledger()
+                        .createAccount(
+                                CliActor.current(),
+                                new NewAccount(id("id", id), Currency.of(currency), code, holder, set));
+                System.out.println("account " + account.id() + " " + account.currency() + " " + account.code() + " "
+                        + account.holder() + " " + account.flags());
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "balance",
+            mixinStandardHelpOptions = true,
+            description = "Print an account's balances, now or at an instant.")
+    static final class Balance implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Parameters(index = "0", paramLabel = "ACCOUNT", description = "The account's UUID.")
+        String account;
+
+        @Option(
+                names = "--at",
+                paramLabel = "WHEN",
+                description = "ISO-8601 instant or YYYY-MM-DD (start of that day in the channel zone).")
+        String at;
+
+        @Override
+        public Integer call() {
+            try (Corridor corridor = database.open()) {
+                UUID id = id("account", account);
+                Account found = corridor.ledger().requireAccount(id);
+                Balances balances = at == null
+                        ? found.balances()
+                        : corridor.ledger().balanceAt(id, Requests.parseInstant("--at", at, corridor.zone()));
+                System.out.println(id + " " + found.currency() + " " + found.holder() + (at == null ? "" : " at " + at)
+                        + ": " + figures(balances, found.currency()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "statement",
+            mixinStandardHelpOptions = true,
+            description = "Print an account's transfers in [from, to) with running balances.")
+    static final class StatementCommand implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Parameters(index = "0", paramLabel = "ACCOUNT", description = "The account's UUID.")
+        String account;
+
+        @Option(names = "--from", required = true, paramLabel = "WHEN", description = "ISO-8601 instant or YYYY-MM-DD.")
+        String from;
+
+        @Option(
+                names = "--to",
+                required = true,
+                paramLabel = "WHEN",
+                description = "ISO-8601 instant or YYYY-MM-DD, exclusive.")
+        String to;
+
+        @Option(names = "--limit", paramLabel = "N", description = "Lines per page (default: ${DEFAULT-VALUE}).")
+        int limit = 100;
+
+        @Option(
+                names = "--cursor",
+                paramLabel = "CURSOR",
+                description = "Start after this cursor (printed at the end of a page).")
+        String cursor;
+
+        @Override
+        public Integer call() {
+            try (Corridor corridor = database.open()) {
+                UUID id = id("account", account);
+                Instant fromInstant = Requests.parseInstant("--from", from, corridor.zone());
+                Instant toInstant = Requests.parseInstant("--to", to, corridor.zone());
+                Statement statement =
+                        corridor.ledger().statement(id, fromInstant, toInstant, Optional.ofNullable(cursor), limit);
+                Currency currency = statement.account().currency();
+                System.out.println(
+                        "statement of " + id + " (" + statement.account().holder() + ", " + currency + ") from "
+                                + fromInstant + " to " + toInstant);
+                System.out.println("opening: " + money(statement.opening().postedCreditBalance(), currency));
+                for (StatementLine line : statement.lines()) {
+                    long signed = line.side() == StatementLine.Side.CREDIT
+                            ? line.transfer().amountMinor()
+                            : -line.transfer().amountMinor();
+                    System.out.printf(
+                            "%s %-14s %-10s %-6s %22s  balance %s%n",
+                            line.transfer().timestamp(),
+                            line.transfer().kind(),
+                            line.transfer().code(),
+                            line.side(),
+                            line.transfer().kind() == TransferKind.POSTED
+                                            || line.transfer().kind() == TransferKind.POST_PENDING
+                                    ? Money.ofMinor(signed, currency).toDecimalString()
+                                    : "(hold)",
+                            money(line.balancesAfter().postedCreditBalance(), currency));
+                }
+                statement.nextCursor().ifPresent(next -> System.out.println("more: --cursor " + next));
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "transfer",
+            mixinStandardHelpOptions = true,
+            description = "Post one transfer; prints its result (exit 1 if refused).")
+    static final class Transfer implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Option(names = "--debit", paramLabel = "ACCOUNT", description = "The debit account's UUID.")
+        String debit;
+
+        @Option(names = "--credit", paramLabel = "ACCOUNT", description = "The credit account's UUID.")
+        String credit;
+
+        @Option(
+                names = "--amount",
+                required = true,
+                paramLabel = "AMOUNT",
+                description = "Currency and amount, e.g. \"EUR 12.50\".")
+        String amount;
+
+        @Option(names = "--code", paramLabel = "CODE", description = "What it is for (default: ${DEFAULT-VALUE}).")
+        String code = "TRANSFER";
+
+        @Option(
+                names = "--kind",
+                paramLabel = "KIND",
+                description = "POSTED, PENDING, POST_PENDING or VOID_PENDING (default: ${DEFAULT-VALUE}).")
+        TransferKind kind = TransferKind.POSTED;
+
+        @Option(names = "--pending-id", paramLabel = "ID", description = "The hold a post or void resolves.")
+        String pendingId;
+
+        @Option(names = "--expires-at", paramLabel = "WHEN", description = "A hold's expiry (ISO-8601 instant).")
+        String expiresAt;
+
+        @Option(names = "--id", paramLabel = "ID", description = "The transfer's UUID (default: a new one).")
+        String id;
+
+        @Option(
+                names = "--ref",
+                paramLabel = "KEY=VALUE",
+                description = "A reference, repeatable: --ref invoice=INV-7.")
+        Map<String, String> references = new LinkedHashMap<>();
+
+        @Override
+        public Integer call() {
+            Money money = Money.parse(amount);
+            boolean resolves = kind == TransferKind.POST_PENDING || kind == TransferKind.VOID_PENDING;
+            if (!resolves && (debit == null || credit == null)) {
+                throw new InvalidInputException("FIELD_MISSING", "--debit and --credit are required for " + kind);
+            }
+            if (resolves && pendingId == null) {
+                throw new InvalidInputException("FIELD_MISSING", "--pending-id is required for " + kind);
+            }
+            NewTransfer transfer = new NewTransfer(
+                    id == null ? TransferIds.next() : id("--id", id),
+                    kind,
+                    debit == null ? NewTransfer.NONE : id("--debit", debit),
+                    credit == null ? NewTransfer.NONE : id("--credit", credit),
+                    money.amountMinor(),
+                    money.currency(),
+                    resolves && code.equals("TRANSFER") ? "" : code,
+                    pendingId == null ? Optional.empty() : Optional.of(id("--pending-id", pendingId)),
+                    expiresAt == null
+                            ? Optional.empty()
+                            : Optional.of(Requests.parseInstant("--expires-at", expiresAt, java.time.ZoneOffset.UTC)),
+                    false,
+                    references,
+                    Map.of());
+            try (Corridor corridor = database.open()) {
+                TransferOutcome outcome = corridor.ledger().post(CliActor.current(), transfer);
+                if (!outcome.succeeded()) {
+                    throw new ConflictException(
+                            outcome.result().name(), "transfer " + transfer.id() + " refused: " + outcome.result());
+                }
+                System.out.println(outcome.result() + " " + transfer.id() + " at "
+                        + outcome.timestamp().map(Instant::toString).orElse("?"));
+            }
+            return 0;
+        }
+    }
+}
