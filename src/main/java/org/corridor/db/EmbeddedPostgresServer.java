@@ -172,6 +172,73 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         });
     }
 
+    /**
+     * What a killed server leaves behind. A postmaster killed outright lingers as a zombie until its
+     * parent (often the container's init) reaps it, and PostgreSQL refuses to start while the pid in
+     * its lock file still answers; its backends stay attached to the old shared memory for a moment
+     * too. Waits until no live process works in the data folder, then removes a lock file whose
+     * owner is dead, which PostgreSQL documents as safe.
+     */
+    static final class Leftovers {
+        private Leftovers() {}
+
+        static void awaitGone(Path pgData, Duration patience) throws IOException {
+            Path pidFile = pgData.resolve("postmaster.pid");
+            if (!Files.exists(pidFile)) {
+                return;
+            }
+            Path folder = pgData.toRealPath();
+            long deadline = System.nanoTime() + patience.toNanos();
+            while (System.nanoTime() < deadline) {
+                boolean busy = ProcessHandle.allProcesses().anyMatch(process -> workingIn(process.pid(), folder));
+                Optional<Long> owner = ownerPid(pidFile);
+                // A postmaster killed a moment ago may still be on its way out; wait for it too.
+                if (!busy && (owner.isEmpty() || !runningProcess(owner.get()))) {
+                    LOG.warn("removing the lock file of a PostgreSQL server that is no longer running");
+                    Files.deleteIfExists(pidFile);
+                    return;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for PostgreSQL to go", e);
+                }
+            }
+        }
+
+        private static Optional<Long> ownerPid(Path pidFile) {
+            try {
+                List<String> lines = Files.readAllLines(pidFile);
+                return lines.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(Long.parseLong(lines.get(0).trim()));
+            } catch (IOException | NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+
+        /** A process that exists and is not a zombie. */
+        static boolean runningProcess(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                int end = stat.lastIndexOf(')');
+                return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) != 'Z';
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        private static boolean workingIn(long pid, Path folder) {
+            try {
+                return folder.equals(Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd")))
+                        && runningProcess(pid);
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                return false;
+            }
+        }
+    }
+
     /** A postmaster found through its pid file. */
     record RunningPostmaster(long pid, int port) {
 
@@ -187,11 +254,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             try {
                 long pid = Long.parseLong(lines.get(0).trim());
                 int port = Integer.parseInt(lines.get(3).trim());
-                boolean alive = ProcessHandle.of(pid)
-                        .filter(ProcessHandle::isAlive)
-                        .flatMap(process -> process.info().command())
-                        .map(command -> command.contains("postgres"))
-                        .orElse(false);
+                boolean alive = Leftovers.runningProcess(pid)
+                        && ProcessHandle.of(pid)
+                                .filter(ProcessHandle::isAlive)
+                                .flatMap(process -> process.info().command())
+                                .map(command -> command.contains("postgres"))
+                                .orElse(false);
                 return alive ? Optional.of(new RunningPostmaster(pid, port)) : Optional.empty();
             } catch (NumberFormatException e) {
                 return Optional.empty();

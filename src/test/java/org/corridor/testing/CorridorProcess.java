@@ -23,11 +23,12 @@ public final class CorridorProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)/");
 
     private final Process process;
+    private final Thread reader;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
     private CorridorProcess(Process process) {
         this.process = process;
-        Thread reader = new Thread(
+        this.reader = new Thread(
                 () -> {
                     try (BufferedReader out = new BufferedReader(
                             new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -45,6 +46,11 @@ public final class CorridorProcess implements AutoCloseable {
     }
 
     public static CorridorProcess start(Path dataDir, String... args) {
+        return start(dataDir, java.util.Map.of(), args);
+    }
+
+    /** Starts the command with extra environment variables (CORRIDOR_* settings). */
+    public static CorridorProcess start(Path dataDir, java.util.Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
@@ -54,8 +60,9 @@ public final class CorridorProcess implements AutoCloseable {
         command.addAll(List.of(args));
         command.addAll(List.of("--data-dir", dataDir.toString()));
         try {
-            return new CorridorProcess(
-                    new ProcessBuilder(command).redirectErrorStream(true).start());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            return new CorridorProcess(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,6 +71,10 @@ public final class CorridorProcess implements AutoCloseable {
     /** Starts {@code serve} on a free port and waits until it listens; returns the port. */
     public static CorridorProcess serve(Path dataDir) {
         return start(dataDir, "serve", "--port", "0");
+    }
+
+    public static CorridorProcess serve(Path dataDir, java.util.Map<String, String> environment) {
+        return start(dataDir, environment, "serve", "--port", "0");
     }
 
     public int awaitListening() {
@@ -88,7 +99,14 @@ public final class CorridorProcess implements AutoCloseable {
                 break;
             }
         }
-        throw new IllegalStateException("corridor did not start listening: " + String.join("\n", seen));
+        try {
+            reader.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        lines.drainTo(seen);
+        String state = process.isAlive() ? "still running" : "exited with " + process.exitValue();
+        throw new IllegalStateException("corridor did not start listening (" + state + "): " + String.join("\n", seen));
     }
 
     /** SIGKILL: no shutdown hook runs, the embedded database is left as it was. */
