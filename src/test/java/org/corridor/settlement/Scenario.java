@@ -280,6 +280,11 @@ final class Scenario {
         return ((SettlementOutcome.Done<T>) outcome).value();
     }
 
+    static SettlementOutcome.Refused<?> assertRefused(SettlementOutcome<?> outcome) {
+        assertThat(outcome).as("%s", outcome).isInstanceOf(SettlementOutcome.Refused.class);
+        return (SettlementOutcome.Refused<?>) outcome;
+    }
+
     List<Invoice> invoices(String contract) {
         return settlement.contracts().invoices(Optional.of(contract));
     }
