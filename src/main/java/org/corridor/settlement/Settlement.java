@@ -1,6 +1,7 @@
 package org.corridor.settlement;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import org.corridor.ledger.Ledger;
 
@@ -17,8 +18,12 @@ public final class Settlement {
     private final Conversions conversions;
     private final RestrictedTransfers transfers;
     private final Reconciliation reconciliation;
+    private final Clock clock;
+    private final ZoneId zone;
 
     public Settlement(SettlementStore store, Ledger ledger, Clock clock, ZoneId zone) {
+        this.clock = clock;
+        this.zone = zone;
         ChannelAccounts channel = new ChannelAccounts(ledger);
         this.accounts = new RestrictedAccounts(store.accounts, ledger, channel, clock, zone);
         this.lots = new Lots(store.lots, accounts);
@@ -56,5 +61,10 @@ public final class Settlement {
 
     public Reconciliation reconciliation() {
         return reconciliation;
+    }
+
+    /** Today's business date in the channel's zone. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
     }
 }
