@@ -152,12 +152,8 @@ public final class MovementRoutes implements Routes {
                         requested.value().heldReason().orElse(Refusal.NO_AUTHORISATION),
                         "conversion " + id + " is held and was not executed"));
             }
-            // One step: the execution's key derives from the conversion's, so a retry finds it.
-            NewExecution execution = new NewExecution(
-                    Ids.derived(id, "one-step-execution"),
-                    request.executeOn().get(),
-                    java.util.Optional.empty(),
-                    java.util.Optional.empty());
+            NewExecution execution =
+                    NewExecution.oneStep(id, request.executeOn().get());
             SettlementOutcome<ConversionExecution> executed =
                     settlement.conversions().execute(Api.actor(ctx), id, execution);
             if (executed instanceof SettlementOutcome.Refused<ConversionExecution> refused) {

@@ -25,4 +25,13 @@ public record NewExecution(UUID id, LocalDate valueDate, Optional<Money> amount,
             throw new InvalidInputException("AMOUNT_MUST_BE_POSITIVE", "a tranche is of a positive amount");
         }
     }
+
+    /**
+     * The whole conversion executed right after its request (one step), under a key derived from the
+     * conversion's, so that retrying the one-step command finds the execution it made.
+     */
+    public static NewExecution oneStep(UUID conversionId, LocalDate valueDate) {
+        return new NewExecution(
+                Ids.derived(conversionId, "one-step-execution"), valueDate, Optional.empty(), Optional.empty());
+    }
 }

@@ -186,16 +186,16 @@ public final class SettlementViews {
         }
     }
 
-    /** Buckets by age in days: 0-30, 31-90, 91-365, more than 365. */
+    /** One age bucket: {@code label} 0-30, 31-90, 91-365 or >365 days. */
+    public record BucketView(String label, MoneyValue amount) {}
+
+    /** The balance as of a date by age of its lots, with the lots that make it up. */
     public record AgeingView(
             UUID accountId,
             String account,
             LocalDate asOf,
             MoneyValue balance,
-            MoneyValue days0To30,
-            MoneyValue days31To90,
-            MoneyValue days91To365,
-            MoneyValue over365Days,
+            List<BucketView> buckets,
             Optional<LocalDate> oldestValueDate,
             List<LotView> lots) {
         static AgeingView of(RestrictedAccount account, Ageing ageing) {
@@ -204,10 +204,11 @@ public final class SettlementViews {
                     account.name(),
                     ageing.asOf(),
                     MoneyValue.of(ageing.balance()),
-                    MoneyValue.of(ageing.days0To30()),
-                    MoneyValue.of(ageing.days31To90()),
-                    MoneyValue.of(ageing.days91To365()),
-                    MoneyValue.of(ageing.over365Days()),
+                    List.of(
+                            new BucketView("0-30", MoneyValue.of(ageing.days0To30())),
+                            new BucketView("31-90", MoneyValue.of(ageing.days31To90())),
+                            new BucketView("91-365", MoneyValue.of(ageing.days91To365())),
+                            new BucketView(">365", MoneyValue.of(ageing.over365Days()))),
                     ageing.oldestValueDate(),
                     ageing.lots().stream().map(LotView::of).toList());
         }
@@ -715,7 +716,7 @@ public final class SettlementViews {
             LocalDate to,
             List<ReconciliationRowView> rows,
             List<ContractTotalView> contracts) {
-        static ReconciliationView of(ReconciliationReport report) {
+        public static ReconciliationView of(ReconciliationReport report) {
             return new ReconciliationView(
                     "RPT-6",
                     report.from(),
