@@ -66,6 +66,7 @@ public final class Corridor implements AutoCloseable {
         this.settlement = new Settlement(
                 new SettlementStore(database, auditStore, ledgerStore, authorisations.store(), clock),
                 ledger,
+                authorisations,
                 clock,
                 config.zone());
     }

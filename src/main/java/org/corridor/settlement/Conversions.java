@@ -5,12 +5,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.corridor.ConflictException;
 import org.corridor.InvalidInputException;
 import org.corridor.NotFoundException;
 import org.corridor.audit.Actor;
 import org.corridor.audit.CanonicalJson;
+import org.corridor.authorisation.PendingItem;
 import org.corridor.money.Money;
 
 /**
@@ -145,6 +147,18 @@ public final class Conversions {
 
     public List<Conversion> list() {
         return store.conversions();
+    }
+
+    /**
+     * Conversions approved or held and not yet executed in full, for expiry warnings (FR-3): an
+     * authorisation's expiry may stop them.
+     */
+    public List<PendingItem> pendingItems() {
+        return list().stream()
+                .filter(c -> c.status() != ConversionStatus.EXECUTED)
+                .map(c -> new PendingItem(
+                        "CONVERSION", c.id().toString(), Optional.of(c.remaining()), Optional.empty(), Set.of()))
+                .toList();
     }
 
     private void requirePast(LocalDate date, String what) {

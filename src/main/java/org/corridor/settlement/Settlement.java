@@ -3,6 +3,7 @@ package org.corridor.settlement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.corridor.authorisation.Authorisations;
 import org.corridor.ledger.Ledger;
 
 /**
@@ -21,7 +22,8 @@ public final class Settlement {
     private final Clock clock;
     private final ZoneId zone;
 
-    public Settlement(SettlementStore store, Ledger ledger, Clock clock, ZoneId zone) {
+    /** Wires the feature; its open conversions are listed in the register's expiry warnings. */
+    public Settlement(SettlementStore store, Ledger ledger, Authorisations authorisations, Clock clock, ZoneId zone) {
         this.clock = clock;
         this.zone = zone;
         ChannelAccounts channel = new ChannelAccounts(ledger);
@@ -32,6 +34,7 @@ public final class Settlement {
         this.conversions = new Conversions(store.conversions, accounts, channel, clock, zone);
         this.transfers = new RestrictedTransfers(store.conversions, accounts, clock, zone);
         this.reconciliation = new Reconciliation(contracts, deposits, accounts);
+        authorisations.addPendingItems(conversions::pendingItems);
     }
 
     public RestrictedAccounts accounts() {

@@ -102,6 +102,12 @@ class ConversionsTest {
                 conversions.request(OPERATOR, request("14,040,000", "2024-07-04", Optional.empty())));
         assertThat(conversion.status()).isEqualTo(ConversionStatus.HELD);
         assertThat(conversion.heldReason()).contains(Refusal.PRIOR_APPROVAL_MISSING);
+        // A conversion waiting to execute is listed among the items W-19's expiry affects.
+        assertThat(corridor.authorisations().expiryWarnings(date("2024-07-04"), List.of(7)))
+                .singleElement()
+                .satisfies(warning -> assertThat(warning.affectedItems())
+                        .extracting(org.corridor.authorisation.PendingItem::reference)
+                        .contains(conversion.id().toString()));
         SettlementOutcome.Refused<?> stillHeld = Scenario.assertRefused(execute(conversion, "2024-07-05", null));
         assertThat(stillHeld.reason()).isEqualTo(Refusal.PRIOR_APPROVAL_MISSING);
         assertThat(balance(scenario.nigcEur).isZero()).isTrue();
