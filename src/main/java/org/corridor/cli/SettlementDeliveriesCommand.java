@@ -12,7 +12,9 @@ import java.util.concurrent.Callable;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
 import org.corridor.settlement.Invoice;
+import org.corridor.settlement.NewNote;
 import org.corridor.settlement.Note;
+import org.corridor.settlement.NoteKind;
 import org.corridor.settlement.StatementOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +25,11 @@ import picocli.CommandLine.Parameters;
         name = "deliveries",
         mixinStandardHelpOptions = true,
         description = "Delivery statements from metering files, and the invoices and notes they produce.",
-        subcommands = {SettlementDeliveriesCommand.Import.class, SettlementDeliveriesCommand.Invoices.class})
+        subcommands = {
+            SettlementDeliveriesCommand.Import.class,
+            SettlementDeliveriesCommand.Invoices.class,
+            SettlementDeliveriesCommand.NoteCommand.class
+        })
 final class SettlementDeliveriesCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -94,6 +100,54 @@ final class SettlementDeliveriesCommand implements Runnable {
                 for (Invoice invoice : corridor.settlement().contracts().invoices(Optional.ofNullable(contract))) {
                     System.out.println(line(invoice));
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "note",
+            mixinStandardHelpOptions = true,
+            description = "Add a credit or debit note to an invoice, priced like it.")
+    static final class NoteCommand implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Parameters(index = "0", paramLabel = "INVOICE", description = "The invoice's number or id.")
+        String invoice;
+
+        @Option(names = "--kind", required = true, paramLabel = "CREDIT|DEBIT", description = "The kind of note.")
+        NoteKind kind;
+
+        @Option(names = "--quantity", required = true, paramLabel = "QTY", description = "In the statement's unit.")
+        String quantity;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why.")
+        String reason;
+
+        @Option(names = "--issued-on", required = true, paramLabel = "DATE", description = "YYYY-MM-DD.")
+        String issuedOn;
+
+        @Option(names = "--id", paramLabel = "UUID", description = "Idempotency key (default: a new one).")
+        String id;
+
+        @Override
+        public Integer call() {
+            try (Corridor corridor = database.open()) {
+                Note note = corridor.settlement()
+                        .contracts()
+                        .addNote(
+                                CliActor.current(),
+                                invoice,
+                                new NewNote(
+                                        SettlementCommand.id("--id", id),
+                                        kind,
+                                        SettlementCommand.decimal("--quantity", quantity),
+                                        Optional.empty(),
+                                        reason,
+                                        SettlementCommand.date("--issued-on", issuedOn)))
+                        .value();
+                System.out.println(note.number() + " " + note.signedAmount() + " on " + invoice);
             }
             return 0;
         }

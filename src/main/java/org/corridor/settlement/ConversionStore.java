@@ -203,12 +203,13 @@ final class ConversionStore {
                 .withLinkedPaymentKey("holder:" + prepared.source().holder());
         try {
             return jdbi.inTransaction(handle -> {
+                // One execution at a time per source account: caps and FIFO are judged on a stable state,
+                // and a repeated key is found even when both requests arrive at once.
+                lockAccount(handle, prepared.source().id());
                 Optional<ConversionExecution> earlier = execution(handle, execution.id(), prepared.request());
                 if (earlier.isPresent()) {
                     return new SettlementOutcome.Done<>(earlier.get(), true);
                 }
-                // One execution at a time per source account: caps and FIFO are judged on a stable state.
-                lockAccount(handle, prepared.source().id());
                 Conversion current = conversion(handle, conversion.id()).orElseThrow();
                 if (current.status() == ConversionStatus.EXECUTED
                         || quote.amount().compareTo(current.remaining()) > 0) {
@@ -506,6 +507,7 @@ final class ConversionStore {
                 .withLinkedPaymentKey("holder:" + prepared.source().holder());
         try {
             return jdbi.inTransaction(handle -> {
+                lockAccount(handle, prepared.source().id());
                 Optional<String> earlier = handle.createQuery("select request from settlement_transfer where id = :id")
                         .bind("id", transfer.id())
                         .mapTo(String.class)
@@ -521,7 +523,6 @@ final class ConversionStore {
                                     .get(0),
                             true);
                 }
-                lockAccount(handle, prepared.source().id());
                 long available = lots.availableWithin(handle, prepared.source().id(), transfer.valueDate());
                 if (available < transfer.amount().amountMinor()) {
                     throw new RefusedException(SettlementOutcome.Refused.of(

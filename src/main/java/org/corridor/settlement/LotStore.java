@@ -282,18 +282,6 @@ public final class LotStore {
         });
     }
 
-    /** The consumptions recorded under a reference, oldest lot first. */
-    List<LotConsumption> consumptions(String reference) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        select c.*, l.value_date as lot_value_date, a.currency from settlement_lot_consumption c
-                        join settlement_lot l on l.id = c.lot_id join settlement_account a on a.id = c.account_id
-                        where c.reference = :reference order by l.value_date, l.seq
-                        """)
-                .bind("reference", reference)
-                .map((rs, ctx) -> consumption(rs, Currency.of(rs.getString("currency"))))
-                .list());
-    }
-
     private static List<LotConsumption> consumptions(
             Handle handle, UUID accountId, String reference, Currency currency) {
         return handle.createQuery("""

@@ -241,4 +241,33 @@ class DepositsTest {
                 .hasFieldOrPropertyWithValue("code", "INVOICE_NOT_OF_CONTRACT");
         assertThat(List.of(scenario.nigcIqd)).isNotEmpty();
     }
+
+    @Test
+    void retries_of_one_deposit_arriving_at_once_post_it_once() throws Exception {
+        scenario.waivers();
+        NewDeposit deposit = scenario.deposit("NIGC-GAS-2024", "332,547,930,000", "2024-07-03");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<SettlementOutcome<Deposit>>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sent.add(pool.submit(() -> deposits.record(PAYER, deposit)));
+            }
+            List<Deposit> answers = new java.util.ArrayList<>();
+            int first = 0;
+            for (var future : sent) {
+                SettlementOutcome<Deposit> outcome = future.get();
+                answers.add(Scenario.assertDone(outcome));
+                if (!((SettlementOutcome.Done<Deposit>) outcome).repeated()) {
+                    first++;
+                }
+            }
+            assertThat(first).isEqualTo(1);
+            assertThat(answers).allSatisfy(answer -> assertThat(answer).isEqualTo(answers.get(0)));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ledgerBalance(scenario.nigcIqd)).isEqualTo(iqd("10,160,547,930,000"));
+        assertThat(corridor.settlement().lots().lots(scenario.nigcIqd.id())).hasSize(2);
+        assertThat(deposits.list(Optional.empty())).hasSize(1);
+    }
 }
