@@ -1,6 +1,7 @@
 package org.corridor.cli;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.corridor.app.Corridor;
@@ -174,9 +175,9 @@ final class SettlementAccountsCommand implements Runnable {
             try (Corridor corridor = database.open()) {
                 Settlement settlement = corridor.settlement();
                 LocalDate date = asOf == null ? settlement.today() : SettlementCommand.date("--as-of", asOf);
-                java.util.List<RestrictedAccount> accounts = account == null
+                List<RestrictedAccount> accounts = account == null
                         ? settlement.accounts().list()
-                        : java.util.List.of(settlement.accounts().find(account));
+                        : List.of(settlement.accounts().find(account));
                 for (RestrictedAccount restricted : accounts) {
                     Ageing ageing = settlement.lots().ageing(restricted.id(), date);
                     System.out.println(restricted.name() + " as of " + date + ": " + ageing.balance() + " | 0-30 "

@@ -1,5 +1,7 @@
 package org.corridor.settlement;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -237,7 +239,7 @@ final class AccountStore {
                 .list());
     }
 
-    private static OpeningBalance openingBalance(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static OpeningBalance openingBalance(ResultSet rs) throws SQLException {
         return new OpeningBalance(
                 rs.getObject("id", UUID.class),
                 rs.getObject("account_id", UUID.class),

@@ -3,6 +3,7 @@ package org.corridor.settlement;
 import java.io.Reader;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,7 +61,7 @@ public final class Contracts {
                         contract.priceCurrency(),
                         contract.conversionFactors(),
                         account.id(),
-                        clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                        clock.instant().truncatedTo(ChronoUnit.MICROS),
                         by.name()));
     }
 

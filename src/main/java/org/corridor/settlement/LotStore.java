@@ -1,5 +1,7 @@
 package org.corridor.settlement;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -296,7 +298,7 @@ public final class LotStore {
                 .list();
     }
 
-    private static LotConsumption consumption(java.sql.ResultSet rs, Currency currency) throws java.sql.SQLException {
+    private static LotConsumption consumption(ResultSet rs, Currency currency) throws SQLException {
         return new LotConsumption(
                 rs.getObject("lot_id", UUID.class),
                 rs.getObject("lot_value_date", LocalDate.class),

@@ -2,6 +2,7 @@ package org.corridor.settlement;
 
 import io.javalin.http.Context;
 import java.time.LocalDate;
+import java.util.Locale;
 import org.corridor.InvalidInputException;
 import org.corridor.NotFoundException;
 import org.corridor.http.Api;
@@ -133,7 +134,7 @@ public final class RestrictedAccountRoutes implements Routes {
             status = AccountStatus.valueOf(SettlementViews.optional(request.status())
                     .orElse("RESTRICTED")
                     .trim()
-                    .toUpperCase(java.util.Locale.ROOT));
+                    .toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("STATUS_UNKNOWN", "status is RESTRICTED or BLOCKED");
         }

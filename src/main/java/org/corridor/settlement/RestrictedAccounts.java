@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.corridor.ConflictException;
 import org.corridor.InvalidInputException;
 import org.corridor.NotFoundException;
 import org.corridor.audit.Actor;
@@ -52,7 +53,7 @@ public final class RestrictedAccounts {
         UUID id = account.accountId();
         Optional<AccountStore.AccountRow> named = store.byName(account.name());
         if (named.isPresent() && !named.get().id().equals(id)) {
-            throw new org.corridor.ConflictException(
+            throw new ConflictException(
                     "RESTRICTED_ACCOUNT_EXISTS_WITH_DIFFERENT_CONTENT",
                     "restricted account " + account.name() + " exists under id "
                             + named.get().id());
@@ -66,7 +67,7 @@ public final class RestrictedAccounts {
                     || !existing.has(AccountFlag.RESTRICTED)
                     || !existing.holder().equals(account.holder())
                     || !existing.currency().equals(account.currency())) {
-                throw new org.corridor.ConflictException(
+                throw new ConflictException(
                         "RESTRICTED_ACCOUNT_EXISTS_WITH_DIFFERENT_CONTENT",
                         "ledger account " + id + " is not a restricted account of " + account.holder() + " in "
                                 + account.currency());
