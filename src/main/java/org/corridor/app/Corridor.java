@@ -18,6 +18,8 @@ import org.corridor.ledger.LedgerStore;
 import org.corridor.ownership.ListingLookup;
 import org.corridor.ownership.Ownership;
 import org.corridor.ownership.OwnershipStore;
+import org.corridor.settlement.Settlement;
+import org.corridor.settlement.SettlementStore;
 import org.corridor.vessel.VesselStore;
 import org.corridor.vessel.Vessels;
 
@@ -40,6 +42,7 @@ public final class Corridor implements AutoCloseable {
     private final Vessels vessels;
     private final LedgerStore ledgerStore;
     private final Ledger ledger;
+    private final Settlement settlement;
 
     public Corridor(Config config, Database database, Clock clock, PrometheusMeterRegistry metrics) {
         this.config = config;
@@ -60,6 +63,12 @@ public final class Corridor implements AutoCloseable {
                 new VesselStore(database, auditStore), ownership, ownership.designations(), clock, config.zone());
         this.ledgerStore = new LedgerStore(database, auditStore, clock);
         this.ledger = new Ledger(ledgerStore, clock);
+        this.settlement = new Settlement(
+                new SettlementStore(database, auditStore, ledgerStore, authorisations.store(), clock),
+                ledger,
+                authorisations,
+                clock,
+                config.zone());
     }
 
     /** Opens the configured database, applies pending migrations and wires the features. */
@@ -135,6 +144,11 @@ public final class Corridor implements AutoCloseable {
     /** For features that post inside their own transaction ({@link LedgerStore#postWithin}). */
     public LedgerStore ledgerStore() {
         return ledgerStore;
+    }
+
+    /** Energy settlement: restricted accounts and their lots, contracts, deposits, conversions. */
+    public Settlement settlement() {
+        return settlement;
     }
 
     @Override

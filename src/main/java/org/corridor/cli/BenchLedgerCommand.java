@@ -306,12 +306,13 @@ final class BenchLedgerCommand implements Callable<Integer> {
         opened.add(NewAccount.of(hot, CURRENCY, AccountCode.SETTLEMENT, "bench settlement"));
         for (int i = 0; i < ACCOUNTS; i++) {
             accounts[i] = UUID.randomUUID();
+            // Not flagged RESTRICTED: the bench moves money freely between them, which the ledger
+            // allows a restricted account only under the channel's own movement codes.
             opened.add(NewAccount.of(
                     accounts[i],
                     CURRENCY,
                     AccountCode.RESTRICTED,
                     "holder-" + (i % 100),
-                    AccountFlag.RESTRICTED,
                     AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS));
         }
         for (int from = 0; from < opened.size(); from += Ledger.MAX_BATCH) {

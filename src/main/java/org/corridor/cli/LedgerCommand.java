@@ -209,7 +209,8 @@ final class LedgerCommand implements Runnable {
     @Command(
             name = "transfer",
             mixinStandardHelpOptions = true,
-            description = "Post one transfer; prints its result (exit 1 if refused).")
+            description =
+                    "Post one transfer; prints its result (exit 1 if refused). Never debits a RESTRICTED account.")
     static final class Transfer implements Callable<Integer> {
         @Mixin
         DatabaseOptions database;
@@ -277,7 +278,7 @@ final class LedgerCommand implements Runnable {
                     references,
                     Map.of());
             try (Corridor corridor = database.open()) {
-                TransferOutcome outcome = corridor.ledger().post(CliActor.current(), transfer);
+                TransferOutcome outcome = corridor.ledger().postManually(CliActor.current(), transfer);
                 if (!outcome.succeeded()) {
                     throw new ConflictException(
                             outcome.result().name(), "transfer " + transfer.id() + " refused: " + outcome.result());

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             OwnershipCommand.class,
             VesselsCommand.class,
             LedgerCommand.class,
+            SettlementCommand.class,
         })
 public final class Main implements Runnable {
 

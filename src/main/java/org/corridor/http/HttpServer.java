@@ -19,6 +19,9 @@ import org.corridor.identity.UserRoutes;
 import org.corridor.ledger.HoldExpiry;
 import org.corridor.ledger.LedgerRoutes;
 import org.corridor.ownership.OwnershipRoutes;
+import org.corridor.settlement.ContractRoutes;
+import org.corridor.settlement.MovementRoutes;
+import org.corridor.settlement.RestrictedAccountRoutes;
 import org.corridor.vessel.VesselRoutes;
 import org.corridor.web.Dashboard;
 
@@ -70,6 +73,9 @@ public final class HttpServer implements AutoCloseable {
         features.add(new OwnershipRoutes(corridor.ownership()));
         features.add(new VesselRoutes(corridor.vessels()));
         features.add(new LedgerRoutes(corridor.ledger(), corridor.zone()));
+        features.add(new RestrictedAccountRoutes(corridor.settlement()));
+        features.add(new ContractRoutes(corridor.settlement()));
+        features.add(new MovementRoutes(corridor.settlement()));
 
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(JsonSupport.mapper(), false));

@@ -28,5 +28,17 @@ public enum Permission {
     /** Read ledger accounts, balances, statements and transfers. */
     LEDGER_READ,
     /** Create ledger accounts and post transfers. */
-    LEDGER_WRITE
+    LEDGER_WRITE,
+    /** Read restricted accounts, their lots and ageing, contracts, statements, invoices, deposits, conversions, reconciliation. */
+    SETTLEMENT_READ,
+    /** Open restricted accounts, record their opening balances and set their conversion rules. */
+    RESTRICTED_ACCOUNT_MANAGE,
+    /** Record energy contracts. */
+    CONTRACT_MANAGE,
+    /** Record delivery statements (metering files) and credit or debit notes on invoices. */
+    DELIVERY_RECORD,
+    /** Record the payer's deposits into restricted accounts. */
+    DEPOSIT_RECORD,
+    /** Request and execute conversions and transfers between restricted accounts. */
+    CONVERSION_EXECUTE
 }

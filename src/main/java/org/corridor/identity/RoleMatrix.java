@@ -3,13 +3,19 @@ package org.corridor.identity;
 import static org.corridor.identity.Permission.AUDIT_READ;
 import static org.corridor.identity.Permission.AUTHORISATION_MANAGE;
 import static org.corridor.identity.Permission.AUTHORISATION_READ;
+import static org.corridor.identity.Permission.CONTRACT_MANAGE;
+import static org.corridor.identity.Permission.CONVERSION_EXECUTE;
+import static org.corridor.identity.Permission.DELIVERY_RECORD;
+import static org.corridor.identity.Permission.DEPOSIT_RECORD;
 import static org.corridor.identity.Permission.ELIGIBILITY_CHECK;
 import static org.corridor.identity.Permission.LEDGER_READ;
 import static org.corridor.identity.Permission.LEDGER_WRITE;
 import static org.corridor.identity.Permission.OWNERSHIP_MANAGE;
 import static org.corridor.identity.Permission.OWNERSHIP_READ;
+import static org.corridor.identity.Permission.RESTRICTED_ACCOUNT_MANAGE;
 import static org.corridor.identity.Permission.RULES_MANAGE;
 import static org.corridor.identity.Permission.SELF_READ;
+import static org.corridor.identity.Permission.SETTLEMENT_READ;
 import static org.corridor.identity.Permission.USER_MANAGE;
 import static org.corridor.identity.Permission.VESSEL_SCREEN;
 import static org.corridor.identity.Role.ADMIN;
@@ -60,6 +66,14 @@ public final class RoleMatrix {
         grant(VESSEL_SCREEN, EnumSet.of(COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, OPERATOR));
         grant(LEDGER_READ, EnumSet.of(OPERATOR, AUDITOR, COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, APPROVER));
         grant(LEDGER_WRITE, EnumSet.of(OPERATOR));
+        // Settlement: the payer records its deposits; operations run the rest; auditors and
+        // compliance read. Beneficiaries' agents see their requests elsewhere, not the books.
+        grant(SETTLEMENT_READ, EnumSet.of(OPERATOR, PAYER, COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, APPROVER, AUDITOR));
+        grant(RESTRICTED_ACCOUNT_MANAGE, EnumSet.of(OPERATOR));
+        grant(CONTRACT_MANAGE, EnumSet.of(OPERATOR));
+        grant(DELIVERY_RECORD, EnumSet.of(OPERATOR));
+        grant(DEPOSIT_RECORD, EnumSet.of(PAYER));
+        grant(CONVERSION_EXECUTE, EnumSet.of(OPERATOR));
         for (Permission permission : Permission.values()) {
             if (!GRANTS.containsKey(permission)) {
                 throw new IllegalStateException("permission granted to no role: " + permission);

@@ -78,18 +78,33 @@ public final class Ledger {
      * Posts a batch of up to {@value #MAX_BATCH} transfers in one transaction: one outcome per
      * transfer, in order. Transfers are independent unless linked; a failed one does not stop the
      * others. Repeating a batch is safe: accepted ids answer EXISTS, failed ids their first reason.
+     * A RESTRICTED account may be debited only under one of the {@link ChannelCodes}.
      */
     public List<TransferOutcome> post(Actor by, List<NewTransfer> transfers) {
-        return store.post(by, transfers, new TransferResult[transfers.size()]);
+        return store.post(by, transfers, new TransferResult[transfers.size()], PostingRules.Origin.CHANNEL);
     }
 
     public TransferOutcome post(Actor by, NewTransfer transfer) {
         return post(by, List.of(transfer)).get(0);
     }
 
-    /** For the edges: transfers whose input was malformed carry their reason in {@code preset}. */
+    /**
+     * Posts a transfer keyed in by a person at a generic edge (the CLI's {@code ledger transfer}):
+     * like {@link #post(Actor, NewTransfer)}, except that it never debits a RESTRICTED account,
+     * whatever its code (ACCOUNT_RESTRICTED). Restricted money moves only through the channel's
+     * own movements (FR-6).
+     */
+    public TransferOutcome postManually(Actor by, NewTransfer transfer) {
+        return store.post(by, List.of(transfer), new TransferResult[1], PostingRules.Origin.EDGE)
+                .get(0);
+    }
+
+    /**
+     * For the HTTP edge: transfers whose input was malformed carry their reason in {@code preset};
+     * none may debit a RESTRICTED account.
+     */
     List<TransferOutcome> post(Actor by, List<NewTransfer> transfers, TransferResult[] preset) {
-        return store.post(by, transfers, preset);
+        return store.post(by, transfers, preset, PostingRules.Origin.EDGE);
     }
 
     /** An accepted transfer by id; refused ids are not transfers. */

@@ -224,7 +224,8 @@ public final class LedgerRoutes implements Routes {
         api.post("/api/v1/transfers")
                 .requires(Permission.LEDGER_WRITE)
                 .tag("ledger")
-                .summary("Post a batch of up to 8,000 transfers; 200 if all succeeded, else 422 with every result")
+                .summary("Post a batch of up to 8,000 transfers; 200 if all succeeded, else 422 with every result."
+                        + " Never debits a RESTRICTED account (ACCOUNT_RESTRICTED)")
                 .request(TransferBatch.class)
                 .response(TransferResults.class)
                 .handle(this::post);

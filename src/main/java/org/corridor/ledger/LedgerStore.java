@@ -295,9 +295,10 @@ public final class LedgerStore {
     // ---------------------------------------------------------------- posting
 
     /** Posts a batch in a transaction of its own (retried when a concurrent batch used the same id). */
-    List<TransferOutcome> post(Actor actor, List<NewTransfer> transfers, TransferResult[] preset) {
-        return jdbi.inTransaction(
-                handle -> post(handle, actor, transfers, preset, Set.of()).outcomes());
+    List<TransferOutcome> post(
+            Actor actor, List<NewTransfer> transfers, TransferResult[] preset, PostingRules.Origin origin) {
+        return jdbi.inTransaction(handle ->
+                post(handle, actor, transfers, preset, origin, Set.of()).outcomes());
     }
 
     /**
@@ -309,10 +310,19 @@ public final class LedgerStore {
      * <p>Rarely, a concurrent batch creates one of the same ids first: then this throws an exception
      * whose cause has SQLSTATE 40001, which the Database's transaction runner retries, callback and all.
      *
+     * <p>This is the path by which the channel's features debit restricted accounts, under one of the
+     * {@link ChannelCodes}; any other debit of a RESTRICTED account is refused ACCOUNT_RESTRICTED.
+     *
      * @throws InvalidInputException BATCH_TOO_LARGE beyond {@value #MAX_BATCH} transfers
      */
     public List<TransferOutcome> postWithin(Handle handle, Actor actor, List<NewTransfer> transfers) {
-        return post(handle, actor, transfers, new TransferResult[transfers.size()], Set.of())
+        return post(
+                        handle,
+                        actor,
+                        transfers,
+                        new TransferResult[transfers.size()],
+                        PostingRules.Origin.CHANNEL,
+                        Set.of())
                 .outcomes();
     }
 
@@ -332,9 +342,14 @@ public final class LedgerStore {
             if (due.isEmpty()) {
                 return expired;
             }
-            int voided = jdbi.inTransaction(
-                    handle -> post(handle, Actor.SYSTEM, List.of(), new TransferResult[0], new LinkedHashSet<>(due))
-                            .expired());
+            int voided = jdbi.inTransaction(handle -> post(
+                            handle,
+                            Actor.SYSTEM,
+                            List.of(),
+                            new TransferResult[0],
+                            PostingRules.Origin.CHANNEL,
+                            new LinkedHashSet<>(due))
+                    .expired());
             expired += voided;
             if (voided == 0 || due.size() < EXPIRY_BATCH) {
                 return expired;
@@ -346,7 +361,12 @@ public final class LedgerStore {
     private record Posted(List<TransferOutcome> outcomes, int expired) {}
 
     private Posted post(
-            Handle handle, Actor actor, List<NewTransfer> transfers, TransferResult[] preset, Set<UUID> dueHolds) {
+            Handle handle,
+            Actor actor,
+            List<NewTransfer> transfers,
+            TransferResult[] preset,
+            PostingRules.Origin origin,
+            Set<UUID> dueHolds) {
         if (!handle.isInTransaction()) {
             throw new IllegalStateException("ledger postings run inside a transaction");
         }
@@ -409,7 +429,12 @@ public final class LedgerStore {
         Map<UUID, TransferRow> existing = ids.isEmpty() ? Map.of() : rows(handle, ids);
 
         PostingRules.Plan plan = PostingRules.evaluate(
-                all, allPreset, expiries.size(), new PostingRules.State(accounts, existing, holds, resolutions), now);
+                all,
+                allPreset,
+                expiries.size(),
+                origin,
+                new PostingRules.State(accounts, existing, holds, resolutions),
+                now);
 
         List<TransferRow> written =
                 new ArrayList<>(plan.accepted().size() + plan.failed().size());

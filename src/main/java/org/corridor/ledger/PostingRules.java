@@ -27,6 +27,20 @@ final class PostingRules {
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
     private static final String EMPTY_JSON = "{}";
 
+    /**
+     * Where a batch comes from, which decides what may debit a RESTRICTED account: the features'
+     * Java API may, under a channel movement code ({@link ChannelCodes}); a generic edge (a transfer
+     * keyed in over HTTP or at the console) never may.
+     */
+    enum Origin {
+        CHANNEL,
+        EDGE;
+
+        boolean mayDebitRestricted(String code) {
+            return this == CHANNEL && ChannelCodes.DEBITING_RESTRICTED.contains(code);
+        }
+    }
+
     /** What the batch needs to know of the ledger, loaded (and locked) by the store. */
     record State(
             Map<UUID, AccountState> accounts,
@@ -48,6 +62,7 @@ final class PostingRules {
     private final List<NewTransfer> transfers;
     private final TransferResult[] preset;
     private final int systemEntries;
+    private final Origin origin;
     private final State state;
     private final Instant now;
 
@@ -70,10 +85,16 @@ final class PostingRules {
      * @param now the batch's time: transfer {@code i} is stamped {@code now + i} microseconds
      */
     private PostingRules(
-            List<NewTransfer> transfers, TransferResult[] preset, int systemEntries, State state, Instant now) {
+            List<NewTransfer> transfers,
+            TransferResult[] preset,
+            int systemEntries,
+            Origin origin,
+            State state,
+            Instant now) {
         this.transfers = transfers;
         this.preset = preset;
         this.systemEntries = systemEntries;
+        this.origin = origin;
         this.state = state;
         this.now = now;
         this.results = new TransferResult[transfers.size()];
@@ -81,12 +102,21 @@ final class PostingRules {
     }
 
     static Plan evaluate(List<NewTransfer> transfers, State state, Instant now) {
-        return evaluate(transfers, new TransferResult[transfers.size()], 0, state, now);
+        return evaluate(transfers, Origin.CHANNEL, state, now);
+    }
+
+    static Plan evaluate(List<NewTransfer> transfers, Origin origin, State state, Instant now) {
+        return evaluate(transfers, new TransferResult[transfers.size()], 0, origin, state, now);
     }
 
     static Plan evaluate(
-            List<NewTransfer> transfers, TransferResult[] preset, int systemEntries, State state, Instant now) {
-        return new PostingRules(transfers, preset, systemEntries, state, now).run();
+            List<NewTransfer> transfers,
+            TransferResult[] preset,
+            int systemEntries,
+            Origin origin,
+            State state,
+            Instant now) {
+        return new PostingRules(transfers, preset, systemEntries, origin, state, now).run();
     }
 
     private Plan run() {
@@ -382,6 +412,11 @@ final class PostingRules {
             }
             if (debit.has(AccountFlag.BLOCKED) || credit.has(AccountFlag.BLOCKED)) {
                 return TransferResult.ACCOUNT_BLOCKED;
+            }
+            // A post of a hold carries the hold's code: the hold was judged by it when placed.
+            String code = hold == null ? transfer.code() : hold.code();
+            if (debit.has(AccountFlag.RESTRICTED) && !origin.mayDebitRestricted(code)) {
+                return TransferResult.ACCOUNT_RESTRICTED;
             }
         }
         if (kind == TransferKind.PENDING

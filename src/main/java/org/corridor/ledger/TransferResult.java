@@ -81,6 +81,11 @@ public enum TransferResult {
     LEDGER_MISMATCH(Group.STATE),
     ACCOUNT_CLOSED(Group.STATE),
     ACCOUNT_BLOCKED(Group.STATE),
+    /**
+     * The debit account is RESTRICTED and the transfer is not one of the channel's own movements
+     * ({@link ChannelCodes}), or it came through a generic edge, which may never debit one.
+     */
+    ACCOUNT_RESTRICTED(Group.STATE),
     EXPIRY_MUST_BE_IN_THE_FUTURE(Group.STATE),
     OVERFLOWS_DEBITS_PENDING(Group.STATE),
     OVERFLOWS_CREDITS_PENDING(Group.STATE),

@@ -296,4 +296,28 @@ class LedgerRoutesTest {
         assertThat(server.as(Role.PAYER).post("/api/v1/transfers", "{}").status())
                 .isEqualTo(403);
     }
+
+    @Test
+    void the_generic_transfer_route_never_debits_a_restricted_account() {
+        UUID payer = open("EUR", "PAYER", "");
+        UUID restricted = open("EUR", "RESTRICTED", "\"RESTRICTED\",\"DEBITS_MUST_NOT_EXCEED_CREDITS\"");
+        UUID vendor = open("EUR", "VENDOR", "");
+        ApiClient.Response funded = operator.post(
+                "/api/v1/transfers", batch(transfer(UUID.randomUUID(), payer, restricted, "100.00", "EUR")));
+        assertThat(funded.status()).as(funded.body()).isEqualTo(200);
+
+        for (String code : List.of("TRANSFER", "CONVERSION", "RELEASE")) {
+            String debit = "{\"id\":\"" + UUID.randomUUID() + "\",\"debit_account_id\":\"" + restricted
+                    + "\",\"credit_account_id\":\"" + vendor + "\",\"amount\":\"1.00\",\"currency\":\"EUR\","
+                    + "\"code\":\"" + code + "\"}";
+            ApiClient.Response refused = operator.post("/api/v1/transfers", batch(debit));
+            assertThat(refused.status()).as(code).isEqualTo(422);
+            assertThat(refused.json().get("results").get(0).get("result").asText())
+                    .as(code)
+                    .isEqualTo("ACCOUNT_RESTRICTED");
+        }
+        JsonNode balance = operator.get("/api/v1/accounts/" + restricted).json();
+        assertThat(balance.get("balances").get("posted_credit_balance").asText())
+                .isEqualTo("100.00");
+    }
 }

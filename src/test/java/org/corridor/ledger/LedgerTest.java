@@ -333,7 +333,9 @@ class LedgerTest {
         assertThat(ledger.post(OPERATOR, NewTransfer.posted(corrected, book.vendor(), book.vendor(), 1, EUR, "X"))
                         .result())
                 .isEqualTo(ACCOUNTS_MUST_BE_DIFFERENT);
-        assertThat(ledger.post(OPERATOR, NewTransfer.posted(corrected, book.restricted(), book.vendor(), 1, EUR, "X"))
+        assertThat(ledger.post(
+                                OPERATOR,
+                                NewTransfer.posted(corrected, book.restricted(), book.vendor(), 1, EUR, "RELEASE"))
                         .result())
                 .isEqualTo(OK);
     }
@@ -473,5 +475,54 @@ class LedgerTest {
         assertThat(all).hasSize(8);
         assertThat(all.get(7).side()).isEqualTo(StatementLine.Side.DEBIT);
         assertThat(expectedOpening).isEqualTo(2800L - 50L);
+    }
+
+    @Test
+    void a_restricted_account_is_debited_only_by_channel_movements_and_never_by_hand() {
+        Book book = book(EUR, 1_000_00L);
+        TransferOutcome free = ledger.post(
+                OPERATOR,
+                NewTransfer.posted(UUID.randomUUID(), book.restricted(), book.vendor(), 10_00L, EUR, "TRANSFER"));
+        assertThat(free.result()).isEqualTo(TransferResult.ACCOUNT_RESTRICTED);
+        // An id that failed stays failed.
+        assertThat(ledger.post(
+                                OPERATOR,
+                                NewTransfer.posted(
+                                        free.id(), book.restricted(), book.vendor(), 10_00L, EUR, "TRANSFER"))
+                        .result())
+                .isEqualTo(TransferResult.ACCOUNT_RESTRICTED);
+        TransferOutcome byHand = ledger.postManually(
+                OPERATOR,
+                NewTransfer.posted(
+                        UUID.randomUUID(), book.restricted(), book.vendor(), 10_00L, EUR, ChannelCodes.DISBURSEMENT));
+        assertThat(byHand.result()).isEqualTo(TransferResult.ACCOUNT_RESTRICTED);
+        assertThat(ledger.balances(book.restricted()).postedCreditBalance()).isEqualTo(1_000_00L);
+
+        TransferOutcome disbursement = ledger.post(
+                OPERATOR,
+                NewTransfer.posted(
+                        UUID.randomUUID(), book.restricted(), book.vendor(), 10_00L, EUR, ChannelCodes.DISBURSEMENT));
+        assertThat(disbursement.result()).isEqualTo(OK);
+        assertThat(ledger.balances(book.restricted()).postedCreditBalance()).isEqualTo(990_00L);
+
+        // A blocked account refuses everything, channel movements included.
+        ledger.block(OPERATOR, book.restricted());
+        assertThat(ledger.post(
+                                OPERATOR,
+                                NewTransfer.posted(
+                                        UUID.randomUUID(),
+                                        book.restricted(),
+                                        book.vendor(),
+                                        10_00L,
+                                        EUR,
+                                        ChannelCodes.CONVERSION))
+                        .result())
+                .isEqualTo(TransferResult.ACCOUNT_BLOCKED);
+        assertThat(ledger.post(
+                                OPERATOR,
+                                NewTransfer.posted(
+                                        UUID.randomUUID(), book.payer(), book.restricted(), 10_00L, EUR, "DEPOSIT"))
+                        .result())
+                .isEqualTo(TransferResult.ACCOUNT_BLOCKED);
     }
 }

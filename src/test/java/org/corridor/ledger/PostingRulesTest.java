@@ -37,6 +37,7 @@ class PostingRulesTest {
     static final UUID DINARS = id(6);
     static final UUID CAPPED = id(7);
     static final UUID FULL = id(8);
+    static final UUID GUARDED = id(9);
     static final UUID MISSING = id(99);
 
     // Earlier transfers of the fixture.
@@ -76,6 +77,15 @@ class PostingRulesTest {
         add(accounts, CLOSED, "EUR", AccountFlag.CLOSED.bit() | AccountFlag.BLOCKED.bit(), 0, 0, 0, 0);
         add(accounts, DINARS, "IQD", 0, 0, 0, 0, 0);
         add(accounts, CAPPED, "EUR", AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS.bit(), 0, 100, 0, 0);
+        add(
+                accounts,
+                GUARDED,
+                "EUR",
+                AccountFlag.RESTRICTED.bit() | AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS.bit(),
+                0,
+                0,
+                0,
+                1_000);
         add(
                 accounts,
                 FULL,
@@ -378,6 +388,7 @@ class PostingRulesTest {
         cases.put(TransferResult.LEDGER_MISMATCH, posted(RESTRICTED, DINARS, 10));
         cases.put(TransferResult.ACCOUNT_CLOSED, posted(PAYER, CLOSED, 10));
         cases.put(TransferResult.ACCOUNT_BLOCKED, posted(BLOCKED, VENDOR, 10));
+        cases.put(TransferResult.ACCOUNT_RESTRICTED, NewTransfer.posted(fresh(), GUARDED, VENDOR, 10, EUR, "TRANSFER"));
         cases.put(TransferResult.EXPIRY_MUST_BE_IN_THE_FUTURE, pending(RESTRICTED, VENDOR, 10, Optional.of(NOW)));
         cases.put(TransferResult.OVERFLOWS_DEBITS_PENDING, pending(FULL, VENDOR, 11, Optional.empty()));
         cases.put(TransferResult.OVERFLOWS_CREDITS_PENDING, pending(VENDOR, FULL, 11, Optional.empty()));
@@ -445,6 +456,68 @@ class PostingRulesTest {
                 .isEqualTo(TransferResult.EXCEEDS_PENDING_TRANSFER_AMOUNT);
         // Overflow before the limit.
         assertThat(judge(posted(FULL, CAPPED, 11))).isEqualTo(TransferResult.OVERFLOWS_DEBITS_POSTED);
+        // A restriction before the limit: a free transfer is refused whatever the balance.
+        assertThat(judge(NewTransfer.posted(fresh(), GUARDED, VENDOR, 5_000, EUR, "TRANSFER")))
+                .isEqualTo(TransferResult.ACCOUNT_RESTRICTED);
+    }
+
+    @Test
+    void a_restricted_account_is_debited_only_by_the_channels_own_movements() {
+        for (String code : ChannelCodes.DEBITING_RESTRICTED) {
+            assertThat(judge(NewTransfer.posted(fresh(), GUARDED, VENDOR, 10, EUR, code)))
+                    .as(code)
+                    .isEqualTo(TransferResult.OK);
+            assertThat(judge(NewTransfer.pending(fresh(), GUARDED, VENDOR, 10, EUR, code, Optional.empty())))
+                    .as(code)
+                    .isEqualTo(TransferResult.OK);
+        }
+        for (String code : List.of("TRANSFER", "WITHDRAWAL", "DEPOSIT", "FEE")) {
+            assertThat(judge(NewTransfer.posted(fresh(), GUARDED, VENDOR, 10, EUR, code)))
+                    .as(code)
+                    .isEqualTo(TransferResult.ACCOUNT_RESTRICTED);
+            assertThat(judge(NewTransfer.pending(fresh(), GUARDED, VENDOR, 10, EUR, code, Optional.empty())))
+                    .as(code)
+                    .isEqualTo(TransferResult.ACCOUNT_RESTRICTED);
+        }
+        // Crediting a restricted account is free: deposits arrive that way.
+        assertThat(judge(NewTransfer.posted(fresh(), PAYER, GUARDED, 10, EUR, "DEPOSIT")))
+                .isEqualTo(TransferResult.OK);
+        // A blocked account is refused first, whatever the code.
+        assertThat(judge(posted(BLOCKED, GUARDED, 10))).isEqualTo(TransferResult.ACCOUNT_BLOCKED);
+    }
+
+    /** Places {@code hold} through the channel, then judges {@code next} from {@code origin}. */
+    static TransferResult judgeAfter(NewTransfer hold, NewTransfer next, PostingRules.Origin origin) {
+        PostingRules.State state = state();
+        PostingRules.Plan placed = PostingRules.evaluate(List.of(hold), state, NOW);
+        assertThat(placed.results()[0]).isEqualTo(TransferResult.OK);
+        Map<UUID, TransferRow> holds = new HashMap<>(state.holds());
+        holds.put(hold.id(), placed.accepted().get(0));
+        PostingRules.State withHold =
+                new PostingRules.State(state.accounts(), state.existing(), holds, state.resolutions());
+        return PostingRules.evaluate(List.of(next), origin, withHold, NOW).results()[0];
+    }
+
+    @Test
+    void a_generic_edge_never_debits_a_restricted_account_but_may_release_a_hold_on_one() {
+        NewTransfer conversion = NewTransfer.posted(fresh(), GUARDED, VENDOR, 10, EUR, ChannelCodes.CONVERSION);
+        assertThat(PostingRules.evaluate(List.of(conversion), PostingRules.Origin.EDGE, state(), NOW)
+                        .results()[0])
+                .isEqualTo(TransferResult.ACCOUNT_RESTRICTED);
+        NewTransfer deposit = NewTransfer.posted(fresh(), PAYER, GUARDED, 10, EUR, "DEPOSIT");
+        assertThat(PostingRules.evaluate(List.of(deposit), PostingRules.Origin.EDGE, state(), NOW)
+                        .results()[0])
+                .isEqualTo(TransferResult.OK);
+
+        // A release's hold placed by the channel: the edge may void it, never post it.
+        NewTransfer hold =
+                NewTransfer.pending(fresh(), GUARDED, VENDOR, 300, EUR, ChannelCodes.RELEASE, Optional.empty());
+        assertThat(judgeAfter(hold, NewTransfer.postPending(fresh(), hold.id(), 0, EUR), PostingRules.Origin.EDGE))
+                .isEqualTo(TransferResult.ACCOUNT_RESTRICTED);
+        assertThat(judgeAfter(hold, NewTransfer.voidPending(fresh(), hold.id(), EUR), PostingRules.Origin.EDGE))
+                .isEqualTo(TransferResult.OK);
+        assertThat(judgeAfter(hold, NewTransfer.postPending(fresh(), hold.id(), 0, EUR), PostingRules.Origin.CHANNEL))
+                .isEqualTo(TransferResult.OK);
     }
 
     @Test

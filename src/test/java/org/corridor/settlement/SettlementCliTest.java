@@ -1,0 +1,219 @@
+package org.corridor.settlement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.corridor.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code corridor settlement ...} end to end on a durable embedded database of the test's own. */
+class SettlementCliTest {
+
+    @TempDir
+    Path dataDir;
+
+    record Run(int exitCode, String out, String err) {}
+
+    Run run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--data-dir");
+        all.add(dataDir.resolve("db").toString());
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(all.toArray(String[]::new));
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    Run ok(String... args) {
+        Run run = run(args);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return run;
+    }
+
+    @Test
+    void the_scenario_runs_from_the_console() throws IOException {
+        ok(
+                "authorisations",
+                "add",
+                "--reference",
+                "W-19",
+                "--type",
+                "WAIVER",
+                "--series",
+                "IRAQ-ENERGY",
+                "--issuer",
+                "US Department of State",
+                "--legal-basis",
+                "National security waiver",
+                "--valid-from",
+                "2024-03-11",
+                "--valid-to",
+                "2024-07-08",
+                "--purposes",
+                "FOOD,AGRI,MEDICINE,DEVICE",
+                "--movements",
+                "DEPOSIT,CONVERSION,TRANSFER,DISBURSEMENT",
+                "--currencies",
+                "IQD,EUR",
+                "--prohibited-currencies",
+                "USD",
+                "--locations",
+                "IQ,OM",
+                "--prior-approval",
+                "DISBURSEMENT,CONVERSION");
+        ok(
+                "settlement",
+                "accounts",
+                "open",
+                "--name",
+                "NIGC-IQD-R",
+                "--holder",
+                "NIGC",
+                "--currency",
+                "IQD",
+                "--bank",
+                "TBI",
+                "--country",
+                "IQ");
+        ok(
+                "settlement",
+                "accounts",
+                "open",
+                "--name",
+                "NIGC-EUR-R",
+                "--holder",
+                "NIGC",
+                "--currency",
+                "EUR",
+                "--bank",
+                "Muscat Partner Bank",
+                "--country",
+                "OM");
+        ok(
+                "settlement",
+                "accounts",
+                "opening-balance",
+                "NIGC-IQD-R",
+                "--amount",
+                "IQD 9,828,000,000,000",
+                "--value-date",
+                "2023-06-30",
+                "--note",
+                "legacy balance");
+        ok(
+                "settlement",
+                "contracts",
+                "add",
+                "--reference",
+                "NIGC-GAS-2024",
+                "--seller",
+                "NIGC",
+                "--buyer",
+                "MoE",
+                "--commodity",
+                "GAS",
+                "--price",
+                "EUR 7.25/MMBTU",
+                "--factor",
+                "M3=0.0363",
+                "--account",
+                "NIGC-IQD-R");
+        Path metering = dataDir.resolve("metering.csv");
+        Files.writeString(
+                metering,
+                "contract,period_start,period_end,metered_quantity,unit,disputed_quantity,dispute_reason\n"
+                        + "NIGC-GAS-2024,2024-06-01,2024-06-30,900000000,m3,0,\n");
+        Run imported = ok("settlement", "deliveries", "import", metering.toString());
+        assertThat(imported.out()).contains("recorded INV-NIGC-GAS-2024-2024-06 32670000.0000 MMBTU EUR 236857500.00");
+
+        Run deposited = ok(
+                "settlement",
+                "deposits",
+                "add",
+                "--contract",
+                "NIGC-GAS-2024",
+                "--amount",
+                "IQD 332,547,930,000",
+                "--value-date",
+                "2024-07-03",
+                "--rate",
+                "1404",
+                "--rate-source",
+                "CBI 1,300 IQD/USD x 1.08 USD/EUR");
+        assertThat(deposited.out()).contains("EUR 236857500.00 FULL under W-19");
+        Run refused = run(
+                "settlement",
+                "deposits",
+                "add",
+                "--contract",
+                "NIGC-GAS-2024",
+                "--amount",
+                "IQD 1,404,000",
+                "--value-date",
+                "2024-07-10",
+                "--rate",
+                "1404",
+                "--rate-source",
+                "CBI");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err())
+                .startsWith("corridor: refused AUTHORISATION_EXPIRED")
+                .contains("nothing posted");
+
+        Run converted = ok(
+                "settlement",
+                "conversions",
+                "request",
+                "--from",
+                "NIGC-IQD-R",
+                "--to",
+                "NIGC-EUR-R",
+                "--amount",
+                "IQD 140,400,000,000",
+                "--requested-on",
+                "2024-07-04",
+                "--approval",
+                "AUTH-CNV-0711",
+                "--rate",
+                "1 EUR = 1404 IQD",
+                "--rate-source",
+                "CBI fixing",
+                "--spread",
+                "0.15",
+                "--execute-on",
+                "2024-07-05");
+        assertThat(converted.out()).contains("APPROVED").contains("-> EUR 99850000.00");
+
+        Run ageing = ok("settlement", "accounts", "ageing", "--as-of", "2024-09-30");
+        assertThat(ageing.out())
+                .contains("NIGC-EUR-R as of 2024-09-30: EUR 99850000.00 | 0-30 0.00 | 31-90 99850000.00")
+                .contains("NIGC-IQD-R as of 2024-09-30: IQD 10020147930000.000 | 0-30 0.000 | 31-90 332547930000.000"
+                        + " | 91-365 0.000 | >365 9687600000000.000");
+
+        Path report = dataDir.resolve("rpt6.csv");
+        ok("settlement", "reconciliation", "--from", "2024-06-01", "--to", "2024-06-30", "--output", report.toString());
+        assertThat(Files.readString(report))
+                .startsWith("contract,month,")
+                .contains("NIGC-GAS-2024,2024-06,GAS,INV-NIGC-GAS-2024-2024-06")
+                .contains(",PAID,");
+        assertThat(run("settlement", "accounts", "ageing", "NO-SUCH-ACCOUNT").exitCode())
+                .isEqualTo(1);
+    }
+}
