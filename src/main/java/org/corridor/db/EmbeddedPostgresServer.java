@@ -67,6 +67,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         running.get().pid());
                 running.get().stop(Duration.ofSeconds(60));
             }
+            Leftovers.awaitGone(pgData, Duration.ofSeconds(60));
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
