@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a name as written into weighted tokens. Two stages: {@link #segment} is the same for every
@@ -15,14 +16,18 @@ import java.util.Map;
 final class NameAnalyser {
 
     /** A word after romanisation, before entity-type rules. */
-    record Word(String text, String display, TokenOrigin origin, boolean dotted) {}
+    record Word(String text, String display, TokenOrigin origin, boolean dotted, String key) {
+        Word(String text, String display, TokenOrigin origin, boolean dotted) {
+            this(text, display, origin, dotted, "");
+        }
+    }
 
     private static final Map<Character, Character> DIGITS_AS_LETTERS =
             Map.of('0', 'o', '1', 'i', '3', 'e', '4', 'a', '5', 's', '7', 't', '8', 'b', '9', 'g');
 
     /** Particles after which a name is the father's ("bin Salman": son of Salman). */
-    private static final java.util.Set<String> PATRONYMIC_MARKERS =
-            java.util.Set.of("bin", "ibn", "ben", "bint", "binti", "bte", "ibnu", "ould");
+    private static final Set<String> PATRONYMIC_MARKERS =
+            Set.of("bin", "ibn", "ben", "bint", "binti", "bte", "ibnu", "ould", "bn", "abn", "bnt", "uld", "wuld");
 
     /** One romanised syllable of a Chinese, Japanese or Korean name identifies this much at most. */
     private static final double SYLLABLE_WEIGHT = 0.55;
@@ -74,7 +79,14 @@ final class NameAnalyser {
                 tokens.add(token(String.valueOf(value), word.display(), TokenRole.NUMBER, word.origin()));
                 continue;
             }
-            NameToken token = token(word.text(), word.display(), role(word.text(), i, type), word.origin());
+            TokenRole role = role(word.text(), i, type);
+            if (type == EntityType.PERSON
+                    && role == TokenRole.NAME
+                    && word.origin() == TokenOrigin.ARABIC
+                    && vocabulary.honorificKeys.contains(word.key())) {
+                role = TokenRole.HONORIFIC;
+            }
+            NameToken token = token(word.text(), word.display(), role, word.origin(), word.key());
             if (type == EntityType.PERSON
                     && i > 0
                     && PATRONYMIC_MARKERS.contains(joined.get(i - 1).text())) {
@@ -104,6 +116,7 @@ final class NameAnalyser {
                 continue;
             }
             StringBuilder text = new StringBuilder(tokens.get(start).text());
+            StringBuilder keys = new StringBuilder(tokens.get(start).key());
             double weight = tokens.get(start).weight();
             boolean content = tokens.get(start).isContent();
             TokenOrigin origin = tokens.get(start).origin();
@@ -113,6 +126,7 @@ final class NameAnalyser {
                     break;
                 }
                 text.append(next.text());
+                keys.append(next.key());
                 weight += next.weight();
                 content |= next.isContent();
                 if (next.origin() != TokenOrigin.LATIN) {
@@ -120,7 +134,9 @@ final class NameAnalyser {
                 }
                 if (content) {
                     String joined = text.toString();
-                    String key = PhoneticKey.of(joined);
+                    // Romanised Arabic joins its parts' keys: a Latin digraph must not form across
+                    // the join ("z" + "h" is not "zh"). Latin text is keyed as the joined word.
+                    String key = origin == TokenOrigin.ARABIC ? PhoneticKey.finish(keys) : PhoneticKey.of(joined);
                     spans.add(new AnalysedName.Span(
                             start,
                             end,
@@ -140,9 +156,15 @@ final class NameAnalyser {
     }
 
     private NameToken token(String text, String display, TokenRole role, TokenOrigin origin) {
+        return token(text, display, role, origin, "");
+    }
+
+    private NameToken token(String text, String display, TokenRole role, TokenOrigin origin, String romanisedKey) {
         // Pinyin and other syllable romanisations are deterministic; folding their vowels (e to a)
         // would only merge distinct syllables such as "cheng" and "chang".
-        String key = role == TokenRole.NUMBER || origin == TokenOrigin.SYLLABIC ? text : PhoneticKey.of(text);
+        String key = role == TokenRole.NUMBER || origin == TokenOrigin.SYLLABIC
+                ? text
+                : romanisedKey.isEmpty() ? PhoneticKey.of(text) : romanisedKey;
         double weight = role.baseWeight;
         if (role == TokenRole.NAME || role == TokenRole.GENERIC) {
             weight *= frequencies.informativeness(key, text);
@@ -150,7 +172,27 @@ final class NameAnalyser {
         if (origin == TokenOrigin.SYLLABIC) {
             weight = Math.min(weight, SYLLABLE_WEIGHT);
         }
+        if (role == TokenRole.NAME && isEastSlavicPatronymic(text)) {
+            // "Viktorovich" names the father; people and forms leave it out more often than not.
+            weight *= PATRONYMIC_WEIGHT;
+        }
         return new NameToken(text, display, key, PhoneticKey.skeleton(key), role, origin, weight, false);
+    }
+
+    private static final double PATRONYMIC_WEIGHT = 0.5;
+    private static final List<String> PATRONYMIC_ENDINGS =
+            List.of("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ovic", "evic", "ovitch", "evitch");
+
+    static boolean isEastSlavicPatronymic(String text) {
+        if (text.length() < 7) {
+            return false;
+        }
+        for (String ending : PATRONYMIC_ENDINGS) {
+            if (text.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private TokenRole role(String text, int position, EntityType type) {
@@ -345,8 +387,11 @@ final class NameAnalyser {
             }
         }
         if (arabic) {
-            for (String romanised : ArabicRomaniser.romanise(display)) {
-                addLatin(romanised, display, TokenOrigin.ARABIC, dotted, words);
+            for (ArabicRomaniser.Romanised romanised : ArabicRomaniser.romanise(display)) {
+                String text = Romaniser.foldLatin(romanised.text());
+                if (!text.isEmpty()) {
+                    words.add(new Word(text, display, TokenOrigin.ARABIC, false, romanised.key()));
+                }
             }
         } else if (cyrillicOrGreek && (latin || (nameHasLatin && allConfusable))) {
             String mapped = Romaniser.mapConfusables(display);

@@ -61,8 +61,11 @@ final class NameIndex {
     /** Keys shorter than this get no deletion variants: one deletion would leave too little. */
     private static final int SHORTEST_NEAR_KEY = 4;
 
-    /** A listed name as indexed: its entity, the name as listed, and the analysed form. */
-    record IndexedName(int entity, ListedName name, AnalysedName analysed) {}
+    /**
+     * A listed name as indexed: its entity, the name as listed, the analysed form, and whether it
+     * has Latin tokens (an original-script name has none).
+     */
+    record IndexedName(int entity, ListedName name, AnalysedName analysed, boolean latin) {}
 
     private final IndexSearcher searcher;
 
@@ -146,6 +149,7 @@ final class NameIndex {
     List<Integer> candidates(
             Collection<AnalysedName> analyses, Set<EntityType> types, List<Identifier> identifiers, int limit) {
         Map<String, NameToken> tokens = new LinkedHashMap<>();
+        Map<String, NameToken> spans = new LinkedHashMap<>();
         for (AnalysedName analysed : analyses) {
             for (NameToken token : analysed.tokens()) {
                 if (token.isContent()) {
@@ -153,14 +157,28 @@ final class NameIndex {
                 }
             }
             for (AnalysedName.Span span : analysed.spans()) {
-                tokens.putIfAbsent(span.token().key(), span.token());
+                spans.putIfAbsent(span.token().key(), span.token());
             }
         }
+        spans.keySet().removeAll(tokens.keySet());
+        // A name sharing a single token with a longer query ("Mohammad" alone) cannot score a hit,
+        // so multi-token queries only retrieve names sharing two tokens, or a joined pair.
+        BooleanQuery.Builder shared = new BooleanQuery.Builder();
+        for (NameToken token : tokens.values()) {
+            shared.add(tokenQuery(token, clauseWeight(token)), BooleanClause.Occur.SHOULD);
+        }
+        // A romanised query is harder to find letter for letter; it keeps the looser retrieval.
+        boolean latin = tokens.values().stream()
+                .allMatch(token -> token.origin() == TokenOrigin.LATIN || token.origin() == TokenOrigin.CONFUSABLE);
+        shared.setMinimumNumberShouldMatch(latin ? Math.min(2, tokens.size()) : 1);
         BooleanQuery.Builder names = new BooleanQuery.Builder();
         int clauses = 0;
-        for (NameToken token : tokens.values()) {
-            float weight = (float) Math.max(0.05, Math.min(1.0, token.weight()));
-            names.add(tokenQuery(token, weight), BooleanClause.Occur.SHOULD);
+        if (!tokens.isEmpty()) {
+            names.add(shared.build(), BooleanClause.Occur.SHOULD);
+            clauses++;
+        }
+        for (NameToken span : spans.values()) {
+            names.add(tokenQuery(span, clauseWeight(span)), BooleanClause.Occur.SHOULD);
             clauses++;
         }
         for (Identifier identifier : identifiers) {
@@ -198,6 +216,10 @@ final class NameIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("searching the in-memory name index failed", e);
         }
+    }
+
+    private static float clauseWeight(NameToken token) {
+        return (float) Math.max(0.05, Math.min(1.0, token.weight()));
     }
 
     private static Query tokenQuery(NameToken token, float weight) {

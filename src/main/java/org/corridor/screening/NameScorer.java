@@ -2,9 +2,7 @@ package org.corridor.screening;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Scores a query name against a listed name. Tokens are aligned one to one (greedily, best
@@ -26,21 +24,25 @@ final class NameScorer {
     static final double FUZZY_LOSS = 2.0;
     static final double CONFLICT = 3.5;
     static final double EXTRA_QUERY_PERSON = 0.45;
-    static final double MISSING_LISTED_PERSON = 0.55;
+    static final double MISSING_LISTED_PERSON = 0.45;
     static final double EXTRA_QUERY_ORGANISATION = 1.0;
     static final double MISSING_LISTED_ORGANISATION = 0.35;
     /** A conflicting name counts at least this much, however common it is. */
     static final double CONFLICT_FLOOR = 0.7;
+    /** "Equipment" where the list says "Engineering" is a different organisation too. */
+    static final double GENERIC_CONFLICT = 0.5;
     /** Two different initials (William G. / William W.) are a conflict too. */
     static final double INITIAL_CONFLICT = 0.5;
     /** Matches only on generic words, legal forms or numbers never reach a hit. */
-    static final double GENERIC_ONLY_CAP = 0.5;
+    static final double GENERIC_ONLY_CAP = 0.45;
     /** An organisation's extra word counts at least this much, however generic. */
-    static final double ORGANISATION_EXTRA_FLOOR = 0.5;
+    static final double ORGANISATION_EXTRA_FLOOR = 0.6;
     /** A father's name aligned with the person's own keeps this share of its value. */
     static final double PATRONYMIC_SWAP = 0.3;
     /** A single listed name inside a longer query scores at most this. */
-    static final double SINGLE_NAME_CAP = 0.6;
+    static final double SINGLE_NAME_CAP = 0.55;
+    /** A transliterated pair this close loses only half of what it lacks. */
+    static final double CLOSE_TRANSLITERATION = 0.85;
     /** A joined span must be this close to count. */
     private static final double JOIN_FLOOR = 0.9;
 
@@ -49,17 +51,70 @@ final class NameScorer {
     private record Candidate(
             int queryStart, int queryEnd, int listedStart, int listedEnd, double value, MatchKind kind) {}
 
+    private static final Comparator<Candidate> BEST_FIRST = (a, b) -> Double.compare(b.value(), a.value());
+
+    /**
+     * The scored alignment of two names. Computing it allocates little; {@link #explain()} builds
+     * the human-readable explanation, which the screener only needs for the hits it keeps.
+     */
+    static final class Alignment {
+        private final double score;
+        private final AnalysedName query;
+        private final AnalysedName listed;
+        private final List<Candidate> selected;
+        private final boolean[] usedQuery;
+        private final boolean[] usedListed;
+
+        private Alignment(
+                double score,
+                AnalysedName query,
+                AnalysedName listed,
+                List<Candidate> selected,
+                boolean[] usedQuery,
+                boolean[] usedListed) {
+            this.score = score;
+            this.query = query;
+            this.listed = listed;
+            this.selected = selected;
+            this.usedQuery = usedQuery;
+            this.usedListed = usedListed;
+        }
+
+        double score() {
+            return score;
+        }
+
+        NameScore explain() {
+            List<NameToken> q = query.tokens();
+            List<NameToken> l = listed.tokens();
+            List<TokenMatch> matches = new ArrayList<>(selected.size());
+            for (Candidate c : selected) {
+                matches.add(new TokenMatch(
+                        display(q, c.queryStart(), c.queryEnd()),
+                        display(l, c.listedStart(), c.listedEnd()),
+                        c.kind(),
+                        c.value()));
+            }
+            return new NameScore(score, matches, unmatchedTexts(q, usedQuery), unmatchedTexts(l, usedListed));
+        }
+    }
+
     static NameScore compare(AnalysedName query, AnalysedName listed) {
+        return align(query, listed, SimilarityCache.NONE).explain();
+    }
+
+    /** Aligns the names and scores the alignment; token comparisons go through {@code cache}. */
+    static Alignment align(AnalysedName query, AnalysedName listed, SimilarityCache cache) {
         List<NameToken> q = query.tokens();
         List<NameToken> l = listed.tokens();
-        if (query.isEmpty() || listed.isEmpty()) {
-            return NameScore.NONE;
-        }
-        List<Candidate> candidates = candidates(query, listed);
-        candidates.sort(Comparator.comparingDouble(Candidate::value).reversed());
         boolean[] usedQuery = new boolean[q.size()];
         boolean[] usedListed = new boolean[l.size()];
-        List<Candidate> selected = new ArrayList<>();
+        if (query.isEmpty() || listed.isEmpty()) {
+            return new Alignment(0, query, listed, List.of(), usedQuery, usedListed);
+        }
+        List<Candidate> candidates = candidates(query, listed, cache);
+        candidates.sort(BEST_FIRST);
+        List<Candidate> selected = new ArrayList<>(Math.min(candidates.size(), q.size()));
         for (Candidate candidate : candidates) {
             if (isFree(usedQuery, candidate.queryStart(), candidate.queryEnd())
                     && isFree(usedListed, candidate.listedStart(), candidate.listedEnd())) {
@@ -69,16 +124,13 @@ final class NameScorer {
             }
         }
         if (selected.isEmpty()) {
-            return new NameScore(0, List.of(), contentTexts(q, usedQuery), contentTexts(l, usedListed));
+            return new Alignment(0, query, listed, selected, usedQuery, usedListed);
         }
         double matched = 0;
         double fuzzyLoss = 0;
         double queryRemainder = 0;
         double listedRemainder = 0;
         boolean distinctive = false;
-        List<TokenMatch> matches = new ArrayList<>(selected.size());
-        Set<String> matchedQueryKeys = new HashSet<>();
-        Set<String> matchedListedKeys = new HashSet<>();
         for (Candidate c : selected) {
             double queryWeight = weight(q, c.queryStart(), c.queryEnd());
             double listedWeight = weight(l, c.listedStart(), c.listedEnd());
@@ -97,22 +149,20 @@ final class NameScorer {
                 value *= PATRONYMIC_SWAP;
             }
             matched += value * pairWeight;
-            fuzzyLoss += (1 - value) * pairWeight;
+            // Across scripts some distance is normal (unwritten vowels, letters without a match),
+            // so what a close transliteration lacks counts half as much as a Latin misspelling.
+            boolean closeTransliteration = c.kind() == MatchKind.TRANSLITERATED && value >= CLOSE_TRANSLITERATION;
+            fuzzyLoss += (1 - value) * pairWeight * (closeTransliteration ? 0.5 : 1.0);
             distinctive |=
                     isDistinctive(q, c.queryStart(), c.queryEnd()) || isDistinctive(l, c.listedStart(), c.listedEnd());
-            addKeys(q, c.queryStart(), c.queryEnd(), matchedQueryKeys);
-            addKeys(l, c.listedStart(), c.listedEnd(), matchedListedKeys);
-            matches.add(new TokenMatch(
-                    display(q, c.queryStart(), c.queryEnd()),
-                    display(l, c.listedStart(), c.listedEnd()),
-                    c.kind(),
-                    c.value()));
         }
         boolean person = listed.type() == EntityType.PERSON;
         // An organisation with an extra word ("Crystalord Systems") is usually another organisation.
-        Leftover queryLeft = leftover(q, usedQuery, matchedQueryKeys, person ? 0 : ORGANISATION_EXTRA_FLOOR);
-        Leftover listedLeft = leftover(l, usedListed, matchedListedKeys, 0);
-        double conflict = Math.min(queryLeft.conflictWeight(), listedLeft.conflictWeight());
+        Leftover queryLeft = leftover(q, usedQuery, person ? 0 : ORGANISATION_EXTRA_FLOOR);
+        Leftover listedLeft = leftover(l, usedListed, 0);
+        double conflict = Math.min(queryLeft.conflictWeight(), listedLeft.conflictWeight())
+                + brokenWords(q, usedQuery)
+                + brokenWords(l, usedListed);
         double extraQuery = queryRemainder + share(queryLeft, conflict);
         double missingListed = listedRemainder + share(listedLeft, conflict);
         double penalty = FUZZY_LOSS * fuzzyLoss
@@ -123,21 +173,19 @@ final class NameScorer {
         if (!distinctive && (queryLeft.hasName() || listedLeft.hasName())) {
             score = Math.min(score, GENERIC_ONLY_CAP);
         }
-        // A one-word listed name ("Walijan", a nickname) found inside a longer query is not enough
-        // on its own: many people share one name.
+        // A one-word name found inside a longer name on the other side ("Walijan", a nickname) is
+        // not enough on its own: many people share one name.
         int queryNames = contentCount(q);
         int listedNames = contentCount(l);
         if (person
-                && ((listedNames == 1 && queryNames > 1 && !queryLeft.texts().isEmpty())
-                        || (queryNames == 1
-                                && listedNames > 1
-                                && !listedLeft.texts().isEmpty()))) {
+                && ((listedNames == 1 && queryNames > 1 && queryLeft.count() > 0)
+                        || (queryNames == 1 && listedNames > 1 && listedLeft.count() > 0))) {
             score = Math.min(score, SINGLE_NAME_CAP);
         }
-        return new NameScore(clamp(score), matches, queryLeft.texts(), listedLeft.texts());
+        return new Alignment(clamp(score), query, listed, selected, usedQuery, usedListed);
     }
 
-    private static List<Candidate> candidates(AnalysedName query, AnalysedName listed) {
+    private static List<Candidate> candidates(AnalysedName query, AnalysedName listed, SimilarityCache cache) {
         List<NameToken> q = query.tokens();
         List<NameToken> l = listed.tokens();
         List<Candidate> candidates = new ArrayList<>();
@@ -151,20 +199,31 @@ final class NameScorer {
                 if (!listedToken.isContent()) {
                     continue;
                 }
-                TokenSimilarity.Similarity similarity = TokenSimilarity.compare(queryToken, listedToken);
+                TokenSimilarity.Similarity similarity = cache.compare(i, queryToken, listedToken);
                 if (similarity.value() > 0) {
                     candidates.add(new Candidate(i, i + 1, j, j + 1, similarity.value(), similarity.kind()));
                 }
             }
             for (AnalysedName.Span span : listed.spans()) {
-                addJoin(candidates, queryToken, span.token(), i, i + 1, span.start(), span.end());
+                addJoin(candidates, cache, i, queryToken, span.token(), i, i + 1, span.start(), span.end());
             }
         }
-        for (AnalysedName.Span span : query.spans()) {
+        List<AnalysedName.Span> querySpans = query.spans();
+        for (int s = 0; s < querySpans.size(); s++) {
+            AnalysedName.Span span = querySpans.get(s);
             for (int j = 0; j < l.size(); j++) {
                 NameToken listedToken = l.get(j);
                 if (listedToken.isContent()) {
-                    addJoin(candidates, span.token(), listedToken, span.start(), span.end(), j, j + 1);
+                    addJoin(
+                            candidates,
+                            cache,
+                            q.size() + s,
+                            span.token(),
+                            listedToken,
+                            span.start(),
+                            span.end(),
+                            j,
+                            j + 1);
                 }
             }
         }
@@ -172,34 +231,56 @@ final class NameScorer {
     }
 
     private static void addJoin(
-            List<Candidate> candidates, NameToken one, NameToken joined, int qs, int qe, int ls, int le) {
+            List<Candidate> candidates,
+            SimilarityCache cache,
+            int slot,
+            NameToken one,
+            NameToken joined,
+            int queryStart,
+            int queryEnd,
+            int listedStart,
+            int listedEnd) {
         int difference = Math.abs(one.text().length() - joined.text().length());
         if (one.isInitial()
                 || one.role() == TokenRole.NUMBER
-                || difference > Math.max(2, one.text().length() / 3)) {
+                || difference
+                        > Math.max(
+                                2, Math.min(one.text().length(), joined.text().length()) / 3)) {
             return;
         }
-        TokenSimilarity.Similarity similarity = TokenSimilarity.compare(one, joined);
+        // A word written as two starts like them; this cheap test spares most comparisons.
+        if (one.text().charAt(0) != joined.text().charAt(0)
+                && one.key().charAt(0) != joined.key().charAt(0)
+                && !sameFirstConsonant(one, joined)) {
+            return;
+        }
+        TokenSimilarity.Similarity similarity = cache.compare(slot, one, joined);
         if (similarity.value() >= JOIN_FLOOR) {
             double value = similarity.kind() == MatchKind.FUZZY || similarity.kind() == MatchKind.TRANSLITERATED
                     ? TokenSimilarity.fuzzyValue(similarity.value())
                     : similarity.value();
-            candidates.add(new Candidate(qs, qe, ls, le, value, MatchKind.JOINED));
+            candidates.add(new Candidate(queryStart, queryEnd, listedStart, listedEnd, value, MatchKind.JOINED));
         }
+    }
+
+    /** Unvowelled script drops an initial vowel or ayn, so its first consonant is the anchor. */
+    private static boolean sameFirstConsonant(NameToken one, NameToken joined) {
+        return !one.skeleton().isEmpty()
+                && !joined.skeleton().isEmpty()
+                && one.skeleton().charAt(0) == joined.skeleton().charAt(0);
     }
 
     /**
      * Unmatched weight on one side. A repeat of a matched token ("Sergey Sergey Shoigu") is not an
      * extra name, but it can still conflict with a different name on the other side.
      */
-    private record Leftover(double weight, double conflictWeight, List<String> texts, boolean hasName) {}
+    private record Leftover(double weight, double conflictWeight, int count, boolean hasName) {}
 
-    private static Leftover leftover(
-            List<NameToken> tokens, boolean[] used, Set<String> matchedKeys, double extraFloor) {
+    private static Leftover leftover(List<NameToken> tokens, boolean[] used, double extraFloor) {
         double weight = 0;
         double conflictWeight = 0;
+        int count = 0;
         boolean hasName = false;
-        List<String> texts = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             NameToken token = tokens.get(i);
             if (used[i] || !token.isContent()) {
@@ -208,15 +289,49 @@ final class NameScorer {
             boolean name = token.role() == TokenRole.NAME;
             conflictWeight += name
                     ? Math.max(token.weight(), CONFLICT_FLOOR)
-                    : token.isInitial() ? INITIAL_CONFLICT : token.weight();
+                    : token.isInitial()
+                            ? INITIAL_CONFLICT
+                            : token.role() == TokenRole.GENERIC
+                                    ? Math.max(token.weight(), GENERIC_CONFLICT)
+                                    : token.weight();
             hasName |= name;
-            texts.add(token.display());
-            if (!matchedKeys.contains(token.key())) {
+            count++;
+            if (!repeatsMatched(tokens, used, token)) {
                 boolean floored = name || token.role() == TokenRole.GENERIC;
                 weight += floored ? Math.max(token.weight(), extraFloor) : token.weight();
             }
         }
-        return new Leftover(weight, conflictWeight, texts, hasName);
+        return new Leftover(weight, conflictWeight, count, hasName);
+    }
+
+    /**
+     * The weight of syllables left over from a Chinese, Japanese or Korean word whose other
+     * syllables matched: 建宏 (Jian Hong) matching only "Jian" is another given name, a conflict.
+     */
+    private static double brokenWords(List<NameToken> tokens, boolean[] used) {
+        double broken = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            NameToken token = tokens.get(i);
+            if (used[i] || token.origin() != TokenOrigin.SYLLABIC || !token.isContent()) {
+                continue;
+            }
+            for (int j = 0; j < tokens.size(); j++) {
+                if (used[j] && tokens.get(j).display().equals(token.display())) {
+                    broken += Math.max(token.weight(), CONFLICT_FLOOR);
+                    break;
+                }
+            }
+        }
+        return broken;
+    }
+
+    private static boolean repeatsMatched(List<NameToken> tokens, boolean[] used, NameToken token) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (used[i] && tokens.get(i).key().equals(token.key())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean swapsFatherAndSon(List<NameToken> q, List<NameToken> l, Candidate c) {
@@ -270,12 +385,6 @@ final class NameScorer {
         return total;
     }
 
-    private static void addKeys(List<NameToken> tokens, int start, int end, Set<String> keys) {
-        for (int i = start; i < end; i++) {
-            keys.add(tokens.get(i).key());
-        }
-    }
-
     private static String display(List<NameToken> tokens, int start, int end) {
         StringBuilder out = new StringBuilder();
         String previous = null;
@@ -289,7 +398,7 @@ final class NameScorer {
         return out.toString();
     }
 
-    private static List<String> contentTexts(List<NameToken> tokens, boolean[] used) {
+    private static List<String> unmatchedTexts(List<NameToken> tokens, boolean[] used) {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             if (!used[i] && tokens.get(i).isContent()) {

@@ -24,6 +24,9 @@ final class NameVocabulary {
 
     final Set<String> particles;
     final Set<String> honorifics;
+    /** Keys of the honorifics, to recognise them in romanised scripts ("سيد" reads "sid"). */
+    final Set<String> honorificKeys;
+
     final Set<String> legalForms;
     final Set<String> generic;
     final Set<String> vesselPrefixes;
@@ -66,6 +69,13 @@ final class NameVocabulary {
             familyMap.put(parts[1], parts[0]);
         }
         families = Map.copyOf(familyMap);
+        Set<String> titleKeys = new HashSet<>();
+        for (String title : honorifics) {
+            if (title.length() > 2) {
+                titleKeys.add(PhoneticKey.of(families, title));
+            }
+        }
+        honorificKeys = Set.copyOf(titleKeys);
         Set<String> keys = new HashSet<>();
         for (String name : commonNames) {
             keys.add(PhoneticKey.of(families, name));

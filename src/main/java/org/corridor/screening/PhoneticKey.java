@@ -107,7 +107,8 @@ final class PhoneticKey {
                     i++;
                 }
                 case 'y' -> {
-                    out.append(i == 0 && isVowel(next) ? 'y' : 'i');
+                    boolean afterVowel = i > 0 && isVowel(token.charAt(i - 1)) && token.charAt(i - 1) != 'y';
+                    out.append((i == 0 && isVowel(next)) || (afterVowel && startsSyllable(next)) ? 'y' : 'i');
                     i++;
                 }
                 case 'o' -> {
@@ -119,7 +120,7 @@ final class PhoneticKey {
                     i += next == 'u' ? 2 : 1;
                 }
                 case 'e' -> {
-                    if (next == 'e' || next == 'i' || next == 'y') {
+                    if (next == 'e' || next == 'i' || (next == 'y' && !startsSyllable(afterNext))) {
                         out.append('i');
                         i += 2;
                     } else {
@@ -132,7 +133,7 @@ final class PhoneticKey {
                     i += next == 'e' ? 2 : 1;
                 }
                 case 'a' -> {
-                    if (next == 'i' || next == 'y') {
+                    if (next == 'i' || (next == 'y' && !startsSyllable(afterNext))) {
                         out.append('i');
                         i += 2;
                     } else {
@@ -149,7 +150,8 @@ final class PhoneticKey {
         return finish(out);
     }
 
-    private static String finish(StringBuilder out) {
+    /** Collapses doubled letters and drops a final h after a vowel (-ah and -a are one ending). */
+    static String finish(CharSequence out) {
         StringBuilder collapsed = new StringBuilder(out.length());
         for (int i = 0; i < out.length(); i++) {
             char c = out.charAt(i);
@@ -165,15 +167,39 @@ final class PhoneticKey {
     }
 
     /** The key without vowels: what an unvowelled script such as Arabic writes. */
+    /**
+     * The key without vowels, in coarse consonant classes: what an unvowelled script writes, read
+     * loosely enough that one Arabic letter's two Latin readings fall together (ض as d or z, ق as
+     * q or g). Only used to find candidates; scoring compares the full keys.
+     */
     static String skeleton(String key) {
         StringBuilder out = new StringBuilder(key.length());
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
-            if (!isKeyVowel(c) && (c != 'y' || i == 0) && (c != 'v' || i == 0)) {
-                out.append(c);
+            if (isKeyVowel(c) || (c == 'y' && i > 0) || (c == 'v' && i > 0)) {
+                continue;
+            }
+            char folded = switch (c) {
+                case 't', 'z' -> 'd';
+                case 'X' -> 's';
+                case 'g', 'q' -> 'k';
+                case 'p' -> 'b';
+                case 'v' -> 'f';
+                default -> c;
+            };
+            if (out.length() == 0 || out.charAt(out.length() - 1) != folded) {
+                out.append(folded);
             }
         }
         return out.toString();
+    }
+
+    /**
+     * A y before a, o or u starts the next syllable (Hidayat, Maya), so it is a consonant; before
+     * anything else it closes a diphthong (Husayn, Soleymani, Huseyin).
+     */
+    private static boolean startsSyllable(char next) {
+        return next == 'a' || next == 'o' || next == 'u';
     }
 
     static boolean isVowel(char c) {

@@ -1,5 +1,7 @@
 package org.corridor.screening;
 
+import java.util.List;
+
 /**
  * Compares two tokens: exact spelling, equal phonetic keys, or a weighted Damerau-Levenshtein
  * distance over the keys in which the cheap edits are the ones romanisation makes (a vowel for
@@ -22,12 +24,15 @@ final class TokenSimilarity {
     private static final double DISTINCT_COMMON_NAMES = 0.85;
 
     /** Below this a fuzzy pair is two different words. */
-    static final double FUZZY_FLOOR = 0.6;
+    static final double FUZZY_FLOOR = 0.7;
     /** A cross-script pair this close counts as the same word in another script. */
     private static final double TRANSLITERATED_FLOOR = 0.78;
 
     private static final double TRANSLITERATED_CAP = 0.93;
     private static final double VOWEL_INDEL_ACROSS_SCRIPTS = 0.15;
+    private static final double VOWEL_SUBSTITUTION_ACROSS_SCRIPTS = 0.25;
+    private static final double LONG_VOWEL_DELETION = 0.7;
+    private static final double NEAR_SUBSTITUTION_ACROSS_SCRIPTS = 0.35;
     private static final double VOWEL_INDEL = 0.5;
     private static final double SOFT_INDEL = 0.5;
     private static final double VOWEL_SUBSTITUTION = 0.4;
@@ -49,6 +54,14 @@ final class TokenSimilarity {
         boolean queryUnvowelled = query.origin() == TokenOrigin.ARABIC && listed.origin() != TokenOrigin.ARABIC;
         boolean listedUnvowelled = listed.origin() == TokenOrigin.ARABIC && query.origin() != TokenOrigin.ARABIC;
         boolean unvowelled = queryUnvowelled || listedUnvowelled;
+        if (differentCompounds(query.key(), listed.key())) {
+            return NONE;
+        }
+        // A romanised Chinese, Japanese or Korean syllable is one of a few hundred: one letter off
+        // is another syllable ("ling" is not "liang"), never a typo.
+        if (query.origin() == TokenOrigin.SYLLABIC || listed.origin() == TokenOrigin.SYLLABIC) {
+            return NONE;
+        }
         boolean romanised = isRomanised(query) || isRomanised(listed);
         if (query.key().equals(listed.key())) {
             return romanised ? TRANSLITERATED_EQUAL : PHONETIC;
@@ -59,7 +72,14 @@ final class TokenSimilarity {
         double byKey = listedUnvowelled
                 ? similarity(listed.key(), query.key(), true)
                 : similarity(query.key(), listed.key(), queryUnvowelled);
-        double similarity = Math.max(byKey, similarity(query.text(), listed.text(), false));
+        double similarity = byKey;
+        if (byKey < FUZZY_STEEP
+                && !(query.text().equals(query.key()) && listed.text().equals(listed.key()))) {
+            double byText = listedUnvowelled
+                    ? similarity(listed.text(), query.text(), true)
+                    : similarity(query.text(), listed.text(), queryUnvowelled);
+            similarity = Math.max(byKey, byText);
+        }
         // Two well-known names that differ by more than a spelling (Ahmed and Mohamed, Hasan and
         // Husein) are two names, not a typo; close ones (Alexandr, Alexander) are one.
         if (similarity < DISTINCT_COMMON_NAMES
@@ -93,6 +113,40 @@ final class TokenSimilarity {
         return Math.max(0, FUZZY_STEEP - 2 * (FUZZY_STEEP - similarity));
     }
 
+    /** Keys of the "-ullah", "-uddin" and "abd-" parts of Arabic compound names. */
+    private static final List<String> COMPOUND_ENDINGS =
+            List.of("ula", "ala", "udin", "adin", "adina", "aldin", "uldin");
+
+    private static final List<String> COMPOUND_STARTS = List.of("abdul", "abdal", "abdu", "abd");
+
+    /**
+     * Hamidullah and Waliullah share "-ullah" and look alike letter by letter, but they are two
+     * names: compounds with the same ending or start are compared by the part that differs.
+     */
+    static boolean differentCompounds(String a, String b) {
+        for (String ending : COMPOUND_ENDINGS) {
+            if (a.endsWith(ending)
+                    && b.endsWith(ending)
+                    && a.length() > ending.length() + 1
+                    && b.length() > ending.length() + 1) {
+                String stemA = a.substring(0, a.length() - ending.length());
+                String stemB = b.substring(0, b.length() - ending.length());
+                return !stemA.equals(stemB) && similarity(stemA, stemB, false) < FUZZY_FLOOR;
+            }
+        }
+        for (String start : COMPOUND_STARTS) {
+            if (a.startsWith(start)
+                    && b.startsWith(start)
+                    && a.length() > start.length() + 2
+                    && b.length() > start.length() + 2) {
+                String restA = a.substring(start.length());
+                String restB = b.substring(start.length());
+                return !restA.equals(restB) && similarity(restA, restB, false) < FUZZY_FLOOR;
+            }
+        }
+        return false;
+    }
+
     private static boolean isRomanised(NameToken token) {
         return token.origin() == TokenOrigin.ARABIC
                 || token.origin() == TokenOrigin.OTHER_SCRIPT
@@ -109,58 +163,125 @@ final class TokenSimilarity {
         if (longer == 0) {
             return 0;
         }
-        double distance = distance(a, b, unvowelled);
-        if (longer <= 3 && distance > TRANSPOSITION) {
+        // Beyond this distance the similarity is below every floor; the search can stop early.
+        double limit = longer <= 3 ? TRANSPOSITION : (1 - Math.min(FUZZY_FLOOR, TRANSLITERATED_FLOOR)) * longer;
+        double distance = distance(a, b, unvowelled, limit);
+        if (distance > limit) {
             return 0;
         }
         return Math.max(0, 1 - distance / longer);
     }
 
-    static double distance(String a, String b, boolean unvowelled) {
+    /** Costs are kept in twentieths so the inner loop works on ints. */
+    private static final int SCALE = 20;
+
+    private static final int[] INDEL = new int[128];
+    private static final int[] INDEL_UNVOWELLED = new int[128];
+    private static final int[] DELETE_UNVOWELLED = new int[128];
+    private static final int[][] SUBSTITUTION = new int[128][128];
+    /**
+     * Across scripts: Arabic writes foreign e/o with yeh and waw and has no p, v, g or ch, so vowel
+     * for vowel and a letter for its nearest Arabic letter cost less than within Latin spellings.
+     */
+    private static final int[][] SUBSTITUTION_UNVOWELLED = new int[128][128];
+
+    private static final int TRANSPOSITION_COST = (int) Math.round(TRANSPOSITION * SCALE);
+    /** Three rows of the distance table per thread, grown on demand. */
+    private static final ThreadLocal<int[][]> ROWS = ThreadLocal.withInitial(() -> new int[3][32]);
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            boolean vowel = PhoneticKey.isKeyVowel(c);
+            double indel = vowel ? VOWEL_INDEL : c == 'h' || c == 'y' || c == 'v' ? SOFT_INDEL : 1.0;
+            INDEL[c] = (int) Math.round(indel * SCALE);
+            INDEL_UNVOWELLED[c] = vowel ? (int) Math.round(VOWEL_INDEL_ACROSS_SCRIPTS * SCALE) : INDEL[c];
+            DELETE_UNVOWELLED[c] = vowel ? (int) Math.round(LONG_VOWEL_DELETION * SCALE) : INDEL[c];
+            for (char d = 0; d < 128; d++) {
+                double cost;
+                if (c == d) {
+                    cost = 0;
+                } else if (vowel && PhoneticKey.isKeyVowel(d)) {
+                    cost = VOWEL_SUBSTITUTION;
+                } else if (isNear(c, d) || isNear(d, c)) {
+                    cost = NEAR_SUBSTITUTION;
+                } else {
+                    cost = 1.0;
+                }
+                SUBSTITUTION[c][d] = (int) Math.round(cost * SCALE);
+                // Arabic writes a foreign e with yeh, so a and i are close; the other long vowels
+                // are written as they sound and differ as much as in Latin.
+                boolean aAndI = (c == 'a' && d == 'i') || (c == 'i' && d == 'a');
+                double across = cost == VOWEL_SUBSTITUTION
+                        ? (aAndI ? VOWEL_SUBSTITUTION_ACROSS_SCRIPTS : VOWEL_SUBSTITUTION)
+                        : cost == NEAR_SUBSTITUTION ? NEAR_SUBSTITUTION_ACROSS_SCRIPTS : cost;
+                SUBSTITUTION_UNVOWELLED[c][d] = (int) Math.round(across * SCALE);
+            }
+        }
+    }
+
+    /**
+     * The weighted distance, or any value above {@code limit} as soon as every alignment is known to
+     * cost more (most compared pairs are unrelated, and this stops them after a row or two). Both
+     * strings are lower-case ASCII (plus the key letter X).
+     */
+    static double distance(String a, String b, boolean unvowelled, double limit) {
         int n = a.length();
         int m = b.length();
-        double[] previous2 = new double[m + 1];
-        double[] previous = new double[m + 1];
-        double[] current = new double[m + 1];
-        for (int j = 1; j <= m; j++) {
-            previous[j] = previous[j - 1] + indel(b.charAt(j - 1), unvowelled);
+        int[] insert = unvowelled ? INDEL_UNVOWELLED : INDEL;
+        // The unvowelled side writes only long vowels, and a Latin spelling shows those.
+        int[] delete = unvowelled ? DELETE_UNVOWELLED : INDEL;
+        int bound = (int) Math.floor(limit * SCALE);
+        int[][] rows = ROWS.get();
+        if (rows[0].length <= m) {
+            rows = new int[3][m + 16];
+            ROWS.set(rows);
         }
+        int[] previous2 = rows[0];
+        int[] previous = rows[1];
+        int[] current = rows[2];
+        previous[0] = 0;
+        for (int j = 1; j <= m; j++) {
+            previous[j] = previous[j - 1] + insert[b.charAt(j - 1) & 127];
+        }
+        int previousRowMinimum = 0;
         for (int i = 1; i <= n; i++) {
-            char x = a.charAt(i - 1);
-            current[0] = previous[0] + indel(x, false);
+            char x = (char) (a.charAt(i - 1) & 127);
+            int[] substitutions = unvowelled ? SUBSTITUTION_UNVOWELLED[x] : SUBSTITUTION[x];
+            current[0] = previous[0] + delete[x];
+            int rowMinimum = current[0];
             for (int j = 1; j <= m; j++) {
-                char y = b.charAt(j - 1);
-                double best = previous[j - 1] + substitution(x, y);
-                best = Math.min(best, previous[j] + indel(x, false));
-                best = Math.min(best, current[j - 1] + indel(y, unvowelled));
-                if (i > 1 && j > 1 && x == b.charAt(j - 2) && a.charAt(i - 2) == y && x != y) {
-                    best = Math.min(best, previous2[j - 2] + TRANSPOSITION);
+                char y = (char) (b.charAt(j - 1) & 127);
+                int best = previous[j - 1] + substitutions[y];
+                int deletion = previous[j] + delete[x];
+                if (deletion < best) {
+                    best = deletion;
+                }
+                int insertion = current[j - 1] + insert[y];
+                if (insertion < best) {
+                    best = insertion;
+                }
+                if (i > 1 && j > 1 && x != y && x == b.charAt(j - 2) && a.charAt(i - 2) == y) {
+                    int transposition = previous2[j - 2] + TRANSPOSITION_COST;
+                    if (transposition < best) {
+                        best = transposition;
+                    }
                 }
                 current[j] = best;
+                if (best < rowMinimum) {
+                    rowMinimum = best;
+                }
             }
-            double[] recycled = previous2;
+            // A transposition can skip one row, so two rows above the limit prove the rest will be.
+            if (rowMinimum > bound && previousRowMinimum > bound) {
+                return rowMinimum / (double) SCALE;
+            }
+            previousRowMinimum = rowMinimum;
+            int[] recycled = previous2;
             previous2 = previous;
             previous = current;
             current = recycled;
         }
-        return previous[m];
-    }
-
-    private static double indel(char c, boolean unvowelled) {
-        if (PhoneticKey.isKeyVowel(c)) {
-            return unvowelled ? VOWEL_INDEL_ACROSS_SCRIPTS : VOWEL_INDEL;
-        }
-        return c == 'h' || c == 'y' || c == 'v' ? SOFT_INDEL : 1.0;
-    }
-
-    private static double substitution(char x, char y) {
-        if (x == y) {
-            return 0;
-        }
-        if (PhoneticKey.isKeyVowel(x) && PhoneticKey.isKeyVowel(y)) {
-            return VOWEL_SUBSTITUTION;
-        }
-        return isNear(x, y) || isNear(y, x) ? NEAR_SUBSTITUTION : 1.0;
+        return previous[m] / (double) SCALE;
     }
 
     private static boolean isNear(char x, char y) {
@@ -168,7 +289,7 @@ final class TokenSimilarity {
             case 'k' -> y == 'g';
             case 'g' -> y == 'j';
             case 'd' -> y == 't' || y == 'z';
-            case 's' -> y == 'z' || y == 'X' || y == 't';
+            case 's' -> y == 'z' || y == 'X';
             case 'b' -> y == 'p';
             case 'f' -> y == 'v';
             case 'i' -> y == 'y';
