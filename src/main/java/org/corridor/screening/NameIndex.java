@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -21,6 +22,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -38,9 +40,9 @@ import org.apache.lucene.util.BytesRef;
 /**
  * The candidate generator: an in-memory Lucene index (ByteBuffersDirectory) with one document per
  * listed name. Each document holds the phonetic keys of the name's tokens and of their joined
- * neighbours, the keys' one-deletion variants (so a query with one typo per token still shares a
- * term with the name: a symmetric deletion neighbourhood, much more selective than character
- * n-grams), vowel-less skeletons for unvowelled scripts, identifiers and the entity type. A query is
+ * neighbours, the first and last halves of each key (so a query with one typo per token still
+ * shares a term with the name, at two query terms per token), vowel-less skeletons for
+ * unvowelled scripts, identifiers and the entity type. A query is
  * a disjunction per query token, weighted by the token's weight; {@link BooleanSimilarity} makes a
  * document's score the sum of the weights it shares, so the top documents are those sharing the
  * most identifying tokens. The precise score is computed afterwards by {@link NameScorer}.
@@ -58,8 +60,13 @@ final class NameIndex {
     private static final float NEAR_BOOST = 1.5f;
     private static final float SKELETON_BOOST = 1.2f;
     private static final float IDENTIFIER_BOOST = 1000f;
-    /** Keys shorter than this get no deletion variants: one deletion would leave too little. */
+    /** Tokens weighing less than this are searched by their key alone (see tokenQuery). */
+    private static final double EXPANSION_WEIGHT = 0.6;
+    /** Keys shorter than this get no typo terms: one letter off leaves too little. */
     private static final int SHORTEST_NEAR_KEY = 4;
+
+    private static final int LONGEST_DELETION_KEY = 7;
+    private static final int SHORTEST_HALVED_KEY = 8;
 
     /**
      * A listed name as indexed: its entity, the name as listed, the analysed form, and whether it
@@ -68,6 +75,8 @@ final class NameIndex {
     record IndexedName(int entity, ListedName name, AnalysedName analysed, boolean latin) {}
 
     private final IndexSearcher searcher;
+    private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_TERMS = 500_000;
 
     NameIndex(List<IndexedName> names, List<ListedEntity> entities) {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
@@ -117,27 +126,44 @@ final class NameIndex {
 
     private static void addTerms(NameToken token, Set<String> keys, Set<String> near, Set<String> skeletons) {
         keys.add(token.key());
-        near.addAll(nearTerms(token));
+        near.addAll(nearTerms(token.key(), true));
+        // The plain text too: a query key then still meets a listed name whose digraph folding it
+        // broke with a transposed letter ("Lakahl" typed for "Lakhal").
+        near.addAll(nearTerms(token.text(), true));
         if (token.skeleton().length() >= 2) {
             skeletons.add(token.skeleton());
         }
     }
 
-    /** The key and the text with their one-deletion variants (for keys long enough). */
-    static Set<String> nearTerms(NameToken token) {
-        Set<String> variants = new HashSet<>();
-        addWithDeletions(token.key(), variants);
-        addWithDeletions(token.text(), variants);
-        return variants;
-    }
-
-    private static void addWithDeletions(String word, Set<String> variants) {
-        variants.add(word);
-        if (word.length() >= SHORTEST_NEAR_KEY) {
-            for (int i = 0; i < word.length(); i++) {
-                variants.add(word.substring(0, i) + word.substring(i + 1));
+    /**
+     * Terms a one-edit typo cannot take away from both sides at once. Short keys (up to seven
+     * letters) use the symmetric deletion neighbourhood: the key and every key with one letter
+     * removed, marked "-". Longer keys use their first and last halves, marked "<" and ">": by
+     * pigeonhole one edit leaves one half intact, and two terms per token keep queries cheap where
+     * a deletion neighbourhood would need eight or more. The listed side indexes halves one letter
+     * shorter and longer too, so a query with a letter more or less still meets them.
+     */
+    static Set<String> nearTerms(String key, boolean listed) {
+        Set<String> terms = new HashSet<>();
+        int length = key.length();
+        if (length >= SHORTEST_NEAR_KEY && length <= LONGEST_DELETION_KEY) {
+            terms.add("-" + key);
+            for (int i = 0; i < length; i++) {
+                terms.add("-" + key.substring(0, i) + key.substring(i + 1));
             }
         }
+        if (length >= SHORTEST_HALVED_KEY) {
+            int half = length / 2;
+            int shortest = listed ? half - 1 : half;
+            int longest = listed ? half + 1 : half;
+            for (int size = shortest; size <= longest; size++) {
+                if (size >= 3 && size < length) {
+                    terms.add("<" + key.substring(0, size));
+                    terms.add(">" + key.substring(length - size));
+                }
+            }
+        }
+        return terms;
     }
 
     /**
@@ -161,16 +187,11 @@ final class NameIndex {
             }
         }
         spans.keySet().removeAll(tokens.keySet());
-        // A name sharing a single token with a longer query ("Mohammad" alone) cannot score a hit,
-        // so multi-token queries only retrieve names sharing two tokens, or a joined pair.
         BooleanQuery.Builder shared = new BooleanQuery.Builder();
         for (NameToken token : tokens.values()) {
             shared.add(tokenQuery(token, clauseWeight(token)), BooleanClause.Occur.SHOULD);
         }
-        // A romanised query is harder to find letter for letter; it keeps the looser retrieval.
-        boolean latin = tokens.values().stream()
-                .allMatch(token -> token.origin() == TokenOrigin.LATIN || token.origin() == TokenOrigin.CONFUSABLE);
-        shared.setMinimumNumberShouldMatch(latin ? Math.min(2, tokens.size()) : 1);
+        shared.setMinimumNumberShouldMatch(1);
         BooleanQuery.Builder names = new BooleanQuery.Builder();
         int clauses = 0;
         if (!tokens.isEmpty()) {
@@ -178,7 +199,13 @@ final class NameIndex {
             clauses++;
         }
         for (NameToken span : spans.values()) {
-            names.add(tokenQuery(span, clauseWeight(span)), BooleanClause.Occur.SHOULD);
+            // Latin joined spans are matched by key: a join and a typo at once is too rare to pay
+            // for. Arabic writes compounds apart that Latin joins (شمس الدین, Shamsuddin), so there
+            // the joined form needs the looser ways as well.
+            Query joined = span.origin() == TokenOrigin.LATIN || span.origin() == TokenOrigin.CONFUSABLE
+                    ? new BoostQuery(term(KEY, span.key()), KEY_BOOST * clauseWeight(span))
+                    : tokenQuery(span, clauseWeight(span));
+            names.add(joined, BooleanClause.Occur.SHOULD);
             clauses++;
         }
         for (Identifier identifier : identifiers) {
@@ -218,18 +245,53 @@ final class NameIndex {
         }
     }
 
+    /**
+     * A term query whose dictionary lookup is done once per term and reused: the index never
+     * changes, and the lookup, not the postings, is most of the cost of a short name query.
+     */
+    private Query term(String field, String text) {
+        Term term = new Term(field, text);
+        TermStates states = termStates.get(term);
+        if (states == null) {
+            try {
+                states = TermStates.build(searcher, term, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("looking up a term in the in-memory index failed", e);
+            }
+            if (termStates.size() >= MAX_CACHED_TERMS) {
+                termStates.clear();
+            }
+            termStates.put(term, states);
+        }
+        return new TermQuery(term, states);
+    }
+
     private static float clauseWeight(NameToken token) {
         return (float) Math.max(0.05, Math.min(1.0, token.weight()));
     }
 
-    private static Query tokenQuery(NameToken token, float weight) {
-        List<Query> ways = new ArrayList<>();
-        ways.add(new BoostQuery(new TermQuery(new Term(KEY, token.key())), KEY_BOOST * weight));
-        for (String variant : nearTerms(token)) {
-            ways.add(new BoostQuery(new TermQuery(new Term(NEAR, variant)), NEAR_BOOST * weight));
+    /**
+     * One query token as a disjunction of the ways a listed name can share it: its key (exact up
+     * to spelling variants), half of its key (a typo in the other half), or its vowel-less
+     * skeleton (another script). A common token ("mohammad") skips the typo and skeleton expansions: they would walk
+     * long posting lists for little gain, since the token itself is matched exactly and carries
+     * little weight.
+     */
+    private Query tokenQuery(NameToken token, float weight) {
+        Query key = term(KEY, token.key());
+        if (token.weight() < EXPANSION_WEIGHT && token.origin() != TokenOrigin.ARABIC) {
+            return new BoostQuery(key, KEY_BOOST * weight);
         }
-        if (token.skeleton().length() >= 2) {
-            ways.add(new BoostQuery(new TermQuery(new Term(SKELETON, token.skeleton())), SKELETON_BOOST * weight));
+        List<Query> ways = new ArrayList<>();
+        ways.add(new BoostQuery(key, KEY_BOOST * weight));
+        for (String near : nearTerms(token.key(), false)) {
+            ways.add(new BoostQuery(term(NEAR, near), NEAR_BOOST * weight));
+        }
+        // Skeletons serve unvowelled scripts; a Latin query finds Latin names through its key.
+        if (token.origin() != TokenOrigin.LATIN
+                && token.origin() != TokenOrigin.CONFUSABLE
+                && token.skeleton().length() >= 2) {
+            ways.add(new BoostQuery(term(SKELETON, token.skeleton()), SKELETON_BOOST * weight));
         }
         return new DisjunctionMaxQuery(ways, 0f);
     }

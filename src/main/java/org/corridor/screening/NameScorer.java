@@ -144,7 +144,7 @@ final class NameScorer {
                 pairWeight = (queryWeight + listedWeight) / 2;
             }
             double value = c.value();
-            if (swapsFatherAndSon(q, l, c)) {
+            if (query.hasPatronymic() && listed.hasPatronymic() && swapsFatherAndSon(q, l, c)) {
                 // "Salman bin Muhammad" is the son of Muhammad; "Muhammad bin Salman" his father.
                 value *= PATRONYMIC_SWAP;
             }
@@ -175,8 +175,8 @@ final class NameScorer {
         }
         // A one-word name found inside a longer name on the other side ("Walijan", a nickname) is
         // not enough on its own: many people share one name.
-        int queryNames = contentCount(q);
-        int listedNames = contentCount(l);
+        int queryNames = query.nameCount();
+        int listedNames = listed.nameCount();
         if (person
                 && ((listedNames == 1 && queryNames > 1 && queryLeft.count() > 0)
                         || (queryNames == 1 && listedNames > 1 && listedLeft.count() > 0))) {
@@ -335,18 +335,7 @@ final class NameScorer {
     }
 
     private static boolean swapsFatherAndSon(List<NameToken> q, List<NameToken> l, Candidate c) {
-        boolean queryFather = q.get(c.queryStart()).patronymic();
-        boolean listedFather = l.get(c.listedStart()).patronymic();
-        return queryFather != listedFather && hasPatronymic(q) && hasPatronymic(l);
-    }
-
-    private static boolean hasPatronymic(List<NameToken> tokens) {
-        for (NameToken token : tokens) {
-            if (token.patronymic()) {
-                return true;
-            }
-        }
-        return false;
+        return q.get(c.queryStart()).patronymic() != l.get(c.listedStart()).patronymic();
     }
 
     /** The part of a side's unmatched weight not already counted as conflict. */
@@ -355,16 +344,6 @@ final class NameScorer {
             return 0;
         }
         return left.weight() * (1 - conflict / left.conflictWeight());
-    }
-
-    private static int contentCount(List<NameToken> tokens) {
-        int count = 0;
-        for (NameToken token : tokens) {
-            if (token.role() == TokenRole.NAME) {
-                count++;
-            }
-        }
-        return count;
     }
 
     private static boolean isDistinctive(List<NameToken> tokens, int start, int end) {

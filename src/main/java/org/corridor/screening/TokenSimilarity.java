@@ -54,9 +54,6 @@ final class TokenSimilarity {
         boolean queryUnvowelled = query.origin() == TokenOrigin.ARABIC && listed.origin() != TokenOrigin.ARABIC;
         boolean listedUnvowelled = listed.origin() == TokenOrigin.ARABIC && query.origin() != TokenOrigin.ARABIC;
         boolean unvowelled = queryUnvowelled || listedUnvowelled;
-        if (differentCompounds(query.key(), listed.key())) {
-            return NONE;
-        }
         // A romanised Chinese, Japanese or Korean syllable is one of a few hundred: one letter off
         // is another syllable ("ling" is not "liang"), never a typo.
         if (query.origin() == TokenOrigin.SYLLABIC || listed.origin() == TokenOrigin.SYLLABIC) {
@@ -79,6 +76,12 @@ final class TokenSimilarity {
                     ? similarity(listed.text(), query.text(), true)
                     : similarity(query.text(), listed.text(), queryUnvowelled);
             similarity = Math.max(byKey, byText);
+        }
+        if (similarity < FUZZY_FLOOR && (!unvowelled || similarity < TRANSLITERATED_FLOOR)) {
+            return NONE;
+        }
+        if (differentCompounds(query.key(), listed.key())) {
+            return NONE;
         }
         // Two well-known names that differ by more than a spelling (Ahmed and Mohamed, Hasan and
         // Husein) are two names, not a typo; close ones (Alexandr, Alexander) are one.
@@ -165,11 +168,60 @@ final class TokenSimilarity {
         }
         // Beyond this distance the similarity is below every floor; the search can stop early.
         double limit = longer <= 3 ? TRANSPOSITION : (1 - Math.min(FUZZY_FLOOR, TRANSLITERATED_FLOOR)) * longer;
+        if (letterBound(a, b, unvowelled) > limit) {
+            return 0;
+        }
         double distance = distance(a, b, unvowelled, limit);
         if (distance > limit) {
             return 0;
         }
         return Math.max(0, 1 - distance / longer);
+    }
+
+    private static final ThreadLocal<int[]> LETTER_COUNTS = ThreadLocal.withInitial(() -> new int[128]);
+
+    /**
+     * A lower bound of the distance from letter counts alone: every letter one word has more of
+     * than the other needs an edit, and one substitution settles one surplus on each side. Most
+     * compared words are unrelated, and this rejects them without filling the distance table.
+     */
+    static double letterBound(String a, String b, boolean unvowelled) {
+        int[] counts = LETTER_COUNTS.get();
+        for (int i = 0; i < a.length(); i++) {
+            counts[a.charAt(i) & 127]++;
+        }
+        for (int i = 0; i < b.length(); i++) {
+            counts[b.charAt(i) & 127]--;
+        }
+        int consonants = 0;
+        int vowels = 0;
+        for (int i = 0; i < a.length(); i++) {
+            char c = (char) (a.charAt(i) & 127);
+            int surplus = Math.abs(counts[c]);
+            if (PhoneticKey.isKeyVowel(c)) {
+                vowels += surplus;
+            } else {
+                consonants += surplus;
+            }
+            counts[c] = 0;
+        }
+        for (int i = 0; i < b.length(); i++) {
+            char c = (char) (b.charAt(i) & 127);
+            int surplus = Math.abs(counts[c]);
+            if (PhoneticKey.isKeyVowel(c)) {
+                vowels += surplus;
+            } else {
+                consonants += surplus;
+            }
+            counts[c] = 0;
+        }
+        // Cheapest ways to settle one surplus: half a near substitution (consonants), half an
+        // a-for-i substitution or an unwritten vowel (vowels).
+        double perConsonant = (unvowelled ? NEAR_SUBSTITUTION_ACROSS_SCRIPTS : NEAR_SUBSTITUTION) / 2;
+        double perVowel = unvowelled
+                ? Math.min(VOWEL_SUBSTITUTION_ACROSS_SCRIPTS / 2, VOWEL_INDEL_ACROSS_SCRIPTS)
+                : VOWEL_SUBSTITUTION / 2;
+        return consonants * perConsonant + vowels * perVowel;
     }
 
     /** Costs are kept in twentieths so the inner loop works on ints. */
