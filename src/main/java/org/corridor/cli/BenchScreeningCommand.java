@@ -70,8 +70,12 @@ public final class BenchScreeningCommand implements Callable<Integer> {
         }
     }
 
+    private double loadAtStart;
+
     @Override
     public Integer call() {
+        loadAtStart = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage();
         if (rounds < 1 || queries < 10 || baselineQueries < 1) {
             System.err.println("bench screening: --rounds >= 1, --queries >= 10 and --baseline-queries >= 1");
             return 2;
@@ -364,7 +368,11 @@ public final class BenchScreeningCommand implements Callable<Integer> {
                 .append(Runtime.getRuntime().availableProcessors())
                 .append(" cores, Java ")
                 .append(System.getProperty("java.version"))
-                .append(".\n\n");
+                .append(String.format(
+                        Locale.ROOT,
+                        ", system load average %.1f when the run started (the cores are shared, so figures vary"
+                                + " with other work).%n%n",
+                        loadAtStart));
         section.append("Lists: shipped OFAC SDN + OFAC non-SDN + UN + UK snapshot, ")
                 .append(entityCount)
                 .append(" entities. Queries: half listed UN people with typical damage, half made-up names.\n\n");

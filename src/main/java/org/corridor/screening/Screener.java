@@ -25,7 +25,7 @@ public final class Screener {
     public static final double DEFAULT_THRESHOLD = 0.60;
 
     /** Names retrieved from the index per query before precise scoring. */
-    private static final int CANDIDATE_NAMES = 32;
+    private static final int CANDIDATE_NAMES = 24;
 
     private static final int CROSS_SCRIPT_CANDIDATE_NAMES = 128;
 

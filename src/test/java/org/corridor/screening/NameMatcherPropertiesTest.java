@@ -13,7 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Invariants of name scoring that must hold for any input, not just the examples we thought of. */
-class NameMatcherProperties {
+class NameMatcherPropertiesTest {
 
     private static final NameMatcher MATCHER = NameMatcher.using(new NameAnalyser(TokenFrequencies.EMPTY));
 
