@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -90,7 +91,7 @@ final class OfacCsvParser {
         if (name.isEmpty()) {
             throw new ListFormatException(label, record.lineNumber(), "entity " + id + " has no name");
         }
-        EntityType type = switch (value(record.field(2)).toLowerCase(java.util.Locale.ROOT)) {
+        EntityType type = switch (value(record.field(2)).toLowerCase(Locale.ROOT)) {
             case "individual" -> EntityType.PERSON;
             case "vessel" -> EntityType.VESSEL;
             case "aircraft" -> EntityType.AIRCRAFT;

@@ -65,8 +65,4 @@ final class TokenFrequencies {
         }
         return value;
     }
-
-    int names() {
-        return names;
-    }
 }

@@ -1,6 +1,7 @@
 package org.corridor.screening;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Compares two tokens: exact spelling, equal phonetic keys, or a weighted Damerau-Levenshtein
@@ -19,7 +20,7 @@ final class TokenSimilarity {
     private static final Similarity TRANSLITERATED_EQUAL = new Similarity(0.95, MatchKind.TRANSLITERATED);
     private static final Similarity INITIAL = new Similarity(1.0, MatchKind.INITIAL);
 
-    private static final java.util.Set<String> COMMON_NAME_KEYS = NameVocabulary.STANDARD.commonNameKeys;
+    private static final Set<String> COMMON_NAME_KEYS = NameVocabulary.STANDARD.commonNameKeys;
     private static final double FUZZY_STEEP = 0.9;
     private static final double DISTINCT_COMMON_NAMES = 0.85;
 
