@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Run a feature's benchmark on a fresh durable embedded database and print one line per case: "
                 + "CASE tps=N p50_ms=X p99_ms=Y vs_baseline=R.",
-        subcommands = {BenchLedgerCommand.class, BenchAuditCommand.class})
+        subcommands = {BenchLedgerCommand.class, BenchAuditCommand.class, BenchScreeningCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

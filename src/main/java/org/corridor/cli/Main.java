@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             VesselsCommand.class,
             LedgerCommand.class,
             SettlementCommand.class,
+            ScreenCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,8 @@
+package org.corridor.screening;
+
+/** How much of a date is known. */
+public enum DatePrecision {
+    YEAR,
+    MONTH,
+    DAY
+}

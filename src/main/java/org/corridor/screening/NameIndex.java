@@ -1,0 +1,298 @@
+package org.corridor.screening;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BooleanSimilarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The candidate generator: an in-memory Lucene index (ByteBuffersDirectory) with one document per
+ * listed name. Each document holds the phonetic keys of the name's tokens and of their joined
+ * neighbours, the first and last halves of each key (so a query with one typo per token still
+ * shares a term with the name, at two query terms per token), vowel-less skeletons for
+ * unvowelled scripts, identifiers and the entity type. A query is
+ * a disjunction per query token, weighted by the token's weight; {@link BooleanSimilarity} makes a
+ * document's score the sum of the weights it shares, so the top documents are those sharing the
+ * most identifying tokens. The precise score is computed afterwards by {@link NameScorer}.
+ * Thread-safe after construction.
+ */
+final class NameIndex {
+
+    private static final String KEY = "key";
+    private static final String NEAR = "near";
+    private static final String SKELETON = "skeleton";
+    private static final String IDENTIFIER = "identifier";
+    private static final String TYPE = "type";
+    private static final String ORDINAL = "ordinal";
+    private static final float KEY_BOOST = 3f;
+    private static final float NEAR_BOOST = 1.5f;
+    private static final float SKELETON_BOOST = 1.2f;
+    private static final float IDENTIFIER_BOOST = 1000f;
+    /** Tokens weighing less than this are searched by their key alone (see tokenQuery). */
+    private static final double EXPANSION_WEIGHT = 0.6;
+    /** Keys shorter than this get no typo terms: one letter off leaves too little. */
+    private static final int SHORTEST_NEAR_KEY = 4;
+
+    private static final int LONGEST_DELETION_KEY = 7;
+    private static final int SHORTEST_HALVED_KEY = 8;
+
+    /**
+     * A listed name as indexed: its entity, the name as listed, the analysed form, and whether it
+     * has Latin tokens (an original-script name has none).
+     */
+    record IndexedName(int entity, ListedName name, AnalysedName analysed, boolean latin) {}
+
+    private final IndexSearcher searcher;
+    private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_TERMS = 500_000;
+
+    NameIndex(List<IndexedName> names, List<ListedEntity> entities) {
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        IndexWriterConfig config = new IndexWriterConfig(new KeywordAnalyzer());
+        config.setSimilarity(new BooleanSimilarity());
+        config.setRAMBufferSizeMB(64);
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
+            for (int ordinal = 0; ordinal < names.size(); ordinal++) {
+                IndexedName name = names.get(ordinal);
+                writer.addDocument(document(ordinal, name, entities.get(name.entity())));
+            }
+            writer.forceMerge(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("building the in-memory name index failed", e);
+        }
+        try {
+            searcher = new IndexSearcher(DirectoryReader.open(directory));
+        } catch (IOException e) {
+            throw new UncheckedIOException("opening the in-memory name index failed", e);
+        }
+        searcher.setSimilarity(new BooleanSimilarity());
+    }
+
+    private static Document document(int ordinal, IndexedName name, ListedEntity entity) {
+        Document document = new Document();
+        Set<String> keys = new HashSet<>();
+        Set<String> near = new HashSet<>();
+        Set<String> skeletons = new HashSet<>();
+        for (NameToken token : name.analysed().tokens()) {
+            if (token.isContent()) {
+                addTerms(token, keys, near, skeletons);
+            }
+        }
+        for (AnalysedName.Span span : name.analysed().spans()) {
+            keys.add(span.token().key());
+        }
+        keys.forEach(key -> document.add(new StringField(KEY, key, Field.Store.NO)));
+        near.forEach(key -> document.add(new StringField(NEAR, key, Field.Store.NO)));
+        skeletons.forEach(key -> document.add(new StringField(SKELETON, key, Field.Store.NO)));
+        for (Identifier identifier : entity.identifiers()) {
+            document.add(new StringField(IDENTIFIER, identifier.normalisedValue(), Field.Store.NO));
+        }
+        document.add(new StringField(TYPE, entity.type().name(), Field.Store.NO));
+        document.add(new NumericDocValuesField(ORDINAL, ordinal));
+        return document;
+    }
+
+    private static void addTerms(NameToken token, Set<String> keys, Set<String> near, Set<String> skeletons) {
+        keys.add(token.key());
+        near.addAll(nearTerms(token.key(), true));
+        // The plain text too: a query key then still meets a listed name whose digraph folding it
+        // broke with a transposed letter ("Lakahl" typed for "Lakhal").
+        near.addAll(nearTerms(token.text(), true));
+        if (token.skeleton().length() >= 2) {
+            skeletons.add(token.skeleton());
+        }
+    }
+
+    /**
+     * Terms a one-edit typo cannot take away from both sides at once. Short keys (up to seven
+     * letters) use the symmetric deletion neighbourhood: the key and every key with one letter
+     * removed, marked "-". Longer keys use their first and last halves, marked "<" and ">": by
+     * pigeonhole one edit leaves one half intact, and two terms per token keep queries cheap where
+     * a deletion neighbourhood would need eight or more. The listed side indexes halves one letter
+     * shorter and longer too, so a query with a letter more or less still meets them.
+     */
+    static Set<String> nearTerms(String key, boolean listed) {
+        Set<String> terms = new HashSet<>();
+        int length = key.length();
+        if (length >= SHORTEST_NEAR_KEY && length <= LONGEST_DELETION_KEY) {
+            terms.add("-" + key);
+            for (int i = 0; i < length; i++) {
+                terms.add("-" + key.substring(0, i) + key.substring(i + 1));
+            }
+        }
+        if (length >= SHORTEST_HALVED_KEY) {
+            int half = length / 2;
+            int shortest = listed ? half - 1 : half;
+            int longest = listed ? half + 1 : half;
+            for (int size = shortest; size <= longest; size++) {
+                if (size >= 3 && size < length) {
+                    terms.add("<" + key.substring(0, size));
+                    terms.add(">" + key.substring(length - size));
+                }
+            }
+        }
+        return terms;
+    }
+
+    /**
+     * The ordinals of the best-sharing names, best first, at most {@code limit}.
+     *
+     * @param analyses the query analysed for each type it is screened as; their tokens are pooled
+     * @param types the entity types to consider; empty means all
+     */
+    List<Integer> candidates(
+            Collection<AnalysedName> analyses, Set<EntityType> types, List<Identifier> identifiers, int limit) {
+        Map<String, NameToken> tokens = new LinkedHashMap<>();
+        Map<String, NameToken> spans = new LinkedHashMap<>();
+        for (AnalysedName analysed : analyses) {
+            for (NameToken token : analysed.tokens()) {
+                if (token.isContent()) {
+                    tokens.merge(token.key(), token, (a, b) -> a.weight() >= b.weight() ? a : b);
+                }
+            }
+            for (AnalysedName.Span span : analysed.spans()) {
+                spans.putIfAbsent(span.token().key(), span.token());
+            }
+        }
+        spans.keySet().removeAll(tokens.keySet());
+        BooleanQuery.Builder shared = new BooleanQuery.Builder();
+        for (NameToken token : tokens.values()) {
+            shared.add(tokenQuery(token, clauseWeight(token)), BooleanClause.Occur.SHOULD);
+        }
+        shared.setMinimumNumberShouldMatch(1);
+        BooleanQuery.Builder names = new BooleanQuery.Builder();
+        int clauses = 0;
+        if (!tokens.isEmpty()) {
+            names.add(shared.build(), BooleanClause.Occur.SHOULD);
+            clauses++;
+        }
+        for (NameToken span : spans.values()) {
+            // Latin joined spans are matched by key: a join and a typo at once is too rare to pay
+            // for. Arabic writes compounds apart that Latin joins (شمس الدین, Shamsuddin), so there
+            // the joined form needs the looser ways as well.
+            Query joined = span.origin() == TokenOrigin.LATIN || span.origin() == TokenOrigin.CONFUSABLE
+                    ? new BoostQuery(term(KEY, span.key()), KEY_BOOST * clauseWeight(span))
+                    : tokenQuery(span, clauseWeight(span));
+            names.add(joined, BooleanClause.Occur.SHOULD);
+            clauses++;
+        }
+        for (Identifier identifier : identifiers) {
+            names.add(
+                    new BoostQuery(new TermQuery(new Term(IDENTIFIER, identifier.normalisedValue())), IDENTIFIER_BOOST),
+                    BooleanClause.Occur.SHOULD);
+            clauses++;
+        }
+        if (clauses == 0) {
+            return List.of();
+        }
+        Query query = names.build();
+        if (!types.isEmpty()) {
+            List<BytesRef> typeTerms = new ArrayList<>();
+            for (EntityType type : types) {
+                typeTerms.add(new BytesRef(type.name()));
+            }
+            query = new BooleanQuery.Builder()
+                    .add(query, BooleanClause.Occur.MUST)
+                    .add(new TermInSetQuery(TYPE, typeTerms), BooleanClause.Occur.FILTER)
+                    .build();
+        }
+        try {
+            TopDocs top = searcher.search(query, limit);
+            List<Integer> ordinals = new ArrayList<>(top.scoreDocs.length);
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            for (ScoreDoc hit : top.scoreDocs) {
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+                NumericDocValues values = leaf.reader().getNumericDocValues(ORDINAL);
+                if (values != null && values.advanceExact(hit.doc - leaf.docBase)) {
+                    ordinals.add((int) values.longValue());
+                }
+            }
+            return ordinals;
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching the in-memory name index failed", e);
+        }
+    }
+
+    /**
+     * A term query whose dictionary lookup is done once per term and reused: the index never
+     * changes, and the lookup, not the postings, is most of the cost of a short name query.
+     */
+    private Query term(String field, String text) {
+        Term term = new Term(field, text);
+        TermStates states = termStates.get(term);
+        if (states == null) {
+            try {
+                states = TermStates.build(searcher, term, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("looking up a term in the in-memory index failed", e);
+            }
+            if (termStates.size() >= MAX_CACHED_TERMS) {
+                termStates.clear();
+            }
+            termStates.put(term, states);
+        }
+        return new TermQuery(term, states);
+    }
+
+    private static float clauseWeight(NameToken token) {
+        return (float) Math.max(0.05, Math.min(1.0, token.weight()));
+    }
+
+    /**
+     * One query token as a disjunction of the ways a listed name can share it: its key (exact up
+     * to spelling variants), half of its key (a typo in the other half), or its vowel-less
+     * skeleton (another script). A common token ("mohammad") skips the typo and skeleton expansions: they would walk
+     * long posting lists for little gain, since the token itself is matched exactly and carries
+     * little weight.
+     */
+    private Query tokenQuery(NameToken token, float weight) {
+        Query key = term(KEY, token.key());
+        if (token.weight() < EXPANSION_WEIGHT && token.origin() != TokenOrigin.ARABIC) {
+            return new BoostQuery(key, KEY_BOOST * weight);
+        }
+        List<Query> ways = new ArrayList<>();
+        ways.add(new BoostQuery(key, KEY_BOOST * weight));
+        for (String near : nearTerms(token.key(), false)) {
+            ways.add(new BoostQuery(term(NEAR, near), NEAR_BOOST * weight));
+        }
+        // Skeletons serve unvowelled scripts; a Latin query finds Latin names through its key.
+        if (token.origin() != TokenOrigin.LATIN
+                && token.origin() != TokenOrigin.CONFUSABLE
+                && token.skeleton().length() >= 2) {
+            ways.add(new BoostQuery(term(SKELETON, token.skeleton()), SKELETON_BOOST * weight));
+        }
+        return new DisjunctionMaxQuery(ways, 0f);
+    }
+}

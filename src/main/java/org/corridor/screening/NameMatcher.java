@@ -1,0 +1,78 @@
+package org.corridor.screening;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Compares two names directly, without an index: the scoring the {@link Screener} applies to each
+ * candidate, for callers that already have both names (the {@code screen pairs} command, tests).
+ * Thread-safe.
+ */
+public final class NameMatcher {
+
+    private final NameAnalyser analyser;
+
+    private NameMatcher(NameAnalyser analyser) {
+        this.analyser = analyser;
+    }
+
+    /**
+     * A matcher whose token weights come from the shipped lists (see {@link ShippedLists}); they are
+     * parsed once, on first use.
+     */
+    public static NameMatcher standard() {
+        return Standard.INSTANCE;
+    }
+
+    /** A matcher whose token weights come from the given entities. */
+    public static NameMatcher forEntities(Collection<ListedEntity> entities) {
+        return new NameMatcher(new NameAnalyser(TokenFrequencies.of(entities)));
+    }
+
+    static NameMatcher using(NameAnalyser analyser) {
+        return new NameMatcher(analyser);
+    }
+
+    private static final class Standard {
+        static final NameMatcher INSTANCE = forEntities(
+                ShippedLists.load().stream().flatMap(s -> s.entities().stream()).toList());
+    }
+
+    /**
+     * Scores {@code query} against {@code listed} as names of the given type; with no type, as a
+     * person and as an organisation, keeping the better. A listed name written as alternatives
+     * ("Al-Qa'ida/Islamic Army") also scores against each alternative.
+     */
+    public NameScore score(String query, String listed, Optional<EntityType> type) {
+        List<EntityType> types = type.map(List::of).orElse(List.of(EntityType.PERSON, EntityType.ORGANISATION));
+        List<NameAnalyser.Word> queryWords = NameAnalyser.segment(query);
+        NameScore best = NameScore.NONE;
+        for (String alternative : alternatives(listed)) {
+            List<NameAnalyser.Word> listedWords = NameAnalyser.segment(alternative);
+            for (EntityType each : types) {
+                NameScore score = NameScorer.compare(
+                        analyser.analyse(query, queryWords, each), analyser.analyse(alternative, listedWords, each));
+                if (score.score() > best.score()) {
+                    best = score;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The name itself and, when it is written "A/B", each side of the slash. */
+    static List<String> alternatives(String name) {
+        List<String> names = new ArrayList<>(3);
+        names.add(name);
+        if (name.indexOf('/') > 0) {
+            for (String part : name.split("/")) {
+                if (part.strip().length() >= 2 && !part.strip().equals(name.strip())) {
+                    names.add(part.strip());
+                }
+            }
+        }
+        return names;
+    }
+}
