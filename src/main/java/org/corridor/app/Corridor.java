@@ -73,11 +73,16 @@ public final class Corridor implements AutoCloseable {
 
     /** Opens the configured database, applies pending migrations and wires the features. */
     public static Corridor open(Config config) {
+        return open(config, Clock.systemUTC());
+    }
+
+    /** As {@link #open(Config)}, on the given clock (the demo replays a dated scenario). */
+    public static Corridor open(Config config, Clock clock) {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Database database = Database.open(config.databaseSettings(), metrics);
         try {
             database.migrate();
-            return new Corridor(config, database, Clock.systemUTC(), metrics);
+            return new Corridor(config, database, clock, metrics);
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -1,30 +1,39 @@
 package org.corridor.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.corridor.ConflictException;
 import org.corridor.app.Config;
 import org.corridor.app.Corridor;
+import org.corridor.app.ScenarioClock;
+import org.corridor.http.HttpServer;
+import org.corridor.http.JsonSupport;
 import org.corridor.identity.IssuedToken;
 import org.corridor.identity.Role;
-import org.corridor.identity.Users;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = "Start Corridor afresh on an embedded database in its own folder, with a seeded "
-                + "administrator, and print the URL and a token to sign in with.")
+        description = "Play domain.md 6(b), the whole channel from June's deliveries to the reports of "
+                + "2024-09-30, through Corridor's own API on a fresh embedded database; write the reports, "
+                + "payment files and demo-summary.json under the data folder; then serve the dashboard.")
 final class DemoCommand implements Callable<Integer> {
 
     static final Path DEFAULT_DATA_DIR = Path.of("corridor-demo-data");
+    private static final int TOKEN_DAYS = 3650;
 
     @Option(
             names = "--data-dir",
@@ -38,11 +47,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Wipe an existing demo folder without asking.")
     boolean yes;
 
-    @Option(names = "--no-serve", description = "Stop after setting up instead of serving.")
+    @Option(names = "--no-serve", description = "Stop after the scenario instead of serving the dashboard.")
     boolean noServe;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
         prepareFolder();
         Config config = Config.fromEnvironment().withDataDir(dataDir);
         if (config.externalDatabase()) {
@@ -51,18 +60,85 @@ final class DemoCommand implements Callable<Integer> {
         }
         if (port != null) {
             config = config.withPort(port);
+        } else if (noServe) {
+            config = config.withPort(0);
         }
-        Corridor corridor = Corridor.open(config);
-        IssuedToken admin = corridor.users().add(CliActor.current(), "admin", Role.ADMIN, Users.DEFAULT_TOKEN_LIFETIME);
-        System.out.println("demo data in " + dataDir.toAbsolutePath());
-        System.out.println("signed-in token for admin (ADMIN):");
-        System.out.println(admin.token());
+        PrintStream out = System.out;
+        out.println("Corridor demo: domain.md 6(b) replayed through the API, data in " + dataDir.toAbsolutePath());
+        ScenarioClock clock = new ScenarioClock(DemoScenario.START);
+        Corridor corridor = Corridor.open(config, clock);
+        HttpServer server;
+        try {
+            server = HttpServer.start(corridor, config.host(), config.port());
+        } catch (RuntimeException e) {
+            corridor.close();
+            throw e;
+        }
+        Map<Role, String> tokens;
+        Map<String, Object> figures;
+        try {
+            String url = ServeCommand.url(corridor, server);
+            DemoClient api = new DemoClient(url, JsonSupport.mapper());
+            tokens = users(corridor, api);
+            figures = new DemoScenario(api, clock, corridor.zone(), new DemoNarrator(out)).play();
+            DemoOutputs.writeSummary(dataDir, figures);
+        } catch (RuntimeException e) {
+            server.close();
+            corridor.close();
+            throw e;
+        }
+        out.println("wrote " + dataDir.resolve("demo-summary.json"));
+        out.println("tokens (one user per role, valid " + TOKEN_DAYS + " days):");
+        tokens.forEach((role, token) -> out.println("  " + String.format("%-20s", role) + " " + token));
         if (noServe) {
+            server.close();
             corridor.close();
             return 0;
         }
-        ServeCommand.serve(corridor, "Corridor demo");
+        out.println("dashboard: " + ServeCommand.url(corridor, server) + " (sign in with the ADMIN or AUDITOR token;"
+                + " the clock stands at the end of the scenario)");
+        out.println("sign in with: " + tokens.get(Role.AUDITOR));
+        out.flush();
+        ServeCommand.untilStopped(corridor, server);
         return 0;
+    }
+
+    /** The administrator is seeded directly (nobody can sign in yet); everyone else is created through the API. */
+    private static Map<Role, String> users(Corridor corridor, DemoClient api) {
+        Map<Role, String> tokens = new EnumMap<>(Role.class);
+        IssuedToken admin = corridor.users().add(CliActor.current(), "admin", Role.ADMIN, Duration.ofDays(TOKEN_DAYS));
+        tokens.put(Role.ADMIN, admin.token());
+        api.signIn(Role.ADMIN, admin.token());
+        for (DemoUser user : DemoUser.values()) {
+            JsonNode created = api.post(
+                    Role.ADMIN,
+                    "/api/v1/users",
+                    DemoClient.body(
+                            "name", user.userName, "role", user.role.name(), "token_lifetime_days", TOKEN_DAYS));
+            String token = created.get("token").asText();
+            api.signIn(user.role, token);
+            tokens.put(user.role, token);
+        }
+        return tokens;
+    }
+
+    /** The people of the scenario, one per role. */
+    enum DemoUser {
+        OPERATOR("olga.operations", Role.OPERATOR),
+        ANALYST("ali.analyst", Role.COMPLIANCE_ANALYST),
+        REVIEWER("rita.reviewer", Role.COMPLIANCE_REVIEWER),
+        APPROVER("samir.approver", Role.APPROVER),
+        PAYER("moe.treasury", Role.PAYER),
+        AGENT("nigc.agent", Role.BENEFICIARY_AGENT),
+        AUDITOR("aida.auditor", Role.AUDITOR);
+
+        final String userName;
+        final Role role;
+
+        DemoUser(String userName, Role role) {
+            this.userName = userName;
+            this.role = role;
+        }
     }
 
     /** Wipes the demo folder after asking (or with --yes), so that every run starts from nothing. */

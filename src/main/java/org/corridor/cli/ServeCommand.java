@@ -47,6 +47,14 @@ final class ServeCommand implements Callable<Integer> {
             corridor.close();
             throw e;
         }
+        System.out.println(name + " listening on " + url(corridor, server) + " ("
+                + corridor.database().description() + ")");
+        System.out.flush();
+        untilStopped(corridor, server);
+    }
+
+    /** Blocks until the process is told to stop, then closes the server and the database in order. */
+    static void untilStopped(Corridor corridor, HttpServer server) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -56,9 +64,6 @@ final class ServeCommand implements Callable<Integer> {
                             stopped.countDown();
                         },
                         "corridor-shutdown"));
-        System.out.println(name + " listening on " + url(corridor, server) + " ("
-                + corridor.database().description() + ")");
-        System.out.flush();
         stopped.await();
     }
 

@@ -1,0 +1,373 @@
+package org.corridor.cli;
+
+import static org.corridor.cli.DemoClient.body;
+import static org.corridor.cli.DemoClient.money;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.corridor.app.ScenarioClock;
+import org.corridor.identity.Role;
+
+/**
+ * Domain.md 6(b), steps 1 to 10, played through Corridor's own HTTP API by one user per role, on a
+ * clock set to each step's moment. Every figure the demo reports comes back from Corridor's answers;
+ * the scenario only supplies the inputs (quantities, prices, rates, dates) that 6(b) gives.
+ */
+final class DemoScenario {
+
+    static final Instant START = Instant.parse("2024-07-01T06:00:00Z");
+    private static final String RATE_SOURCE = "CBI 1,300 IQD/USD x 1.08 USD/EUR";
+
+    private final DemoClient api;
+    private final ScenarioClock clock;
+    private final ZoneId zone;
+    private final DemoNarrator narrator;
+    private final Map<String, Object> figures = new LinkedHashMap<>();
+    private String w19Id = "";
+
+    DemoScenario(DemoClient api, ScenarioClock clock, ZoneId zone, DemoNarrator narrator) {
+        this.api = api;
+        this.clock = clock;
+        this.zone = zone;
+        this.narrator = narrator;
+    }
+
+    /** Plays every step and returns the key figures as Corridor computed them. */
+    Map<String, Object> play() {
+        setUp();
+        june();
+        deposits("2024-07-03", "June 2024", "332547930000", "73920600000");
+        conversion();
+        renewal();
+        laterMonths();
+        figures();
+        return figures;
+    }
+
+    /** The moment of a step, given in the channel's local time. */
+    private void at(String localDateTime) {
+        clock.advanceTo(LocalDateTime.parse(localDateTime).atZone(zone).toInstant());
+    }
+
+    private static String id(String name) {
+        return UUID.nameUUIDFromBytes(("corridor-demo:" + name).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    private void setUp() {
+        at("2024-07-01T09:00");
+        JsonNode w19 = api.post(
+                Role.COMPLIANCE_REVIEWER, "/api/v1/authorisations", waiver("W-19", "2024-03-11", "2024-07-08"));
+        w19Id = w19.get("id").asText();
+        narrator.line(
+                "W-19 recorded: waiver valid 2024-03-11 to 2024-07-08; no USD; prior Authority approval per disbursement");
+        account("NIGC-IQD-R", "NIGC", "IQD", "TBI", "IQ");
+        account("TAV-IQD-R", "TAVANIR", "IQD", "TBI", "IQ");
+        account("NIGC-EUR-R", "NIGC", "EUR", "Muscat Partner Bank", "OM");
+        openingBalance("NIGC-IQD-R", "9828000000000.000");
+        openingBalance("TAV-IQD-R", "1404000000000.000");
+        narrator.line("restricted accounts opened: NIGC-IQD-R with IQD 9,828,000,000,000 and TAV-IQD-R with IQD "
+                + "1,404,000,000,000 of legacy balances (2023-06-30), NIGC-EUR-R at Muscat Partner Bank");
+        api.post(
+                Role.OPERATOR,
+                "/api/v1/contracts",
+                body(
+                        "reference",
+                        "NIGC-GAS-2024",
+                        "seller",
+                        "NIGC",
+                        "buyer",
+                        "MoE",
+                        "commodity",
+                        "GAS",
+                        "price_unit",
+                        "MMBTU",
+                        "price",
+                        "7.25",
+                        "price_currency",
+                        "EUR",
+                        "conversion_factors",
+                        Map.of("M3", "0.0363"),
+                        "account",
+                        "NIGC-IQD-R"));
+        api.post(
+                Role.OPERATOR,
+                "/api/v1/contracts",
+                body(
+                        "reference",
+                        "TAVANIR-POWER-2024",
+                        "seller",
+                        "TAVANIR",
+                        "buyer",
+                        "MoE",
+                        "commodity",
+                        "ELECTRICITY",
+                        "price_unit",
+                        "MWH",
+                        "price",
+                        "75",
+                        "price_currency",
+                        "EUR",
+                        "account",
+                        "TAV-IQD-R"));
+        narrator.line("contracts: NIGC gas at EUR 7.25/MMBtu (0.0363 MMBtu/m3), TAVANIR power at EUR 75/MWh");
+    }
+
+    static Map<String, Object> waiver(String reference, String from, String to) {
+        return body(
+                "reference",
+                reference,
+                "type",
+                "WAIVER",
+                "series",
+                "IRAQ-ENERGY",
+                "issuer",
+                "US Department of State",
+                "legal_basis",
+                "National security waiver for Iraqi payments for Iranian gas and electricity",
+                "valid_from",
+                from,
+                "valid_to",
+                to,
+                "permitted_purposes",
+                List.of("FOOD", "AGRI", "MEDICINE", "DEVICE"),
+                "permitted_movements",
+                List.of("DEPOSIT", "CONVERSION", "TRANSFER", "DISBURSEMENT"),
+                "permitted_currencies",
+                List.of("IQD", "EUR"),
+                "prohibited_currencies",
+                List.of("USD"),
+                "permitted_locations",
+                List.of("IQ", "OM"),
+                "prior_approval_for",
+                List.of("DISBURSEMENT", "CONVERSION"),
+                "conditions",
+                "no USD; prior Authority approval per disbursement and conversion");
+    }
+
+    private void account(String name, String holder, String currency, String bank, String country) {
+        api.post(
+                Role.OPERATOR,
+                "/api/v1/restricted-accounts",
+                body("name", name, "holder", holder, "currency", currency, "bank", bank, "country", country));
+    }
+
+    private void openingBalance(String account, String amount) {
+        api.post(
+                Role.OPERATOR,
+                "/api/v1/restricted-accounts/" + account + "/opening-balance",
+                body(
+                        "id",
+                        id("opening:" + account),
+                        "amount",
+                        money(amount, "IQD"),
+                        "value_date",
+                        "2023-06-30",
+                        "note",
+                        "legacy balance"));
+    }
+
+    /** Step 1: June's deliveries, invoiced on 2024-07-01; MoE disputes 18,000 MWh. */
+    private void june() {
+        JsonNode gas = statement("NIGC-GAS-2024", "2024-06", "900000000", "m3", "0", "");
+        JsonNode power =
+                statement("TAVANIR-POWER-2024", "2024-06", "720000", "MWh", "18000", "Iranian curtailment hours");
+        BigDecimal invoiced = net(gas).add(net(power));
+        figures.put("invoiced_eur", invoiced.toPlainString());
+        narrator.step(
+                1,
+                "June invoices: gas EUR " + amount(gas.get("invoice").get("amount")) + ", power EUR "
+                        + amount(power.get("invoice").get("amount")) + " less a credit note of EUR "
+                        + amount(power.get("invoice").get("notes").get(0).get("amount")) + "; net invoiced EUR "
+                        + group(invoiced));
+    }
+
+    private JsonNode statement(
+            String contract, String month, String metered, String unit, String disputed, String reason) {
+        LocalDate start = LocalDate.parse(month + "-01");
+        LocalDate end = start.withDayOfMonth(start.lengthOfMonth());
+        String csv =
+                "contract,period_start,period_end,metered_quantity,unit,disputed_quantity,dispute_reason\n" + contract
+                        + "," + start + "," + end + "," + metered + "," + unit + "," + disputed + "," + reason + "\n";
+        JsonNode imported = api.postText(
+                Role.OPERATOR,
+                "/api/v1/delivery-statements/import?name=" + contract.toLowerCase(java.util.Locale.ROOT) + "-" + month
+                        + ".csv",
+                csv,
+                "text/csv");
+        return imported.get("results").get(0);
+    }
+
+    private static BigDecimal net(JsonNode statement) {
+        return new BigDecimal(statement.get("invoice").get("net").get("amount").asText());
+    }
+
+    /** Step 2 and step 8: the payer's deposits for a month's invoices. */
+    private void deposits(String valueDate, String month, String gasIqd, String powerIqd) {
+        at(valueDate + "T10:00");
+        JsonNode gas = deposit("NIGC-GAS-2024", gasIqd, valueDate);
+        JsonNode power = deposit("TAVANIR-POWER-2024", powerIqd, valueDate);
+        narrator.step(
+                valueDate.equals("2024-07-03") ? 2 : 8,
+                "deposits of " + valueDate + " for " + month
+                        + ": NIGC-IQD-R IQD " + group(amountOf(gas)) + " ("
+                        + gas.get("match").asText() + "), TAV-IQD-R IQD "
+                        + group(amountOf(power)) + " (" + power.get("match").asText() + "), under "
+                        + gas.get("authorisation").asText());
+    }
+
+    private JsonNode deposit(String contract, String amount, String valueDate) {
+        return api.post(
+                Role.PAYER,
+                "/api/v1/deposits",
+                body(
+                        "id", id("deposit:" + contract + ":" + valueDate),
+                        "contract", contract,
+                        "amount", money(amount, "IQD"),
+                        "value_date", valueDate,
+                        "rate", "1404",
+                        "rate_source", RATE_SOURCE,
+                        "rate_date", valueDate));
+    }
+
+    /** Step 3: IQD 140,400,000,000 converted to EUR and moved to NIGC-EUR-R in Oman. */
+    private void conversion() {
+        at("2024-07-04T11:00");
+        String conversionId = id("conversion:2024-07-04");
+        api.post(
+                Role.OPERATOR,
+                "/api/v1/conversions",
+                body(
+                        "id", conversionId,
+                        "source", "NIGC-IQD-R",
+                        "destination", "NIGC-EUR-R",
+                        "amount", money("140400000000", "IQD"),
+                        "requested_on", "2024-07-04",
+                        "approval_reference", "AUTH-CNV-0711",
+                        "rate",
+                                body(
+                                        "base",
+                                        "EUR",
+                                        "quote",
+                                        "IQD",
+                                        "value",
+                                        "1404",
+                                        "source",
+                                        "CBI fixing",
+                                        "date",
+                                        "2024-07-05"),
+                        "spread_percent", "0.15"));
+        at("2024-07-05T10:00");
+        JsonNode executed = api.post(
+                Role.OPERATOR,
+                "/api/v1/conversions/" + conversionId + "/executions",
+                body("id", id("conversion-execution:2024-07-05"), "value_date", "2024-07-05"));
+        JsonNode execution = executed.has("executions")
+                ? executed.get("executions").get(executed.get("executions").size() - 1)
+                : executed;
+        String converted = execution.get("quote").get("target").get("amount").asText();
+        figures.put("converted_eur", converted);
+        narrator.step(
+                3,
+                "conversion of IQD 140,400,000,000 at 1,404 less 0.15% (approval AUTH-CNV-0711): EUR "
+                        + group(new BigDecimal(converted)) + " credited to NIGC-EUR-R, taken first in, first out from "
+                        + execution
+                                .get("lots_consumed")
+                                .get(0)
+                                .get("lot_value_date")
+                                .asText());
+    }
+
+    /** Step 7 (in part): W-20 is signed on 2024-07-16; the register computes the gap since W-19. */
+    private void renewal() {
+        at("2024-07-16T09:30");
+        api.post(
+                Role.COMPLIANCE_REVIEWER,
+                "/api/v1/authorisations/" + w19Id + "/renewals",
+                waiver("W-20", "2024-07-16", "2024-11-12"));
+        JsonNode gap = api.get(Role.AUDITOR, "/api/v1/authorisation-gaps").get(0);
+        narrator.step(
+                7,
+                "W-20 recorded (2024-07-16 to 2024-11-12); gap "
+                        + gap.get("from").asText() + " to " + gap.get("to").asText() + ", "
+                        + gap.get("days").asLong() + " days");
+    }
+
+    /** Step 8: July and August, invoiced and paid the same way. */
+    private void laterMonths() {
+        at("2024-08-01T09:00");
+        statement("NIGC-GAS-2024", "2024-07", "868000000", "m3", "0", "");
+        statement("TAVANIR-POWER-2024", "2024-07", "818400", "MWh", "0", "");
+        deposits("2024-08-05", "July 2024", "320724003600", "86177520000");
+        at("2024-09-01T09:00");
+        statement("NIGC-GAS-2024", "2024-08", "775000000", "m3", "0", "");
+        statement("TAVANIR-POWER-2024", "2024-08", "669600", "MWh", "0", "");
+        deposits("2024-09-04", "August 2024", "286360717500", "70508880000");
+    }
+
+    /** The key figures as Corridor reports them on 2024-09-30. */
+    private void figures() {
+        at("2024-09-30T17:00");
+        Map<String, String> accountNames = new LinkedHashMap<>();
+        for (JsonNode account : api.get(Role.AUDITOR, "/api/v1/restricted-accounts")) {
+            accountNames.put(account.get("id").asText(), account.get("name").asText());
+        }
+        Map<String, String> accountOf = new LinkedHashMap<>();
+        for (JsonNode contract : api.get(Role.AUDITOR, "/api/v1/contracts")) {
+            accountOf.put(
+                    contract.get("reference").asText(),
+                    accountNames.get(contract.get("account_id").asText()));
+        }
+        Map<String, String> deposited = new LinkedHashMap<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (JsonNode deposit : api.get(Role.AUDITOR, "/api/v1/deposits")) {
+            LocalDate valueDate = LocalDate.parse(deposit.get("value_date").asText());
+            if (valueDate.isBefore(LocalDate.parse("2024-07-01")) || valueDate.isAfter(LocalDate.parse("2024-09-30"))) {
+                continue;
+            }
+            String account = accountOf.getOrDefault(
+                    deposit.get("contract").asText(), deposit.get("contract").asText());
+            BigDecimal amount = amountOf(deposit);
+            deposited.merge(
+                    account,
+                    amount.toPlainString(),
+                    (a, b) -> new BigDecimal(a).add(new BigDecimal(b)).toPlainString());
+            total = total.add(amount);
+        }
+        deposited.put("total", total.setScale(3).toPlainString());
+        figures.put("deposits_iqd", deposited);
+        List<String> gaps = new ArrayList<>();
+        long gapDays = 0;
+        for (JsonNode gap : api.get(Role.AUDITOR, "/api/v1/authorisation-gaps")) {
+            gaps.add(gap.get("from").asText() + ".." + gap.get("to").asText());
+            gapDays += gap.get("days").asLong();
+        }
+        figures.put("gap_days", gapDays);
+        narrator.step(9, "as at 2024-09-30: deposits in Q3 IQD " + group(total) + "; authorisation gaps " + gaps);
+    }
+
+    private static BigDecimal amountOf(JsonNode withAmount) {
+        return new BigDecimal(withAmount.get("amount").get("amount").asText());
+    }
+
+    private static String amount(JsonNode money) {
+        return group(new BigDecimal(money.get("amount").asText()));
+    }
+
+    static String group(BigDecimal amount) {
+        return String.format(
+                java.util.Locale.ROOT,
+                "%,." + Math.max(0, amount.stripTrailingZeros().scale()) + "f",
+                amount);
+    }
+}
