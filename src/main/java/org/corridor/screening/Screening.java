@@ -45,6 +45,7 @@ public final class Screening {
 
     private final ScreeningListStore store;
     private final Clock clock;
+    private final long refreshNanos;
     private final AtomicReference<ActiveLists> current = new AtomicReference<>();
     private final AtomicLong checkedAt = new AtomicLong();
     private final AtomicBoolean checking = new AtomicBoolean();
@@ -52,8 +53,14 @@ public final class Screening {
     private final List<Consumer<ListChange>> listeners = new CopyOnWriteArrayList<>();
 
     public Screening(ScreeningListStore store, Clock clock) {
+        this(store, clock, REFRESH_NANOS);
+    }
+
+    /** @param refreshNanos how long to trust the loaded versions before checking the database again */
+    Screening(ScreeningListStore store, Clock clock, long refreshNanos) {
         this.store = store;
         this.clock = clock;
+        this.refreshNanos = refreshNanos;
     }
 
     // ---- screening
@@ -301,7 +308,7 @@ public final class Screening {
     private ActiveLists lists() {
         ActiveLists lists = current.get();
         long now = System.nanoTime();
-        boolean due = lists == null || lists.versions().isEmpty() || now - checkedAt.get() >= REFRESH_NANOS;
+        boolean due = lists == null || lists.versions().isEmpty() || now - checkedAt.get() >= refreshNanos;
         if (!due) {
             return lists;
         }
