@@ -395,13 +395,15 @@ final class ListsCommand implements Runnable {
             if (source.files.isEmpty()) {
                 file = dir.resolve(fileName(source));
                 steps.next("downloading " + url);
-                lastModified = downloader.download(url, file).lastModified();
+                lastModified = downloader.download(url, file, false).lastModified();
             } else {
                 String prefix = url.endsWith("/") ? url : url + "/";
                 for (String name : source.files) {
                     steps.next("downloading " + prefix + name);
-                    ListsDownloader.Downloaded downloaded =
-                            downloader.download(prefix + name, dir.resolve(name.toLowerCase(Locale.ROOT)));
+                    ListsDownloader.Downloaded downloaded = downloader.download(
+                            prefix + name,
+                            dir.resolve(name.toLowerCase(Locale.ROOT)),
+                            !(name.equals("SDN.CSV") || name.equals("CONS_PRIM.CSV")));
                     if (lastModified.isEmpty()) {
                         lastModified = downloaded.lastModified();
                     }

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * Downloads one list file to disk, refusing anything but a complete 200 response: an HTTP error,
- * a timeout, a body shorter than its Content-Length or an empty body is a {@link Failed} with a
+ * a timeout, a body shorter than its Content-Length or an empty body (for a primary file) is a {@link Failed} with a
  * one-line reason, and the partial file is deleted.
  */
 final class ListsDownloader {
@@ -44,7 +44,8 @@ final class ListsDownloader {
                 .build();
     }
 
-    Downloaded download(String url, Path target) throws Failed, InterruptedException {
+    /** @param mayBeEmpty whether an empty body is a complete file (a companion file with no rows) */
+    Downloaded download(String url, Path target, boolean mayBeEmpty) throws Failed, InterruptedException {
         URI uri;
         try {
             uri = URI.create(url);
@@ -61,16 +62,34 @@ final class ListsDownloader {
                 .GET()
                 .build();
         try {
-            return fetch(request, url, target);
+            return fetch(request, url, target, mayBeEmpty);
         } catch (Failed e) {
             deleteQuietly(target); // never leave a partial file where a parser could read it
             throw e;
         }
     }
 
-    private Downloaded fetch(HttpRequest request, String url, Path target) throws Failed, InterruptedException {
+    private Downloaded fetch(HttpRequest request, String url, Path target, boolean mayBeEmpty)
+            throws Failed, InterruptedException {
         try {
-            HttpResponse<Path> response = client.send(request, HttpResponse.BodyHandlers.ofFile(target));
+            // The request timeout only covers the wait for the headers; a body that stalls half way
+            // would hang for ever, so the whole exchange gets the same bound.
+            java.util.concurrent.CompletableFuture<HttpResponse<Path>> exchange =
+                    client.sendAsync(request, HttpResponse.BodyHandlers.ofFile(target));
+            HttpResponse<Path> response;
+            try {
+                response = exchange.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                exchange.cancel(true);
+                throw new Failed("timed out after " + timeout.toSeconds() + " s: " + url);
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof java.net.http.HttpTimeoutException) {
+                    throw new Failed("timed out after " + timeout.toSeconds() + " s: " + url);
+                }
+                throw new Failed("download of " + url + " failed: "
+                        + (cause == null || cause.getMessage() == null ? String.valueOf(cause) : cause.getMessage()));
+            }
             if (response.statusCode() != 200) {
                 throw new Failed("HTTP " + response.statusCode() + " from " + url);
             }
@@ -80,13 +99,11 @@ final class ListsDownloader {
             if (expected.isPresent() && expected.get() != size) {
                 throw new Failed("truncated body from " + url + ": " + size + " of " + expected.get() + " bytes");
             }
-            if (size == 0) {
+            if (size == 0 && !mayBeEmpty) {
                 throw new Failed("empty body from " + url);
             }
             return new Downloaded(
                     target, response.headers().firstValue("Last-Modified").flatMap(ListsDownloader::date));
-        } catch (java.net.http.HttpTimeoutException e) {
-            throw new Failed("timed out after " + timeout.toSeconds() + " s: " + url);
         } catch (IOException e) {
             throw new Failed("download of " + url + " failed: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
