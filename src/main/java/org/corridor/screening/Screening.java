@@ -337,10 +337,18 @@ public final class Screening {
 
     /** Loads the active versions, reusing the snapshots of {@code previous} that are still active. */
     private ActiveLists load(ActiveLists previous, boolean buildNow) {
+        return load(previous, Map.of(), buildNow);
+    }
+
+    /**
+     * Loads the active versions, reusing the snapshots of {@code previous} that are still active and
+     * those in {@code known} (by version id), and reading only the others from the database.
+     */
+    private ActiveLists load(ActiveLists previous, Map<Long, ListSnapshot> known, boolean buildNow) {
         Map<SanctionsList, ListVersion> versions = store.activeVersions();
         Map<SanctionsList, ListSnapshot> snapshots = new EnumMap<>(SanctionsList.class);
         versions.forEach((list, version) -> {
-            ListSnapshot kept = previous == null ? null : previous.snapshotOf(version);
+            ListSnapshot kept = previous == null ? known.get(version.id()) : previous.snapshotOf(version);
             snapshots.put(list, kept != null ? kept : store.snapshot(version));
         });
         ActiveLists lists = new ActiveLists(versions, snapshots);
@@ -355,7 +363,14 @@ public final class Screening {
         synchronized (rebuilding) {
             ActiveLists latest = current.get();
             if (latest == null) {
-                return; // nothing loaded yet; the first screening loads from the database
+                // Nothing loaded yet: load the other lists from the database, keep the new ones in hand.
+                Map<Long, ListSnapshot> known = new java.util.HashMap<>();
+                for (int i = 0; i < changes.size(); i++) {
+                    known.put(changes.get(i).current().id(), activated.get(i));
+                }
+                current.set(load(null, known, false));
+                checkedAt.set(System.nanoTime());
+                return;
             }
             Map<SanctionsList, ListVersion> versions = new EnumMap<>(SanctionsList.class);
             versions.putAll(latest.versions());

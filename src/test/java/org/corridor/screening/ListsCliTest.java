@@ -301,5 +301,8 @@ class ListsCliTest {
         assertThat(Files.readString(output)).contains("\"entity_id\":\"10481\"");
         Run show = corridor("lists", "show");
         assertThat(show.out()).doesNotContain("no active version").contains("14,965 entities");
+        Run shippedAgain = corridor("lists", "import", "--shipped");
+        assertThat(shippedAgain.exitCode()).as(shippedAgain.err()).isZero();
+        assertThat(shippedAgain.out()).isEqualTo("imported 0 shipped lists\n");
     }
 }
