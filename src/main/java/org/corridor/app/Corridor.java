@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import org.corridor.audit.AuditLog;
 import org.corridor.audit.AuditStore;
 import org.corridor.authorisation.AuthorisationStore;
@@ -18,6 +19,9 @@ import org.corridor.ledger.LedgerStore;
 import org.corridor.ownership.ListingLookup;
 import org.corridor.ownership.Ownership;
 import org.corridor.ownership.OwnershipStore;
+import org.corridor.screening.Screening;
+import org.corridor.screening.ScreeningListStore;
+import org.corridor.screening.ScreeningListings;
 import org.corridor.settlement.Settlement;
 import org.corridor.settlement.SettlementStore;
 import org.corridor.vessel.VesselStore;
@@ -38,6 +42,7 @@ public final class Corridor implements AutoCloseable {
     private final PrometheusMeterRegistry metrics;
     private final Authorisations authorisations;
     private final Eligibility eligibility;
+    private final Screening screening;
     private final Ownership ownership;
     private final Vessels vessels;
     private final LedgerStore ledgerStore;
@@ -55,12 +60,17 @@ public final class Corridor implements AutoCloseable {
         this.authorisations =
                 new Authorisations(new AuthorisationStore(database, auditStore, clock), clock, config.zone());
         this.eligibility = new Eligibility(new EligibilityRuleStore(database, auditStore), clock, config.zone());
-        // Who is listed: the graph's own designations for now; the screening engine's ListingLookup
-        // joins here (passed to Ownership, and added to the vessels' lookup) once it lands.
-        this.ownership =
-                new Ownership(new OwnershipStore(database, auditStore), ListingLookup.NONE, clock, config.zone());
+        this.screening = new Screening(new ScreeningListStore(database, auditStore), clock);
+        // Who is listed: exact IMO numbers and name hits from the active sanctions lists, and the
+        // graph's own designations (the vessels ask both).
+        ListingLookup screeningLookup = new ScreeningListings(screening);
+        this.ownership = new Ownership(new OwnershipStore(database, auditStore), screeningLookup, clock, config.zone());
         this.vessels = new Vessels(
-                new VesselStore(database, auditStore), ownership, ownership.designations(), clock, config.zone());
+                new VesselStore(database, auditStore),
+                ownership,
+                ListingLookup.allOf(List.of(screeningLookup, ownership.designations())),
+                clock,
+                config.zone());
         this.ledgerStore = new LedgerStore(database, auditStore, clock);
         this.ledger = new Ledger(ledgerStore, clock);
         this.settlement = new Settlement(
@@ -130,6 +140,11 @@ public final class Corridor implements AutoCloseable {
     /** Goods eligibility under the versioned rules. */
     public Eligibility eligibility() {
         return eligibility;
+    }
+
+    /** Sanctions screening against the active list versions, list imports and their listeners. */
+    public Screening screening() {
+        return screening;
     }
 
     /** The ownership graph and the 50 Percent Rule. */

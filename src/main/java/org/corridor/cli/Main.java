@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             LedgerCommand.class,
             SettlementCommand.class,
             ScreenCommand.class,
+            ListsCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -23,6 +23,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.corridor.app.Corridor;
 import org.corridor.screening.CsvFormatException;
 import org.corridor.screening.CsvReader;
 import org.corridor.screening.CsvRecord;
@@ -38,8 +39,8 @@ import org.corridor.screening.OrderedBatch;
 import org.corridor.screening.PartialDate;
 import org.corridor.screening.Party;
 import org.corridor.screening.Screener;
+import org.corridor.screening.Screening;
 import org.corridor.screening.ScreeningOptions;
-import org.corridor.screening.ShippedLists;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -125,6 +126,9 @@ public final class ScreenCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        @picocli.CommandLine.Mixin
+        DatabaseOptions database;
+
         @Option(names = "--input", required = true, description = "CSV with id,name[,schema,birth_date,nationality]")
         Path input;
 
@@ -135,7 +139,8 @@ public final class ScreenCommand implements Runnable {
                 names = "--list",
                 paramLabel = "FORMAT:PATH",
                 description = "List to screen against (repeatable): ofac-csv:FOLDER, un-xml:FILE, uk-csv:FILE,"
-                        + " eu-csv:FILE. Default: the lists shipped with Corridor.")
+                        + " eu-csv:FILE. Default: the active lists in the database (the shipped snapshot is imported"
+                        + " first when the database has none).")
         List<String> lists = new ArrayList<>();
 
         @Option(names = "--threshold", description = "Score a hit needs (0 to 1); default ${DEFAULT-VALUE}")
@@ -157,35 +162,58 @@ public final class ScreenCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             return runGuarded("screen names", input, output, () -> {
-                Screener screener = Screener.of(entities(sources));
-                ObjectMapper json = new ObjectMapper();
-                try (Rows rows = Rows.open(input, List.of("id", "name"));
-                        BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                    Iterator<PartyRow> parties = rows.map(Names::party);
-                    Function<PartyRow, String> screen = row -> {
-                        List<Map<String, Object>> hits = new ArrayList<>();
-                        for (Hit hit : screener.screen(row.party(), options).hits()) {
-                            Map<String, Object> fields = new LinkedHashMap<>();
-                            fields.put("list", hit.list().name());
-                            fields.put("entity_id", hit.entityId());
-                            fields.put("entity_name", hit.entityName());
-                            fields.put("matched_name", hit.matchedName().text());
-                            fields.put("score", Math.round(hit.score() * 10000) / 10000.0);
-                            fields.put("why", hit.why());
-                            hits.add(fields);
-                        }
-                        Map<String, Object> line = new LinkedHashMap<>();
-                        line.put("id", row.id());
-                        line.put("hits", hits);
-                        try {
-                            return json.writeValueAsString(line) + "\n";
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    };
-                    return runBatch("screen names", rows, parties, screen, out);
+                if (!sources.isEmpty()) {
+                    return screenNames(Screener.of(entities(sources)), options);
+                }
+                try (Corridor corridor = database.open()) {
+                    return screenNames(activeLists(corridor.screening()), options);
                 }
             });
+        }
+
+        private long screenNames(Screener screener, ScreeningOptions options) throws IOException {
+            ObjectMapper json = new ObjectMapper();
+            try (Rows rows = Rows.open(input, List.of("id", "name"));
+                    BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                Iterator<PartyRow> parties = rows.map(Names::party);
+                Function<PartyRow, String> screen = row -> {
+                    List<Map<String, Object>> hits = new ArrayList<>();
+                    for (Hit hit : screener.screen(row.party(), options).hits()) {
+                        Map<String, Object> fields = new LinkedHashMap<>();
+                        fields.put("list", hit.list().name());
+                        fields.put("entity_id", hit.entityId());
+                        fields.put("entity_name", hit.entityName());
+                        fields.put("matched_name", hit.matchedName().text());
+                        fields.put("score", Math.round(hit.score() * 10000) / 10000.0);
+                        fields.put("why", hit.why());
+                        hits.add(fields);
+                    }
+                    Map<String, Object> line = new LinkedHashMap<>();
+                    line.put("id", row.id());
+                    line.put("hits", hits);
+                    try {
+                        return json.writeValueAsString(line) + "\n";
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                };
+                return runBatch("screen names", rows, parties, screen, out);
+            }
+        }
+
+        /**
+         * The screener over the active lists in the database. A database with no list at all gets
+         * the shipped snapshot first (said on stderr), so a fresh installation screens against
+         * something rather than nothing; `lists update` replaces it with the publishers' files.
+         */
+        static Screener activeLists(Screening screening) {
+            if (screening.active().isEmpty()) {
+                System.err.println(
+                        "screen names: no sanctions list is active in the database;"
+                                + " importing the snapshot shipped with Corridor first (./corridor lists update for current lists)");
+                screening.importShipped(CliActor.current());
+            }
+            return screening.pinned().screener();
         }
 
         private static PartyRow party(Row row) {
@@ -209,15 +237,9 @@ public final class ScreenCommand implements Runnable {
             return new PartyRow(row.get("id"), party);
         }
 
-        /**
-         * The entities to screen against: the lists named on the command line, or the shipped
-         * snapshot when none is. This is the one place that chooses the source of entities.
-         */
+        /** The entities of the lists named on the command line ({@code --list}). */
         static List<ListedEntity> entities(List<ListSource> sources) {
             List<ListSnapshot> snapshots = new ArrayList<>();
-            if (sources.isEmpty()) {
-                snapshots.addAll(ShippedLists.load());
-            }
             for (ListSource source : sources) {
                 snapshots.addAll(ListReader.read(source.format(), source.path()));
             }

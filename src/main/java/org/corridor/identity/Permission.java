@@ -40,5 +40,9 @@ public enum Permission {
     /** Record the payer's deposits into restricted accounts. */
     DEPOSIT_RECORD,
     /** Request and execute conversions and transfers between restricted accounts. */
-    CONVERSION_EXECUTE
+    CONVERSION_EXECUTE,
+    /** Screen parties against the active sanctions lists (one or a batch). */
+    SCREENING_RUN,
+    /** Read the sanctions list versions: active ones and their history. */
+    LISTS_READ
 }

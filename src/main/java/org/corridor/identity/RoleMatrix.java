@@ -10,10 +10,12 @@ import static org.corridor.identity.Permission.DEPOSIT_RECORD;
 import static org.corridor.identity.Permission.ELIGIBILITY_CHECK;
 import static org.corridor.identity.Permission.LEDGER_READ;
 import static org.corridor.identity.Permission.LEDGER_WRITE;
+import static org.corridor.identity.Permission.LISTS_READ;
 import static org.corridor.identity.Permission.OWNERSHIP_MANAGE;
 import static org.corridor.identity.Permission.OWNERSHIP_READ;
 import static org.corridor.identity.Permission.RESTRICTED_ACCOUNT_MANAGE;
 import static org.corridor.identity.Permission.RULES_MANAGE;
+import static org.corridor.identity.Permission.SCREENING_RUN;
 import static org.corridor.identity.Permission.SELF_READ;
 import static org.corridor.identity.Permission.SETTLEMENT_READ;
 import static org.corridor.identity.Permission.USER_MANAGE;
@@ -74,6 +76,10 @@ public final class RoleMatrix {
         grant(DELIVERY_RECORD, EnumSet.of(OPERATOR));
         grant(DEPOSIT_RECORD, EnumSet.of(PAYER));
         grant(CONVERSION_EXECUTE, EnumSet.of(OPERATOR));
+        // Screening: those who handle parties and payments screen them; list versions are visible to
+        // them, to auditors and to the administrator who keeps the lists current.
+        grant(SCREENING_RUN, EnumSet.of(OPERATOR, COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, APPROVER));
+        grant(LISTS_READ, EnumSet.of(ADMIN, OPERATOR, COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, APPROVER, AUDITOR));
         for (Permission permission : Permission.values()) {
             if (!GRANTS.containsKey(permission)) {
                 throw new IllegalStateException("permission granted to no role: " + permission);

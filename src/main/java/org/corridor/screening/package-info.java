@@ -1,7 +1,8 @@
 /**
  * Sanctions screening: parses the OFAC, UN, UK and EU lists into one entity model, indexes their
  * names with Lucene and scores parties against them with explainable, language-aware name matching.
- * It owns list snapshots and deltas as plain values but knows nothing of storage, HTTP or the CLI;
- * callers hand it entities and parties and get hits back.
+ * The {@link org.corridor.screening.Screening} facade keeps list versions in the database (through
+ * {@code ScreeningListStore}), screens against the active ones and tells listeners what changed; the
+ * engine itself takes entities and parties and knows nothing of storage, HTTP or the CLI.
  */
 package org.corridor.screening;

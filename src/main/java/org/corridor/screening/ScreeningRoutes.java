@@ -1,0 +1,302 @@
+package org.corridor.screening;
+
+import io.javalin.http.Context;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.corridor.InvalidInputException;
+import org.corridor.http.Api;
+import org.corridor.http.Requests;
+import org.corridor.http.Routes;
+import org.corridor.identity.Permission;
+
+/**
+ * Screening over HTTP: one party, a batch in input order, and the list versions. Every screening
+ * is recorded in the audit trail with the list versions it used.
+ */
+public final class ScreeningRoutes implements Routes {
+
+    /** Most parties in one batch request; larger files go through {@code corridor screen names}. */
+    static final int MAX_BATCH = 1_000;
+
+    /** An identifying number: type (PASSPORT, NATIONAL_ID, IMO, ...), value, issuing country. */
+    public record IdentifierInput(String type, String value, Optional<String> country) {}
+
+    /**
+     * A party to screen. {@code type} is PERSON, ORGANISATION, VESSEL or AIRCRAFT (or a schema name
+     * such as Person or Company); {@code birth_date} is YYYY, YYYY-MM or YYYY-MM-DD; {@code
+     * nationality} a country name or ISO code.
+     */
+    public record PartyInput(
+            Optional<String> id,
+            String name,
+            Optional<String> type,
+            Optional<String> birthDate,
+            Optional<String> nationality,
+            Optional<List<IdentifierInput>> identifiers) {}
+
+    /** One party, with an optional threshold (0 to 1) and hit limit (1 to 100). */
+    public record ScreenPartyRequest(
+            String name,
+            Optional<String> type,
+            Optional<String> birthDate,
+            Optional<String> nationality,
+            Optional<List<IdentifierInput>> identifiers,
+            Optional<BigDecimal> threshold,
+            Optional<Integer> limit) {}
+
+    /** Up to 1,000 parties screened in order against the same list versions. */
+    public record ScreenBatchRequest(
+            List<PartyInput> parties, Optional<BigDecimal> threshold, Optional<Integer> limit) {}
+
+    public record HitView(
+            String list,
+            String entityId,
+            String entityName,
+            String matchedName,
+            double score,
+            List<String> programmes,
+            List<String> why) {
+        static HitView of(Hit hit) {
+            return new HitView(
+                    hit.list().name(),
+                    hit.entityId(),
+                    hit.entityName(),
+                    hit.matchedName().text(),
+                    Math.round(hit.score() * 10000) / 10000.0,
+                    hit.programmes(),
+                    hit.why());
+        }
+    }
+
+    /** CLEAR or POTENTIAL_MATCH with its hits, best first, and the list versions used. */
+    public record ScreeningView(String outcome, List<HitView> hits, Map<String, String> listVersions) {}
+
+    public record BatchResultView(int index, Optional<String> id, String outcome, List<HitView> hits) {}
+
+    public record BatchView(List<BatchResultView> results, Map<String, String> listVersions) {}
+
+    public record ListVersionView(
+            long id,
+            String list,
+            String version,
+            String source,
+            String publishedOn,
+            String sha256,
+            int entityCount,
+            Instant importedAt,
+            String importedBy,
+            int added,
+            int removed,
+            int changed,
+            boolean active) {}
+
+    public record ListsView(List<ListVersionView> active, List<ListVersionView> history) {}
+
+    private final Screening screening;
+
+    public ScreeningRoutes(Screening screening) {
+        this.screening = screening;
+    }
+
+    @Override
+    public void register(Api api) {
+        api.post("/api/v1/screening/parties")
+                .requires(Permission.SCREENING_RUN)
+                .tag("screening")
+                .summary("Screen one party against the active sanctions lists; the hits explain themselves")
+                .request(ScreenPartyRequest.class)
+                .response(ScreeningView.class)
+                .handle(this::screenParty);
+        api.post("/api/v1/screening/batch")
+                .requires(Permission.SCREENING_RUN)
+                .tag("screening")
+                .summary("Screen up to 1,000 parties against the active sanctions lists; results in input order")
+                .request(ScreenBatchRequest.class)
+                .response(BatchView.class)
+                .handle(this::screenBatch);
+        api.get("/api/v1/screening/lists")
+                .requires(Permission.LISTS_READ)
+                .tag("screening")
+                .summary("The active version of each sanctions list and every imported version, newest first")
+                .response(ListsView.class)
+                .handle(this::lists);
+    }
+
+    private void screenParty(Context ctx) {
+        ScreenPartyRequest request = Requests.body(ctx, ScreenPartyRequest.class);
+        Party party = party(
+                "", request.name(), request.type(), request.birthDate(), request.nationality(), request.identifiers());
+        ScreeningOptions options = options(request.threshold(), request.limit());
+        ScreeningResult result = screening.screenAndRecord(Api.actor(ctx), party, options);
+        ctx.json(new ScreeningView(
+                outcome(result.outcome()), hits(result.outcome()), new TreeMap<>(result.auditVersions())));
+    }
+
+    private void screenBatch(Context ctx) {
+        ScreenBatchRequest request = Requests.body(ctx, ScreenBatchRequest.class);
+        if (request.parties() == null || request.parties().isEmpty()) {
+            throw new InvalidInputException("PARTIES_MISSING", "parties: give 1 to " + MAX_BATCH + " parties");
+        }
+        if (request.parties().size() > MAX_BATCH) {
+            throw new InvalidInputException(
+                    "BATCH_TOO_LARGE",
+                    "parties: at most " + MAX_BATCH + " per request, got "
+                            + request.parties().size());
+        }
+        ScreeningOptions options = options(request.threshold(), request.limit());
+        List<Party> parties = new ArrayList<>();
+        for (int i = 0; i < request.parties().size(); i++) {
+            PartyInput input = request.parties().get(i);
+            if (input == null) {
+                throw new InvalidInputException("PARTY_MISSING", "parties[" + i + "] is null");
+            }
+            parties.add(party(
+                    "parties[" + i + "].",
+                    input.name(),
+                    input.type(),
+                    input.birthDate(),
+                    input.nationality(),
+                    input.identifiers()));
+        }
+        ScreeningBatch batch = screening.screenBatchAndRecord(Api.actor(ctx), parties, options);
+        List<BatchResultView> results = new ArrayList<>();
+        for (int i = 0; i < parties.size(); i++) {
+            ScreeningOutcome outcome = batch.outcomes().get(i);
+            results.add(new BatchResultView(i, request.parties().get(i).id(), outcome(outcome), hits(outcome)));
+        }
+        ctx.json(new BatchView(results, new TreeMap<>(Screening.auditVersions(batch.listVersions()))));
+    }
+
+    private void lists(Context ctx) {
+        Map<SanctionsList, ListVersion> active = screening.active();
+        List<ListVersionView> activeViews = new ArrayList<>();
+        active.values().forEach(version -> activeViews.add(view(version, true)));
+        List<ListVersionView> history = new ArrayList<>();
+        for (ListVersion version : screening.versions()) {
+            ListVersion current = active.get(version.list());
+            history.add(view(version, current != null && current.id() == version.id()));
+        }
+        ctx.json(new ListsView(activeViews, history));
+    }
+
+    private static ListVersionView view(ListVersion version, boolean active) {
+        return new ListVersionView(
+                version.id(),
+                version.list().name(),
+                version.label(),
+                version.source(),
+                version.publishedOn(),
+                version.sha256(),
+                version.entityCount(),
+                version.importedAt(),
+                version.importedBy(),
+                version.added(),
+                version.removed(),
+                version.changed(),
+                active);
+    }
+
+    private static String outcome(ScreeningOutcome outcome) {
+        return outcome instanceof ScreeningOutcome.PotentialMatch ? "POTENTIAL_MATCH" : "CLEAR";
+    }
+
+    private static List<HitView> hits(ScreeningOutcome outcome) {
+        return outcome.hits().stream().map(HitView::of).toList();
+    }
+
+    private static ScreeningOptions options(Optional<BigDecimal> threshold, Optional<Integer> limit) {
+        double value = threshold.map(BigDecimal::doubleValue).orElse(Screener.DEFAULT_THRESHOLD);
+        if (!(value >= 0 && value <= 1)) {
+            throw new InvalidInputException("THRESHOLD_INVALID", "threshold must be from 0 to 1");
+        }
+        int most = limit.orElse(ScreeningOptions.DEFAULT_LIMIT);
+        if (most < 1 || most > 100) {
+            throw new InvalidInputException("LIMIT_INVALID", "limit must be from 1 to 100");
+        }
+        return new ScreeningOptions(value, most);
+    }
+
+    /** Reads a party, naming the field that is wrong (with {@code prefix} for batch items). */
+    static Party party(
+            String prefix,
+            String name,
+            Optional<String> type,
+            Optional<String> birthDate,
+            Optional<String> nationality,
+            Optional<List<IdentifierInput>> identifiers) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("NAME_MISSING", prefix + "name is required");
+        }
+        if (name.length() > 500) {
+            throw new InvalidInputException("NAME_TOO_LONG", prefix + "name is longer than 500 characters");
+        }
+        Party party = Party.named(name.strip());
+        if (type.isPresent() && !type.get().isBlank()) {
+            party = party.withType(entityType(prefix, type.get()));
+        }
+        if (birthDate.isPresent() && !birthDate.get().isBlank()) {
+            try {
+                party = party.withBirthDate(PartialDate.parse(birthDate.get().strip()));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("BIRTH_DATE_INVALID", prefix + "birth_date: " + e.getMessage());
+            }
+        }
+        if (nationality.isPresent() && !nationality.get().isBlank()) {
+            try {
+                party = party.withNationality(nationality.get().strip());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("NATIONALITY_INVALID", prefix + "nationality: " + e.getMessage());
+            }
+        }
+        List<IdentifierInput> given = identifiers.orElse(List.of());
+        for (int i = 0; i < given.size(); i++) {
+            party = party.withIdentifier(identifier(prefix + "identifiers[" + i + "].", given.get(i)));
+        }
+        return party;
+    }
+
+    private static EntityType entityType(String prefix, String text) {
+        String key = text.strip().toUpperCase(Locale.ROOT);
+        for (EntityType type : EntityType.values()) {
+            if (type.name().equals(key)) {
+                return type;
+            }
+        }
+        try {
+            return EntityType.fromSchema(text)
+                    .orElseThrow(() -> new IllegalArgumentException("'" + text + "' names no single type"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(
+                    "TYPE_INVALID",
+                    prefix + "type: expected PERSON, ORGANISATION, VESSEL or AIRCRAFT: " + e.getMessage());
+        }
+    }
+
+    private static Identifier identifier(String prefix, IdentifierInput input) {
+        if (input == null
+                || input.type() == null
+                || input.value() == null
+                || input.value().isBlank()) {
+            throw new InvalidInputException("IDENTIFIER_INVALID", prefix + "type and value are required");
+        }
+        IdentifierType type;
+        try {
+            type = IdentifierType.valueOf(input.type().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(
+                    "IDENTIFIER_INVALID",
+                    prefix + "type: expected one of " + java.util.Arrays.toString(IdentifierType.values()));
+        }
+        String country = input.country().orElse("");
+        if (!country.isBlank() && !country.strip().matches("[A-Za-z]{2}")) {
+            throw new InvalidInputException("IDENTIFIER_INVALID", prefix + "country: an ISO 3166 alpha-2 code");
+        }
+        return new Identifier(type, input.value(), country);
+    }
+}
