@@ -86,6 +86,15 @@ public final class Problems {
                     instance,
                     Map.of("retry_after_seconds", RETRY_AFTER_SECONDS));
         }
+        if (transactionConflict(exception)) {
+            LOG.warn("transaction conflict on {} {} after retries: {}", ctx.method(), instance, rootMessage(exception));
+            return ProblemDetail.of(
+                    503,
+                    "TRANSACTION_CONFLICT",
+                    "the request collided with concurrent ones too often; nothing was changed, retry shortly",
+                    instance,
+                    Map.of("retry_after_seconds", 1));
+        }
         if (statementCancelled(exception)) {
             LOG.warn("statement cancelled on {} {}: {}", ctx.method(), instance, rootMessage(exception));
             return ProblemDetail.of(
@@ -218,6 +227,17 @@ public final class Problems {
                 if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** A serialization failure or deadlock that survived the transaction runner's retries. */
+    static boolean transactionConflict(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+                return true;
             }
         }
         return false;
