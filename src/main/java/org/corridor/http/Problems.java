@@ -257,7 +257,8 @@ public final class Problems {
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        // One line per event: PostgreSQL's messages carry "Where:" and "Detail:" lines.
+        return root.getClass().getSimpleName() + ": " + firstLine(root.getMessage());
     }
 
     private static String firstLine(String text) {
