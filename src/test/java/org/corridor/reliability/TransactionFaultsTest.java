@@ -21,6 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.corridor.InvalidInputException;
+import org.corridor.app.Config;
 import org.corridor.db.Database;
 import org.corridor.db.DatabaseSettings;
 import org.corridor.identity.Role;
@@ -282,6 +284,33 @@ class TransactionFaultsTest {
                         .counter())
                 .map(io.micrometer.core.instrument.Counter::count)
                 .orElse(0.0);
+    }
+
+    @Test
+    void the_statement_timeout_is_read_from_the_environment_and_a_nonsense_value_is_refused() {
+        assertThat(Config.fromEnvironment(Map.of()).databaseSettings().pool().statementTimeout())
+                .isEqualTo(Duration.ofSeconds(5));
+        for (var setting : Map.of(
+                        "1500ms",
+                        Duration.ofMillis(1500),
+                        "7s",
+                        Duration.ofSeconds(7),
+                        "2m",
+                        Duration.ofMinutes(2),
+                        "9",
+                        Duration.ofSeconds(9))
+                .entrySet()) {
+            assertThat(Config.fromEnvironment(Map.of("CORRIDOR_STATEMENT_TIMEOUT", setting.getKey()))
+                            .databaseSettings()
+                            .pool()
+                            .statementTimeout())
+                    .isEqualTo(setting.getValue());
+        }
+        for (String nonsense : List.of("soon", "-1s", "0", "5h")) {
+            assertThatThrownBy(() -> Config.fromEnvironment(Map.of("CORRIDOR_STATEMENT_TIMEOUT", nonsense)))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("CORRIDOR_STATEMENT_TIMEOUT");
+        }
     }
 
     static String account(String id) {
