@@ -2,9 +2,12 @@ package org.corridor.app;
 
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.corridor.InvalidInputException;
 import org.corridor.db.DatabaseSettings;
 
@@ -13,6 +16,7 @@ import org.corridor.db.DatabaseSettings;
  * command-line options. No file, no reflection.
  *
  * @param zone the channel's time zone: business dates and authorisation validity are in it
+ * @param statementTimeout a database statement running longer is cancelled (the request gets 503)
  */
 public record Config(
         String host,
@@ -23,12 +27,16 @@ public record Config(
         Optional<String> dbPassword,
         ZoneId zone,
         long maxRequestBytes,
-        int requestsPerMinutePerToken) {
+        int requestsPerMinutePerToken,
+        Duration statementTimeout) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA_DIR = Path.of("corridor-data");
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Baghdad");
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)?");
 
     public static Config fromEnvironment() {
         return fromEnvironment(System.getenv());
@@ -44,22 +52,50 @@ public record Config(
                 Optional.ofNullable(env.get("CORRIDOR_DB_PASSWORD")),
                 zoneSetting(env.getOrDefault("CORRIDOR_ZONE", DEFAULT_ZONE.getId())),
                 intSetting(env, "CORRIDOR_MAX_REQUEST_BYTES", 10_000_000),
-                intSetting(env, "CORRIDOR_RATE_LIMIT_PER_MINUTE", 6_000));
+                intSetting(env, "CORRIDOR_RATE_LIMIT_PER_MINUTE", 6_000),
+                durationSetting(env, "CORRIDOR_STATEMENT_TIMEOUT", DEFAULT_STATEMENT_TIMEOUT));
     }
 
     public Config withPort(int newPort) {
         return new Config(
-                host, newPort, dataDir, dbUrl, dbUser, dbPassword, zone, maxRequestBytes, requestsPerMinutePerToken);
+                host,
+                newPort,
+                dataDir,
+                dbUrl,
+                dbUser,
+                dbPassword,
+                zone,
+                maxRequestBytes,
+                requestsPerMinutePerToken,
+                statementTimeout);
     }
 
     public Config withHost(String newHost) {
         return new Config(
-                newHost, port, dataDir, dbUrl, dbUser, dbPassword, zone, maxRequestBytes, requestsPerMinutePerToken);
+                newHost,
+                port,
+                dataDir,
+                dbUrl,
+                dbUser,
+                dbPassword,
+                zone,
+                maxRequestBytes,
+                requestsPerMinutePerToken,
+                statementTimeout);
     }
 
     public Config withDataDir(Path newDataDir) {
         return new Config(
-                host, port, newDataDir, dbUrl, dbUser, dbPassword, zone, maxRequestBytes, requestsPerMinutePerToken);
+                host,
+                port,
+                newDataDir,
+                dbUrl,
+                dbUser,
+                dbPassword,
+                zone,
+                maxRequestBytes,
+                requestsPerMinutePerToken,
+                statementTimeout);
     }
 
     @Override
@@ -75,7 +111,8 @@ public record Config(
     }
 
     public DatabaseSettings databaseSettings() {
-        DatabaseSettings.PoolSettings pool = DatabaseSettings.PoolSettings.defaults();
+        DatabaseSettings.PoolSettings pool =
+                DatabaseSettings.PoolSettings.defaults().withStatementTimeout(statementTimeout);
         if (dbUrl.isPresent()) {
             return new DatabaseSettings.External(dbUrl.get(), dbUser.orElse("corridor"), dbPassword.orElse(""), pool);
         }
@@ -96,6 +133,30 @@ public record Config(
         } catch (NumberFormatException e) {
             throw new InvalidInputException("CONFIG_INVALID", name + " is not a whole number: " + value);
         }
+    }
+
+    /** A duration written as {@code 5s}, {@code 500ms}, {@code 2m} or a plain number of seconds. */
+    private static Duration durationSetting(Map<String, String> env, String name, Duration fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        Matcher matcher = DURATION.matcher(value.trim());
+        if (!matcher.matches()) {
+            throw new InvalidInputException(
+                    "CONFIG_INVALID", name + " is not a duration such as 5s, 500ms or 2m: " + value);
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+        Duration duration = switch (unit) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofSeconds(amount);
+        };
+        if (duration.isZero()) {
+            throw new InvalidInputException("CONFIG_INVALID", name + " must be longer than zero: " + value);
+        }
+        return duration;
     }
 
     private static ZoneId zoneSetting(String value) {

@@ -10,31 +10,31 @@ import java.sql.Statement;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.SerializableTransactionRunner;
 
 /**
  * Corridor's one database: a Hikari pool, the Jdbi over it, and (in embedded mode) the PostgreSQL
- * server it started. Thread-safe. Transactions retry a serialization failure a bounded number of
- * times, so every transaction callback must be safe to run again.
+ * server it started. Thread-safe. Transactions retry a serialization failure or deadlock a bounded
+ * number of times ({@link RetryingTransactionRunner}), so every transaction callback must be safe
+ * to run again. Every statement is cancelled by the server after the pool's statement timeout.
  */
 public final class Database implements AutoCloseable {
-
-    private static final int SERIALIZATION_RETRIES = 5;
 
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final String description;
     private final Optional<EmbeddedPostgresServer> server;
 
-    private Database(HikariDataSource pool, String description, Optional<EmbeddedPostgresServer> server) {
+    private Database(
+            HikariDataSource pool,
+            String description,
+            Optional<EmbeddedPostgresServer> server,
+            int serializationRetries,
+            MeterRegistry metrics) {
         this.pool = pool;
         this.description = description;
         this.server = server;
         this.jdbi = Jdbi.create(pool);
-        SerializableTransactionRunner.Configuration retries =
-                jdbi.getConfig(SerializableTransactionRunner.Configuration.class);
-        retries.setMaxRetries(SERIALIZATION_RETRIES);
-        jdbi.setTransactionHandler(new SerializableTransactionRunner());
+        RetryingTransactionRunner.install(jdbi, serializationRetries, metrics);
     }
 
     /** Opens the database the settings name, starting the embedded server when needed. */
@@ -99,7 +99,8 @@ public final class Database implements AutoCloseable {
         config.setConnectionInitSql(
                 "set statement_timeout = " + settings.statementTimeout().toMillis()
                         + "; set idle_in_transaction_session_timeout = 60000; set timezone = 'UTC'");
-        return new Database(new HikariDataSource(config), description, server);
+        return new Database(
+                new HikariDataSource(config), description, server, settings.serializationRetries(), metrics);
     }
 
     public Jdbi jdbi() {

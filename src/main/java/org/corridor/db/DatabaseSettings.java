@@ -31,11 +31,35 @@ public sealed interface DatabaseSettings {
      * @param connectionTimeout how long a caller waits for a connection before the request fails
      *     with "unavailable"
      * @param statementTimeout a statement running longer is cancelled by the server
+     * @param serializationRetries how many times a transaction that lost a serialization conflict
+     *     or a deadlock is run again before the failure is reported
      */
-    record PoolSettings(int maximumSize, Duration connectionTimeout, Duration statementTimeout) {
+    record PoolSettings(
+            int maximumSize, Duration connectionTimeout, Duration statementTimeout, int serializationRetries) {
 
+        public static final int DEFAULT_SERIALIZATION_RETRIES = 5;
+
+        public PoolSettings {
+            if (serializationRetries < 0) {
+                throw new IllegalArgumentException("serializationRetries must not be negative");
+            }
+        }
+
+        public PoolSettings(int maximumSize, Duration connectionTimeout, Duration statementTimeout) {
+            this(maximumSize, connectionTimeout, statementTimeout, DEFAULT_SERIALIZATION_RETRIES);
+        }
+
+        /** Settings for batch work such as benchmarks; the server's come from {@code Config}. */
         public static PoolSettings defaults() {
             return new PoolSettings(16, Duration.ofSeconds(5), Duration.ofSeconds(30));
+        }
+
+        public PoolSettings withStatementTimeout(Duration timeout) {
+            return new PoolSettings(maximumSize, connectionTimeout, timeout, serializationRetries);
+        }
+
+        public PoolSettings withSerializationRetries(int retries) {
+            return new PoolSettings(maximumSize, connectionTimeout, statementTimeout, retries);
         }
     }
 }

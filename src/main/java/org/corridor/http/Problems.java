@@ -86,6 +86,15 @@ public final class Problems {
                     instance,
                     Map.of("retry_after_seconds", RETRY_AFTER_SECONDS));
         }
+        if (transactionConflict(exception)) {
+            LOG.warn("transaction conflict on {} {} after retries: {}", ctx.method(), instance, rootMessage(exception));
+            return ProblemDetail.of(
+                    503,
+                    "TRANSACTION_CONFLICT",
+                    "the request collided with concurrent ones too often; nothing was changed, retry shortly",
+                    instance,
+                    Map.of("retry_after_seconds", 1));
+        }
         if (statementCancelled(exception)) {
             LOG.warn("statement cancelled on {} {}: {}", ctx.method(), instance, rootMessage(exception));
             return ProblemDetail.of(
@@ -223,6 +232,17 @@ public final class Problems {
         return false;
     }
 
+    /** A serialization failure or deadlock that survived the transaction runner's retries. */
+    static boolean transactionConflict(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean statementCancelled(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
@@ -237,7 +257,8 @@ public final class Problems {
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        // One line per event: PostgreSQL's messages carry "Where:" and "Detail:" lines.
+        return root.getClass().getSimpleName() + ": " + firstLine(root.getMessage());
     }
 
     private static String firstLine(String text) {

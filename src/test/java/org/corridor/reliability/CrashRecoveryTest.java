@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,12 @@ import org.corridor.app.Config;
 import org.corridor.app.Corridor;
 import org.corridor.audit.Actor;
 import org.corridor.audit.ChainVerification;
+import org.corridor.authorisation.AuthorisationType;
+import org.corridor.authorisation.Category;
+import org.corridor.authorisation.MovementKind;
+import org.corridor.authorisation.NewAuthorisation;
 import org.corridor.identity.Role;
+import org.corridor.money.Currency;
 import org.corridor.testing.ApiClient;
 import org.corridor.testing.CorridorProcess;
 import org.junit.jupiter.api.Test;
@@ -35,17 +42,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills a serving Corridor with SIGKILL at random points under a steady load of client-identified
- * operations, at least {@value #KILLS} times, sometimes killing its PostgreSQL too, restarts it on
+ * operations (ledger transfers, holds and their posting or voiding, and deposits into a restricted
+ * account through the settlement API), at least {@value #KILLS} times, sometimes killing its PostgreSQL too, restarts it on
  * the same data folder and retries every request whose answer was lost. Then every acknowledged
  * operation must be there exactly once with its content, every refusal must have stayed a
  * refusal, the ledger must balance with no limit broken, every hold must be pending, posted or
- * voided, and the audit chain must verify.
+ * voided, the restricted account must hold exactly the accepted deposits, and the audit chain must
+ * verify. Transfers and deposits share the kills, so the run stays as long as before.
  */
 class CrashRecoveryTest {
 
     static final int KILLS = Integer.getInteger("corridor.crash.kills", 20);
     static final int CLIENTS = 4;
     static final int CUSTOMERS = 8;
+    static final String RESTRICTED_ACCOUNT = "CRASH-IQD-R";
+    static final String CONTRACT = "CRASH-GAS";
 
     @TempDir
     Path dataDir;
@@ -74,6 +85,8 @@ class CrashRecoveryTest {
     final AtomicReference<CorridorProcess> process = new AtomicReference<>();
 
     final AtomicReference<ApiClient> client = new AtomicReference<>();
+    final AtomicReference<ApiClient> payerClient = new AtomicReference<>();
+    String payer;
     final List<Operation> operations = new CopyOnWriteArrayList<>();
     final AtomicInteger killed = new AtomicInteger();
     final AtomicInteger retried = new AtomicInteger();
@@ -85,8 +98,13 @@ class CrashRecoveryTest {
             operator = corridor.users()
                     .add(Actor.SYSTEM, "operator", Role.OPERATOR, Duration.ofDays(1))
                     .token();
+            payer = corridor.users()
+                    .add(Actor.SYSTEM, "payer", Role.PAYER, Duration.ofDays(1))
+                    .token();
+            corridor.authorisations().register(new Actor("rita", "COMPLIANCE_REVIEWER"), waiver());
         }
         start(operator);
+        openRestrictedAccountAndContract();
         String funding = UUID.randomUUID().toString();
         List<String> customers = new ArrayList<>();
         openAccount(funding, List.of());
@@ -135,14 +153,19 @@ class CrashRecoveryTest {
         process.get().close();
         verifyTheBooks();
         System.out.printf(
-                "crash test: %d kills, %d operations checked (%d accepted, %d refused), %d requests retried%n",
+                "crash test: %d kills, %d operations checked (%d deposits; %d accepted, %d refused), %d requests"
+                        + " retried%n",
                 killed.get(),
                 operations.size(),
+                operations.stream().filter(o -> o.kind.equals("DEPOSIT")).count(),
                 operations.stream().filter(Operation::accepted).count(),
                 operations.stream().filter(o -> !o.accepted()).count(),
                 retried.get());
         assertThat(killed.get()).isGreaterThanOrEqualTo(KILLS);
         assertThat(operations.size()).isGreaterThan(100);
+        assertThat(operations.stream().filter(o -> o.kind.equals("DEPOSIT") && o.accepted()))
+                .as("deposits were accepted under the kills")
+                .hasSizeGreaterThan(10);
     }
 
     private Config config() {
@@ -163,6 +186,7 @@ class CrashRecoveryTest {
         }
         process.set(server);
         client.set(new ApiClient(port, Optional.of(token)));
+        payerClient.set(new ApiClient(port, Optional.of(payer)));
     }
 
     /** SIGKILL the server's JVM, and first its PostgreSQL when asked. */
@@ -213,7 +237,10 @@ class CrashRecoveryTest {
             int choice = random.nextInt(10);
             String from = customers.get(random.nextInt(customers.size()));
             String to = customers.get(random.nextInt(customers.size()));
-            if (choice < 5 && !from.equals(to)) {
+            if (choice >= 8 && random.nextInt(3) > 0) {
+                // Some deposits fall outside the waiver, so that refusals happen too.
+                operation = deposit(random.nextInt(1, 1_000_000) + "000", random.nextInt(10) == 0);
+            } else if (choice < 5 && !from.equals(to)) {
                 // Sometimes more than the account holds, so that EXCEEDS_CREDITS refusals happen too.
                 operation = transfer(from, to, random.nextInt(1, 20_000) + ".00");
             } else if (choice < 7) {
@@ -257,6 +284,43 @@ class CrashRecoveryTest {
         return record(new Operation(id, kind, body, kind.equals("POST_PENDING") ? held.amount : "0.00"));
     }
 
+    private Operation deposit(String amount, boolean outsideTheWaiver) {
+        String id = UUID.randomUUID().toString();
+        String valueDate = outsideTheWaiver ? "2025-03-03" : "2024-07-03";
+        String body = "{\"id\":\"" + id + "\",\"contract\":\"" + CONTRACT + "\",\"amount\":{\"amount\":\"" + amount
+                + "\",\"currency\":\"IQD\"},\"value_date\":\"" + valueDate + "\",\"rate\":\"1404\","
+                + "\"rate_source\":\"CBI 1,300 IQD/USD x 1.08 USD/EUR\",\"rate_date\":\"" + valueDate + "\"}";
+        return record(new Operation(id, "DEPOSIT", body, amount));
+    }
+
+    /** A waiver covering deposits into IQ accounts in 2024, so that the crash test's deposits are accepted. */
+    private static NewAuthorisation waiver() {
+        return NewAuthorisation.builder("W-CRASH", AuthorisationType.WAIVER)
+                .series("CRASH-TEST")
+                .issuer("US Department of State")
+                .legalBasis("crash test")
+                .valid(LocalDate.parse("2024-01-01"), LocalDate.parse("2024-12-31"))
+                .purposes(Category.FOOD, Category.MEDICINE)
+                .movements(MovementKind.values())
+                .currencies(Currency.IQD)
+                .locations("IQ")
+                .conditions("none")
+                .build();
+    }
+
+    private void openRestrictedAccountAndContract() throws InterruptedException {
+        String account = "{\"name\":\"" + RESTRICTED_ACCOUNT
+                + "\",\"holder\":\"NIGC\",\"currency\":\"IQD\",\"bank\":\"TBI\",\"country\":\"IQ\"}";
+        String contract = "{\"reference\":\"" + CONTRACT + "\",\"seller\":\"NIGC\",\"buyer\":\"MoE\","
+                + "\"commodity\":\"GAS\",\"price_unit\":\"MMBTU\",\"price\":\"7.25\",\"price_currency\":\"EUR\","
+                + "\"conversion_factors\":{\"M3\":\"0.0363\"},\"account\":\"" + RESTRICTED_ACCOUNT + "\"}";
+        for (String[] call : List.of(
+                new String[] {"/api/v1/restricted-accounts", account}, new String[] {"/api/v1/contracts", contract})) {
+            ApiClient.Response response = client.get().post(call[0], call[1]);
+            assertThat(response.status()).as(response.body()).isIn(200, 201);
+        }
+    }
+
     private Operation record(Operation operation) {
         operations.add(operation);
         return operation;
@@ -264,6 +328,9 @@ class CrashRecoveryTest {
 
     /** Sends once; true when an answer was seen (accepted or a named refusal). */
     private boolean submit(Operation operation) {
+        if (operation.kind.equals("DEPOSIT")) {
+            return submitDeposit(operation);
+        }
         ApiClient.Response response;
         try {
             response = client.get().post("/api/v1/transfers", operation.body);
@@ -279,6 +346,25 @@ class CrashRecoveryTest {
             return true;
         }
         return false; // 503 while the database restarts, and the like: no answer about the operation
+    }
+
+    /** 201 recorded, 200 the same deposit again, 422 a named refusal; anything else is no answer. */
+    private boolean submitDeposit(Operation operation) {
+        ApiClient.Response response;
+        try {
+            response = payerClient.get().post("/api/v1/deposits", operation.body);
+        } catch (UncheckedIOException | IllegalStateException e) {
+            return false;
+        }
+        switch (response.status()) {
+            case 201 -> operation.result = "OK";
+            case 200 -> operation.result = "EXISTS";
+            case 422 -> operation.result = response.json().path("code").asText("REFUSED");
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void submitUntilAnswered(Operation operation) throws InterruptedException {
@@ -307,11 +393,19 @@ class CrashRecoveryTest {
                 problems.add(operation.id + " never answered");
                 continue;
             }
-            ApiClient.Response stored = client.get().get("/api/v1/transfers/" + operation.id);
+            ApiClient.Response stored = client.get()
+                    .get((operation.kind.equals("DEPOSIT") ? "/api/v1/deposits/" : "/api/v1/transfers/")
+                            + operation.id);
             if (operation.accepted()) {
                 if (stored.status() != 200) {
                     problems.add(operation.kind + " " + operation.id + " acknowledged " + operation.result
                             + " but missing: " + stored.status());
+                } else if (operation.kind.equals("DEPOSIT")) {
+                    String amount = stored.json().at("/amount/amount").asText();
+                    if (new BigDecimal(amount).compareTo(new BigDecimal(operation.amount)) != 0) {
+                        problems.add("deposit " + operation.id + " stored with amount " + amount + ", sent "
+                                + operation.amount);
+                    }
                 } else if (operation.kind.equals("POSTED") || operation.kind.equals("PENDING")) {
                     String amount = stored.json().get("amount").asText();
                     if (!amount.equals(operation.amount)) {
@@ -324,6 +418,19 @@ class CrashRecoveryTest {
             }
         }
         assertThat(problems).isEmpty();
+
+        BigDecimal deposited = operations.stream()
+                .filter(operation -> operation.kind.equals("DEPOSIT") && operation.accepted())
+                .map(operation -> new BigDecimal(operation.amount))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        String balance = client.get()
+                .get("/api/v1/restricted-accounts/" + RESTRICTED_ACCOUNT)
+                .json()
+                .at("/balance/amount")
+                .asText();
+        assertThat(new BigDecimal(balance))
+                .as("the restricted account holds every accepted deposit exactly once")
+                .isEqualByComparingTo(deposited);
     }
 
     private void verifyTheBooks() {
