@@ -26,6 +26,9 @@ import picocli.CommandLine.Command;
             LedgerCommand.class,
             SettlementCommand.class,
             ScreenCommand.class,
+            ReportCommand.class,
+            AlertsCommand.class,
+            RetentionCommand.class,
         })
 public final class Main implements Runnable {
 

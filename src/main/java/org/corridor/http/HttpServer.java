@@ -19,6 +19,7 @@ import org.corridor.identity.UserRoutes;
 import org.corridor.ledger.HoldExpiry;
 import org.corridor.ledger.LedgerRoutes;
 import org.corridor.ownership.OwnershipRoutes;
+import org.corridor.report.ReportRoutes;
 import org.corridor.settlement.ContractRoutes;
 import org.corridor.settlement.MovementRoutes;
 import org.corridor.settlement.RestrictedAccountRoutes;
@@ -76,6 +77,7 @@ public final class HttpServer implements AutoCloseable {
         features.add(new RestrictedAccountRoutes(corridor.settlement()));
         features.add(new ContractRoutes(corridor.settlement()));
         features.add(new MovementRoutes(corridor.settlement()));
+        features.add(new ReportRoutes(corridor.reports()));
 
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(JsonSupport.mapper(), false));

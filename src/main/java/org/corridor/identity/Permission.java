@@ -40,5 +40,9 @@ public enum Permission {
     /** Record the payer's deposits into restricted accounts. */
     DEPOSIT_RECORD,
     /** Request and execute conversions and transfers between restricted accounts. */
-    CONVERSION_EXECUTE
+    CONVERSION_EXECUTE,
+    /** Read reports RPT-1 to RPT-10, idle funds, alerts, legal holds and the retention check. */
+    REPORT_READ,
+    /** Place and release legal holds. */
+    RETENTION_MANAGE
 }
