@@ -39,7 +39,7 @@ final class Alerts {
         List<Alert> alerts = new ArrayList<>();
         if (authorisations.validOn(date).isEmpty()) {
             Optional<LocalDate> since = authorisations.gaps(Optional.of(date)).stream()
-                    .filter(Gap::open)
+                    .filter(gap -> !gap.from().isAfter(date) && !gap.to().isBefore(date))
                     .map(Gap::from)
                     .min(LocalDate::compareTo);
             alerts.add(new Alert(

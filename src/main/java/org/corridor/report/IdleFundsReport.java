@@ -13,29 +13,28 @@ final class IdleFundsReport {
 
     static List<Section> sections(IdleFundsView view) {
         List<Section> sections = new ArrayList<>();
-        sections.add(new Section.Figures(
-                "Key indicators",
-                List.of(
-                        Section.Figure.of("As at", view.asOf().toString()),
-                        Section.Figure.of("All channel funds (EUR equivalent)", Cells.grouped(view.totalEur())),
-                        new Section.Figure(
-                                "Funds older than 90 days",
-                                Cells.grouped(view.olderThan90DaysEur()) + " ("
-                                        + Cells.percent(view.olderThan90DaysPercent()) + ")",
-                                view.olderThan90DaysEur().isPositive() ? "bad" : "ok"),
-                        Section.Figure.of(
-                                "Deposits " + view.periodFrom() + " to " + view.periodTo(),
-                                Cells.grouped(view.depositedEur())),
-                        Section.Figure.of("Disbursed in the period", Cells.grouped(view.disbursedEur())),
-                        new Section.Figure(
-                                "Utilisation (disbursed / deposited)",
-                                Cells.percent(view.utilisationPercent()),
-                                view.note().isPresent() ? "bad" : ""),
-                        new Section.Figure(
-                                "Authorisation gap days in the period",
-                                Long.toString(view.gapDays()),
-                                view.gapDays() > 0 ? "warn" : "ok"))));
-        view.note().ifPresent(note -> sections.add(new Section.Paragraph("Operational note", note)));
+        List<Section.Figure> figures = new ArrayList<>(List.of(
+                Section.Figure.of("As at", view.asOf().toString()),
+                Section.Figure.of("All channel funds (EUR equivalent)", Cells.grouped(view.totalEur())),
+                new Section.Figure(
+                        "Funds older than 90 days",
+                        Cells.grouped(view.olderThan90DaysEur()) + " (" + Cells.percent(view.olderThan90DaysPercent())
+                                + ")",
+                        view.olderThan90DaysEur().isPositive() ? "bad" : "ok"),
+                Section.Figure.of(
+                        "Deposits " + view.periodFrom() + " to " + view.periodTo(), Cells.grouped(view.depositedEur())),
+                Section.Figure.of("Disbursed in the period", Cells.grouped(view.disbursedEur())),
+                new Section.Figure(
+                        "Utilisation (disbursed / deposited)",
+                        Cells.percent(view.utilisationPercent()),
+                        view.note().isPresent() ? "bad" : ""),
+                new Section.Figure(
+                        "Authorisation gap days in the period",
+                        Long.toString(view.gapDays()),
+                        view.gapDays() > 0 ? "warn" : "ok")));
+        // The note is a figure too, so that it also reaches the CSV, which carries no prose.
+        view.note().ifPresent(note -> figures.add(new Section.Figure("Operational note", note, "bad")));
+        sections.add(new Section.Figures("Key indicators", figures));
         List<List<String>> rows = new ArrayList<>();
         for (IdleFundsView.AccountAgeing account : view.accounts()) {
             rows.add(List.of(
