@@ -7,8 +7,8 @@ import org.corridor.InvalidInputException;
 /** Checks of a report's period, at the boundary. */
 final class Periods {
 
-    /** Longer periods are refused so that one request cannot walk decades of records. */
-    static final long MAX_DAYS = 3_700;
+    /** Periods longer than twenty years are refused: no report needs more, and one request should not walk everything. */
+    static final long MAX_DAYS = 7_310;
 
     private Periods() {}
 
