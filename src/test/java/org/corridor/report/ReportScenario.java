@@ -42,7 +42,7 @@ import org.corridor.settlement.SettlementOutcome;
  * of settlement's test scenario, which is package-private there): each step a
  * method, so that a test can stop where it needs to.
  */
-final class ReportScenario {
+public final class ReportScenario {
 
     static final Actor OPERATOR = new Actor("olga", "OPERATOR");
     static final Actor PAYER = new Actor("moe-treasury", "PAYER");
@@ -65,7 +65,7 @@ final class ReportScenario {
     Authorisation w20;
     Conversion conversion;
 
-    ReportScenario(Corridor corridor) {
+    public ReportScenario(Corridor corridor) {
         this.corridor = corridor;
         this.settlement = corridor.settlement();
     }
@@ -284,7 +284,7 @@ final class ReportScenario {
         return this;
     }
 
-    ReportScenario all() {
+    public ReportScenario all() {
         return waivers()
                 .accounts()
                 .openingBalances()
