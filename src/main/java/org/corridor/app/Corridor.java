@@ -19,6 +19,10 @@ import org.corridor.ledger.LedgerStore;
 import org.corridor.ownership.ListingLookup;
 import org.corridor.ownership.Ownership;
 import org.corridor.ownership.OwnershipStore;
+import org.corridor.report.LegalHoldStore;
+import org.corridor.report.ReleaseRecords;
+import org.corridor.report.ReportSettings;
+import org.corridor.report.Reports;
 import org.corridor.screening.Screening;
 import org.corridor.screening.ScreeningListStore;
 import org.corridor.screening.ScreeningListings;
@@ -48,6 +52,7 @@ public final class Corridor implements AutoCloseable {
     private final LedgerStore ledgerStore;
     private final Ledger ledger;
     private final Settlement settlement;
+    private final Reports reports;
 
     public Corridor(Config config, Database database, Clock clock, PrometheusMeterRegistry metrics) {
         this.config = config;
@@ -77,6 +82,16 @@ public final class Corridor implements AutoCloseable {
                 new SettlementStore(database, auditStore, ledgerStore, authorisations.store(), clock),
                 ledger,
                 authorisations,
+                clock,
+                config.zone());
+        // The release feature's records join the reports here (ReleaseRecords) once it is merged.
+        this.reports = new Reports(
+                settlement,
+                authorisations,
+                auditLog,
+                new LegalHoldStore(database, auditStore),
+                ReleaseRecords.NONE,
+                ReportSettings.fromEnvironment(System.getenv()),
                 clock,
                 config.zone());
     }
@@ -169,6 +184,11 @@ public final class Corridor implements AutoCloseable {
     /** Energy settlement: restricted accounts and their lots, contracts, deposits, conversions. */
     public Settlement settlement() {
         return settlement;
+    }
+
+    /** Reports, idle funds, alerts and retention. */
+    public Reports reports() {
+        return reports;
     }
 
     @Override

@@ -27,6 +27,9 @@ import picocli.CommandLine.Command;
             SettlementCommand.class,
             ScreenCommand.class,
             ListsCommand.class,
+            ReportCommand.class,
+            AlertsCommand.class,
+            RetentionCommand.class,
         })
 public final class Main implements Runnable {
 

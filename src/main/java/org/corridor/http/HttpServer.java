@@ -19,6 +19,7 @@ import org.corridor.identity.UserRoutes;
 import org.corridor.ledger.HoldExpiry;
 import org.corridor.ledger.LedgerRoutes;
 import org.corridor.ownership.OwnershipRoutes;
+import org.corridor.report.ReportRoutes;
 import org.corridor.screening.ScreeningRoutes;
 import org.corridor.settlement.ContractRoutes;
 import org.corridor.settlement.MovementRoutes;
@@ -78,6 +79,7 @@ public final class HttpServer implements AutoCloseable {
         features.add(new ContractRoutes(corridor.settlement()));
         features.add(new MovementRoutes(corridor.settlement()));
         features.add(new ScreeningRoutes(corridor.screening()));
+        features.add(new ReportRoutes(corridor.reports()));
 
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(JsonSupport.mapper(), false));

@@ -44,5 +44,9 @@ public enum Permission {
     /** Screen parties against the active sanctions lists (one or a batch). */
     SCREENING_RUN,
     /** Read the sanctions list versions: active ones and their history. */
-    LISTS_READ
+    LISTS_READ,
+    /** Read reports RPT-1 to RPT-10, idle funds, alerts, legal holds and the retention check. */
+    REPORT_READ,
+    /** Place and release legal holds. */
+    RETENTION_MANAGE
 }

@@ -13,7 +13,9 @@ import static org.corridor.identity.Permission.LEDGER_WRITE;
 import static org.corridor.identity.Permission.LISTS_READ;
 import static org.corridor.identity.Permission.OWNERSHIP_MANAGE;
 import static org.corridor.identity.Permission.OWNERSHIP_READ;
+import static org.corridor.identity.Permission.REPORT_READ;
 import static org.corridor.identity.Permission.RESTRICTED_ACCOUNT_MANAGE;
+import static org.corridor.identity.Permission.RETENTION_MANAGE;
 import static org.corridor.identity.Permission.RULES_MANAGE;
 import static org.corridor.identity.Permission.SCREENING_RUN;
 import static org.corridor.identity.Permission.SELF_READ;
@@ -80,6 +82,10 @@ public final class RoleMatrix {
         // them, to auditors and to the administrator who keeps the lists current.
         grant(SCREENING_RUN, EnumSet.of(OPERATOR, COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, APPROVER));
         grant(LISTS_READ, EnumSet.of(ADMIN, OPERATOR, COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, APPROVER, AUDITOR));
+        // Reports: whoever answers for the channel reads them; operations watch idle funds and
+        // alerts. Legal holds are placed by senior compliance (and ADMIN, for counsel's requests).
+        grant(REPORT_READ, EnumSet.of(ADMIN, OPERATOR, COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, APPROVER, AUDITOR));
+        grant(RETENTION_MANAGE, EnumSet.of(ADMIN, COMPLIANCE_REVIEWER));
         for (Permission permission : Permission.values()) {
             if (!GRANTS.containsKey(permission)) {
                 throw new IllegalStateException("permission granted to no role: " + permission);

@@ -1,0 +1,148 @@
+package org.corridor.report;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.corridor.authorisation.Authorisations;
+import org.corridor.authorisation.ExpiryWarning;
+import org.corridor.authorisation.Gap;
+
+/**
+ * The alerts as of a date (FR-32): authorisation expiry and days without any valid authorisation
+ * (from the register), idle and approaching-idle money (from the FIFO lots), and, through
+ * {@link ReleaseRecords}, requests waiting too long in a stage, overdue post-payment documents,
+ * undecided hits on open requests and rejection reports coming due. Reads only; thread-safe.
+ */
+final class Alerts {
+
+    /** How far back an undecided hit still counts as new. */
+    static final int NEW_HIT_DAYS = 90;
+
+    /** A rejection report is flagged this many days before it is due. */
+    static final int REJECTION_REPORT_NOTICE_DAYS = 3;
+
+    private final Authorisations authorisations;
+    private final IdleFunds idleFunds;
+    private final ReleaseRecords releases;
+    private final ReportSettings settings;
+
+    Alerts(Authorisations authorisations, IdleFunds idleFunds, ReleaseRecords releases, ReportSettings settings) {
+        this.authorisations = authorisations;
+        this.idleFunds = idleFunds;
+        this.releases = releases;
+        this.settings = settings;
+    }
+
+    List<Alert> asOf(LocalDate date) {
+        List<Alert> alerts = new ArrayList<>();
+        if (authorisations.validOn(date).isEmpty()) {
+            Optional<LocalDate> since = authorisations.gaps(Optional.of(date)).stream()
+                    .filter(gap -> !gap.from().isAfter(date) && !gap.to().isBefore(date))
+                    .map(Gap::from)
+                    .min(LocalDate::compareTo);
+            alerts.add(new Alert(
+                    "NO_VALID_AUTHORISATION",
+                    "bad",
+                    "register",
+                    "No authorisation is valid on " + date + ": every movement is held.",
+                    since,
+                    Optional.empty()));
+        }
+        for (ExpiryWarning warning : authorisations.expiryWarnings(date, settings.expiryLeadDays())) {
+            String reference = warning.authorisation().reference();
+            String renewal = warning.renewedBy().map(r -> "; renewed by " + r).orElse("; no renewal recorded");
+            alerts.add(new Alert(
+                    "AUTHORISATION_EXPIRY",
+                    warning.renewedBy().isEmpty() && warning.daysRemaining() <= 7 ? "bad" : "warn",
+                    reference,
+                    reference + " expires on " + warning.authorisation().validTo() + " (" + warning.daysRemaining()
+                            + " days left); " + warning.affectedItems().size() + " pending items affected" + renewal,
+                    Optional.of(warning.authorisation().validTo()),
+                    Optional.empty()));
+        }
+        for (IdleFundsView.AccountAgeing account : idleFunds.asOf(date).accounts()) {
+            if (account.idle().isPositive()) {
+                alerts.add(new Alert(
+                        "FUNDS_IDLE",
+                        "bad",
+                        account.account(),
+                        account.idle() + " in " + account.account() + " is older than " + settings.idleDays()
+                                + " days (oldest " + account.oldestDays() + " days)",
+                        account.oldestValueDate(),
+                        Optional.of(account.idle())));
+            }
+            if (account.approachingIdle().isPositive()) {
+                alerts.add(new Alert(
+                        "FUNDS_APPROACHING_IDLE",
+                        "warn",
+                        account.account(),
+                        account.approachingIdle() + " in " + account.account() + " is " + settings.approachingIdleDays()
+                                + " to " + settings.idleDays() + " days old",
+                        Optional.empty(),
+                        Optional.of(account.approachingIdle())));
+            }
+        }
+        for (ReleaseRecords.PendingRequest request : releases.pendingAsOf(date)) {
+            long waited = businessDaysBetween(request.since(), date);
+            if (waited > settings.pendingBusinessDays()) {
+                alerts.add(new Alert(
+                        "REQUEST_WAITING",
+                        "warn",
+                        request.requestId(),
+                        request.requestId() + " has waited " + waited + " business days in " + request.stage(),
+                        Optional.of(request.since()),
+                        Optional.of(request.amount())));
+            }
+        }
+        for (ReleaseRecords.FollowUp followUp : releases.followUpsAsOf(date)) {
+            if (followUp.receivedOn().isEmpty() && followUp.dueOn().isBefore(date)) {
+                alerts.add(new Alert(
+                        "FOLLOW_UP_OVERDUE",
+                        "bad",
+                        followUp.requestId(),
+                        followUp.document() + " for " + followUp.requestId() + " was due on " + followUp.dueOn(),
+                        Optional.of(followUp.dueOn()),
+                        Optional.empty()));
+            }
+        }
+        for (ReleaseRecords.ScreeningHit hit : releases.hits(date.minusDays(NEW_HIT_DAYS), date)) {
+            if (hit.requestOpen() && hit.decision().isEmpty()) {
+                alerts.add(new Alert(
+                        "NEW_HIT_ON_OPEN_ITEM",
+                        "bad",
+                        hit.requestId(),
+                        hit.party() + " on " + hit.requestId() + " hits " + hit.listedName() + " (" + hit.listName()
+                                + ", score " + hit.score().toPlainString() + ")",
+                        Optional.empty(),
+                        Optional.empty()));
+            }
+        }
+        for (ReleaseRecords.RejectedEvent event : releases.rejections(date.minusYears(1), date)) {
+            if (event.reportedOn().isEmpty()
+                    && !event.reportDueOn().isAfter(date.plusDays(REJECTION_REPORT_NOTICE_DAYS))) {
+                alerts.add(new Alert(
+                        "REJECTION_REPORT_DUE",
+                        event.reportDueOn().isBefore(date) ? "bad" : "warn",
+                        event.requestId(),
+                        "The report of " + event.eventId() + " (" + event.party() + ") is due on "
+                                + event.reportDueOn(),
+                        Optional.of(event.occurredOn()),
+                        event.amount()));
+            }
+        }
+        return List.copyOf(alerts);
+    }
+
+    /** Monday to Friday after {@code from} up to and including {@code to}. */
+    static long businessDaysBetween(LocalDate from, LocalDate to) {
+        long days = 0;
+        for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                days++;
+            }
+        }
+        return days;
+    }
+}

@@ -1,0 +1,90 @@
+package org.corridor.report;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.corridor.audit.AuditEvent;
+import org.corridor.audit.AuditStore;
+import org.corridor.db.Database;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** SQL for legal holds. Every change appends its audit entry in the same transaction. */
+public final class LegalHoldStore {
+
+    private static final RowMapper<LegalHold> HOLD = (rs, ctx) -> new LegalHold(
+            rs.getObject("id", UUID.class),
+            rs.getString("subject"),
+            rs.getString("reason"),
+            rs.getString("placed_by"),
+            rs.getObject("placed_at", OffsetDateTime.class).toInstant(),
+            Optional.ofNullable(rs.getString("released_by")),
+            Optional.ofNullable(rs.getObject("released_at", OffsetDateTime.class))
+                    .map(OffsetDateTime::toInstant),
+            Optional.ofNullable(rs.getString("release_reason")));
+
+    private final Jdbi jdbi;
+    private final AuditStore audit;
+
+    public LegalHoldStore(Database database, AuditStore audit) {
+        this.jdbi = database.jdbi();
+        this.audit = audit;
+    }
+
+    void insert(LegalHold hold, AuditEvent event) {
+        jdbi.useTransaction(handle -> {
+            handle.createUpdate("""
+                            insert into report_legal_hold (id, subject, reason, placed_by, placed_at)
+                            values (:id, :subject, :reason, :placedBy, :placedAt)
+                            """)
+                    .bind("id", hold.id())
+                    .bind("subject", hold.subject())
+                    .bind("reason", hold.reason())
+                    .bind("placedBy", hold.placedBy())
+                    .bind("placedAt", utc(hold.placedAt()))
+                    .execute();
+            audit.append(handle, event);
+        });
+    }
+
+    /** Releases an active hold; false when it is unknown or already released. */
+    boolean release(UUID id, String by, Instant at, String reason, AuditEvent event) {
+        return jdbi.inTransaction(handle -> {
+            int updated = handle.createUpdate("""
+                            update report_legal_hold
+                               set released_by = :by, released_at = :at, release_reason = :reason
+                             where id = :id and released_at is null
+                            """)
+                    .bind("id", id)
+                    .bind("by", by)
+                    .bind("at", utc(at))
+                    .bind("reason", reason)
+                    .execute();
+            if (updated == 0) {
+                return false;
+            }
+            audit.append(handle, event);
+            return true;
+        });
+    }
+
+    Optional<LegalHold> byId(UUID id) {
+        return jdbi.withHandle(handle -> handle.createQuery("select * from report_legal_hold where id = :id")
+                .bind("id", id)
+                .map(HOLD)
+                .findOne());
+    }
+
+    List<LegalHold> all() {
+        return jdbi.withHandle(handle -> handle.createQuery("select * from report_legal_hold order by placed_at, id")
+                .map(HOLD)
+                .list());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,88 @@
+package org.corridor.report;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.corridor.audit.AuditLog;
+import org.corridor.authorisation.Authorisations;
+import org.corridor.settlement.Settlement;
+
+/**
+ * Reports, idle-funds monitoring, alerts and retention, wired (FR-31 to FR-34, RPT-1 to RPT-10).
+ * Everything is read from settlement, the authorisation register and the audit trail, except the
+ * release feature's records, which come through {@link ReleaseRecords} ({@link ReleaseRecords#NONE}
+ * until the release feature is wired in). Thread-safe.
+ */
+public final class Reports {
+
+    private final IdleFunds idleFunds;
+    private final Alerts alerts;
+    private final ChannelReports channel;
+    private final ReleaseReports release;
+    private final AuditExtract auditExtract;
+    private final Retention retention;
+    private final ReportSettings settings;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public Reports(
+            Settlement settlement,
+            Authorisations authorisations,
+            AuditLog audit,
+            LegalHoldStore holds,
+            ReleaseRecords releases,
+            ReportSettings settings,
+            Clock clock,
+            ZoneId zone) {
+        this.settings = settings;
+        this.clock = clock;
+        this.zone = zone;
+        this.idleFunds = new IdleFunds(settlement, authorisations, releases, settings);
+        this.alerts = new Alerts(authorisations, idleFunds, releases, settings);
+        this.channel = new ChannelReports(settlement, authorisations, releases, settings);
+        this.release = new ReleaseReports(releases);
+        this.auditExtract = new AuditExtract(audit, zone);
+        this.retention = new Retention(holds, settlement, audit, releases, settings, clock, zone);
+    }
+
+    /** One report over the business dates {@code [from, to]}, ready for any of its formats. */
+    public ReportDocument report(ReportName name, LocalDate from, LocalDate to, String generatedBy) {
+        Periods.check(from, to);
+        List<Section> sections = switch (name) {
+            case RPT_1 -> channel.monthly(from, to);
+            case RPT_2 -> IdleFundsReport.sections(idleFunds.over(from, to));
+            case RPT_3 -> channel.calendar(from, to);
+            case RPT_4 -> release.hits(from, to);
+            case RPT_5 -> release.rejections(from, to);
+            case RPT_6 -> channel.reconciliation(from, to);
+            case RPT_7 -> release.register(from, to);
+            case RPT_8 -> release.exceptions(from, to);
+            case RPT_9 -> auditExtract.sections(from, to);
+            case RPT_10 -> release.priorApprovals(from, to);
+        };
+        return new ReportDocument(name.code(), name.title(), from, to, clock.instant(), generatedBy, sections);
+    }
+
+    /** The idle-funds picture as of the end of {@code asOf}, with the flows of its calendar quarter. */
+    public IdleFundsView idleFunds(LocalDate asOf) {
+        return idleFunds.asOf(asOf);
+    }
+
+    public List<Alert> alerts(LocalDate asOf) {
+        return alerts.asOf(asOf);
+    }
+
+    public Retention retention() {
+        return retention;
+    }
+
+    public ReportSettings settings() {
+        return settings;
+    }
+
+    /** Today's business date in the channel's zone. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+}

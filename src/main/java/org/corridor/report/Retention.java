@@ -1,0 +1,244 @@
+package org.corridor.report;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.corridor.InvalidInputException;
+import org.corridor.NotFoundException;
+import org.corridor.audit.Actor;
+import org.corridor.audit.AuditEntry;
+import org.corridor.audit.AuditEvent;
+import org.corridor.audit.AuditLog;
+import org.corridor.audit.CanonicalJson;
+import org.corridor.settlement.Conversion;
+import org.corridor.settlement.ConversionExecution;
+import org.corridor.settlement.Deposit;
+import org.corridor.settlement.RestrictedAccount;
+import org.corridor.settlement.RestrictedTransfer;
+import org.corridor.settlement.Settlement;
+
+/**
+ * Retention and legal holds (FR-34): a record is kept for the configured years after its date
+ * (default 10), and beyond while a legal hold covers it. Holds are placed and released with a
+ * reason, audited. The check reports; it never deletes anything, and the audit chain is never
+ * shortened. Thread-safe.
+ */
+public final class Retention {
+
+    private static final int PAGE = 1_000;
+
+    private final LegalHoldStore store;
+    private final Settlement settlement;
+    private final AuditLog audit;
+    private final ReleaseRecords releases;
+    private final ReportSettings settings;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    Retention(
+            LegalHoldStore store,
+            Settlement settlement,
+            AuditLog audit,
+            ReleaseRecords releases,
+            ReportSettings settings,
+            Clock clock,
+            ZoneId zone) {
+        this.store = store;
+        this.settlement = settlement;
+        this.audit = audit;
+        this.releases = releases;
+        this.settings = settings;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    public LegalHold place(Actor by, String subject, String reason) {
+        String cleanSubject = subject(subject);
+        String cleanReason = reason(reason);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        LegalHold hold = new LegalHold(
+                UUID.randomUUID(),
+                cleanSubject,
+                cleanReason,
+                by.name(),
+                now,
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                java.util.Optional.empty());
+        store.insert(
+                hold,
+                AuditEvent.of(
+                        by,
+                        "LEGAL_HOLD_PLACED",
+                        "legal-hold:" + hold.id(),
+                        CanonicalJson.fields("subject", cleanSubject, "reason", cleanReason),
+                        CanonicalJson.fields("id", hold.id().toString())));
+        return hold;
+    }
+
+    public LegalHold release(Actor by, UUID id, String reason) {
+        String cleanReason = reason(reason);
+        LegalHold hold = get(id);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        boolean released = store.release(
+                id,
+                by.name(),
+                now,
+                cleanReason,
+                AuditEvent.of(
+                        by,
+                        "LEGAL_HOLD_RELEASED",
+                        "legal-hold:" + id,
+                        CanonicalJson.fields("subject", hold.subject(), "reason", cleanReason),
+                        CanonicalJson.fields("id", id.toString())));
+        if (!released) {
+            throw new org.corridor.ConflictException(
+                    "LEGAL_HOLD_ALREADY_RELEASED", "the legal hold " + id + " is already released");
+        }
+        return get(id);
+    }
+
+    public LegalHold get(UUID id) {
+        return store.byId(id)
+                .orElseThrow(() -> new NotFoundException("LEGAL_HOLD_NOT_FOUND", "no legal hold with id " + id));
+    }
+
+    public List<LegalHold> holds() {
+        return store.all();
+    }
+
+    /** What is past retention as of {@code asOf}, and which holds keep what. */
+    public RetentionView check(LocalDate asOf) {
+        LocalDate cutoff = asOf.minusYears(settings.retentionYears());
+        List<LegalHold> active = holds().stream().filter(LegalHold::active).toList();
+        List<RetentionView.RetentionRecord> records = new ArrayList<>();
+        for (Deposit deposit : settlement.deposits().list(java.util.Optional.empty())) {
+            add(
+                    records,
+                    active,
+                    cutoff,
+                    "DEPOSIT",
+                    deposit.id().toString(),
+                    deposit.valueDate(),
+                    List.of(
+                            "deposit:" + deposit.id(),
+                            "account:" + accountName(deposit.accountId()),
+                            "contract:" + deposit.contractReference()));
+        }
+        for (Conversion conversion : settlement.conversions().list()) {
+            LocalDate last = conversion.executions().stream()
+                    .map(ConversionExecution::valueDate)
+                    .max(Comparator.naturalOrder())
+                    .orElse(conversion.requestedOn());
+            add(
+                    records,
+                    active,
+                    cutoff,
+                    "CONVERSION",
+                    conversion.id().toString(),
+                    last,
+                    List.of(
+                            "conversion:" + conversion.id(),
+                            "account:" + accountName(conversion.sourceAccountId()),
+                            "account:" + accountName(conversion.destinationAccountId())));
+        }
+        for (RestrictedTransfer transfer : settlement.transfers().list()) {
+            add(
+                    records,
+                    active,
+                    cutoff,
+                    "RESTRICTED_TRANSFER",
+                    transfer.id().toString(),
+                    transfer.valueDate(),
+                    List.of(
+                            "transfer:" + transfer.id(),
+                            "account:" + accountName(transfer.sourceAccountId()),
+                            "account:" + accountName(transfer.destinationAccountId())));
+        }
+        for (ReleaseRecords.Disbursement disbursement : releases.disbursements(LocalDate.of(1900, 1, 1), cutoff)) {
+            add(
+                    records,
+                    active,
+                    cutoff,
+                    "DISBURSEMENT",
+                    disbursement.requestId(),
+                    disbursement.valueDate(),
+                    List.of("request:" + disbursement.requestId(), "account:" + disbursement.sourceAccount()));
+        }
+        records.sort(Comparator.comparing(RetentionView.RetentionRecord::date)
+                .thenComparing(RetentionView.RetentionRecord::id));
+        return new RetentionView(asOf, settings.retentionYears(), cutoff, records, auditEntriesBefore(cutoff), active);
+    }
+
+    private void add(
+            List<RetentionView.RetentionRecord> records,
+            List<LegalHold> active,
+            LocalDate cutoff,
+            String kind,
+            String id,
+            LocalDate date,
+            List<String> subjects) {
+        if (!date.isBefore(cutoff)) {
+            return;
+        }
+        List<String> holding = active.stream()
+                .filter(hold -> subjects.stream().anyMatch(hold::covers))
+                .map(hold -> hold.id().toString())
+                .toList();
+        records.add(new RetentionView.RetentionRecord(
+                kind,
+                id,
+                date,
+                date.plusYears(settings.retentionYears()),
+                subjects,
+                holding.isEmpty() ? "ELIGIBLE" : "LEGAL_HOLD",
+                holding));
+    }
+
+    private long auditEntriesBefore(LocalDate cutoff) {
+        Instant end = cutoff.atStartOfDay(zone).toInstant();
+        long count = 0;
+        long after = 0;
+        while (true) {
+            List<AuditEntry> page = audit.list(Instant.EPOCH, end, after, PAGE);
+            count += page.size();
+            if (page.size() < PAGE) {
+                return count;
+            }
+            after = page.get(page.size() - 1).seq();
+        }
+    }
+
+    private String accountName(UUID id) {
+        return settlement.accounts().list().stream()
+                .filter(a -> a.id().equals(id))
+                .map(RestrictedAccount::name)
+                .findFirst()
+                .orElse(id.toString());
+    }
+
+    private static String subject(String subject) {
+        String value = subject == null ? "" : subject.trim();
+        if (!value.equals("all") && !value.matches("[a-z]+:[^\\s].{0,190}")) {
+            throw new InvalidInputException(
+                    "LEGAL_HOLD_SUBJECT_INVALID",
+                    "a legal hold names 'all' or kind:key, e.g. account:NIGC-IQD-R, contract:NIGC-GAS-2024, request:DR-2024-0412");
+        }
+        return value;
+    }
+
+    private static String reason(String reason) {
+        String value = reason == null ? "" : reason.trim();
+        if (value.isEmpty() || value.length() > 2000) {
+            throw new InvalidInputException(
+                    "LEGAL_HOLD_REASON_REQUIRED", "a legal hold needs a reason (up to 2000 characters)");
+        }
+        return value;
+    }
+}

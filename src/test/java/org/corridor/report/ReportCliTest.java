@@ -1,0 +1,158 @@
+package org.corridor.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.corridor.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code corridor report|alerts|retention} end to end on a durable embedded database of the test's own. */
+class ReportCliTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exitCode, String out, String err) {}
+
+    Run run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--data-dir");
+        all.add(dir.resolve("db").toString());
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(all.toArray(String[]::new));
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    Run ok(String... args) {
+        Run run = run(args);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return run;
+    }
+
+    @Test
+    void reports_alerts_and_holds_from_the_console() throws Exception {
+        ok(
+                "authorisations",
+                "add",
+                "--reference",
+                "W-19",
+                "--type",
+                "WAIVER",
+                "--series",
+                "IRAQ-ENERGY",
+                "--issuer",
+                "US Department of State",
+                "--legal-basis",
+                "National security waiver",
+                "--valid-from",
+                "2024-03-11",
+                "--valid-to",
+                "2024-07-08",
+                "--purposes",
+                "FOOD,AGRI,MEDICINE,DEVICE",
+                "--movements",
+                "DEPOSIT,CONVERSION,TRANSFER,DISBURSEMENT",
+                "--currencies",
+                "IQD,EUR",
+                "--locations",
+                "IQ,OM");
+        ok(
+                "authorisations",
+                "add",
+                "--reference",
+                "W-20",
+                "--renews",
+                "W-19",
+                "--valid-from",
+                "2024-07-16",
+                "--valid-to",
+                "2024-11-12");
+
+        Path csv = dir.resolve("rpt-3.csv");
+        Run written = ok(
+                "report",
+                "rpt-3",
+                "--from",
+                "2024-07-01",
+                "--to",
+                "2024-09-30",
+                "--format",
+                "csv",
+                "--output",
+                csv.toString());
+        assertThat(written.out()).contains("written RPT-3");
+        assertThat(Files.readString(csv)).contains("IRAQ-ENERGY,2024-07-09,2024-07-15,7,W-19,W-20,false");
+
+        Path pdf = dir.resolve("rpt-3.pdf");
+        ok(
+                "report",
+                "RPT-3",
+                "--from",
+                "2024-07-01",
+                "--to",
+                "2024-09-30",
+                "--format",
+                "pdf",
+                "--output",
+                pdf.toString());
+        assertThat(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+
+        Path audit = dir.resolve("rpt-9.json");
+        ok(
+                "report",
+                "audit-extract",
+                "--from",
+                "2020-01-01",
+                "--to",
+                "2030-12-31",
+                "--format",
+                "json",
+                "--output",
+                audit.toString());
+        assertThat(Files.readString(audit)).contains("AUTHORISATION_RENEWED").contains("previous_hash");
+
+        Run refused = run(
+                "report",
+                "rpt-4",
+                "--from",
+                "2024-07-01",
+                "--to",
+                "2024-07-31",
+                "--format",
+                "pdf",
+                "--output",
+                dir.resolve("x.pdf").toString());
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err().strip()).isEqualTo("corridor: RPT-4 is produced as csv or json, not pdf");
+        assertThat(Files.exists(dir.resolve("x.pdf"))).isFalse();
+        assertThat(run("report", "rpt-12", "--from", "2024-07-01", "--to", "2024-07-31")
+                        .exitCode())
+                .isEqualTo(1);
+        assertThat(run("report", "rpt-1", "--from", "2024-07-01").exitCode()).isEqualTo(2);
+
+        assertThat(ok("alerts", "--as-of", "2024-07-10").out()).contains("NO_VALID_AUTHORISATION");
+        Run hold = ok("retention", "hold", "--subject", "all", "--reason", "regulator's inquiry");
+        assertThat(hold.out()).startsWith("legal hold ").contains("placed on all");
+        assertThat(ok("retention", "holds").out()).contains("ACTIVE").contains("regulator's inquiry");
+        assertThat(ok("retention", "check", "--as-of", "2040-01-01").out())
+                .contains("audit entries past retention are kept");
+    }
+}
