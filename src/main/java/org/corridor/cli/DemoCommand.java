@@ -80,6 +80,7 @@ final class DemoCommand implements Callable<Integer> {
             String url = ServeCommand.url(corridor, server);
             DemoClient api = new DemoClient(url, JsonSupport.mapper());
             tokens = users(corridor, api);
+            DemoLists.load(corridor.screening(), CliActor.current(), dataDir, out);
             figures = new DemoScenario(api, clock, corridor.zone(), new DemoNarrator(out)).play();
             DemoOutputs.writeSummary(dataDir, figures);
         } catch (RuntimeException e) {
