@@ -81,14 +81,22 @@ final class DemoCommand implements Callable<Integer> {
             DemoClient api = new DemoClient(url, JsonSupport.mapper());
             tokens = users(corridor, api);
             DemoLists.load(corridor.screening(), CliActor.current(), dataDir, out);
-            figures = new DemoScenario(api, clock, corridor.zone(), new DemoNarrator(out)).play();
+            DemoScenario scenario = new DemoScenario(api, clock, corridor.zone(), new DemoNarrator(out));
+            figures = scenario.play();
+            scenario.reports()
+                    .forEach((file, content) ->
+                            DemoOutputs.write(dataDir.resolve("reports").resolve(file), content));
+            scenario.payments()
+                    .forEach((file, content) ->
+                            DemoOutputs.write(dataDir.resolve("payments").resolve(file), content));
             DemoOutputs.writeSummary(dataDir, figures);
         } catch (RuntimeException e) {
             server.close();
             corridor.close();
             throw e;
         }
-        out.println("wrote " + dataDir.resolve("demo-summary.json"));
+        out.println("wrote " + dataDir.resolve("demo-summary.json") + ", " + dataDir.resolve("reports") + "/ and "
+                + dataDir.resolve("payments") + "/");
         out.println("tokens (one user per role, valid " + TOKEN_DAYS + " days):");
         tokens.forEach((role, token) -> out.println("  " + String.format("%-20s", role) + " " + token));
         if (noServe) {

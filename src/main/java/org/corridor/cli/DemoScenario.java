@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +26,15 @@ final class DemoScenario {
 
     static final Instant START = Instant.parse("2024-07-01T06:00:00Z");
     private static final String RATE_SOURCE = "CBI 1,300 IQD/USD x 1.08 USD/EUR";
+    private static final LocalDate Q3_START = LocalDate.parse("2024-07-01");
+    private static final LocalDate Q3_END = LocalDate.parse("2024-09-30");
 
     private final DemoClient api;
     private final ScenarioClock clock;
     private final ZoneId zone;
     private final DemoNarrator narrator;
     private final Map<String, Object> figures = new LinkedHashMap<>();
+    private final Map<String, byte[]> payments = new LinkedHashMap<>();
     private String w19Id = "";
 
     DemoScenario(DemoClient api, ScenarioClock clock, ZoneId zone, DemoNarrator narrator) {
@@ -315,7 +317,7 @@ final class DemoScenario {
         deposits("2024-09-04", "August 2024", "286360717500", "70508880000");
     }
 
-    /** The key figures as Corridor reports them on 2024-09-30. */
+    /** Step 9: the key figures as Corridor reports them on 2024-09-30. */
     private void figures() {
         at("2024-09-30T17:00");
         Map<String, String> accountNames = new LinkedHashMap<>();
@@ -332,7 +334,7 @@ final class DemoScenario {
         BigDecimal total = BigDecimal.ZERO;
         for (JsonNode deposit : api.get(Role.AUDITOR, "/api/v1/deposits")) {
             LocalDate valueDate = LocalDate.parse(deposit.get("value_date").asText());
-            if (valueDate.isBefore(LocalDate.parse("2024-07-01")) || valueDate.isAfter(LocalDate.parse("2024-09-30"))) {
+            if (valueDate.isBefore(Q3_START) || valueDate.isAfter(Q3_END)) {
                 continue;
             }
             String account = accountOf.getOrDefault(
@@ -346,14 +348,77 @@ final class DemoScenario {
         }
         deposited.put("total", total.setScale(3).toPlainString());
         figures.put("deposits_iqd", deposited);
-        List<String> gaps = new ArrayList<>();
-        long gapDays = 0;
-        for (JsonNode gap : api.get(Role.AUDITOR, "/api/v1/authorisation-gaps")) {
-            gaps.add(gap.get("from").asText() + ".." + gap.get("to").asText());
-            gapDays += gap.get("days").asLong();
+
+        JsonNode idle = api.get(Role.AUDITOR, "/api/v1/idle-funds?as_of=" + Q3_END);
+        BigDecimal held = BigDecimal.ZERO;
+        for (JsonNode reason : idle.get("held_by_reason")) {
+            held = held.add(
+                    new BigDecimal(reason.get("amount_eur").get("amount").asText()));
         }
-        figures.put("gap_days", gapDays);
-        narrator.step(9, "as at 2024-09-30: deposits in Q3 IQD " + group(total) + "; authorisation gaps " + gaps);
+        figures.putIfAbsent(
+                "released_eur", idle.get("disbursed_eur").get("amount").asText());
+        figures.put("held_eur", held.setScale(2).toPlainString());
+        figures.put("gap_days", idle.get("gap_days").asLong());
+        // Corridor states utilisation to two decimals and the old share to one (docs/reports.md).
+        String utilisation = decimal(idle, "utilisation_percent", 2);
+        String oldShare = decimal(idle, "older_than90_days_percent", 1);
+        figures.put("utilisation_q3_percent", utilisation);
+        figures.put("idle_over_90_days_percent", oldShare);
+        figures.put("channel_funds_eur", idle.get("total_eur").get("amount").asText());
+        narrator.step(
+                9,
+                "idle funds as at " + Q3_END + ": EUR "
+                        + group(new BigDecimal(
+                                idle.get("total_eur").get("amount").asText()))
+                        + " in the channel, "
+                        + oldShare + "% older than 90 days; Q3 deposits IQD "
+                        + group(total) + ", disbursed EUR "
+                        + group(new BigDecimal(
+                                idle.get("disbursed_eur").get("amount").asText()))
+                        + ": utilisation " + utilisation + "%; held EUR " + group(held)
+                        + "; "
+                        + idle.get("gap_days").asLong() + " authorisation gap days"
+                        + (idle.hasNonNull("note")
+                                ? "; note: " + idle.get("note").asText()
+                                : ""));
+    }
+
+    /** The payment instructions the executions produced, by file name. */
+    Map<String, byte[]> payments() {
+        return payments;
+    }
+
+    /** Step 10: every report as JSON, RPT-1 to RPT-3 also as PDF, written under {@code reports/}. */
+    Map<String, byte[]> reports() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (int number = 1; number <= 10; number++) {
+            String name = "rpt-" + number;
+            // RPT-1 is the monthly report of step 10 (July); the others cover the quarter.
+            String period = number == 1 ? "from=2024-07-01&to=2024-07-31" : "from=" + Q3_START + "&to=" + Q3_END;
+            String stem = number == 1 ? name + "-2024-07" : name + "-2024-Q3";
+            files.put(
+                    stem + ".json",
+                    api.getBytes(Role.AUDITOR, "/api/v1/reports/" + name + "?" + period + "&format=json"));
+            if (number <= 3) {
+                files.put(
+                        stem + ".pdf",
+                        api.getBytes(Role.AUDITOR, "/api/v1/reports/" + name + "?" + period + "&format=pdf"));
+            }
+        }
+        narrator.step(
+                10,
+                "reports: RPT-1 for July 2024 and RPT-2 to RPT-10 for Q3 2024, as JSON, RPT-1 to RPT-3 also as PDF");
+        return files;
+    }
+
+    private static String decimal(JsonNode node, String field, int scale) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new IllegalStateException("the idle-funds answer has no " + field);
+        }
+        return new BigDecimal(value.asText())
+                .setScale(scale, java.math.RoundingMode.UNNECESSARY)
+                .toPlainString();
     }
 
     private static BigDecimal amountOf(JsonNode withAmount) {
