@@ -4,6 +4,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.corridor.audit.AuditLog;
 import org.corridor.audit.AuditStore;
 import org.corridor.authorisation.AuthorisationStore;
@@ -18,6 +21,13 @@ import org.corridor.ledger.LedgerStore;
 import org.corridor.ownership.ListingLookup;
 import org.corridor.ownership.Ownership;
 import org.corridor.ownership.OwnershipStore;
+import org.corridor.release.ApprovalPolicy;
+import org.corridor.release.PartyScreening;
+import org.corridor.release.ReleaseStore;
+import org.corridor.release.Releases;
+import org.corridor.screening.ListSnapshot;
+import org.corridor.screening.Screener;
+import org.corridor.screening.ShippedLists;
 import org.corridor.settlement.Settlement;
 import org.corridor.settlement.SettlementStore;
 import org.corridor.vessel.VesselStore;
@@ -43,6 +53,8 @@ public final class Corridor implements AutoCloseable {
     private final LedgerStore ledgerStore;
     private final Ledger ledger;
     private final Settlement settlement;
+    private final Releases releases;
+    private volatile PartyScreening shippedLists;
 
     public Corridor(Config config, Database database, Clock clock, PrometheusMeterRegistry metrics) {
         this.config = config;
@@ -69,6 +81,38 @@ public final class Corridor implements AutoCloseable {
                 authorisations,
                 clock,
                 config.zone());
+        // Releases screen names over the shipped list snapshots, loaded on first use; the
+        // database-backed screening facade takes this place when it lands.
+        this.releases = new Releases(
+                new ReleaseStore(
+                        database, auditStore, ledgerStore, settlement.lots().store(), authorisations.store(), clock),
+                party -> shippedLists().screen(party),
+                authorisations,
+                eligibility,
+                ownership,
+                vessels,
+                ledger,
+                settlement,
+                ApprovalPolicy.DEFAULT,
+                clock,
+                config.zone());
+    }
+
+    private PartyScreening shippedLists() {
+        PartyScreening lists = shippedLists;
+        if (lists == null) {
+            synchronized (this) {
+                if (shippedLists == null) {
+                    List<ListSnapshot> snapshots = ShippedLists.load();
+                    Map<String, String> versions = new TreeMap<>();
+                    snapshots.forEach(snapshot -> versions.put(
+                            snapshot.list().name(), snapshot.publishedOn() + "/" + snapshot.sourceSha256()));
+                    shippedLists = PartyScreening.over(Screener.ofSnapshots(snapshots), versions);
+                }
+                lists = shippedLists;
+            }
+        }
+        return lists;
     }
 
     /** Opens the configured database, applies pending migrations and wires the features. */
@@ -149,6 +193,11 @@ public final class Corridor implements AutoCloseable {
     /** Energy settlement: restricted accounts and their lots, contracts, deposits, conversions. */
     public Settlement settlement() {
         return settlement;
+    }
+
+    /** Disbursement requests from submission to payment (the only way money leaves a restricted account). */
+    public Releases releases() {
+        return releases;
     }
 
     @Override

@@ -40,5 +40,19 @@ public enum Permission {
     /** Record the payer's deposits into restricted accounts. */
     DEPOSIT_RECORD,
     /** Request and execute conversions and transfers between restricted accounts. */
-    CONVERSION_EXECUTE
+    CONVERSION_EXECUTE,
+    /** Read disbursement requests, their states, hits, approvals, executions and follow-ups. */
+    RELEASE_READ,
+    /** Submit a disbursement request and amend its replaceable parties. */
+    RELEASE_SUBMIT,
+    /** Take a step of a request's approval chain. */
+    RELEASE_APPROVE,
+    /** Schedule and execute approved requests; register the paying accounts' bank details. */
+    RELEASE_EXECUTE,
+    /** Record post-payment follow-up documents. */
+    RELEASE_FOLLOW_UP,
+    /** Read the screening-hit queue. */
+    HIT_READ,
+    /** Dispose of screening hits (four eyes to clear). */
+    HIT_DISPOSE
 }
