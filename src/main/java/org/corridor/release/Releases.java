@@ -1045,17 +1045,12 @@ public final class Releases {
                     throw new ConflictException("APPROVAL_OUT_OF_ORDER", earlier + " comes before " + step);
                 }
             }
-            if (step.internal()) {
-                if (row.submittedBy().equals(by.name())) {
-                    throw new ConflictException("OWN_REQUEST", "nobody approves a request they submitted");
-                }
-                boolean again = approvals.stream()
-                        .anyMatch(a -> ApprovalStep.valueOf(a.step()).internal()
-                                && a.actor().equals(by.name()));
-                if (again) {
-                    throw new ConflictException(
-                            "ALREADY_APPROVED", by.name() + " has already approved " + row.reference());
-                }
+            // Four eyes all along the chain: recording the Authority's reference is a step too.
+            if (row.submittedBy().equals(by.name())) {
+                throw new ConflictException("OWN_REQUEST", "nobody approves a request they submitted");
+            }
+            if (approvals.stream().anyMatch(a -> a.actor().equals(by.name()))) {
+                throw new ConflictException("ALREADY_APPROVED", by.name() + " has already approved " + row.reference());
             }
             if (tx.hitsOf(id).stream()
                     .anyMatch(hit -> !hit.superseded() && BLOCKING.contains(HitState.valueOf(hit.state())))) {

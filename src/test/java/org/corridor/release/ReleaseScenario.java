@@ -51,6 +51,9 @@ final class ReleaseScenario implements AutoCloseable {
     static final Actor REVIEWER = new Actor("rita", "COMPLIANCE_REVIEWER");
     static final Actor SECOND_REVIEWER = new Actor("reza", "COMPLIANCE_REVIEWER");
     static final Actor MAKER = new Actor("olga", "OPERATOR");
+    /** A second operator, who records the Authority's approval. */
+    static final Actor OPERATIONS = new Actor("omar", "OPERATOR");
+
     static final Actor CHECKER = new Actor("carla", "APPROVER");
     static final Actor SENIOR = new Actor("sami", "APPROVER");
     static final Currency EUR = Currency.EUR;

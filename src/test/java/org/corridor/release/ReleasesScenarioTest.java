@@ -160,7 +160,9 @@ class ReleasesScenarioTest {
 
         scenario.at("2024-07-10T09:00");
         Release approved = releases.approve(
-                MAKER, a.id(), new Releases.ApprovalInput("AUTHORITY", Optional.of("AUTH-DSB-0412"), Optional.empty()));
+                ReleaseScenario.OPERATIONS,
+                a.id(),
+                new Releases.ApprovalInput("AUTHORITY", Optional.of("AUTH-DSB-0412"), Optional.empty()));
         assertThat(approved.state()).isEqualTo("APPROVED");
         assertThat(approved.approvals())
                 .extracting(Approval::step, approval -> approval.at().toString())
