@@ -42,7 +42,6 @@ import org.corridor.authorisation.MovementKind;
 import org.corridor.authorisation.Requirement;
 import org.corridor.authorisation.UsageOutcome;
 import org.corridor.authorisation.Verdict;
-import org.corridor.ledger.Account;
 import org.corridor.ledger.AccountCode;
 import org.corridor.ledger.AccountFlag;
 import org.corridor.ledger.ChannelCodes;
@@ -879,10 +878,8 @@ public final class Releases {
                 Screener.of(changedEntities), Map.of("delta", Integer.toString(changedEntities.size())));
         List<ScreeningHit> opened = new ArrayList<>();
         for (ReleaseStore.RequestRow row : store.read(tx -> tx.requests(Optional.empty(), 100_000))) {
-            if (!row.state().open()
-                    || row.state() == RequestState.DRAFT
-                    || row.parentReference().isEmpty()
-                            && !store.read(tx -> tx.children(row.reference())).isEmpty()) {
+            // A split request is not open; its parts are screened in their own right.
+            if (!row.state().open() || row.state() == RequestState.DRAFT) {
                 continue;
             }
             List<Finding> findings = new ArrayList<>();
@@ -1619,9 +1616,5 @@ public final class Releases {
         long high = (uuid.getMostSignificantBits() & ~0xF000L) | 0x4000L;
         long low = (uuid.getLeastSignificantBits() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low);
-    }
-
-    Account account(UUID id) {
-        return ledger.requireAccount(id);
     }
 }
