@@ -39,6 +39,7 @@ import org.corridor.authorisation.EligibilityResult;
 import org.corridor.authorisation.LineResult;
 import org.corridor.authorisation.Movement;
 import org.corridor.authorisation.MovementKind;
+import org.corridor.authorisation.PendingItem;
 import org.corridor.authorisation.Requirement;
 import org.corridor.authorisation.UsageOutcome;
 import org.corridor.authorisation.Verdict;
@@ -134,6 +135,8 @@ public final class Releases {
         this.policy = policy;
         this.clock = clock;
         this.zone = zone;
+        // Expiry warnings (FR-3) list the requests an expiring authorisation would leave stranded.
+        authorisations.addPendingItems(this::pendingItems);
     }
 
     private static Map<String, Integer> followUps() {
@@ -1022,7 +1025,11 @@ public final class Releases {
         LocalDate today = today();
         store.inTransaction(tx -> {
             ReleaseStore.RequestRow row = tx.lock(id);
-            if (row.state() != RequestState.IN_REVIEW) {
+            // A request held for a reason time can cure (an authorisation gap, funds) resumes its chain:
+            // the hold is placed, and coverage checked, again when the bank's steps are complete.
+            boolean resumable = row.state() == RequestState.HELD
+                    && row.reason().filter(this::retriable).isPresent();
+            if (row.state() != RequestState.IN_REVIEW && !resumable) {
                 throw new ConflictException(
                         "RELEASE_NOT_IN_REVIEW", row.reference() + " is " + row.state() + ", not IN_REVIEW");
             }
@@ -1067,6 +1074,8 @@ public final class Releases {
                 tx.move(row, RequestState.HELD, outcome, "at approval", by);
             } else if (all) {
                 tx.move(row, RequestState.APPROVED, Optional.empty(), "approval chain complete", by);
+            } else if (row.state() == RequestState.HELD) {
+                tx.move(row, RequestState.IN_REVIEW, Optional.empty(), "approval resumed", by);
             }
             tx.audit(AuditEvent.of(
                     by,
@@ -1478,6 +1487,27 @@ public final class Releases {
         return store.read(tx -> tx.followUps(Optional.empty(), asOf)).stream()
                 .filter(FollowUp::overdue)
                 .toList();
+    }
+
+    /** Open requests as pending items for the authorisations' expiry warnings (FR-3). */
+    public List<PendingItem> pendingItems() {
+        Map<String, UUID> byReference = new TreeMap<>();
+        authorisations.list().forEach(authorisation -> byReference.put(authorisation.reference(), authorisation.id()));
+        List<PendingItem> items = new ArrayList<>();
+        for (ReleaseStore.RequestRow row : store.read(tx -> tx.requests(Optional.empty(), 100_000))) {
+            if (!row.state().open() || row.state() == RequestState.DRAFT) {
+                continue;
+            }
+            Set<UUID> relies =
+                    row.holdAuthorisation().map(byReference::get).map(Set::of).orElse(Set.of());
+            items.add(new PendingItem(
+                    "DISBURSEMENT_REQUEST",
+                    row.reference(),
+                    Optional.of(Money.ofMinor(row.amountMinor(), currency(row))),
+                    row.scheduledOn(),
+                    relies));
+        }
+        return items;
     }
 
     /** Rejected-party events (RPT-5), with their report due dates. */

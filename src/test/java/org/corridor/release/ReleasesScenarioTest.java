@@ -276,6 +276,41 @@ class ReleasesScenarioTest {
                 .isInstanceOf(ConflictException.class);
     }
 
+    @Test
+    void a_request_held_by_the_waiver_gap_at_approval_resumes_its_chain_under_the_renewal() {
+        scenario.at("2024-07-05T09:00");
+        Release release =
+                releases.submit(AGENT, ReleaseRulesTest.small("DR-2024-0601")).request();
+        for (ScreeningHit hit : release.hits()) {
+            releases.dispose(ANALYST, hit.id(), new Releases.Disposition("FALSE_POSITIVE", "different entity"));
+            releases.dispose(REVIEWER, hit.id(), new Releases.Disposition("FALSE_POSITIVE", "confirmed"));
+        }
+        releases.approve(MAKER, release.id(), new Releases.ApprovalInput("MAKER", Optional.empty(), Optional.empty()));
+        assertThat(scenario.corridor.authorisations().expiryWarnings(LocalDate.parse("2024-07-05"), List.of(7)))
+                .flatExtracting(org.corridor.authorisation.ExpiryWarning::affectedItems)
+                .extracting(org.corridor.authorisation.PendingItem::reference)
+                .contains("DR-2024-0601");
+
+        scenario.at("2024-07-10T09:00");
+        Release held = releases.approve(
+                CHECKER, release.id(), new Releases.ApprovalInput("COMPLIANCE", Optional.empty(), Optional.empty()));
+        assertThat(held.state()).isEqualTo("HELD");
+        assertThat(held.reason()).contains("AUTHORISATION_EXPIRED");
+        assertThat(held.holdId()).isEmpty();
+
+        scenario.at("2024-07-16T09:00");
+        scenario.renew();
+        Release approved = releases.approve(
+                ReleaseScenario.OPERATIONS,
+                release.id(),
+                new Releases.ApprovalInput("AUTHORITY", Optional.of("AUTH-DSB-0601"), Optional.empty()));
+        assertThat(approved.state()).isEqualTo("APPROVED");
+        assertThat(approved.holdAuthorisation()).contains("W-20");
+        assertThat(releases.execute(MAKER, release.id(), LocalDate.parse("2024-07-16"))
+                        .state())
+                .isEqualTo("EXECUTED");
+    }
+
     /** DR-2024-0501 without a forwarder and on the container service, its purchaser's hit cleared, fully approved. */
     Release approvedWithoutHits() {
         NewRequest request = new NewRequest(
