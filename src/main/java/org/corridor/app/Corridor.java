@@ -5,6 +5,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.corridor.audit.Actor;
 import org.corridor.audit.AuditLog;
 import org.corridor.audit.AuditStore;
 import org.corridor.authorisation.AuthorisationStore;
@@ -19,6 +22,10 @@ import org.corridor.ledger.LedgerStore;
 import org.corridor.ownership.ListingLookup;
 import org.corridor.ownership.Ownership;
 import org.corridor.ownership.OwnershipStore;
+import org.corridor.release.ApprovalPolicy;
+import org.corridor.release.PartyScreening;
+import org.corridor.release.ReleaseStore;
+import org.corridor.release.Releases;
 import org.corridor.report.LegalHoldStore;
 import org.corridor.report.ReleaseRecords;
 import org.corridor.report.ReportSettings;
@@ -26,6 +33,7 @@ import org.corridor.report.Reports;
 import org.corridor.screening.Screening;
 import org.corridor.screening.ScreeningListStore;
 import org.corridor.screening.ScreeningListings;
+import org.corridor.screening.ScreeningResult;
 import org.corridor.settlement.Settlement;
 import org.corridor.settlement.SettlementStore;
 import org.corridor.vessel.VesselStore;
@@ -53,6 +61,7 @@ public final class Corridor implements AutoCloseable {
     private final Ledger ledger;
     private final Settlement settlement;
     private final Reports reports;
+    private final Releases releases;
 
     public Corridor(Config config, Database database, Clock clock, PrometheusMeterRegistry metrics) {
         this.config = config;
@@ -84,7 +93,26 @@ public final class Corridor implements AutoCloseable {
                 authorisations,
                 clock,
                 config.zone());
-        // The release feature's records join the reports here (ReleaseRecords) once it is merged.
+        this.releases = new Releases(
+                new ReleaseStore(
+                        database, auditStore, ledgerStore, settlement.lots().store(), authorisations.store(), clock),
+                party -> {
+                    ScreeningResult result = screening.screen(party);
+                    Map<String, String> versions = new TreeMap<>();
+                    result.listVersions().forEach((list, version) -> versions.put(list.name(), version));
+                    return new PartyScreening.PartyCheck(result.outcome(), versions);
+                },
+                authorisations,
+                eligibility,
+                ownership,
+                vessels,
+                ledger,
+                settlement,
+                ApprovalPolicy.DEFAULT,
+                clock,
+                config.zone());
+        // FR-21: a new list version re-screens the parties of every open request against what changed.
+        screening.onListsChanged(change -> releases.rescreen(change.delta().entitiesToRescreen(), Actor.SYSTEM));
         this.reports = new Reports(
                 settlement,
                 authorisations,
@@ -189,6 +217,11 @@ public final class Corridor implements AutoCloseable {
     /** Reports, idle funds, alerts and retention. */
     public Reports reports() {
         return reports;
+    }
+
+    /** Disbursement requests from submission to payment (the only way money leaves a restricted account). */
+    public Releases releases() {
+        return releases;
     }
 
     @Override

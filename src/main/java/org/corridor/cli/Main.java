@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             EligibilityCommand.class,
             OwnershipCommand.class,
             VesselsCommand.class,
+            ReleasesCommand.class,
+            HitsCommand.class,
             LedgerCommand.class,
             SettlementCommand.class,
             ScreenCommand.class,

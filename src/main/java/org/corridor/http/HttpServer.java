@@ -19,6 +19,7 @@ import org.corridor.identity.UserRoutes;
 import org.corridor.ledger.HoldExpiry;
 import org.corridor.ledger.LedgerRoutes;
 import org.corridor.ownership.OwnershipRoutes;
+import org.corridor.release.ReleaseRoutes;
 import org.corridor.report.ReportRoutes;
 import org.corridor.screening.ScreeningRoutes;
 import org.corridor.settlement.ContractRoutes;
@@ -74,6 +75,7 @@ public final class HttpServer implements AutoCloseable {
         features.add(new EligibilityRoutes(corridor.eligibility()));
         features.add(new OwnershipRoutes(corridor.ownership()));
         features.add(new VesselRoutes(corridor.vessels()));
+        features.add(new ReleaseRoutes(corridor.releases()));
         features.add(new LedgerRoutes(corridor.ledger(), corridor.zone()));
         features.add(new RestrictedAccountRoutes(corridor.settlement()));
         features.add(new ContractRoutes(corridor.settlement()));

@@ -48,5 +48,19 @@ public enum Permission {
     /** Read reports RPT-1 to RPT-10, idle funds, alerts, legal holds and the retention check. */
     REPORT_READ,
     /** Place and release legal holds. */
-    RETENTION_MANAGE
+    RETENTION_MANAGE,
+    /** Read disbursement requests, their states, hits, approvals, executions and follow-ups. */
+    RELEASE_READ,
+    /** Submit a disbursement request and amend its replaceable parties. */
+    RELEASE_SUBMIT,
+    /** Take a step of a request's approval chain. */
+    RELEASE_APPROVE,
+    /** Schedule and execute approved requests; register the paying accounts' bank details. */
+    RELEASE_EXECUTE,
+    /** Record post-payment follow-up documents. */
+    RELEASE_FOLLOW_UP,
+    /** Read the screening-hit queue. */
+    HIT_READ,
+    /** Dispose of screening hits (four eyes to clear). */
+    HIT_DISPOSE
 }

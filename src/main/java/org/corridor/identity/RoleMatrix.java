@@ -8,11 +8,18 @@ import static org.corridor.identity.Permission.CONVERSION_EXECUTE;
 import static org.corridor.identity.Permission.DELIVERY_RECORD;
 import static org.corridor.identity.Permission.DEPOSIT_RECORD;
 import static org.corridor.identity.Permission.ELIGIBILITY_CHECK;
+import static org.corridor.identity.Permission.HIT_DISPOSE;
+import static org.corridor.identity.Permission.HIT_READ;
 import static org.corridor.identity.Permission.LEDGER_READ;
 import static org.corridor.identity.Permission.LEDGER_WRITE;
 import static org.corridor.identity.Permission.LISTS_READ;
 import static org.corridor.identity.Permission.OWNERSHIP_MANAGE;
 import static org.corridor.identity.Permission.OWNERSHIP_READ;
+import static org.corridor.identity.Permission.RELEASE_APPROVE;
+import static org.corridor.identity.Permission.RELEASE_EXECUTE;
+import static org.corridor.identity.Permission.RELEASE_FOLLOW_UP;
+import static org.corridor.identity.Permission.RELEASE_READ;
+import static org.corridor.identity.Permission.RELEASE_SUBMIT;
 import static org.corridor.identity.Permission.REPORT_READ;
 import static org.corridor.identity.Permission.RESTRICTED_ACCOUNT_MANAGE;
 import static org.corridor.identity.Permission.RETENTION_MANAGE;
@@ -86,6 +93,17 @@ public final class RoleMatrix {
         // alerts. Legal holds are placed by senior compliance (and ADMIN, for counsel's requests).
         grant(REPORT_READ, EnumSet.of(ADMIN, OPERATOR, COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, APPROVER, AUDITOR));
         grant(RETENTION_MANAGE, EnumSet.of(ADMIN, COMPLIANCE_REVIEWER));
+        // Releases: the beneficiary's agent submits; operations make and execute; approvers check;
+        // compliance disposes of hits. Everyone in the flow, and auditors, may read requests.
+        grant(
+                RELEASE_READ,
+                EnumSet.of(BENEFICIARY_AGENT, OPERATOR, COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, APPROVER, AUDITOR));
+        grant(RELEASE_SUBMIT, EnumSet.of(BENEFICIARY_AGENT));
+        grant(RELEASE_APPROVE, EnumSet.of(OPERATOR, APPROVER));
+        grant(RELEASE_EXECUTE, EnumSet.of(OPERATOR));
+        grant(RELEASE_FOLLOW_UP, EnumSet.of(OPERATOR, BENEFICIARY_AGENT));
+        grant(HIT_READ, EnumSet.of(COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, APPROVER, AUDITOR));
+        grant(HIT_DISPOSE, EnumSet.of(COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER));
         for (Permission permission : Permission.values()) {
             if (!GRANTS.containsKey(permission)) {
                 throw new IllegalStateException("permission granted to no role: " + permission);

@@ -1,0 +1,42 @@
+package org.corridor.release;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A disbursement request as it stands: its state and reason, its decided lines and amount, the
+ * approvals taken and still required, the hold, and everything that happened to it.
+ *
+ * @param amount the amount this request pays, a decimal string in {@code currency}
+ * @param requiredSteps the approval chain this request needs, in order
+ * @param holdId the ledger hold placed at approval, while there is one
+ */
+public record Release(
+        UUID id,
+        String reference,
+        Optional<String> parentReference,
+        String state,
+        Optional<String> reason,
+        String holder,
+        UUID accountId,
+        String amount,
+        String currency,
+        NewRequest request,
+        List<ReleaseLine> lines,
+        List<RemovedPart> removed,
+        List<String> requiredSteps,
+        List<Approval> approvals,
+        Optional<UUID> holdId,
+        Optional<String> holdAuthorisation,
+        Optional<LocalDate> scheduledOn,
+        List<ScreeningHit> hits,
+        List<Rejection> rejections,
+        List<DocumentRecord> documents,
+        Optional<Execution> execution,
+        List<FollowUp> followUps,
+        List<Transition> transitions,
+        String submittedBy,
+        Instant submittedAt) {}

@@ -1,0 +1,225 @@
+package org.corridor.release;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.corridor.InvalidInputException;
+import org.corridor.authorisation.Category;
+import org.corridor.authorisation.EndUse;
+import org.corridor.authorisation.EndUserType;
+import org.corridor.authorisation.GoodsLine;
+import org.corridor.money.Currency;
+import org.corridor.payments.Bic;
+import org.corridor.payments.Iban;
+
+/**
+ * Checks a submitted request's fields and turns them into what the checks need: goods lines for
+ * eligibility, party ids for the ownership graph, normalised names for the cleared-hit memory.
+ * Stateless.
+ */
+final class RequestChecks {
+
+    static final int MAX_LINES = 200;
+    static final int MAX_PARTIES = 50;
+    static final int MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
+    private RequestChecks() {}
+
+    /** Refuses a request with a missing or malformed field, naming it; returns it with text trimmed. */
+    static NewRequest check(NewRequest request) {
+        if (request == null) {
+            throw new InvalidInputException("BODY_MISSING", "a release request is required");
+        }
+        String reference = text(request.reference(), "reference");
+        if (!reference.matches("[A-Za-z0-9][A-Za-z0-9/_.-]{0,29}")) {
+            throw new InvalidInputException(
+                    "REFERENCE_INVALID", "a reference is 1 to 30 letters, digits, '-', '_', '.' or '/': " + reference);
+        }
+        text(request.holder(), "holder");
+        text(request.payFrom(), "pay_from");
+        party(request.purchaser(), "purchaser");
+        party(request.vendor(), "vendor");
+        List<NewRequest.PartyInput> endUsers = request.endUsers() == null ? List.of() : request.endUsers();
+        if (endUsers.size() > MAX_PARTIES) {
+            throw new InvalidInputException("TOO_MANY_PARTIES", "at most " + MAX_PARTIES + " end users");
+        }
+        endUsers.forEach(endUser -> party(endUser, "end user"));
+        if (request.intermediaryBank() != null) {
+            request.intermediaryBank().ifPresent(bank -> party(bank, "intermediary_bank"));
+        }
+        if (request.forwarder() != null) {
+            request.forwarder().ifPresent(forwarder -> party(forwarder, "forwarder"));
+        }
+        NewRequest.BankAccountInput account = request.vendorAccount();
+        if (account == null) {
+            throw new InvalidInputException("FIELD_MISSING", "vendor_account is required");
+        }
+        Iban.parse(text(account.iban(), "vendor_account.iban"));
+        Bic.parse(text(account.bic(), "vendor_account.bic"));
+        text(account.bankName(), "vendor_account.bank_name");
+        if (request.lines() == null || request.lines().isEmpty()) {
+            throw new InvalidInputException("FIELD_MISSING", "a request has at least one goods line");
+        }
+        if (request.lines().size() > MAX_LINES) {
+            throw new InvalidInputException("TOO_MANY_LINES", "at most " + MAX_LINES + " goods lines");
+        }
+        for (NewRequest.LineInput line : request.lines()) {
+            line(line);
+        }
+        text(request.incoterm(), "incoterm");
+        shipment(request.shipment());
+        for (NewRequest.DocumentInput document : documents(request)) {
+            content(document);
+        }
+        return request;
+    }
+
+    static NewRequest.ShipmentInput shipment(NewRequest.ShipmentInput shipment) {
+        if (shipment == null) {
+            throw new InvalidInputException("FIELD_MISSING", "shipment is required");
+        }
+        text(shipment.carrier(), "shipment.carrier");
+        text(shipment.portOfLoading(), "shipment.port_of_loading");
+        text(shipment.portOfDischarge(), "shipment.port_of_discharge");
+        Optional<String> imo = shipment.vesselImo() == null ? Optional.empty() : shipment.vesselImo();
+        if (imo.isPresent() && !imo.get().trim().matches("(IMO ?)?[0-9]{7}")) {
+            throw new InvalidInputException("IMO_INVALID", "a vessel's IMO number is seven digits: " + imo.get());
+        }
+        return shipment;
+    }
+
+    static NewRequest.PartyInput party(NewRequest.PartyInput party, String what) {
+        if (party == null) {
+            throw new InvalidInputException("FIELD_MISSING", what + " is required");
+        }
+        text(party.name(), what + ".name");
+        String country = text(party.country(), what + ".country").toUpperCase(Locale.ROOT);
+        if (!country.matches("[A-Z]{2}")) {
+            throw new InvalidInputException(
+                    "COUNTRY_INVALID", what + ".country is an ISO 3166 alpha-2 code: " + party.country());
+        }
+        return party;
+    }
+
+    private static void line(NewRequest.LineInput line) {
+        if (line == null) {
+            throw new InvalidInputException("FIELD_MISSING", "a goods line is empty");
+        }
+        String number = text(line.line(), "line");
+        decimal(line.quantity(), "line " + number + " quantity");
+        decimal(line.unitPrice(), "line " + number + " unit_price");
+        if (line.endUses() != null) {
+            for (NewRequest.EndUseInput use : line.endUses()) {
+                if (use == null) {
+                    throw new InvalidInputException("FIELD_MISSING", "line " + number + " has an empty end use");
+                }
+                decimal(use.quantity(), "line " + number + " end-use quantity");
+            }
+        }
+    }
+
+    static List<NewRequest.DocumentInput> documents(NewRequest request) {
+        return request.documents() == null ? List.of() : request.documents().orElse(List.of());
+    }
+
+    static byte[] content(NewRequest.DocumentInput document) {
+        if (document == null) {
+            throw new InvalidInputException("FIELD_MISSING", "a document is empty");
+        }
+        text(document.type(), "document type");
+        text(document.name(), "document name");
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(text(document.contentBase64(), "document content_base64"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("DOCUMENT_INVALID", "a document's content is base64: " + document.name());
+        }
+        if (bytes.length > MAX_DOCUMENT_BYTES) {
+            throw new InvalidInputException("DOCUMENT_TOO_LARGE", "a document is at most 5 MB: " + document.name());
+        }
+        return bytes;
+    }
+
+    /** The lines as eligibility reads them; unreadable values become missing, which eligibility names. */
+    static List<GoodsLine> goodsLines(NewRequest request, Currency currency) {
+        List<GoodsLine> lines = new ArrayList<>();
+        for (NewRequest.LineInput line : request.lines()) {
+            BigDecimal quantity = new BigDecimal(line.quantity().trim());
+            List<EndUse> uses = new ArrayList<>();
+            if (line.endUses() == null || line.endUses().isEmpty()) {
+                uses.add(new EndUse(Optional.empty(), quantity));
+            } else {
+                for (NewRequest.EndUseInput use : line.endUses()) {
+                    uses.add(new EndUse(
+                            EndUserType.parse(use.type()),
+                            new BigDecimal(use.quantity().trim())));
+                }
+            }
+            lines.add(new GoodsLine(
+                    line.line().trim(),
+                    Optional.ofNullable(line.description()),
+                    Optional.ofNullable(line.hsCode()),
+                    Optional.of(quantity),
+                    Optional.ofNullable(line.unit()),
+                    Optional.of(new BigDecimal(line.unitPrice().trim())),
+                    Optional.of(currency),
+                    Category.parse(line.category()),
+                    uses));
+        }
+        return lines;
+    }
+
+    /** Quantity times unit price in minor units, rounded half-even once. */
+    static long amountMinor(BigDecimal quantity, BigDecimal unitPrice, Currency currency) {
+        return quantity.multiply(unitPrice)
+                .setScale(currency.exponent(), RoundingMode.HALF_EVEN)
+                .movePointRight(currency.exponent())
+                .longValueExact();
+    }
+
+    /** The party's id in the ownership graph: as given, or a slug of its name. */
+    static String partyId(NewRequest.PartyInput party) {
+        Optional<String> id = party.id() == null ? Optional.empty() : party.id();
+        return id.filter(value -> !value.isBlank()).map(String::trim).orElseGet(() -> slug(party.name()));
+    }
+
+    static String slug(String name) {
+        String slug =
+                name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (slug.isEmpty()) {
+            slug = "party";
+        }
+        return slug.length() > 100 ? slug.substring(0, 100) : slug;
+    }
+
+    /** A party's name as the cleared-hit memory keys it: lowercase, single spaces. */
+    static String partyKey(String name) {
+        return name.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+
+    static String text(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException("FIELD_MISSING", field + " is required");
+        }
+        if (value.length() > 500) {
+            throw new InvalidInputException("FIELD_TOO_LONG", field + " is at most 500 characters");
+        }
+        return value.trim();
+    }
+
+    private static BigDecimal decimal(String value, String field) {
+        String text = text(value, field);
+        if (!text.matches("\\d{1,15}(\\.\\d{1,6})?")) {
+            throw new InvalidInputException("NUMBER_INVALID", field + " is a plain positive decimal: " + text);
+        }
+        BigDecimal number = new BigDecimal(text);
+        if (number.signum() <= 0) {
+            throw new InvalidInputException("NUMBER_INVALID", field + " is positive: " + text);
+        }
+        return number;
+    }
+}

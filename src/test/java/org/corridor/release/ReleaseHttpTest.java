@@ -1,0 +1,183 @@
+package org.corridor.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.corridor.app.Corridor;
+import org.corridor.audit.Actor;
+import org.corridor.identity.Role;
+import org.corridor.money.Money;
+import org.corridor.payments.MessageSchemas;
+import org.corridor.settlement.AccountStatus;
+import org.corridor.settlement.NewOpeningBalance;
+import org.corridor.settlement.NewRestrictedAccount;
+import org.corridor.testing.ApiClient;
+import org.corridor.testing.MutableClock;
+import org.corridor.testing.TestCorridor;
+import org.corridor.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A release over HTTP from submission to pacs.008, each step by the role the matrix grants it to. */
+class ReleaseHttpTest {
+
+    private static TestServer server;
+
+    static final String REQUEST = """
+            {
+              "reference": "DR-2024-0777",
+              "holder": "NIGC",
+              "pay_from": "NIGC-EUR-R",
+              "purchaser": {"name": "Shiraz Pharmaceutical Distribution", "country": "IR"},
+              "end_users": [{"name": "Shiraz University Hospital", "country": "IR"}],
+              "vendor": {"name": "Alpenmed Pharma AG", "country": "CH", "address": "Aeschenvorstadt 1, 4051 Basel"},
+              "vendor_account": {"iban": "CH93 0076 2011 6238 5295 7", "bic": "UBSWCHZH80A", "bank_name": "Swiss Commercial Bank"},
+              "lines": [
+                {"line": "1", "description": "Imatinib 400 mg tablets (oncology)", "hs_code": "3004.90",
+                 "quantity": "1000", "unit": "pack", "unit_price": "25.00", "origin": "CH", "category": "MEDICINE",
+                 "end_uses": [{"end_user": "Shiraz University Hospital", "type": "HOSPITAL", "quantity": "1000"}]}
+              ],
+              "incoterm": "CIP",
+              "shipment": {"carrier": "Alpine Container Line", "vessel_name": "Alpine Express", "vessel_imo": "9321483",
+                           "port_of_loading": "Genoa", "port_of_discharge": "Bandar Abbas"}
+            }
+            """;
+
+    @BeforeAll
+    static void start() {
+        Corridor corridor = TestCorridor.create(MutableClock.at("2024-07-17T06:00:00Z"));
+        server = new TestServer(corridor);
+        // Releases screen against the active lists only; a database without any refuses.
+        corridor.screening().importShipped(Actor.SYSTEM);
+        corridor.authorisations()
+                .register(
+                        ReleaseScenario.REVIEWER,
+                        ReleaseScenario.w19Terms()
+                                .reference("W-20")
+                                .valid(LocalDate.parse("2024-07-16"), LocalDate.parse("2024-11-12"))
+                                .build());
+        corridor.settlement()
+                .accounts()
+                .open(
+                        ReleaseScenario.MAKER,
+                        new NewRestrictedAccount(
+                                Optional.empty(),
+                                "NIGC-EUR-R",
+                                "NIGC",
+                                ReleaseScenario.EUR,
+                                "Muscat Partner Bank",
+                                "OM",
+                                AccountStatus.RESTRICTED));
+        corridor.settlement()
+                .accounts()
+                .recordOpeningBalance(
+                        ReleaseScenario.MAKER,
+                        "NIGC-EUR-R",
+                        new NewOpeningBalance(
+                                UUID.nameUUIDFromBytes("http".getBytes(StandardCharsets.UTF_8)),
+                                Money.parse("1000000.00", ReleaseScenario.EUR),
+                                LocalDate.parse("2024-07-05"),
+                                "test"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static ApiClient another(String name, Role role) {
+        String token = server.corridor()
+                .users()
+                .add(Actor.SYSTEM, name, role, Duration.ofDays(1))
+                .token();
+        return server.as(role).as(token);
+    }
+
+    @Test
+    void a_release_goes_from_submission_to_a_payment_instruction_over_http() {
+        assertThat(server.as(Role.OPERATOR)
+                        .send("PUT", "/api/v1/release-paying-accounts", """
+                                {"account": "NIGC-EUR-R", "iban": "OM81 0180 0000 0129 9123 456", "bic": "MPBKOMRX",
+                                 "name": "NIGC restricted account"}
+                                """)
+                        .status())
+                .isEqualTo(200);
+        assertThat(server.as(Role.OPERATOR).post("/api/v1/releases", REQUEST).status())
+                .isEqualTo(403);
+        ApiClient.Response submitted = server.as(Role.BENEFICIARY_AGENT).post("/api/v1/releases", REQUEST);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        JsonNode request = submitted.json().get("request");
+        assertThat(request.get("amount").asText()).isEqualTo("25000.00");
+        String id = request.get("id").asText();
+
+        // Whatever the shipped lists say about these names goes through the queue with four eyes.
+        for (JsonNode hit : server.as(Role.COMPLIANCE_ANALYST)
+                .get("/api/v1/hits?state=OPEN")
+                .json()) {
+            String path = "/api/v1/hits/" + hit.get("id").asText() + "/dispositions";
+            assertThat(server.as(Role.COMPLIANCE_ANALYST)
+                            .post(path, "{\"decision\": \"FALSE_POSITIVE\", \"rationale\": \"different entity\"}")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(server.as(Role.COMPLIANCE_REVIEWER)
+                            .post(path, "{\"decision\": \"FALSE_POSITIVE\", \"rationale\": \"confirmed\"}")
+                            .json()
+                            .get("state")
+                            .asText())
+                    .isEqualTo("FALSE_POSITIVE");
+        }
+        assertThat(server.as(Role.COMPLIANCE_ANALYST)
+                        .post(
+                                "/api/v1/hits/" + UUID.randomUUID() + "/dispositions",
+                                "{\"decision\": \"FALSE_POSITIVE\", \"rationale\": \"x\"}")
+                        .status())
+                .isEqualTo(404);
+
+        String approvals = "/api/v1/releases/" + id + "/approvals";
+        assertThat(server.as(Role.OPERATOR)
+                        .post(approvals, "{\"step\": \"MAKER\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(server.as(Role.APPROVER)
+                        .post(approvals, "{\"step\": \"COMPLIANCE\"}")
+                        .status())
+                .isEqualTo(200);
+        ApiClient.Response missingReference =
+                another("operator-2", Role.OPERATOR).post(approvals, "{\"step\": \"AUTHORITY\"}");
+        assertThat(missingReference.status()).isEqualTo(422);
+        ApiClient.Response approved = another("operator-3", Role.OPERATOR)
+                .post(approvals, "{\"step\": \"AUTHORITY\", \"reference\": \"AUTH-DSB-0777\"}");
+        assertThat(approved.json().get("state").asText()).as(approved.body()).isEqualTo("APPROVED");
+
+        assertThat(server.as(Role.APPROVER)
+                        .post("/api/v1/releases/" + id + "/execute", "{\"value_date\": \"2024-07-17\"}")
+                        .status())
+                .isEqualTo(403);
+        ApiClient.Response executed = server.as(Role.OPERATOR)
+                .post("/api/v1/releases/DR-2024-0777/execute", "{\"value_date\": \"2024-07-17\"}");
+        assertThat(executed.json().get("state").asText()).as(executed.body()).isEqualTo("EXECUTED");
+        assertThat(executed.json().get("execution").get("authorisation").asText())
+                .isEqualTo("W-20");
+
+        ApiClient.Response xml = server.as(Role.AUDITOR).get("/api/v1/releases/" + id + "/pacs008");
+        assertThat(xml.status()).isEqualTo(200);
+        assertThat(xml.contentType()).startsWith("application/xml");
+        assertThat(MessageSchemas.validatePacs008(xml.body())).isEmpty();
+        assertThat(xml.body()).contains("<EndToEndId>DR-2024-0777</EndToEndId>").contains("AUTH-DSB-0777");
+
+        JsonNode listed =
+                server.as(Role.AUDITOR).get("/api/v1/releases?state=EXECUTED").json();
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("transitions").size()).isGreaterThanOrEqualTo(4);
+        assertThat(server.as(Role.OPERATOR)
+                        .get("/api/v1/release-follow-ups/overdue?as_of=2024-08-17")
+                        .json())
+                .hasSize(3);
+    }
+}
