@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import org.corridor.identity.Role;
 
 /**
  * The demo's way into Corridor: its public HTTP API, one signed-in user per role. Every call that
@@ -23,15 +22,15 @@ final class DemoClient {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json;
     private final String baseUrl;
-    private final Map<Role, String> tokens = new EnumMap<>(Role.class);
+    private final Map<DemoUser, String> tokens = new EnumMap<>(DemoUser.class);
 
     DemoClient(String baseUrl, ObjectMapper json) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.json = json;
     }
 
-    void signIn(Role role, String token) {
-        tokens.put(role, token);
+    void signIn(DemoUser who, String token) {
+        tokens.put(who, token);
     }
 
     /** A JSON body from alternating names and values; values are serialised by Jackson. */
@@ -47,20 +46,20 @@ final class DemoClient {
         return body("amount", amount, "currency", currency);
     }
 
-    JsonNode get(Role role, String path) {
-        return send(role, HttpRequest.newBuilder(uri(path)).GET(), path, 200);
+    JsonNode get(DemoUser who, String path) {
+        return send(who, HttpRequest.newBuilder(uri(path)).GET(), path, 200);
     }
 
-    String getText(Role role, String path) {
+    String getText(DemoUser who, String path) {
         HttpResponse<String> response =
-                exchange(role, HttpRequest.newBuilder(uri(path)).GET());
+                exchange(who, HttpRequest.newBuilder(uri(path)).GET());
         expect(response, path, 200);
         return response.body();
     }
 
-    byte[] getBytes(Role role, String path) {
+    byte[] getBytes(DemoUser who, String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-        request.header("Authorization", "Bearer " + token(role));
+        request.header("Authorization", "Bearer " + token(who));
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
@@ -77,18 +76,18 @@ final class DemoClient {
     }
 
     /** POSTs a JSON body and expects one of the given statuses (201 or 200 by default). */
-    JsonNode post(Role role, String path, Object body, int... expected) {
+    JsonNode post(DemoUser who, String path, Object body, int... expected) {
         return send(
-                role,
+                who,
                 HttpRequest.newBuilder(uri(path)).POST(publisher(body)).header("Content-Type", "application/json"),
                 "POST " + path,
                 expected.length == 0 ? new int[] {201, 200} : expected);
     }
 
     /** POSTs a text body (a CSV file) and expects 201 or 200. */
-    JsonNode postText(Role role, String path, String text, String contentType) {
+    JsonNode postText(DemoUser who, String path, String text, String contentType) {
         return send(
-                role,
+                who,
                 HttpRequest.newBuilder(uri(path))
                         .POST(HttpRequest.BodyPublishers.ofString(text))
                         .header("Content-Type", contentType),
@@ -97,17 +96,17 @@ final class DemoClient {
                 200);
     }
 
-    JsonNode put(Role role, String path, Object body) {
+    JsonNode put(DemoUser who, String path, Object body) {
         return send(
-                role,
+                who,
                 HttpRequest.newBuilder(uri(path)).PUT(publisher(body)).header("Content-Type", "application/json"),
                 "PUT " + path,
                 200,
                 201);
     }
 
-    private JsonNode send(Role role, HttpRequest.Builder request, String what, int... expected) {
-        HttpResponse<String> response = exchange(role, request);
+    private JsonNode send(DemoUser who, HttpRequest.Builder request, String what, int... expected) {
+        HttpResponse<String> response = exchange(who, request);
         expect(response, what, expected);
         try {
             return response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
@@ -119,9 +118,9 @@ final class DemoClient {
     /** The status and parsed body, whatever the status: for steps where a refusal is the expected answer. */
     record Answer(int status, JsonNode body) {}
 
-    Answer attempt(Role role, String path, Object body) {
+    Answer attempt(DemoUser who, String path, Object body) {
         HttpResponse<String> response = exchange(
-                role,
+                who,
                 HttpRequest.newBuilder(uri(path)).POST(publisher(body)).header("Content-Type", "application/json"));
         try {
             return new Answer(
@@ -132,8 +131,8 @@ final class DemoClient {
         }
     }
 
-    private HttpResponse<String> exchange(Role role, HttpRequest.Builder request) {
-        request.header("Authorization", "Bearer " + token(role)).timeout(Duration.ofMinutes(2));
+    private HttpResponse<String> exchange(DemoUser who, HttpRequest.Builder request) {
+        request.header("Authorization", "Bearer " + token(who)).timeout(Duration.ofMinutes(2));
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -155,10 +154,10 @@ final class DemoClient {
                 + (body.length() > 400 ? body.substring(0, 400) + "..." : body));
     }
 
-    private String token(Role role) {
-        String token = tokens.get(role);
+    private String token(DemoUser who) {
+        String token = tokens.get(who);
         if (token == null) {
-            throw new IllegalStateException("the demo has no signed-in " + role);
+            throw new IllegalStateException("the demo has no signed-in " + who);
         }
         return token;
     }

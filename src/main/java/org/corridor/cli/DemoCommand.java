@@ -74,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
             corridor.close();
             throw e;
         }
-        Map<Role, String> tokens;
+        Map<DemoUser, String> tokens;
         Map<String, Object> figures;
         try {
             String url = ServeCommand.url(corridor, server);
@@ -98,7 +98,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("wrote " + dataDir.resolve("demo-summary.json") + ", " + dataDir.resolve("reports") + "/ and "
                 + dataDir.resolve("payments") + "/");
         out.println("tokens (one user per role, valid " + TOKEN_DAYS + " days):");
-        tokens.forEach((role, token) -> out.println("  " + String.format("%-20s", role) + " " + token));
+        tokens.forEach((user, token) ->
+                out.println("  " + String.format("%-20s %-16s", user.role, user.userName) + " " + token));
         if (noServe) {
             server.close();
             corridor.close();
@@ -106,48 +107,33 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.println("dashboard: " + ServeCommand.url(corridor, server) + " (sign in with the ADMIN or AUDITOR token;"
                 + " the clock stands at the end of the scenario)");
-        out.println("sign in with: " + tokens.get(Role.AUDITOR));
+        out.println("sign in with: " + tokens.get(DemoUser.AUDITOR));
         out.flush();
         ServeCommand.untilStopped(corridor, server);
         return 0;
     }
 
     /** The administrator is seeded directly (nobody can sign in yet); everyone else is created through the API. */
-    private static Map<Role, String> users(Corridor corridor, DemoClient api) {
-        Map<Role, String> tokens = new EnumMap<>(Role.class);
-        IssuedToken admin = corridor.users().add(CliActor.current(), "admin", Role.ADMIN, Duration.ofDays(TOKEN_DAYS));
-        tokens.put(Role.ADMIN, admin.token());
-        api.signIn(Role.ADMIN, admin.token());
+    private static Map<DemoUser, String> users(Corridor corridor, DemoClient api) {
+        Map<DemoUser, String> tokens = new EnumMap<>(DemoUser.class);
+        IssuedToken admin = corridor.users()
+                .add(CliActor.current(), DemoUser.ADMIN.userName, Role.ADMIN, Duration.ofDays(TOKEN_DAYS));
+        tokens.put(DemoUser.ADMIN, admin.token());
+        api.signIn(DemoUser.ADMIN, admin.token());
         for (DemoUser user : DemoUser.values()) {
+            if (user == DemoUser.ADMIN) {
+                continue;
+            }
             JsonNode created = api.post(
-                    Role.ADMIN,
+                    DemoUser.ADMIN,
                     "/api/v1/users",
                     DemoClient.body(
                             "name", user.userName, "role", user.role.name(), "token_lifetime_days", TOKEN_DAYS));
             String token = created.get("token").asText();
-            api.signIn(user.role, token);
-            tokens.put(user.role, token);
+            api.signIn(user, token);
+            tokens.put(user, token);
         }
         return tokens;
-    }
-
-    /** The people of the scenario, one per role. */
-    enum DemoUser {
-        OPERATOR("olga.operations", Role.OPERATOR),
-        ANALYST("ali.analyst", Role.COMPLIANCE_ANALYST),
-        REVIEWER("rita.reviewer", Role.COMPLIANCE_REVIEWER),
-        APPROVER("samir.approver", Role.APPROVER),
-        PAYER("moe.treasury", Role.PAYER),
-        AGENT("nigc.agent", Role.BENEFICIARY_AGENT),
-        AUDITOR("aida.auditor", Role.AUDITOR);
-
-        final String userName;
-        final Role role;
-
-        DemoUser(String userName, Role role) {
-            this.userName = userName;
-            this.role = role;
-        }
     }
 
     /** Wipes the demo folder after asking (or with --yes), so that every run starts from nothing. */

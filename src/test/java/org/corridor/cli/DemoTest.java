@@ -6,6 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import org.corridor.money.Currency;
+import org.corridor.money.Money;
+import org.corridor.payments.MessageSchemas;
+import org.corridor.payments.Pacs008;
+import org.corridor.payments.PaymentInstruction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +32,16 @@ class DemoTest {
                 .contains("step 1  June invoices")
                 .contains("net invoiced EUR 289,507,500")
                 .contains("EUR 99,850,000 credited to NIGC-EUR-R")
-                .contains("gap 2024-07-09 to 2024-07-15, 7 days");
+                .contains("gap 2024-07-09 to 2024-07-15, 7 days")
+                .contains("A EUR 4,704,000 IN_REVIEW")
+                .contains("B EUR 950,000 HELD SPECIFIC_LICENCE_REQUIRED")
+                .contains("FALSE_POSITIVE by ali.analyst, confirmed by rita.reviewer")
+                .contains("BLOCKED_BY_OWNERSHIP")
+                .contains("RPT-5 due 2024-07-22")
+                .contains("AIS gap of 41 hours")
+                .contains("execution on 2024-07-10: HELD / AUTHORISATION_EXPIRED")
+                .contains(
+                        "DR-2024-0412-A EXECUTED, EUR 4,704,000 from NIGC-EUR-R to Alpenmed Pharma AG under W-20 and AUTH-DSB-0412");
         assertThat(demo.outLines()).anyMatch(line -> line.matches("\\s+AUDITOR\\s+cor_[A-Za-z0-9_-]{43}"));
 
         JsonNode summary = new ObjectMapper().readTree(Files.readString(dataDir.resolve("demo-summary.json")));
@@ -36,6 +51,33 @@ class DemoTest {
         assertThat(summary.get("deposits_iqd").get("TAV-IQD-R").asText()).isEqualTo("230607000000.000");
         assertThat(summary.get("deposits_iqd").get("total").asText()).isEqualTo("1170239651100.000");
         assertThat(summary.get("gap_days").asInt()).isEqualTo(7);
+        assertThat(summary.get("released_eur").asText()).isEqualTo("4704000.00");
+        assertThat(summary.get("held_eur").asText()).isEqualTo("950000.00");
+        assertThat(summary.get("utilisation_q3_percent").asText()).isEqualTo("0.56");
+        assertThat(summary.get("idle_over_90_days_percent").asText()).isEqualTo("89.5");
+        assertThat(summary.get("channel_funds_eur").asText()).isEqualTo("8828650025.00");
+
+        // The payment instruction is valid against its schema and carries the references of 6(b).
+        String pacs008 = Files.readString(dataDir.resolve("payments").resolve("DR-2024-0412-A.pacs008.xml"));
+        assertThat(MessageSchemas.validatePacs008(pacs008)).isEmpty();
+        PaymentInstruction payment = Pacs008.read(pacs008);
+        assertThat(payment.amount()).isEqualTo(Money.parse("4704000.00", Currency.EUR));
+        assertThat(payment.settlementDate()).isEqualTo(LocalDate.parse("2024-07-17"));
+        assertThat(String.join(" ", payment.remittance())).contains("W-20").contains("AUTH-DSB-0412");
+
+        // Every report as JSON, RPT-1 to RPT-3 also as PDF.
+        Path reports = dataDir.resolve("reports");
+        for (int number = 1; number <= 10; number++) {
+            String stem = number == 1 ? "rpt-1-2024-07" : "rpt-" + number + "-2024-Q3";
+            assertThat(new ObjectMapper()
+                            .readTree(Files.readString(reports.resolve(stem + ".json")))
+                            .isObject())
+                    .as(stem)
+                    .isTrue();
+            if (number <= 3) {
+                assertThat(Files.readAllBytes(reports.resolve(stem + ".pdf"))).startsWith("%PDF".getBytes());
+            }
+        }
 
         // A second run refuses to wipe the folder unless told to.
         CliTest.Run again = CliTest.run("demo", "--no-serve", "--data-dir", dataDir.toString());

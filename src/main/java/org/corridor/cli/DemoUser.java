@@ -1,0 +1,28 @@
+package org.corridor.cli;
+
+import org.corridor.identity.Role;
+
+/**
+ * The people of the demo. Four eyes need distinct people: the compliance checker and senior
+ * compliance are two approvers, and the Authority's answer is recorded by a second operator.
+ */
+enum DemoUser {
+    ADMIN("admin", Role.ADMIN),
+    OPERATOR("olga.operations", Role.OPERATOR),
+    AUTHORITY_DESK("omar.operations", Role.OPERATOR),
+    ANALYST("ali.analyst", Role.COMPLIANCE_ANALYST),
+    REVIEWER("rita.reviewer", Role.COMPLIANCE_REVIEWER),
+    APPROVER("samir.approver", Role.APPROVER),
+    SENIOR("sara.senior", Role.APPROVER),
+    PAYER("moe.treasury", Role.PAYER),
+    AGENT("nigc.agent", Role.BENEFICIARY_AGENT),
+    AUDITOR("aida.auditor", Role.AUDITOR);
+
+    final String userName;
+    final Role role;
+
+    DemoUser(String userName, Role role) {
+        this.userName = userName;
+        this.role = role;
+    }
+}
