@@ -658,17 +658,23 @@ final class DemoScenario {
                 "/api/v1/authorisations/" + w19Id + "/renewals",
                 waiver("W-20", "2024-07-16", "2024-11-12"));
         JsonNode gap = api.get(DemoUser.AUDITOR, "/api/v1/authorisation-gaps").get(0);
-        // Re-screening follows list changes (FR-21); a new version would have re-screened the open request.
-        List<String> lists = new java.util.ArrayList<>();
-        api.get(DemoUser.AUDITOR, "/api/v1/screening/lists")
-                .path("active")
-                .forEach(version -> lists.add(version.path("list").asText() + " "
-                        + version.path("label").asText()));
+        // Re-screening follows the lists (FR-21): a version imported since the screening of 07-08 would
+        // have re-screened the open request against its delta.
+        Instant screened = LocalDateTime.parse("2024-07-08T09:00").atZone(zone).toInstant();
+        long newVersions = 0;
+        for (JsonNode version :
+                api.get(DemoUser.AUDITOR, "/api/v1/screening/lists").path("history")) {
+            if (Instant.parse(version.path("imported_at").asText()).isAfter(screened)) {
+                newVersions++;
+            }
+        }
         narrator.step(
                 7,
-                "W-20 recorded (2024-07-16 to 2024-11-12); gap "
-                        + gap.get("from").asText() + " to " + gap.get("to").asText() + ", "
-                        + gap.get("days").asLong() + " days");
+                "2024-07-16: W-20 recorded (2024-07-16 to 2024-11-12); gap "
+                        + gap.get("from").asText() + " to "
+                        + gap.get("to").asText() + ", " + gap.get("days").asLong()
+                        + " days; list versions since 07-08: "
+                        + newVersions + ", so no new hits");
     }
 
     /** Step 8: July and August, invoiced and paid the same way. */
