@@ -3,10 +3,12 @@ package org.corridor.web;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import org.corridor.identity.Role;
-import org.corridor.report.ReportScenario;
+import java.time.Duration;
+import org.corridor.app.Config;
+import org.corridor.app.Corridor;
+import org.corridor.audit.Actor;
+import org.corridor.http.HttpServer;
 import org.corridor.testing.Browser;
-import org.corridor.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -17,17 +19,24 @@ import org.openqa.selenium.By;
 class DashboardScreenshots {
 
     @Test
-    void capture_the_main_views() {
+    void capture_the_main_views() throws java.io.IOException {
         String target = System.getProperty("corridor.screenshots", "");
         assumeTrue(!target.isBlank(), "set -Dcorridor.screenshots=DIR to refresh the screenshots");
         assumeTrue(Browser.available(), "chromium and chromium-driver are needed");
         Path dir = Path.of(target);
-        try (TestServer server = TestServer.start();
+        // The dashboard as the demo leaves it: domain.md 6(b) played through the API, releases included.
+        Path demo = java.nio.file.Files.createTempDirectory("corridor-demo-screenshots");
+        org.assertj.core.api.Assertions.assertThat(
+                        org.corridor.cli.Main.run("demo", "--no-serve", "--yes", "--data-dir", demo.toString()))
+                .isZero();
+        try (Corridor corridor = Corridor.open(Config.fromEnvironment().withDataDir(demo));
+                HttpServer server = HttpServer.start(corridor, "127.0.0.1", 0);
                 Browser laptop = new Browser(server.port(), 1366, 860);
                 Browser phone = new Browser(server.port(), 390, 844)) {
-            // The worked scenario of domain.md 6(b), so that the report views show its figures.
-            new ReportScenario(server.corridor()).all();
-            laptop.signIn(server.token(Role.AUDITOR));
+            String auditor = corridor.users()
+                    .issueToken(Actor.SYSTEM, "aida.auditor", Duration.ofHours(1))
+                    .token();
+            laptop.signIn(auditor);
             laptop.go("overview");
             laptop.screenshot(dir.resolve("overview.png"));
             laptop.go("audit");
@@ -44,7 +53,7 @@ class DashboardScreenshots {
             laptop.go("reports");
             laptop.waitFor(By.id("download-rpt-1-pdf"));
             laptop.screenshot(dir.resolve("reports.png"));
-            phone.signIn(server.token(Role.AUDITOR));
+            phone.signIn(auditor);
             phone.go("audit");
             phone.screenshot(dir.resolve("audit-phone.png"));
             phone.open("/#/idle-funds?as_of=2024-09-30");
