@@ -24,10 +24,10 @@ import org.corridor.ownership.Ownership;
 import org.corridor.ownership.OwnershipStore;
 import org.corridor.release.ApprovalPolicy;
 import org.corridor.release.PartyScreening;
+import org.corridor.release.ReleaseReportRecords;
 import org.corridor.release.ReleaseStore;
 import org.corridor.release.Releases;
 import org.corridor.report.LegalHoldStore;
-import org.corridor.report.ReleaseRecords;
 import org.corridor.report.ReportSettings;
 import org.corridor.report.Reports;
 import org.corridor.screening.Screening;
@@ -118,7 +118,7 @@ public final class Corridor implements AutoCloseable {
                 authorisations,
                 auditLog,
                 new LegalHoldStore(database, auditStore),
-                ReleaseRecords.NONE,
+                new ReleaseReportRecords(releases, authorisations, config.zone()),
                 ReportSettings.fromEnvironment(System.getenv()),
                 clock,
                 config.zone());

@@ -148,6 +148,18 @@ public final class ReleaseStore {
     /** A document to store. */
     record NewDocument(String type, String name, String sha256, byte[] content) {}
 
+    /** A transition with the request it belongs to (the reports replay a request's history). */
+    record RequestTransition(UUID requestId, Transition transition) {}
+
+    /** An execution with the request it belongs to. */
+    record RequestExecution(UUID requestId, Execution execution) {}
+
+    /** A rejection event with its own id and the request it belongs to. */
+    record RejectionEvent(long id, UUID requestId, Rejection rejection) {}
+
+    /** A request that moved to {@code reason} at {@code at}. */
+    record RequestEvent(RequestRow request, String reason, Instant at) {}
+
     /** The registered bank details of a paying restricted account. */
     record PayingAccount(UUID accountId, String iban, String bic, String name) {}
 
@@ -206,6 +218,20 @@ public final class ReleaseStore {
                 rs.getBoolean("superseded"),
                 instant(rs, "opened_at"),
                 fromJson(rs.getString("versions"), new TypeReference<Map<String, String>>() {}));
+    }
+
+    private static Execution executionRow(ResultSet rs) throws SQLException {
+        return new Execution(
+                rs.getObject("value_date", LocalDate.class),
+                rs.getObject("hold_id", UUID.class),
+                rs.getObject("post_id", UUID.class),
+                rs.getString("authorisation"),
+                Optional.ofNullable(rs.getString("prior_approval")),
+                rs.getString("message_id"),
+                rs.getObject("uetr", UUID.class),
+                rs.getString("pacs008"),
+                rs.getString("executed_by"),
+                instant(rs, "executed_at"));
     }
 
     private static final String HIT_SELECT =
@@ -657,17 +683,7 @@ public final class ReleaseStore {
         Optional<Execution> execution(UUID requestId) {
             return handle.createQuery("select * from release_execution where request_id = :id")
                     .bind("id", requestId)
-                    .map((rs, ctx) -> new Execution(
-                            rs.getObject("value_date", LocalDate.class),
-                            rs.getObject("hold_id", UUID.class),
-                            rs.getObject("post_id", UUID.class),
-                            rs.getString("authorisation"),
-                            Optional.ofNullable(rs.getString("prior_approval")),
-                            rs.getString("message_id"),
-                            rs.getObject("uetr", UUID.class),
-                            rs.getString("pacs008"),
-                            rs.getString("executed_by"),
-                            instant(rs, "executed_at")))
+                    .map((rs, ctx) -> executionRow(rs))
                     .findFirst();
         }
 
@@ -716,6 +732,134 @@ public final class ReleaseStore {
                                 due,
                                 received,
                                 received.isEmpty() && asOf.isAfter(due));
+                    })
+                    .list();
+        }
+
+        // Read queries of the reports' port (ReleaseReportRecords): the history up to a moment.
+
+        /** Requests submitted before {@code end}, in submission order. */
+        List<RequestRow> requestsSubmittedBefore(Instant end) {
+            return handle.createQuery("""
+                            select * from release_request where submitted_at < :end order by submitted_at, reference
+                            """)
+                    .bind("end", utc(end))
+                    .map((rs, ctx) -> requestRow(rs))
+                    .list();
+        }
+
+        /** Requests whose approval chain includes {@code step}. */
+        List<RequestRow> requestsRequiring(ApprovalStep step) {
+            return handle.createQuery("""
+                            select * from release_request
+                            where (',' || required_steps || ',') like '%,' || :step || ',%'
+                            order by submitted_at, reference
+                            """)
+                    .bind("step", step.name())
+                    .map((rs, ctx) -> requestRow(rs))
+                    .list();
+        }
+
+        /** Every transition recorded before {@code end}, per request in the order they happened. */
+        List<RequestTransition> transitionsBefore(Instant end) {
+            return handle.createQuery("""
+                            select * from release_transition where at < :end order by request_id, id
+                            """)
+                    .bind("end", utc(end))
+                    .map((rs, ctx) -> new RequestTransition(
+                            rs.getObject("request_id", UUID.class),
+                            new Transition(
+                                    Optional.ofNullable(rs.getString("from_state")),
+                                    rs.getString("to_state"),
+                                    Optional.ofNullable(rs.getString("reason")),
+                                    rs.getString("detail"),
+                                    rs.getString("actor"),
+                                    rs.getString("role"),
+                                    instant(rs, "at"))))
+                    .list();
+        }
+
+        /** Requests that moved to REJECTED for one of {@code reasons} in {@code [from, to)}. */
+        List<RequestEvent> rejectedBetween(List<String> reasons, Instant from, Instant to) {
+            return handle.createQuery("""
+                            select r.*, t.reason as event_reason, t.at as event_at
+                            from release_transition t join release_request r on r.id = t.request_id
+                            where t.to_state = 'REJECTED' and t.reason in (<reasons>)
+                              and t.at >= :from and t.at < :to
+                            order by t.at, t.id
+                            """)
+                    .bindList("reasons", reasons)
+                    .bind("from", utc(from))
+                    .bind("to", utc(to))
+                    .map((rs, ctx) ->
+                            new RequestEvent(requestRow(rs), rs.getString("event_reason"), instant(rs, "event_at")))
+                    .list();
+        }
+
+        /** Hits opened in {@code [from, to)}, superseded ones included (they were raised all the same). */
+        List<ScreeningHit> hitsOpenedBetween(Instant from, Instant to) {
+            return handle.createQuery(HIT_SELECT + " where h.opened_at >= :from and h.opened_at < :to"
+                            + " order by h.opened_at, h.id")
+                    .bind("from", utc(from))
+                    .bind("to", utc(to))
+                    .map((rs, ctx) -> hitRow(rs))
+                    .list();
+        }
+
+        /** Rejection events that occurred on a business date in {@code [from, to]}. */
+        List<RejectionEvent> rejectionsBetween(LocalDate from, LocalDate to) {
+            return handle.createQuery("""
+                            select j.*, r.reference from release_rejection j join release_request r on r.id = j.request_id
+                            where j.occurred_on between :from and :to order by j.occurred_on, j.id
+                            """)
+                    .bind("from", from)
+                    .bind("to", to)
+                    .map((rs, ctx) -> new RejectionEvent(
+                            rs.getLong("id"),
+                            rs.getObject("request_id", UUID.class),
+                            new Rejection(
+                                    rs.getString("reference"),
+                                    rs.getObject("hit_id", UUID.class),
+                                    rs.getString("party_role"),
+                                    rs.getString("party_name"),
+                                    rs.getString("reason"),
+                                    rs.getObject("occurred_on", LocalDate.class),
+                                    rs.getObject("report_due_on", LocalDate.class))))
+                    .list();
+        }
+
+        /** Executions with a value date in {@code [from, to]}. */
+        List<RequestExecution> executionsBetween(LocalDate from, LocalDate to) {
+            return handle.createQuery("""
+                            select e.* from release_execution e join release_request r on r.id = e.request_id
+                            where e.value_date between :from and :to order by e.value_date, r.reference
+                            """)
+                    .bind("from", from)
+                    .bind("to", to)
+                    .map((rs, ctx) -> new RequestExecution(rs.getObject("request_id", UUID.class), executionRow(rs)))
+                    .list();
+        }
+
+        /** Follow-ups of requests executed with a value date on or before {@code date}, received or not. */
+        List<FollowUp> followUpsExecutedBy(LocalDate date) {
+            return handle.createQuery("""
+                            select f.*, r.reference from release_follow_up f
+                              join release_execution e on e.request_id = f.request_id
+                              join release_request r on r.id = f.request_id
+                            where e.value_date <= :date
+                            order by f.due_on, r.reference, f.kind
+                            """)
+                    .bind("date", date)
+                    .map((rs, ctx) -> {
+                        LocalDate due = rs.getObject("due_on", LocalDate.class);
+                        Optional<LocalDate> received = Optional.ofNullable(rs.getObject("received_on", LocalDate.class))
+                                .filter(on -> !on.isAfter(date));
+                        return new FollowUp(
+                                rs.getString("reference"),
+                                rs.getString("kind"),
+                                due,
+                                received,
+                                received.isEmpty() && date.isAfter(due));
                     })
                     .list();
         }

@@ -1584,6 +1584,11 @@ public final class Releases {
         return new Submission(view(row), parts);
     }
 
+    /** The store, for the reports' read adapter ({@link ReleaseReportRecords}) in this package. */
+    ReleaseStore store() {
+        return store;
+    }
+
     private Release view(ReleaseStore.RequestRow row) {
         return store.read(tx -> new Release(
                 row.id(),
