@@ -42,7 +42,8 @@ class DemoTest {
                 .contains("execution on 2024-07-10: HELD / AUTHORISATION_EXPIRED")
                 .contains(
                         "DR-2024-0412-A EXECUTED, EUR 4,704,000 from NIGC-EUR-R to Alpenmed Pharma AG under W-20 and AUTH-DSB-0412");
-        assertThat(demo.outLines()).anyMatch(line -> line.matches("\\s+AUDITOR\\s+cor_[A-Za-z0-9_-]{43}"));
+        assertThat(demo.outLines())
+                .anyMatch(line -> line.matches("\\s+AUDITOR\\s+aida\\.auditor\\s+cor_[A-Za-z0-9_-]{43}"));
 
         JsonNode summary = new ObjectMapper().readTree(Files.readString(dataDir.resolve("demo-summary.json")));
         assertThat(summary.get("invoiced_eur").asText()).isEqualTo("289507500.00");

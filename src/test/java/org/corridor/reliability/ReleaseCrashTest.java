@@ -68,10 +68,12 @@ class ReleaseCrashTest {
         ApiClient operator = new ApiClient(server.awaitListening(), Optional.of(tokens.get(Role.OPERATOR)));
         Map<String, String> answered = new LinkedHashMap<>();
         int kills = 0;
+        int attempts = 0;
         List<String> pending = new ArrayList<>(references);
         while (!pending.isEmpty()) {
             String reference = pending.get(0);
-            if (kills < KILLS && ThreadLocalRandom.current().nextInt(3) == 0) {
+            attempts++;
+            if (kills < KILLS && attempts % 2 == 1) {
                 // Kill while an execution is in flight: the request is sent, the process dies under it.
                 Thread killer = new Thread(server::kill);
                 Thread.sleep(ThreadLocalRandom.current().nextLong(0, 40));
