@@ -131,7 +131,7 @@ export const releases = {
     const list = await api(`/api/v1/releases?${query}limit=500`);
     const counts = {};
     for (const r of list) counts[r.state] = (counts[r.state] || 0) + 1;
-    root.append(h("div", { class: "legend", id: "releases-counts" },
+    root.append(h("div", { class: "steps", id: "releases-counts" },
       Object.entries(counts).map(([s, n]) => h("a", { href: `#/releases?state=${s}` }, badge(`${s} ${n}`, tone(s))))));
     const panel = h("div", { id: "release-panel" });
     const open = async (id) => {

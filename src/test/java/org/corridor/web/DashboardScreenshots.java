@@ -79,6 +79,9 @@ class DashboardScreenshots {
             phone.open("/#/idle-funds?as_of=2024-09-30");
             phone.waitFor(By.id("idle-total"));
             phone.screenshot(dir.resolve("idle-funds-phone.png"));
+            phone.open("/#/releases?open=" + executed);
+            phone.waitFor(By.id(executed.isEmpty() ? "view-releases" : "release-detail"));
+            phone.screenshot(dir.resolve("releases-phone.png"));
         }
     }
 }
