@@ -20,8 +20,25 @@ function standing(hit) {
     hit.second_by ? h("div", { class: "small" }, `second: ${hit.second_by}: ${hit.second_rationale || ""}`) : null);
 }
 
-function actions(hit, refresh) {
+// The decisions this person may take on this hit (Releases.dispose): anyone of HIT_DISPOSE decides
+// first; the second decision, on a proposal or an escalation, is a COMPLIANCE_REVIEWER's who was
+// not the first, and is final (no second escalation).
+function decisionsFor(hit, me) {
+  if (hit.superseded || (hit.state !== "OPEN" && hit.state !== "ESCALATED")) return [];
+  const first = hit.state === "OPEN" && !hit.proposed;
+  if (first) return DECISIONS;
+  if (me.role !== "COMPLIANCE_REVIEWER" || hit.first_by === me.name) return [];
+  return DECISIONS.filter((decision) => decision !== "ESCALATED");
+}
+
+function actions(hit, me, refresh) {
   const id = hit.id;
+  const decisions = decisionsFor(hit, me);
+  if (!decisions.length) {
+    return hit.state === "OPEN" || hit.state === "ESCALATED"
+      ? h("p", { class: "small muted", id: `no-decision-${id}` }, "Awaits a second COMPLIANCE_REVIEWER who is not the first.")
+      : "";
+  }
   const rationale = h("textarea", { id: `rationale-${id}`, rows: 2, placeholder: "Rationale (required)" });
   const message = h("div", { class: "hit-message" });
   const act = async (decision) => {
@@ -37,12 +54,13 @@ function actions(hit, refresh) {
       message.append(refusal(error));
     }
   };
+  const confirming = hit.proposed === "FALSE_POSITIVE";
   return h("div", { class: "hit-actions" },
     h("label", { for: `rationale-${id}` }, "Rationale"), rationale,
-    h("div", { class: "actions" }, DECISIONS.map((decision) =>
+    h("div", { class: "actions" }, decisions.map((decision) =>
       h("button", { class: decision === "TRUE_MATCH" ? "danger" : decision === "ESCALATED" ? "secondary" : "",
         id: `${decision.toLowerCase().replace("_", "-")}-${id}`, onclick: () => act(decision) },
-        decision === "FALSE_POSITIVE" && hit.proposed === "FALSE_POSITIVE" ? "Confirm FALSE_POSITIVE" : decision))),
+        decision === "FALSE_POSITIVE" && confirming ? "Confirm FALSE_POSITIVE" : decision))),
     message);
 }
 
@@ -50,7 +68,7 @@ export const hits = {
   id: "hits",
   title: "Hit review",
   permission: "HIT_READ",
-  async render(root, { can, refresh }) {
+  async render(root, { me, can, refresh }) {
     const state = STATES.includes(hashParam("state")) ? hashParam("state") : "OPEN";
     const select = h("select", { id: "hits-state" }, STATES.map((s) => h("option", { value: s, selected: s === state }, s)));
     select.addEventListener("change", () => { location.hash = `#/hits?state=${select.value}`; });
@@ -66,7 +84,7 @@ export const hits = {
       { label: "Why", value: (x) => h("ul", { class: "why" }, (x.why || []).map((line) => h("li", {}, line))) },
       { label: "Standing", value: (x) => h("div", { class: "hit-standing" }, standing(x), h("div", { class: "small muted" }, `opened ${when(x.opened_at)}`)) },
     ];
-    if (dispose) columns.push({ label: "Decide", value: (x) => (x.state === "OPEN" || x.state === "ESCALATED" ? actions(x, refresh) : "") });
+    if (dispose) columns.push({ label: "Decide", value: (x) => actions(x, me, refresh) });
     root.append(table(columns, list, { empty: `No ${state} hits.`, rowId: (x) => x.id }));
   },
 };

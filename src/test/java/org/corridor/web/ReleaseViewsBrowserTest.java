@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The hit review queue and the request pipeline in headless Chromium: four eyes on a false positive,
@@ -119,15 +122,16 @@ class ReleaseViewsBrowserTest {
         assertThat(browser.waitForText(row, "FALSE_POSITIVE proposed").getText())
                 .contains("awaits a second reviewer")
                 .contains("compliance-analyst");
-        // The same person cannot confirm their own proposal: the refusal is shown, not swallowed.
-        decide(id, "false-positive", "confirming my own");
-        assertThat(browser.waitForText(row, "Refused").getText()).contains("FOUR_EYES_REQUIRED");
+        // The same person is not offered the second decision.
+        assertThat(browser.driver().findElements(By.id("rationale-" + id))).isEmpty();
+        assertThat(browser.waitFor(By.id("no-decision-" + id)).getText()).contains("second COMPLIANCE_REVIEWER");
 
         signIn(Role.COMPLIANCE_REVIEWER);
         browser.go("hits");
         assertThat(browser.waitFor(By.id("false-positive-" + id)).getText()).isEqualTo("Confirm FALSE_POSITIVE");
         decide(id, "false-positive", "checked the DMCC register: different entity");
-        browser.waitForText(By.id("view-hits"), "No OPEN hits.");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(ExpectedConditions.numberOfElementsToBe(row, 0));
         assertThat(server.as(Role.COMPLIANCE_REVIEWER)
                         .get("/api/v1/hits/" + id)
                         .json()
@@ -136,6 +140,26 @@ class ReleaseViewsBrowserTest {
                 .isEqualTo("FALSE_POSITIVE");
         browser.open("/#/hits?state=FALSE_POSITIVE");
         assertThat(browser.waitForText(row, "FALSE_POSITIVE").getText()).contains("compliance-reviewer");
+    }
+
+    @Test
+    void a_refusal_of_the_api_is_shown_as_a_readable_message() {
+        String id = submit("DR-WEB-STALE", "NALU").get("hits").get(0).get("id").asText();
+        signIn(Role.COMPLIANCE_ANALYST);
+        browser.go("hits");
+        browser.waitFor(By.id("rationale-" + id));
+        // Meanwhile the same analyst proposes it elsewhere: the page still offers the first decision.
+        assertThat(server.as(Role.COMPLIANCE_ANALYST)
+                        .post(
+                                "/api/v1/hits/" + id + "/dispositions",
+                                "{\"decision\": \"FALSE_POSITIVE\", \"rationale\": \"other tab\"}")
+                        .status())
+                .isEqualTo(200);
+        decide(id, "false-positive", "again from the stale page");
+        assertThat(browser.waitForText(By.cssSelector("tr[data-id='" + id + "'] .hit-message"), "Refused")
+                        .getText())
+                .contains("FOUR_EYES_REQUIRED")
+                .contains("a second reviewer who is not compliance-analyst decides this hit");
     }
 
     @Test
