@@ -49,7 +49,11 @@ function controls(release, { me, can }, done) {
   const approvable = release.state === "IN_REVIEW"
     || (release.state === "HELD" && !NOT_RESUMABLE.includes(release.reason));
   const ownRequest = release.submitted_by === me.name;
-  if (can("RELEASE_APPROVE") && approvable && step && (STEP_ROLES[step] || []).includes(me.role) && !ownRequest) {
+  // Four eyes along the chain: not the submitter, nor someone who already took a step.
+  const alreadyApproved = release.approvals.some((a) => a.actor === me.name);
+  const blocking = release.hits.filter((x) => !x.superseded && ["OPEN", "ESCALATED", "TRUE_MATCH"].includes(x.state)).length;
+  if (can("RELEASE_APPROVE") && approvable && step && (STEP_ROLES[step] || []).includes(me.role)
+    && !ownRequest && !alreadyApproved && !blocking) {
     const reference = h("input", { id: "approve-reference", placeholder: "Authority reference" });
     const note = h("input", { id: "approve-note", placeholder: "Note (optional)" });
     parts.push(h("div", { class: "card" }, h("h3", {}, `Approve ${step}`),
@@ -61,6 +65,9 @@ function controls(release, { me, can }, done) {
         if (note.value.trim()) body.note = note.value.trim();
         run("approvals", body);
       } }, `Approve ${step}`))));
+  }
+  if (approvable && step && blocking) {
+    parts.push(h("p", { class: "notice", id: "approval-waits" }, `${step} waits for ${blocking} unresolved screening hit(s).`));
   }
   if (can("RELEASE_EXECUTE") && (release.state === "APPROVED" || release.state === "SCHEDULED")) {
     const date = h("input", { type: "date", id: "execute-date", value: release.scheduled_on || today() });
