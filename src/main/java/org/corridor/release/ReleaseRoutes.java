@@ -68,6 +68,15 @@ public final class ReleaseRoutes implements Routes {
                 .response(Release.class)
                 .handle(ctx -> ctx.json(
                         releases.approve(Api.actor(ctx), id(ctx), Requests.body(ctx, Releases.ApprovalInput.class))));
+        api.post("/api/v1/releases/{id}/rejections")
+                .requires(Permission.RELEASE_APPROVE)
+                .tag("releases")
+                .summary("Reject a live request (APPROVER, not its submitter): REJECTED_BY_APPROVER with the"
+                        + " rationale; its ledger hold, if any, is voided")
+                .request(Releases.RejectionInput.class)
+                .response(Release.class)
+                .handle(ctx -> ctx.json(
+                        releases.reject(Api.actor(ctx), id(ctx), Requests.body(ctx, Releases.RejectionInput.class))));
         api.post("/api/v1/releases/{id}/schedule")
                 .requires(Permission.RELEASE_EXECUTE)
                 .tag("releases")

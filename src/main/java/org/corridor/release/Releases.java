@@ -159,6 +159,12 @@ public final class Releases {
     /** A step of the approval chain to take; the Authority's step carries its reference. */
     public record ApprovalInput(String step, Optional<String> reference, Optional<String> note) {}
 
+    /** An approver's rejection of a whole request, and why. */
+    public record RejectionInput(String reasonText) {}
+
+    /** The reason recorded when an approver rejects a request (besides the ReleaseReason names). */
+    public static final String REJECTED_BY_APPROVER = "REJECTED_BY_APPROVER";
+
     /** A disposition of a hit: FALSE_POSITIVE, TRUE_MATCH or ESCALATED, and why. */
     public record Disposition(String decision, String rationale) {}
 
@@ -1084,6 +1090,46 @@ public final class Releases {
                     CanonicalJson.fields("step", step.name(), "reference", reference.orElse(""), "note", note),
                     CanonicalJson.fields("complete", all, "held", outcome.orElse(""))));
             return all;
+        });
+        return get(id);
+    }
+
+    /**
+     * An approver rejects a request that is still live: it becomes REJECTED with the rationale in its
+     * transition, and the ledger hold placed at approval, if any, is voided in the same transaction.
+     */
+    public Release reject(Actor by, UUID id, RejectionInput input) {
+        if (input == null) {
+            throw new InvalidInputException("BODY_MISSING", "a rejection is required");
+        }
+        String rationale = Optional.ofNullable(input.reasonText())
+                .map(String::strip)
+                .filter(text -> !text.isEmpty())
+                .orElseThrow(() -> new InvalidInputException("FIELD_MISSING", "reason_text is required"));
+        if (!by.role().equals("APPROVER")) {
+            throw new ForbiddenException("APPROVAL_ROLE_REQUIRED", "a request is rejected by an APPROVER");
+        }
+        store.inTransaction(tx -> {
+            ReleaseStore.RequestRow row = tx.lock(id);
+            if (!row.state().open() || !row.state().canMoveTo(RequestState.REJECTED)) {
+                throw new ConflictException(
+                        "RELEASE_STATE_CONFLICT", row.reference() + " is " + row.state() + " and cannot be rejected");
+            }
+            if (row.submittedBy().equals(by.name())) {
+                throw new ConflictException("OWN_REQUEST", "nobody rejects a request they submitted");
+            }
+            row.holdId().ifPresent(hold -> voidHold(tx, row, hold, by));
+            tx.move(row, RequestState.REJECTED, Optional.of(REJECTED_BY_APPROVER), rationale, by);
+            tx.audit(AuditEvent.of(
+                    by,
+                    "RELEASE_REJECTED",
+                    "release:" + row.reference(),
+                    CanonicalJson.fields("reason_text", rationale),
+                    CanonicalJson.fields(
+                            "from", row.state().name(),
+                            "reason", REJECTED_BY_APPROVER,
+                            "hold_voided", row.holdId().map(UUID::toString).orElse(""))));
+            return row.state();
         });
         return get(id);
     }

@@ -47,6 +47,26 @@ class DashboardScreenshots {
             laptop.go("authorisations");
             laptop.waitFor(By.id("authorisation-timeline"));
             laptop.screenshot(dir.resolve("authorisations.png"));
+            // The queue as the demo leaves it: the open hits, or the cleared ones when none is open.
+            String hitState = corridor.releases()
+                            .hits(java.util.Optional.of(org.corridor.release.HitState.OPEN), 1)
+                            .isEmpty()
+                    ? "FALSE_POSITIVE"
+                    : "OPEN";
+            laptop.open("/#/hits?state=" + hitState);
+            laptop.waitFor(By.cssSelector("#view-hits .toolbar"));
+            laptop.screenshot(dir.resolve("hits.png"));
+            String executed =
+                    corridor
+                            .releases()
+                            .list(java.util.Optional.of(org.corridor.release.RequestState.EXECUTED), 1)
+                            .stream()
+                            .findFirst()
+                            .map(org.corridor.release.Release::reference)
+                            .orElse("");
+            laptop.open("/#/releases?open=" + executed);
+            laptop.waitFor(By.id(executed.isEmpty() ? "view-releases" : "release-detail"));
+            laptop.screenshot(dir.resolve("releases.png"));
             laptop.open("/#/alerts?as_of=2024-09-30");
             laptop.waitFor(By.cssSelector("#view-alerts table"));
             laptop.screenshot(dir.resolve("alerts.png"));
@@ -59,6 +79,9 @@ class DashboardScreenshots {
             phone.open("/#/idle-funds?as_of=2024-09-30");
             phone.waitFor(By.id("idle-total"));
             phone.screenshot(dir.resolve("idle-funds-phone.png"));
+            phone.open("/#/releases?open=" + executed);
+            phone.waitFor(By.id(executed.isEmpty() ? "view-releases" : "release-detail"));
+            phone.screenshot(dir.resolve("releases-phone.png"));
         }
     }
 }

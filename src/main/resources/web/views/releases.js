@@ -1,0 +1,169 @@
+import { api, download } from "/api.js";
+import { h, table, badge, amount, when, notice, clear, field } from "/ui.js";
+import { hashParam, today } from "/views/dates.js";
+import { refusal } from "/views/problems.js";
+
+const STATES = ["ALL", "SUBMITTED", "IN_REVIEW", "APPROVED", "SCHEDULED", "HELD", "EXECUTED", "REJECTED", "SPLIT"];
+// Who takes each step of the chain (ApprovalStep): a control is shown only to a role that may take it.
+const STEP_ROLES = { MAKER: ["OPERATOR"], COMPLIANCE: ["APPROVER"], SENIOR_COMPLIANCE: ["APPROVER"], AUTHORITY: ["OPERATOR", "APPROVER"] };
+// Held for a reason the approval chain cannot cure (Releases.retriable): no approve control then.
+const NOT_RESUMABLE = ["PARTY_REPLACEMENT_REQUIRED", "PARTY_BLOCKED", "SPECIFIC_LICENCE_REQUIRED", "LINE_ESCALATED"];
+const FINAL = ["EXECUTED", "REJECTED", "SPLIT"];
+
+function tone(state) {
+  if (state === "EXECUTED" || state === "APPROVED" || state === "SCHEDULED") return "ok";
+  if (state === "HELD") return "warn";
+  if (state === "REJECTED") return "bad";
+  return "";
+}
+
+function nextStep(release) {
+  const taken = release.approvals.map((a) => a.step);
+  return release.required_steps.find((step) => !taken.includes(step));
+}
+
+function openHits(release) {
+  return release.hits.filter((x) => !x.superseded && (x.state === "OPEN" || x.state === "ESCALATED")).length;
+}
+
+function stepsCell(release) {
+  return h("div", { class: "steps" }, release.required_steps.map((step) => {
+    const approval = release.approvals.find((a) => a.step === step);
+    return badge(approval ? `${step} ✓ ${approval.actor}` : step, approval ? "ok" : "");
+  }));
+}
+
+function controls(release, { me, can }, done) {
+  const message = h("div", { class: "release-message" });
+  const parts = [];
+  const run = async (path, body) => {
+    clear(message);
+    try {
+      await api(`/api/v1/releases/${release.id}/${path}`, { method: "POST", body });
+      await done();
+    } catch (error) {
+      message.append(refusal(error));
+    }
+  };
+  const step = nextStep(release);
+  const approvable = release.state === "IN_REVIEW"
+    || (release.state === "HELD" && !NOT_RESUMABLE.includes(release.reason));
+  const ownRequest = release.submitted_by === me.name;
+  // Four eyes along the chain: not the submitter, nor someone who already took a step.
+  const alreadyApproved = release.approvals.some((a) => a.actor === me.name);
+  const blocking = release.hits.filter((x) => !x.superseded && ["OPEN", "ESCALATED", "TRUE_MATCH"].includes(x.state)).length;
+  if (can("RELEASE_APPROVE") && approvable && step && (STEP_ROLES[step] || []).includes(me.role)
+    && !ownRequest && !alreadyApproved && !blocking) {
+    const reference = h("input", { id: "approve-reference", placeholder: "Authority reference" });
+    const note = h("input", { id: "approve-note", placeholder: "Note (optional)" });
+    parts.push(h("div", { class: "card" }, h("h3", {}, `Approve ${step}`),
+      step === "AUTHORITY" ? field("Authority's approval reference (required)", reference) : null,
+      field("Note", note),
+      h("div", { class: "actions" }, h("button", { id: "approve-step", onclick: () => {
+        const body = { step };
+        if (step === "AUTHORITY") body.reference = reference.value.trim();
+        if (note.value.trim()) body.note = note.value.trim();
+        run("approvals", body);
+      } }, `Approve ${step}`))));
+  }
+  if (approvable && step && blocking) {
+    parts.push(h("p", { class: "notice", id: "approval-waits" }, `${step} waits for ${blocking} unresolved screening hit(s).`));
+  }
+  if (can("RELEASE_EXECUTE") && (release.state === "APPROVED" || release.state === "SCHEDULED")) {
+    const date = h("input", { type: "date", id: "execute-date", value: release.scheduled_on || today() });
+    parts.push(h("div", { class: "card" }, h("h3", {}, "Execute"), field("Value date", date),
+      h("div", { class: "actions" }, h("button", { id: "execute", onclick: () => run("execute", { value_date: date.value }) }, "Execute"))));
+  }
+  if (can("RELEASE_APPROVE") && me.role === "APPROVER" && !FINAL.includes(release.state) && !ownRequest) {
+    const reason = h("textarea", { id: "reject-reason", rows: 2, placeholder: "Why the request is rejected (required)" });
+    parts.push(h("div", { class: "card" }, h("h3", {}, "Reject"), field("Rationale", reason),
+      h("div", { class: "actions" }, h("button", { class: "danger", id: "reject", onclick: () => {
+        if (!reason.value.trim()) {
+          clear(message).append(notice("A rationale is required to reject.", "bad"));
+          return;
+        }
+        run("rejections", { reason_text: reason.value.trim() });
+      } }, "Reject request"))));
+  }
+  return h("div", {}, parts.length ? h("div", { class: "grid" }, parts) : null, message);
+}
+
+function detail(release, context, done) {
+  const execution = release.execution;
+  return h("div", { class: "card", id: "release-detail", "data-reference": release.reference },
+    h("h2", {}, `${release.reference} `, badge(release.state, tone(release.state)), release.reason ? ` ${release.reason}` : ""),
+    h("p", {}, `${release.holder} · ${amount(release.amount, release.currency)} · submitted by ${release.submitted_by} ${when(release.submitted_at)}`),
+    h("p", { class: "small" }, "Vendor: ", release.request.vendor.name,
+      release.hold_id ? ` · hold under ${release.hold_authorisation || "?"}` : " · no hold"),
+    controls(release, context, done),
+    h("h3", {}, "Lines"), table([
+      { label: "Line", value: (l) => l.line },
+      { label: "Description", value: (l) => l.description },
+      { label: "HS", value: (l) => l.hs_code },
+      { label: "Quantity", value: (l) => `${l.quantity} ${l.unit}`, num: true },
+      { label: "Amount", value: (l) => amount(l.amount, release.currency), num: true },
+    ], release.lines, { empty: "No lines." }),
+    h("h3", {}, "Approvals"), table([
+      { label: "Step", value: (a) => a.step },
+      { label: "By", value: (a) => `${a.actor} (${a.role})` },
+      { label: "Reference", value: (a) => a.reference || "" },
+      { label: "Note", value: (a) => a.note },
+      { label: "At", value: (a) => when(a.at) },
+    ], release.approvals, { empty: "No step taken yet." }),
+    h("h3", {}, "Transitions"), table([
+      { label: "At", value: (t) => when(t.at) },
+      { label: "From", value: (t) => t.from || "" },
+      { label: "To", value: (t) => badge(t.to, tone(t.to)) },
+      { label: "Reason", value: (t) => t.reason || "" },
+      { label: "Detail", value: (t) => t.detail },
+      { label: "By", value: (t) => `${t.actor} (${t.role})` },
+    ], release.transitions, { empty: "No transitions." }),
+    h("h3", {}, "Execution"), execution
+      ? h("div", {}, h("p", {}, `Executed on ${execution.value_date || ""} ${execution.message_id ? "· " + execution.message_id : ""}`),
+        h("button", { class: "secondary", id: "download-pacs008", onclick: () =>
+          download(`/api/v1/releases/${release.id}/pacs008`, `${release.reference}-pacs008.xml`) }, "Download pacs.008"))
+      : h("p", { class: "muted" }, "Not executed."));
+}
+
+export const releases = {
+  id: "releases",
+  title: "Requests",
+  permission: "RELEASE_READ",
+  async render(root, context) {
+    const state = STATES.includes(hashParam("state")) ? hashParam("state") : "ALL";
+    const select = h("select", { id: "releases-state" }, STATES.map((s) => h("option", { value: s, selected: s === state }, s)));
+    select.addEventListener("change", () => { location.hash = `#/releases?state=${select.value}`; });
+    root.append(h("div", { class: "toolbar" }, h("div", {}, h("label", { for: "releases-state" }, "State"), select)));
+    const query = state === "ALL" ? "" : `state=${state}&`;
+    const list = await api(`/api/v1/releases?${query}limit=500`);
+    const counts = {};
+    for (const r of list) counts[r.state] = (counts[r.state] || 0) + 1;
+    root.append(h("div", { class: "steps", id: "releases-counts" },
+      Object.entries(counts).map(([s, n]) => h("a", { href: `#/releases?state=${s}` }, badge(`${s} ${n}`, tone(s))))));
+    const panel = h("div", { id: "release-panel" });
+    const open = async (id) => {
+      clear(panel);
+      try {
+        const release = await api(`/api/v1/releases/${id}`);
+        panel.append(detail(release, context, async () => {
+          await context.refresh();
+        }));
+        for (const tr of root.querySelectorAll("tr[data-id]")) tr.classList.toggle("selected", tr.dataset.id === release.reference);
+      } catch (error) {
+        panel.append(refusal(error));
+      }
+    };
+    root.append(table([
+      { label: "Reference", value: (r) => r.reference },
+      { label: "Amount", value: (r) => amount(r.amount, r.currency), num: true },
+      { label: "State", value: (r) => h("div", {}, badge(r.state, tone(r.state)), r.reason ? h("div", { class: "small" }, r.reason) : null) },
+      { label: "Steps", value: stepsCell },
+      { label: "Hold", value: (r) => (r.hold_id ? r.hold_authorisation || "placed" : "") },
+      { label: "Hits", value: (r) => (openHits(r) ? badge(`${openHits(r)} open / ${r.hits.length}`, "bad") : String(r.hits.length)), num: true },
+    ], list, { empty: state === "ALL" ? "No requests." : `No ${state} requests.`, rowId: (r) => r.reference,
+      onRowClick: (r) => { location.hash = `#/releases?state=${state}&open=${encodeURIComponent(r.reference)}`; } }));
+    root.append(panel);
+    const selected = hashParam("open");
+    if (selected) await open(selected);
+  },
+};
