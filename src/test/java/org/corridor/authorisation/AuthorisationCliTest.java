@@ -1,13 +1,11 @@
 package org.corridor.authorisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.corridor.testing.Cli.run;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.corridor.cli.Main;
+import org.corridor.testing.Cli.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,24 +18,6 @@ class AuthorisationCliTest {
     /** One folder and database for the class: starting a fresh embedded server takes seconds. */
     @TempDir
     static Path dir;
-
-    record Run(int exitCode, String out, String err) {}
-
-    static Run run(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-    }
 
     @Test
     void eligibility_check_follows_the_csv_contract_on_a_fresh_database() throws Exception {

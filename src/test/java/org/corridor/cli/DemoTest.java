@@ -12,6 +12,7 @@ import org.corridor.money.Money;
 import org.corridor.payments.MessageSchemas;
 import org.corridor.payments.Pacs008;
 import org.corridor.payments.PaymentInstruction;
+import org.corridor.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class DemoTest {
 
     @Test
     void the_demo_replays_the_scenario_and_reports_the_figures_of_domain_6b() throws Exception {
-        CliTest.Run demo = CliTest.run("demo", "--no-serve", "--yes", "--data-dir", dataDir.toString());
+        Cli.Run demo = Cli.run("demo", "--no-serve", "--yes", "--data-dir", dataDir.toString());
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         assertThat(demo.out())
                 .contains("step 1  June invoices")
@@ -81,7 +82,7 @@ class DemoTest {
         }
 
         // A second run refuses to wipe the folder unless told to.
-        CliTest.Run again = CliTest.run("demo", "--no-serve", "--data-dir", dataDir.toString());
+        Cli.Run again = Cli.run("demo", "--no-serve", "--data-dir", dataDir.toString());
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err()).contains("--yes");
     }

@@ -1,13 +1,11 @@
 package org.corridor.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.corridor.testing.Cli.run;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.corridor.cli.Main;
+import org.corridor.testing.Cli.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,24 +14,6 @@ class LedgerCommandTest {
 
     @TempDir
     Path dataDir;
-
-    record Run(int exitCode, String out, String err) {}
-
-    static Run run(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-    }
 
     @Test
     void accounts_are_opened_funded_and_read_by_balance_and_statement() {

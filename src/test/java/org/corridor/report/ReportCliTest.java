@@ -2,14 +2,13 @@ package org.corridor.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.corridor.cli.Main;
+import org.corridor.testing.Cli;
+import org.corridor.testing.Cli.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,25 +18,11 @@ class ReportCliTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {}
-
     Run run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--data-dir");
         all.add(dir.resolve("db").toString());
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(all.toArray(String[]::new));
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
+        return Cli.run(all.toArray(String[]::new));
     }
 
     Run ok(String... args) {
