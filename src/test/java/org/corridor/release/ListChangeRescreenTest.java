@@ -1,0 +1,132 @@
+package org.corridor.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.corridor.app.Corridor;
+import org.corridor.audit.Actor;
+import org.corridor.authorisation.AuthorisationType;
+import org.corridor.authorisation.Category;
+import org.corridor.authorisation.MovementKind;
+import org.corridor.authorisation.NewAuthorisation;
+import org.corridor.money.Currency;
+import org.corridor.money.Money;
+import org.corridor.screening.EntityType;
+import org.corridor.screening.ListFormat;
+import org.corridor.screening.ListReader;
+import org.corridor.screening.ListSnapshot;
+import org.corridor.screening.ListedEntity;
+import org.corridor.screening.ListedName;
+import org.corridor.screening.NameKind;
+import org.corridor.screening.SanctionsList;
+import org.corridor.settlement.AccountStatus;
+import org.corridor.settlement.NewOpeningBalance;
+import org.corridor.settlement.NewRestrictedAccount;
+import org.corridor.testing.MutableClock;
+import org.corridor.testing.TestCorridor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The wiring of FR-21 in the running application: a new version of a list, imported through the
+ * screening facade, re-screens the parties of open requests against its delta and queues the new
+ * hit; requests already executed are left alone.
+ */
+class ListChangeRescreenTest {
+
+    @Test
+    void a_vendor_added_to_a_list_is_queued_as_a_hit_on_the_open_request() throws Exception {
+        LocalDate today = LocalDate.parse("2024-07-17");
+        try (Corridor corridor = TestCorridor.create(MutableClock.at("2024-07-17T06:00:00Z"))) {
+            Path file =
+                    Path.of(getClass().getResource("/screening/un-small.xml").toURI());
+            ListSnapshot un = ListReader.read(ListFormat.UN_XML, file).get(0);
+            corridor.screening().importSnapshot(Actor.SYSTEM, un, "test fixture");
+            setUp(corridor, today);
+            Releases releases = corridor.releases();
+            Release open = releases.submit(
+                            new Actor("bashir", "BENEFICIARY_AGENT"),
+                            ReleaseScenario.request(
+                                    "DR-RESCREEN", ReleaseScenario.party("Alpenmed Pharma AG", "CH"), Optional.empty()))
+                    .parts()
+                    .get(0);
+            assertThat(open.hits()).noneMatch(hit -> hit.partyRole().equals("VENDOR"));
+
+            // The UN publishes a version that lists the vendor.
+            List<ListedEntity> entities = new ArrayList<>(un.entities());
+            entities.add(new ListedEntity(
+                    SanctionsList.UN,
+                    "QDe.999",
+                    EntityType.ORGANISATION,
+                    List.of(new ListedName("ALPENMED PHARMA AG", NameKind.PRIMARY)),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of("test programme"),
+                    List.of()));
+            String digest = HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest((un.sourceSha256() + "+QDe.999").getBytes(StandardCharsets.UTF_8)));
+            corridor.screening()
+                    .importSnapshot(
+                            Actor.SYSTEM, new ListSnapshot(SanctionsList.UN, "2026-03-01", digest, entities), "next");
+
+            Release rescreened = releases.get(open.id());
+            assertThat(rescreened.hits())
+                    .filteredOn(hit -> hit.partyRole().equals("VENDOR"))
+                    .singleElement()
+                    .satisfies(hit -> {
+                        assertThat(hit.entityKey()).isEqualTo("UN:QDe.999");
+                        assertThat(hit.state()).isEqualTo("OPEN");
+                    });
+        }
+    }
+
+    private static void setUp(Corridor corridor, LocalDate today) {
+        corridor.authorisations()
+                .register(
+                        new Actor("rita", "COMPLIANCE_REVIEWER"),
+                        NewAuthorisation.builder("GL-RESCREEN", AuthorisationType.GENERAL_LICENCE)
+                                .series("RESCREEN")
+                                .issuer("OFAC")
+                                .legalBasis("test")
+                                .valid(today.minusDays(30), today.plusDays(365))
+                                .purposes(Category.MEDICINE, Category.DEVICE)
+                                .movements(MovementKind.values())
+                                .currencies(Currency.EUR)
+                                .locations("OM")
+                                .conditions("none")
+                                .build());
+        Actor maker = new Actor("olga", "OPERATOR");
+        corridor.settlement()
+                .accounts()
+                .open(
+                        maker,
+                        new NewRestrictedAccount(
+                                Optional.empty(),
+                                "NIGC-EUR-R",
+                                "NIGC",
+                                Currency.EUR,
+                                "Muscat Partner Bank",
+                                "OM",
+                                AccountStatus.RESTRICTED));
+        corridor.settlement()
+                .accounts()
+                .recordOpeningBalance(
+                        maker,
+                        "NIGC-EUR-R",
+                        new NewOpeningBalance(
+                                UUID.nameUUIDFromBytes("rescreen".getBytes(StandardCharsets.UTF_8)),
+                                Money.parse("10000000.00", Currency.EUR),
+                                today.minusDays(10),
+                                "test"));
+    }
+}
