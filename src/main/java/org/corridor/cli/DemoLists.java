@@ -4,16 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.corridor.audit.Actor;
+import org.corridor.audit.Hashing;
 import org.corridor.screening.ListReader;
 import org.corridor.screening.ListSnapshot;
 import org.corridor.screening.ListVersion;
@@ -51,7 +48,7 @@ final class DemoLists {
                 new ListSnapshot(
                         SanctionsList.OFAC_SDN,
                         shipped.publishedOn(),
-                        sha256(shipped.sourceSha256() + demo.sourceSha256()),
+                        Hashing.sha256Hex(shipped.sourceSha256() + demo.sourceSha256()),
                         entities),
                 "shipped OFAC SDN " + shipped.publishedOn() + " + Corridor demo entries (demo/lists/PROVENANCE.md)");
         out.println("        loading sanctions lists [2/2] OFAC non-SDN, UN, UK, EU (shipped) ...");
@@ -82,15 +79,6 @@ final class DemoLists {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo lists into " + folder, e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -696,28 +696,20 @@ final class DemoScenario {
         for (JsonNode account : api.get(DemoUser.AUDITOR, "/api/v1/restricted-accounts")) {
             accountNames.put(account.get("id").asText(), account.get("name").asText());
         }
-        Map<String, String> accountOf = new LinkedHashMap<>();
-        for (JsonNode contract : api.get(DemoUser.AUDITOR, "/api/v1/contracts")) {
-            accountOf.put(
-                    contract.get("reference").asText(),
-                    accountNames.get(contract.get("account_id").asText()));
-        }
-        Map<String, String> deposited = new LinkedHashMap<>();
+        // Each deposit names the restricted account it was posted to.
+        Map<String, BigDecimal> byAccount = new LinkedHashMap<>();
         BigDecimal total = BigDecimal.ZERO;
         for (JsonNode deposit : api.get(DemoUser.AUDITOR, "/api/v1/deposits")) {
             LocalDate valueDate = LocalDate.parse(deposit.get("value_date").asText());
             if (valueDate.isBefore(Q3_START) || valueDate.isAfter(Q3_END)) {
                 continue;
             }
-            String account = accountOf.getOrDefault(
-                    deposit.get("contract").asText(), deposit.get("contract").asText());
             BigDecimal amount = amountOf(deposit);
-            deposited.merge(
-                    account,
-                    amount.toPlainString(),
-                    (a, b) -> new BigDecimal(a).add(new BigDecimal(b)).toPlainString());
+            byAccount.merge(accountNames.get(deposit.get("account_id").asText()), amount, BigDecimal::add);
             total = total.add(amount);
         }
+        Map<String, String> deposited = new LinkedHashMap<>();
+        byAccount.forEach((account, amount) -> deposited.put(account, amount.toPlainString()));
         deposited.put("total", total.setScale(3).toPlainString());
         figures.put("deposits_iqd", deposited);
 

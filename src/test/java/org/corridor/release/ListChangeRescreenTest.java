@@ -6,12 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.corridor.app.Corridor;
 import org.corridor.audit.Actor;
+import org.corridor.audit.Hashing;
 import org.corridor.authorisation.AuthorisationType;
 import org.corridor.authorisation.Category;
 import org.corridor.authorisation.MovementKind;
@@ -72,9 +72,7 @@ class ListChangeRescreenTest {
                     List.of(),
                     List.of("test programme"),
                     List.of()));
-            String digest = HexFormat.of()
-                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                            .digest((un.sourceSha256() + "+QDe.999").getBytes(StandardCharsets.UTF_8)));
+            String digest = Hashing.sha256Hex(un.sourceSha256() + "+QDe.999");
             corridor.screening()
                     .importSnapshot(
                             Actor.SYSTEM, new ListSnapshot(SanctionsList.UN, "2026-03-01", digest, entities), "next");
