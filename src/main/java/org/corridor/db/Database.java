@@ -94,6 +94,8 @@ public final class Database implements AutoCloseable {
         config.setInitializationFailTimeout(settings.connectionTimeout().toMillis());
         config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        // uuid[] parameters built as binary (ledger batches) are sent as such, not parsed from text.
+        config.addDataSourceProperty("binaryTransferEnable", "UUID_ARRAY");
         config.addDataSourceProperty("ApplicationName", "corridor");
         config.addDataSourceProperty("tcpKeepAlive", "true");
         config.setConnectionInitSql(

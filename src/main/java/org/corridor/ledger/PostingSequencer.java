@@ -1,0 +1,164 @@
+package org.corridor.ledger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Puts concurrent batches of this process in one order, so that a batch may be judged on the
+ * balances its predecessors will leave before they have committed, and write its transfers while
+ * they finish: on two cores, the second batch's rows are copied while the first one commits.
+ *
+ * <p>Nothing here is trusted by the database: each batch updates its accounts only where they still
+ * hold the balances and flags it was judged on (compare and set), after its predecessor's update, so
+ * the update waits on the predecessor's row locks and sees its commit. If a predecessor rolled back,
+ * or anyone else (another process, a feature posting within its own transaction, a flag change)
+ * moved an account in between, the compare fails, the batch rolls back and is posted again the
+ * careful way, with the accounts locked first.
+ */
+final class PostingSequencer {
+
+    /** The values an account had, or will have once its batch commits. */
+    record Snapshot(
+            String currency,
+            int flags,
+            long debitsPending,
+            long debitsPosted,
+            long creditsPending,
+            long creditsPosted) {
+
+        static Snapshot of(AccountState account) {
+            return new Snapshot(
+                    account.currency,
+                    account.flags,
+                    account.debitsPending,
+                    account.debitsPosted,
+                    account.creditsPending,
+                    account.creditsPosted);
+        }
+
+        AccountState toState(UUID id) {
+            return new AccountState(id, currency, flags, debitsPending, debitsPosted, creditsPending, creditsPosted);
+        }
+    }
+
+    /** A batch's place in the order; {@code updated} completes once its account update has run (or never will). */
+    static final class Ticket {
+        private static final Ticket FIRST = new Ticket(null);
+
+        private final CompletableFuture<Void> updated = new CompletableFuture<>();
+        // Cleared once this batch's update has run, so that finished tickets do not chain up in memory.
+        private volatile Ticket previous;
+
+        private Ticket(Ticket previous) {
+            this.previous = previous;
+            if (previous == null) {
+                updated.complete(null);
+            }
+        }
+
+        /** Waits until the batch before this one has run its update; false if it takes longer than {@code patience}. */
+        boolean awaitPredecessor(Duration patience) throws InterruptedException {
+            Ticket before = previous;
+            if (before == null) {
+                return true;
+            }
+            try {
+                before.updated.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+                return true;
+            } catch (TimeoutException e) {
+                return false;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a ticket is only ever completed normally", e);
+            }
+        }
+
+        void updateDone() {
+            updated.complete(null);
+            previous = null;
+        }
+    }
+
+    /** What a batch was given under the sequencer: its ticket and the accounts as judged. */
+    record Sequenced(Ticket ticket, Map<UUID, Snapshot> before, Map<UUID, Snapshot> after, PostingRules.Plan plan) {}
+
+    /** Reads accounts nobody in flight has touched, from the database's committed state. */
+    @FunctionalInterface
+    interface CommittedAccounts {
+        Map<UUID, AccountState> read(Collection<UUID> ids);
+    }
+
+    /** Judges a batch against the accounts given. */
+    @FunctionalInterface
+    interface Judge {
+        PostingRules.Plan judge(Map<UUID, AccountState> accounts);
+    }
+
+    private final Map<UUID, Owned> accounts = new HashMap<>();
+    private final Set<UUID> transferIds = new HashSet<>();
+    private Ticket last = Ticket.FIRST;
+
+    private record Owned(Ticket owner, Snapshot after) {}
+
+    /**
+     * Judges a batch in order after every batch sequenced before it, or returns empty when one of its
+     * transfer ids is in flight in another batch (then the database, not this order, must decide).
+     */
+    synchronized Optional<Sequenced> sequence(
+            Collection<UUID> accountIds, List<UUID> ids, CommittedAccounts committed, Judge judge) {
+        for (UUID id : ids) {
+            if (transferIds.contains(id)) {
+                return Optional.empty();
+            }
+        }
+        Map<UUID, AccountState> states = new HashMap<>(accountIds.size() * 2);
+        List<UUID> unowned = new ArrayList<>();
+        for (UUID id : accountIds) {
+            Owned owned = accounts.get(id);
+            if (owned == null) {
+                unowned.add(id);
+            } else {
+                states.put(id, owned.after().toState(id));
+            }
+        }
+        if (!unowned.isEmpty()) {
+            states.putAll(committed.read(unowned));
+        }
+        Map<UUID, Snapshot> before = new HashMap<>(states.size() * 2);
+        states.forEach((id, state) -> before.put(id, Snapshot.of(state)));
+        PostingRules.Plan plan = judge.judge(states);
+        Ticket ticket = new Ticket(last);
+        last = ticket;
+        Map<UUID, Snapshot> after = new HashMap<>(states.size() * 2);
+        states.forEach((id, state) -> {
+            Snapshot snapshot = Snapshot.of(state);
+            after.put(id, snapshot);
+            accounts.put(id, new Owned(ticket, snapshot));
+        });
+        transferIds.addAll(ids);
+        return Optional.of(new Sequenced(ticket, before, after, plan));
+    }
+
+    /** Forgets a batch that committed or rolled back: its accounts are the database's to tell again. */
+    synchronized void release(Sequenced sequenced, List<UUID> ids) {
+        sequenced.ticket().updateDone();
+        for (UUID id : sequenced.before().keySet()) {
+            Owned owned = accounts.get(id);
+            if (owned != null && owned.owner() == sequenced.ticket()) {
+                accounts.remove(id);
+            }
+        }
+        ids.forEach(transferIds::remove);
+    }
+}

@@ -1,0 +1,181 @@
+package org.corridor.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.corridor.app.Corridor;
+import org.corridor.audit.Actor;
+import org.corridor.money.Currency;
+import org.corridor.testing.TestCorridor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Batches posted from several threads at once go through the sequencer, judged on what the batches
+ * before them will leave, while other writers move the same accounts behind its back: postings
+ * inside another transaction, flag changes. Whatever interleaving happens, what is stored adds up.
+ */
+class SequencedPostingTest {
+
+    private static final Actor ACTOR = new Actor("sequenced", "OPERATOR");
+    private static final int ACCOUNTS = 12;
+
+    private static Corridor corridor;
+
+    @BeforeAll
+    static void start() {
+        corridor = TestCorridor.create();
+    }
+
+    @AfterAll
+    static void stop() {
+        corridor.close();
+    }
+
+    @Test
+    void concurrent_batches_and_other_writers_leave_balances_that_add_up() throws Exception {
+        Ledger ledger = corridor.ledger();
+        UUID payer = UUID.randomUUID();
+        List<UUID> accounts = new ArrayList<>();
+        List<NewAccount> opened = new ArrayList<>();
+        opened.add(NewAccount.of(payer, Currency.EUR, AccountCode.PAYER, "payer"));
+        for (int i = 0; i < ACCOUNTS; i++) {
+            UUID id = UUID.randomUUID();
+            accounts.add(id);
+            opened.add(NewAccount.of(
+                    id,
+                    Currency.EUR,
+                    AccountCode.SETTLEMENT,
+                    "holder " + i,
+                    AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS));
+        }
+        ledger.createAccounts(ACTOR, opened);
+        List<NewTransfer> funding = new ArrayList<>();
+        for (UUID account : accounts) {
+            funding.add(NewTransfer.posted(TransferIds.next(), payer, account, 5_000, Currency.EUR, "DEPOSIT"));
+        }
+        assertThat(ledger.post(ACTOR, funding)).allMatch(TransferOutcome::succeeded);
+
+        Map<UUID, TransferResult> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<?>> posters = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                long seed = t;
+                posters.add(threads.submit(() -> {
+                    SplittableRandom random = new SplittableRandom(seed);
+                    for (int b = 0; b < 40; b++) {
+                        List<NewTransfer> batch = new ArrayList<>();
+                        for (int i = 0; i < 30; i++) {
+                            batch.add(randomMove(random, accounts));
+                        }
+                        List<TransferOutcome> posted = ledger.post(ACTOR, batch);
+                        posted.forEach(outcome -> outcomes.put(outcome.id(), outcome.result()));
+                    }
+                    return null;
+                }));
+            }
+            // Behind the sequencer's back: a feature posting inside its own transaction, and flag changes.
+            Future<?> within = threads.submit(() -> {
+                SplittableRandom random = new SplittableRandom(99);
+                while (running.get()) {
+                    List<NewTransfer> batch = List.of(randomMove(random, accounts), randomMove(random, accounts));
+                    List<TransferOutcome> posted = corridor.database()
+                            .jdbi()
+                            .inTransaction(handle -> corridor.ledgerStore().postWithin(handle, ACTOR, batch));
+                    posted.forEach(outcome -> outcomes.put(outcome.id(), outcome.result()));
+                }
+                return null;
+            });
+            Future<?> flags = threads.submit(() -> {
+                while (running.get()) {
+                    ledger.block(ACTOR, accounts.get(0));
+                    ledger.unblock(ACTOR, accounts.get(0));
+                }
+                return null;
+            });
+            for (Future<?> poster : posters) {
+                poster.get(120, TimeUnit.SECONDS);
+            }
+            running.set(false);
+            within.get(30, TimeUnit.SECONDS);
+            flags.get(30, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(outcomes).hasSizeGreaterThan(4 * 40 * 30);
+        // The flag changes and the other transactions made some sequenced batches find their accounts
+        // moved; those were rolled back and posted again with the accounts locked.
+        assertThat(corridor.ledgerStore().postedCarefully()).isPositive();
+        assertThat(outcomes.values()).contains(TransferResult.OK);
+        assertStoredBooksBalance(ledger, payer, accounts, outcomes);
+    }
+
+    private static NewTransfer randomMove(SplittableRandom random, List<UUID> accounts) {
+        UUID debit = accounts.get(random.nextInt(accounts.size()));
+        UUID credit;
+        do {
+            credit = accounts.get(random.nextInt(accounts.size()));
+        } while (credit.equals(debit));
+        // Large enough that some transfers overdraw and fail EXCEEDS_CREDITS on the state they were judged on.
+        return NewTransfer.posted(
+                TransferIds.next(), debit, credit, 1 + random.nextInt(900), Currency.EUR, "RESTRICTED_TRANSFER");
+    }
+
+    /** Every account's balances are the sums of its accepted transfers, and the outcomes said so too. */
+    private static void assertStoredBooksBalance(
+            Ledger ledger, UUID payer, List<UUID> accounts, Map<UUID, TransferResult> outcomes) {
+        Map<UUID, long[]> sums = new HashMap<>();
+        corridor.database()
+                .jdbi()
+                .useHandle(handle -> handle.createQuery("""
+                        select id, debit_account_id, credit_account_id, amount, failure
+                        from ledger_transfer where debit_account_id = any(:ids) or credit_account_id = any(:ids)
+                        """)
+                        .bindArray("ids", UUID.class, accounts)
+                        .map((rs, ctx) -> {
+                            UUID id = rs.getObject(1, UUID.class);
+                            boolean accepted = rs.getString(5) == null;
+                            TransferResult said = outcomes.get(id);
+                            if (said != null) {
+                                assertThat(said.succeeded())
+                                        .as("outcome of %s", id)
+                                        .isEqualTo(accepted);
+                            }
+                            if (accepted) {
+                                sums.computeIfAbsent(rs.getObject(2, UUID.class), k -> new long[2])[0] += rs.getLong(4);
+                                sums.computeIfAbsent(rs.getObject(3, UUID.class), k -> new long[2])[1] += rs.getLong(4);
+                            }
+                            return id;
+                        })
+                        .list());
+        long debits = 0;
+        long credits = 0;
+        for (UUID id : accounts) {
+            Balances balances = ledger.requireAccount(id).balances();
+            long[] sum = sums.getOrDefault(id, new long[2]);
+            assertThat(balances.debitsPosted()).as("debits of %s", id).isEqualTo(sum[0]);
+            assertThat(balances.creditsPosted()).as("credits of %s", id).isEqualTo(sum[1]);
+            assertThat(balances.debitsPosted()).isLessThanOrEqualTo(balances.creditsPosted());
+            // The balance recorded with the last transfer is the account's balance now.
+            assertThat(ledger.balanceAt(id, ledger.now().plusSeconds(1))).isEqualTo(balances);
+            debits += balances.debitsPosted();
+            credits += balances.creditsPosted();
+        }
+        Balances paid = ledger.requireAccount(payer).balances();
+        assertThat(debits + paid.debitsPosted()).isEqualTo(credits + paid.creditsPosted());
+    }
+}
