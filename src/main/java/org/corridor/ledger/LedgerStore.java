@@ -75,7 +75,7 @@ public final class LedgerStore {
     private static final String UNIQUE_VIOLATION = "23505";
     /** Serialization failure, deadlock, unique violation: a concurrent writer got there first. */
     private static final Set<String> RETRYABLE = Set.of("40001", "40P01", UNIQUE_VIOLATION);
-    /** How long a sequenced batch waits for the one before it; beyond, it goes the careful way. */
+    /** How long a sequenced batch waits for the batches it was judged after; beyond, it goes the careful way. */
     private static final Duration PREDECESSOR_PATIENCE = Duration.ofSeconds(2);
 
     private final Jdbi jdbi;
@@ -364,10 +364,10 @@ public final class LedgerStore {
                 List<TransferRow> written = written(plan);
                 if (!written.isEmpty()) {
                     insert(handle, written);
-                    // After the predecessor's commit, not just its update: a compare blocked on its row
-                    // locks is re-checked by PostgreSQL against the new row but, joined with unnest(),
-                    // did not match (measured), so this waits for the commit in Java instead.
-                    boolean current = sequenced.get().ticket().awaitPredecessor(PREDECESSOR_PATIENCE)
+                    // After the predecessors' commits, not just their updates: a compare blocked on their
+                    // row locks is re-checked by PostgreSQL against the new row but, joined with unnest(),
+                    // did not match (measured), so this waits for the commits in Java instead.
+                    boolean current = sequenced.get().ticket().awaitPredecessors(PREDECESSOR_PATIENCE)
                             && compareAndSet(
                                     handle,
                                     sequenced.get().before(),

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +22,8 @@ import java.util.concurrent.TimeoutException;
  * they finish: on two cores, the second batch's rows are copied while the first one commits.
  *
  * <p>Nothing here is trusted by the database: each batch updates its accounts only where they still
- * hold the balances and flags it was judged on (compare and set), after its predecessor's update, so
- * the update waits on the predecessor's row locks and sees its commit. If a predecessor rolled back,
+ * hold the balances and flags it was judged on (compare and set), once the batches whose results it
+ * was judged on have committed. If a predecessor rolled back,
  * or anyone else (another process, a feature posting within its own transaction, a flag change)
  * moved an account in between, the compare fails, the batch rolls back and is posted again the
  * careful way, with the accounts locked first.
@@ -53,40 +54,36 @@ final class PostingSequencer {
         }
     }
 
-    /** A batch's place in the order; {@code updated} completes once its account update has run (or never will). */
+    /**
+     * A batch's place in the order: it waits for the batches in flight whose results it was judged on
+     * (those that last touched one of its accounts), and {@code finished} completes when it has
+     * committed or rolled back. Batches on disjoint accounts do not wait for each other.
+     */
     static final class Ticket {
-        private static final Ticket FIRST = new Ticket(null);
+        private final List<Ticket> predecessors;
+        private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
-        private final CompletableFuture<Void> updated = new CompletableFuture<>();
-        // Cleared once this batch's update has run, so that finished tickets do not chain up in memory.
-        private volatile Ticket previous;
-
-        private Ticket(Ticket previous) {
-            this.previous = previous;
-            if (previous == null) {
-                updated.complete(null);
-            }
+        private Ticket(List<Ticket> predecessors) {
+            this.predecessors = predecessors;
         }
 
-        /** Waits until the batch before this one has run its update; false if it takes longer than {@code patience}. */
-        boolean awaitPredecessor(Duration patience) throws InterruptedException {
-            Ticket before = previous;
-            if (before == null) {
-                return true;
+        /** Waits until every batch this one was judged after has finished; false beyond {@code patience}. */
+        boolean awaitPredecessors(Duration patience) throws InterruptedException {
+            long deadline = System.nanoTime() + patience.toNanos();
+            for (Ticket predecessor : predecessors) {
+                try {
+                    predecessor.finished.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    return false;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("a ticket is only ever completed normally", e);
+                }
             }
-            try {
-                before.updated.get(patience.toMillis(), TimeUnit.MILLISECONDS);
-                return true;
-            } catch (TimeoutException e) {
-                return false;
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a ticket is only ever completed normally", e);
-            }
+            return true;
         }
 
-        void updateDone() {
-            updated.complete(null);
-            previous = null;
+        void finish() {
+            finished.complete(null);
         }
     }
 
@@ -107,7 +104,6 @@ final class PostingSequencer {
 
     private final Map<UUID, Owned> accounts = new HashMap<>();
     private final Set<UUID> transferIds = new HashSet<>();
-    private Ticket last = Ticket.FIRST;
 
     private record Owned(Ticket owner, Snapshot after) {}
 
@@ -124,12 +120,14 @@ final class PostingSequencer {
         }
         Map<UUID, AccountState> states = new HashMap<>(accountIds.size() * 2);
         List<UUID> unowned = new ArrayList<>();
+        Set<Ticket> predecessors = new LinkedHashSet<>();
         for (UUID id : accountIds) {
             Owned owned = accounts.get(id);
             if (owned == null) {
                 unowned.add(id);
             } else {
                 states.put(id, owned.after().toState(id));
+                predecessors.add(owned.owner());
             }
         }
         if (!unowned.isEmpty()) {
@@ -138,8 +136,7 @@ final class PostingSequencer {
         Map<UUID, Snapshot> before = new HashMap<>(states.size() * 2);
         states.forEach((id, state) -> before.put(id, Snapshot.of(state)));
         PostingRules.Plan plan = judge.judge(states);
-        Ticket ticket = new Ticket(last);
-        last = ticket;
+        Ticket ticket = new Ticket(List.copyOf(predecessors));
         Map<UUID, Snapshot> after = new HashMap<>(states.size() * 2);
         states.forEach((id, state) -> {
             Snapshot snapshot = Snapshot.of(state);
@@ -152,7 +149,7 @@ final class PostingSequencer {
 
     /** Forgets a batch that committed or rolled back: its accounts are the database's to tell again. */
     synchronized void release(Sequenced sequenced, List<UUID> ids) {
-        sequenced.ticket().updateDone();
+        sequenced.ticket().finish();
         for (UUID id : sequenced.before().keySet()) {
             Owned owned = accounts.get(id);
             if (owned != null && owned.owner() == sequenced.ticket()) {

@@ -23,7 +23,7 @@ class PostingSequencerTest {
     private final Map<UUID, AccountState> committed = new HashMap<>();
 
     PostingSequencerTest() {
-        for (UUID id : List.of(X, Y, Z)) {
+        for (UUID id : List.of(X, Y, Z, new UUID(0, 8), new UUID(0, 9))) {
             committed.put(id, new AccountState(id, "EUR", 1, 0, 0, 0, 1_000));
         }
     }
@@ -66,14 +66,18 @@ class PostingSequencerTest {
     }
 
     @Test
-    void a_batch_waits_for_the_one_before_it_to_finish() throws Exception {
+    void a_batch_waits_for_the_batches_it_was_judged_after_and_no_other() throws Exception {
         PostingSequencer.Sequenced first = move(new UUID(1, 1), X, Y, 100).orElseThrow();
         PostingSequencer.Sequenced second = move(new UUID(1, 2), Y, Z, 10).orElseThrow();
+        PostingSequencer.Sequenced elsewhere =
+                move(new UUID(1, 3), new UUID(0, 9), new UUID(0, 8), 5).orElseThrow();
 
-        assertThat(first.ticket().awaitPredecessor(Duration.ofMillis(10))).isTrue();
-        assertThat(second.ticket().awaitPredecessor(Duration.ofMillis(50))).isFalse();
+        assertThat(first.ticket().awaitPredecessors(Duration.ofMillis(10))).isTrue();
+        assertThat(second.ticket().awaitPredecessors(Duration.ofMillis(50))).isFalse();
+        // Accounts nobody in flight touched: nothing to wait for.
+        assertThat(elsewhere.ticket().awaitPredecessors(Duration.ofMillis(10))).isTrue();
         sequencer.release(first, List.of(new UUID(1, 1)));
-        assertThat(second.ticket().awaitPredecessor(Duration.ofMillis(10))).isTrue();
+        assertThat(second.ticket().awaitPredecessors(Duration.ofMillis(10))).isTrue();
     }
 
     @Test
