@@ -41,6 +41,7 @@ import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEvent;
 import org.corridor.audit.AuditStore;
 import org.corridor.audit.CanonicalJson;
+import org.corridor.db.BinaryArray;
 import org.corridor.db.Database;
 import org.corridor.money.Currency;
 import org.jdbi.v3.core.Handle;

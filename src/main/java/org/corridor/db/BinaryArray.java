@@ -1,4 +1,4 @@
-package org.corridor.ledger;
+package org.corridor.db;
 
 import java.nio.ByteBuffer;
 import java.sql.PreparedStatement;
@@ -22,7 +22,7 @@ import org.postgresql.util.PGobject;
  * when the connection enables binary transfer for the type (bigint[] always; uuid[] with
  * {@code binaryTransferEnable=UUID_ARRAY}, as {@code Database} sets), and as text otherwise.
  */
-final class BinaryArray extends PGobject implements PGBinaryObject, Argument {
+public final class BinaryArray extends PGobject implements PGBinaryObject, Argument {
 
     private static final long serialVersionUID = 1L;
     private static final int UUID_OID = 2950;
@@ -40,7 +40,7 @@ final class BinaryArray extends PGobject implements PGBinaryObject, Argument {
         this.elements = elements;
     }
 
-    static BinaryArray uuids(Collection<UUID> ids) {
+    public static BinaryArray uuids(Collection<UUID> ids) {
         ByteBuffer buffer = header(ids.size(), UUID_OID, 16);
         for (UUID id : ids) {
             buffer.putInt(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
@@ -50,7 +50,7 @@ final class BinaryArray extends PGobject implements PGBinaryObject, Argument {
                 "_uuid", buffer.array(), copy.size(), () -> copy.stream().map(UUID::toString));
     }
 
-    static BinaryArray bigints(long[] values) {
+    public static BinaryArray bigints(long[] values) {
         ByteBuffer buffer = header(values.length, BIGINT_OID, 8);
         for (long value : values) {
             buffer.putInt(8).putLong(value);
