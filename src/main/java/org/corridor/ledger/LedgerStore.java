@@ -388,24 +388,22 @@ public final class LedgerStore {
                 }
                 return Optional.of(outcomes);
             } catch (ConcurrentPostingException e) {
-                handle.rollback();
+                rollbackQuietly(handle, e);
                 return Optional.empty();
             } catch (JdbiException e) {
-                if (handle.isInTransaction()) {
-                    handle.rollback();
-                }
+                rollbackQuietly(handle, e);
                 if (RETRYABLE.contains(sqlState(e))) {
                     return Optional.empty();
                 }
                 throw e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                handle.rollback();
-                throw new IllegalStateException("interrupted while posting a batch; nothing of it was kept", e);
+                IllegalStateException interrupted =
+                        new IllegalStateException("interrupted while posting a batch; nothing of it was kept", e);
+                rollbackQuietly(handle, interrupted);
+                throw interrupted;
             } catch (RuntimeException e) {
-                if (handle.isInTransaction()) {
-                    handle.rollback();
-                }
+                rollbackQuietly(handle, e);
                 throw e;
             } finally {
                 sequenced.ifPresent(done -> sequencer.release(done, ids));
@@ -472,6 +470,20 @@ public final class LedgerStore {
     /** How many batches of {@link #post} went the careful way, accounts locked first, since the start. */
     long postedCarefully() {
         return postedCarefully.get();
+    }
+
+    /**
+     * Rolls back without hiding why: when the connection itself is gone, the rollback fails too, and
+     * the caller must still see the first failure (a lost database is a 503, not a 500).
+     */
+    private static void rollbackQuietly(Handle handle, Exception cause) {
+        try {
+            if (handle.isInTransaction()) {
+                handle.rollback();
+            }
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     /** PostgreSQL's order of uuids: their 16 bytes compared unsigned (UUID.compareTo compares signed). */
