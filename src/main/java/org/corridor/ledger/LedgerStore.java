@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,6 +51,7 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.jdbi.v3.core.statement.Update;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -77,13 +79,16 @@ public final class LedgerStore {
     /** Serialization failure, deadlock, unique violation: a concurrent writer got there first. */
     private static final Set<String> RETRYABLE = Set.of("40001", "40P01", UNIQUE_VIOLATION);
     /** How long a sequenced batch waits for the batches it was judged after; beyond, it goes the careful way. */
+    /** Accounts whose last committed state the sequencer keeps, so that hot accounts are not read again. */
+    private static final int REMEMBERED_ACCOUNTS = 100_000;
+
     private static final Duration PREDECESSOR_PATIENCE = Duration.ofSeconds(2);
 
     private final Jdbi jdbi;
     private final AuditStore audit;
     private final Clock clock;
     private final AtomicLong lastMicros = new AtomicLong();
-    private final PostingSequencer sequencer = new PostingSequencer();
+    private final PostingSequencer sequencer = new PostingSequencer(REMEMBERED_ACCOUNTS);
     private final AtomicLong postedCarefully = new AtomicLong();
 
     public LedgerStore(Database database, AuditStore audit, Clock clock) {
@@ -251,6 +256,14 @@ public final class LedgerStore {
 
     /** Sets and clears flags of one account; refuses changes to a closed account. */
     Account changeFlags(Actor actor, UUID id, AccountFlag flag, boolean set, String action) {
+        try {
+            return changeFlagsNow(actor, id, flag, set, action);
+        } finally {
+            sequencer.forget(Set.of(id));
+        }
+    }
+
+    private Account changeFlagsNow(Actor actor, UUID id, AccountFlag flag, boolean set, String action) {
         return jdbi.inTransaction(handle -> {
             Account account = handle.createQuery("select * from ledger_account where id = :id for update")
                     .bind("id", id)
@@ -312,8 +325,12 @@ public final class LedgerStore {
             return sequenced.get();
         }
         postedCarefully.incrementAndGet();
-        return jdbi.inTransaction(handle ->
-                post(handle, actor, transfers, preset, origin, Set.of()).outcomes());
+        try {
+            return jdbi.inTransaction(handle ->
+                    post(handle, actor, transfers, preset, origin, Set.of()).outcomes());
+        } finally {
+            sequencer.forget(accountsOf(transfers));
+        }
     }
 
     /**
@@ -344,6 +361,7 @@ public final class LedgerStore {
         try (Handle handle = jdbi.open()) {
             handle.begin();
             Optional<PostingSequencer.Sequenced> sequenced = Optional.empty();
+            boolean committed = false;
             try {
                 Map<UUID, TransferRow> existing = ids.isEmpty() ? Map.of() : rows(handle, ids);
                 sequenced = sequencer.sequence(
@@ -364,23 +382,26 @@ public final class LedgerStore {
                 PostingRules.Plan plan = sequenced.get().plan();
                 List<TransferRow> written = written(plan);
                 if (!written.isEmpty()) {
+                    // Everything that can be prepared is, before waiting: a batch's successors wait for
+                    // its commit, so only statements belong between the wait and the commit.
+                    AuditEvent event = auditEvent(actor, transfers, 0, plan);
+                    CompareAndSet prepared = CompareAndSet.of(
+                            sequenced.get().before(), sequenced.get().after());
                     insert(handle, written);
                     // After the predecessors' commits, not just their updates: a compare blocked on their
                     // row locks is re-checked by PostgreSQL against the new row but, joined with unnest(),
                     // did not match (measured), so this waits for the commits in Java instead.
                     boolean current = sequenced.get().ticket().awaitPredecessors(PREDECESSOR_PATIENCE)
-                            && compareAndSet(
-                                    handle,
-                                    sequenced.get().before(),
-                                    sequenced.get().after());
+                            && compareAndSet(handle, prepared);
                     if (!current) {
                         handle.rollback();
                         return Optional.empty();
                     }
                     trackHolds(handle, plan.accepted());
-                    audit.append(handle, auditEvent(actor, transfers, 0, plan));
+                    audit.append(handle, event);
                 }
                 handle.commit();
+                committed = true;
                 List<TransferOutcome> outcomes = new ArrayList<>(transfers.size());
                 for (int i = 0; i < transfers.size(); i++) {
                     outcomes.add(new TransferOutcome(
@@ -406,35 +427,49 @@ public final class LedgerStore {
                 rollbackQuietly(handle, e);
                 throw e;
             } finally {
-                sequenced.ifPresent(done -> sequencer.release(done, ids));
+                boolean kept = committed;
+                sequenced.ifPresent(done -> sequencer.release(done, ids, kept));
             }
         }
     }
 
     /**
-     * Sets the new balances of every account the batch read, but only where the account still holds
-     * the flags and balances the batch was judged on; true when all of them did. Waits on the row
-     * locks of a predecessor that updated the same accounts, and compares with what it committed.
+     * The arguments of a sequenced batch's compare-and-set update, in the database's id order: per
+     * account the flags and balances it was judged on, then its new balances. Built before the batch
+     * waits for its predecessors.
      */
-    private static boolean compareAndSet(
-            Handle handle, Map<UUID, PostingSequencer.Snapshot> before, Map<UUID, PostingSequencer.Snapshot> after) {
-        List<UUID> ids = new ArrayList<>(before.keySet());
-        ids.sort(LedgerStore::inDatabaseOrder);
-        int n = ids.size();
-        long[][] columns = new long[9][n];
-        for (int i = 0; i < n; i++) {
-            PostingSequencer.Snapshot was = before.get(ids.get(i));
-            PostingSequencer.Snapshot now = after.get(ids.get(i));
-            columns[0][i] = was.flags();
-            columns[1][i] = was.debitsPending();
-            columns[2][i] = was.debitsPosted();
-            columns[3][i] = was.creditsPending();
-            columns[4][i] = was.creditsPosted();
-            columns[5][i] = now.debitsPending();
-            columns[6][i] = now.debitsPosted();
-            columns[7][i] = now.creditsPending();
-            columns[8][i] = now.creditsPosted();
+    private record CompareAndSet(List<UUID> ids, long[][] columns) {
+
+        static final String[] NAMES = {"flags", "wdp", "wdpo", "wcp", "wcpo", "dp", "dpo", "cp", "cpo"};
+
+        static CompareAndSet of(
+                Map<UUID, PostingSequencer.Snapshot> before, Map<UUID, PostingSequencer.Snapshot> after) {
+            List<UUID> ids = new ArrayList<>(before.keySet());
+            ids.sort(LedgerStore::inDatabaseOrder);
+            int count = ids.size();
+            long[][] columns = new long[NAMES.length][count];
+            for (int i = 0; i < count; i++) {
+                PostingSequencer.Snapshot was = before.get(ids.get(i));
+                PostingSequencer.Snapshot now = after.get(ids.get(i));
+                columns[0][i] = was.flags();
+                columns[1][i] = was.debitsPending();
+                columns[2][i] = was.debitsPosted();
+                columns[3][i] = was.creditsPending();
+                columns[4][i] = was.creditsPosted();
+                columns[5][i] = now.debitsPending();
+                columns[6][i] = now.debitsPosted();
+                columns[7][i] = now.creditsPending();
+                columns[8][i] = now.creditsPosted();
+            }
+            return new CompareAndSet(ids, columns);
         }
+    }
+
+    /**
+     * Sets the new balances of every account a sequenced batch read, but only where the account still
+     * holds the flags and balances the batch was judged on; true when all of them did.
+     */
+    private static boolean compareAndSet(Handle handle, CompareAndSet prepared) {
         // Rows are locked as the update reaches them. Every other writer locks accounts in id order
         // (select ... order by id for update), so this update must too, or the two may deadlock: a
         // nested loop driven by the sorted array (or by the primary key) keeps that order, a hash join
@@ -444,27 +479,20 @@ public final class LedgerStore {
                         select set_config('enable_hashjoin', 'off', true) || set_config('enable_mergejoin', 'off', true)
                                || set_config('enable_seqscan', 'off', true)
                         """).mapTo(String.class).one();
-        int updated = handle.createUpdate("""
-                        update ledger_account a
-                        set debits_pending = u.dp, debits_posted = u.dpo, credits_pending = u.cp, credits_posted = u.cpo
-                        from unnest(:ids::uuid[], :flags::bigint[], :wdp::bigint[], :wdpo::bigint[], :wcp::bigint[],
-                                    :wcpo::bigint[], :dp::bigint[], :dpo::bigint[], :cp::bigint[], :cpo::bigint[])
-                             as u(id, flags, wdp, wdpo, wcp, wcpo, dp, dpo, cp, cpo)
-                        where a.id = u.id and a.flags = u.flags and a.debits_pending = u.wdp
-                          and a.debits_posted = u.wdpo and a.credits_pending = u.wcp and a.credits_posted = u.wcpo
-                        """)
-                .bind("ids", (Argument) BinaryArray.uuids(ids))
-                .bind("flags", (Argument) BinaryArray.bigints(columns[0]))
-                .bind("wdp", (Argument) BinaryArray.bigints(columns[1]))
-                .bind("wdpo", (Argument) BinaryArray.bigints(columns[2]))
-                .bind("wcp", (Argument) BinaryArray.bigints(columns[3]))
-                .bind("wcpo", (Argument) BinaryArray.bigints(columns[4]))
-                .bind("dp", (Argument) BinaryArray.bigints(columns[5]))
-                .bind("dpo", (Argument) BinaryArray.bigints(columns[6]))
-                .bind("cp", (Argument) BinaryArray.bigints(columns[7]))
-                .bind("cpo", (Argument) BinaryArray.bigints(columns[8]))
-                .execute();
-        return updated == n;
+        Update update = handle.createUpdate("""
+                update ledger_account a
+                set debits_pending = u.dp, debits_posted = u.dpo, credits_pending = u.cp, credits_posted = u.cpo
+                from unnest(:ids::uuid[], :flags::bigint[], :wdp::bigint[], :wdpo::bigint[], :wcp::bigint[],
+                            :wcpo::bigint[], :dp::bigint[], :dpo::bigint[], :cp::bigint[], :cpo::bigint[])
+                     as u(id, flags, wdp, wdpo, wcp, wcpo, dp, dpo, cp, cpo)
+                where a.id = u.id and a.flags = u.flags and a.debits_pending = u.wdp
+                  and a.debits_posted = u.wdpo and a.credits_pending = u.wcp and a.credits_posted = u.wcpo
+                """);
+        update.bind("ids", (Argument) BinaryArray.uuids(prepared.ids()));
+        for (int c = 0; c < CompareAndSet.NAMES.length; c++) {
+            update.bind(CompareAndSet.NAMES[c], (Argument) BinaryArray.bigints(prepared.columns()[c]));
+        }
+        return update.execute() == prepared.ids().size();
     }
 
     /** How many batches of {@link #post} went the careful way, accounts locked first, since the start. */
@@ -597,6 +625,8 @@ public final class LedgerStore {
             accountIds.add(hold.creditAccountId());
         }
         accountIds.remove(NewTransfer.NONE);
+        // This path moves accounts behind the sequencer's back (and commits when its caller does).
+        sequencer.forget(accountIds);
         Map<UUID, AccountState> accounts = lock(handle, accountIds);
 
         // Read after the locks: whoever touched these accounts before has committed by now.
@@ -649,6 +679,17 @@ public final class LedgerStore {
                     new TransferOutcome(all.get(i).id(), plan.results()[i], Optional.ofNullable(plan.timestamps()[i])));
         }
         return new Posted(outcomes, expiries(plan));
+    }
+
+    /** The accounts a batch names directly (a hold's post or void names them through the hold). */
+    private static Set<UUID> accountsOf(List<NewTransfer> transfers) {
+        Set<UUID> ids = new HashSet<>();
+        for (NewTransfer transfer : transfers) {
+            ids.add(transfer.debitAccountId());
+            ids.add(transfer.creditAccountId());
+        }
+        ids.remove(NewTransfer.NONE);
+        return ids;
     }
 
     /** The rows a plan writes: accepted transfers, then recorded failures. */

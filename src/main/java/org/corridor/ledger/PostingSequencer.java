@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,18 @@ final class PostingSequencer {
 
     private final Map<UUID, Owned> accounts = new HashMap<>();
     private final Set<UUID> transferIds = new HashSet<>();
+    private final Map<UUID, Snapshot> committedStates;
+
+    /** With room to remember what this process last committed for {@code remembered} accounts. */
+    PostingSequencer(int remembered) {
+        // Oldest first out: a hint, not a truth, so losing an entry only costs a read.
+        this.committedStates = new LinkedHashMap<>(1024, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<UUID, Snapshot> eldest) {
+                return size() > remembered;
+            }
+        };
+    }
 
     private record Owned(Ticket owner, Snapshot after) {}
 
@@ -123,11 +136,16 @@ final class PostingSequencer {
         Set<Ticket> predecessors = new LinkedHashSet<>();
         for (UUID id : accountIds) {
             Owned owned = accounts.get(id);
-            if (owned == null) {
-                unowned.add(id);
-            } else {
+            if (owned != null) {
                 states.put(id, owned.after().toState(id));
                 predecessors.add(owned.owner());
+                continue;
+            }
+            Snapshot remembered = committedStates.get(id);
+            if (remembered != null) {
+                states.put(id, remembered.toState(id));
+            } else {
+                unowned.add(id);
             }
         }
         if (!unowned.isEmpty()) {
@@ -147,15 +165,30 @@ final class PostingSequencer {
         return Optional.of(new Sequenced(ticket, before, after, plan));
     }
 
-    /** Forgets a batch that committed or rolled back: its accounts are the database's to tell again. */
-    synchronized void release(Sequenced sequenced, List<UUID> ids) {
+    /**
+     * Forgets a batch that committed or rolled back. What a committed batch left is remembered, so the
+     * next batch on those accounts need not read them: if anyone else has moved one since, that batch's
+     * compare fails and it goes the careful way, and the account is forgotten.
+     */
+    synchronized void release(Sequenced sequenced, List<UUID> ids, boolean committed) {
         sequenced.ticket().finish();
         for (UUID id : sequenced.before().keySet()) {
             Owned owned = accounts.get(id);
-            if (owned != null && owned.owner() == sequenced.ticket()) {
+            boolean mine = owned != null && owned.owner() == sequenced.ticket();
+            if (mine) {
                 accounts.remove(id);
+            }
+            if (committed && mine) {
+                committedStates.put(id, owned.after());
+            } else if (!committed) {
+                committedStates.remove(id);
             }
         }
         ids.forEach(transferIds::remove);
+    }
+
+    /** Forgets what was remembered of these accounts: another writer is about to move them. */
+    synchronized void forget(Collection<UUID> accountIds) {
+        accountIds.forEach(committedStates::remove);
     }
 }

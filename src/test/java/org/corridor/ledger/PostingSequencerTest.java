@@ -19,7 +19,7 @@ class PostingSequencerTest {
     private static final UUID Y = new UUID(0, 2);
     private static final UUID Z = new UUID(0, 3);
 
-    private final PostingSequencer sequencer = new PostingSequencer();
+    private final PostingSequencer sequencer = new PostingSequencer(100);
     private final Map<UUID, AccountState> committed = new HashMap<>();
 
     PostingSequencerTest() {
@@ -76,7 +76,7 @@ class PostingSequencerTest {
         assertThat(second.ticket().awaitPredecessors(Duration.ofMillis(50))).isFalse();
         // Accounts nobody in flight touched: nothing to wait for.
         assertThat(elsewhere.ticket().awaitPredecessors(Duration.ofMillis(10))).isTrue();
-        sequencer.release(first, List.of(new UUID(1, 1)));
+        sequencer.release(first, List.of(new UUID(1, 1)), true);
         assertThat(second.ticket().awaitPredecessors(Duration.ofMillis(10))).isTrue();
     }
 
@@ -87,7 +87,7 @@ class PostingSequencerTest {
 
         assertThat(move(id, Y, Z, 10)).isEmpty();
 
-        sequencer.release(first, List.of(id));
+        sequencer.release(first, List.of(id), true);
         assertThat(move(id, Y, Z, 10)).isPresent();
     }
 
@@ -96,12 +96,37 @@ class PostingSequencerTest {
         PostingSequencer.Sequenced first = move(new UUID(1, 1), X, Y, 100).orElseThrow();
         PostingSequencer.Sequenced second = move(new UUID(1, 2), Y, Z, 10).orElseThrow();
         // The first batch rolled back: the database still holds X and Y as they were.
-        sequencer.release(first, List.of(new UUID(1, 1)));
+        sequencer.release(first, List.of(new UUID(1, 1)), false);
 
         PostingSequencer.Sequenced third = move(new UUID(1, 3), X, Y, 1).orElseThrow();
 
         assertThat(third.before().get(X).debitsPosted()).isZero();
         // Y is the second batch's, still in flight; its compare will fail and so will the third's.
         assertThat(third.before().get(Y)).isEqualTo(second.after().get(Y));
+    }
+
+    @Test
+    void what_a_committed_batch_left_is_remembered_until_forgotten() throws Exception {
+        PostingSequencer.Sequenced first = move(new UUID(1, 1), X, Y, 100).orElseThrow();
+        sequencer.release(first, List.of(new UUID(1, 1)), true);
+        committed.clear(); // a read of the database now would fail the test
+
+        PostingSequencer.Sequenced second = move(new UUID(1, 2), X, Y, 1).orElseThrow();
+        assertThat(second.before().get(X)).isEqualTo(first.after().get(X));
+        assertThat(second.ticket().awaitPredecessors(Duration.ZERO)).isTrue();
+        sequencer.release(second, List.of(new UUID(1, 2)), false);
+
+        // A batch that rolled back leaves nothing remembered: its accounts are read again.
+        committed.put(X, new AccountState(X, "EUR", 1, 0, 7, 0, 1_000));
+        committed.put(Y, new AccountState(Y, "EUR", 1, 0, 0, 0, 1_100));
+        PostingSequencer.Sequenced third = move(new UUID(1, 3), X, Y, 1).orElseThrow();
+        assertThat(third.before().get(X).debitsPosted()).isEqualTo(7);
+        sequencer.release(third, List.of(new UUID(1, 3)), true);
+
+        sequencer.forget(List.of(X));
+        committed.put(X, new AccountState(X, "EUR", 1, 0, 9, 0, 1_000));
+        PostingSequencer.Sequenced fourth = move(new UUID(1, 4), X, Y, 1).orElseThrow();
+        assertThat(fourth.before().get(X).debitsPosted()).isEqualTo(9);
+        assertThat(fourth.before().get(Y)).isEqualTo(third.after().get(Y));
     }
 }
