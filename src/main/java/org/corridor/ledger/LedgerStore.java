@@ -388,6 +388,7 @@ public final class LedgerStore {
                     CompareAndSet prepared = CompareAndSet.of(
                             sequenced.get().before(), sequenced.get().after());
                     insert(handle, written);
+                    lockInIdOrder(handle);
                     // After the predecessors' commits, not just their updates: a compare blocked on their
                     // row locks is re-checked by PostgreSQL against the new row but, joined with unnest(),
                     // did not match (measured), so this waits for the commits in Java instead.
@@ -466,19 +467,24 @@ public final class LedgerStore {
     }
 
     /**
-     * Sets the new balances of every account a sequenced batch read, but only where the account still
-     * holds the flags and balances the batch was judged on; true when all of them did.
+     * Plans this transaction's compare-and-set update so that it locks rows in id order. Rows are
+     * locked as the update reaches them, and every other writer locks accounts in id order (select
+     * ... order by id for update): a nested loop driven by the sorted array (or by the primary key)
+     * keeps that order, a hash join over a scan of the table would not. PostgreSQL still detects any
+     * deadlock, and the batch then goes the careful way.
      */
-    private static boolean compareAndSet(Handle handle, CompareAndSet prepared) {
-        // Rows are locked as the update reaches them. Every other writer locks accounts in id order
-        // (select ... order by id for update), so this update must too, or the two may deadlock: a
-        // nested loop driven by the sorted array (or by the primary key) keeps that order, a hash join
-        // over a scan of the table would not. PostgreSQL still detects any deadlock, and the batch
-        // then goes the careful way.
+    private static void lockInIdOrder(Handle handle) {
         handle.createQuery("""
                         select set_config('enable_hashjoin', 'off', true) || set_config('enable_mergejoin', 'off', true)
                                || set_config('enable_seqscan', 'off', true)
                         """).mapTo(String.class).one();
+    }
+
+    /**
+     * Sets the new balances of every account a sequenced batch read, but only where the account still
+     * holds the flags and balances the batch was judged on; true when all of them did.
+     */
+    private static boolean compareAndSet(Handle handle, CompareAndSet prepared) {
         Update update = handle.createUpdate("""
                 update ledger_account a
                 set debits_pending = u.dp, debits_posted = u.dpo, credits_pending = u.cp, credits_posted = u.cpo
