@@ -334,6 +334,14 @@ public final class LedgerStore {
     }
 
     /**
+     * Posts a batch in a transaction of its own the careful way only (accounts locked first, never
+     * sequenced), as a feature's {@link #postWithin} does: the baseline of the ledger benchmark.
+     */
+    public List<TransferOutcome> postLockingFirst(Actor actor, List<NewTransfer> transfers) {
+        return jdbi.inTransaction(handle -> postWithin(handle, actor, transfers));
+    }
+
+    /**
      * Posts a batch of new transfers and holds in its own transaction, in the order of the
      * {@link PostingSequencer}: judged on the balances the batches before it will leave, its rows
      * copied while they finish, its accounts updated only where they still hold what it was judged on.
@@ -363,7 +371,10 @@ public final class LedgerStore {
             Optional<PostingSequencer.Sequenced> sequenced = Optional.empty();
             boolean committed = false;
             try {
-                Map<UUID, TransferRow> existing = ids.isEmpty() ? Map.of() : rows(handle, ids);
+                // Judged as new ids without reading them: an id that exists (accepted, or failed and
+                // recorded) makes the COPY fail on the primary key, and the batch goes the careful way,
+                // which answers EXISTS or the recorded failure.
+                Map<UUID, TransferRow> existing = Map.of();
                 sequenced = sequencer.sequence(
                         accountIds,
                         ids,

@@ -124,6 +124,40 @@ class SequencedPostingTest {
         assertStoredBooksBalance(ledger, payer, accounts, outcomes);
     }
 
+    @Test
+    void a_batch_sent_again_is_answered_from_what_was_recorded() {
+        Ledger ledger = corridor.ledger();
+        UUID payer = UUID.randomUUID();
+        UUID limited = UUID.randomUUID();
+        ledger.createAccounts(
+                ACTOR,
+                List.of(
+                        NewAccount.of(payer, Currency.EUR, AccountCode.PAYER, "payer"),
+                        NewAccount.of(
+                                limited,
+                                Currency.EUR,
+                                AccountCode.SETTLEMENT,
+                                "limited",
+                                AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
+        List<NewTransfer> batch = List.of(
+                NewTransfer.posted(TransferIds.next(), payer, limited, 100, Currency.EUR, "DEPOSIT"),
+                NewTransfer.posted(TransferIds.next(), limited, payer, 500, Currency.EUR, "RESTRICTED_TRANSFER"));
+        long careful = corridor.ledgerStore().postedCarefully();
+
+        List<TransferOutcome> first = ledger.post(ACTOR, batch);
+        List<TransferOutcome> again = ledger.post(ACTOR, batch);
+
+        assertThat(first)
+                .extracting(TransferOutcome::result)
+                .containsExactly(TransferResult.OK, TransferResult.EXCEEDS_CREDITS);
+        // The ids were judged new, the copy met them on the primary key, and the careful way answered.
+        assertThat(again)
+                .extracting(TransferOutcome::result)
+                .containsExactly(TransferResult.EXISTS, TransferResult.EXCEEDS_CREDITS);
+        assertThat(corridor.ledgerStore().postedCarefully()).isEqualTo(careful + 1);
+        assertThat(ledger.requireAccount(limited).balances().creditsPosted()).isEqualTo(100);
+    }
+
     private static NewTransfer randomMove(SplittableRandom random, List<UUID> accounts) {
         UUID debit = accounts.get(random.nextInt(accounts.size()));
         UUID credit;
