@@ -56,11 +56,14 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * SQL for the ledger. A batch is posted in one transaction with a handful of set-based statements:
- * read the holds it names, lock every account it touches in id order with one {@code select ... for
- * update}, read the earlier transfers under its ids, judge it in memory ({@link PostingRules}),
- * insert its rows with one {@code insert ... select from unnest(...)}, update the balances with one
- * {@code update ... from unnest(...)}, and append one audit entry. Thread-safe.
+ * SQL for the ledger. A batch is posted in one transaction with a handful of set-based statements.
+ * The careful way: read the holds it names, lock every account it touches in id order with one
+ * {@code select ... for update}, read the earlier transfers under its ids, judge it in memory
+ * ({@link PostingRules}), write its rows with one binary {@code COPY}, update the balances with one
+ * {@code update ... from unnest(...)}, and append one audit entry. Batches of new transfers and holds
+ * in their own transaction go first the sequenced way ({@link PostingSequencer}): judged without row
+ * locks on what the batches before them will leave, then a compare-and-set update that sends them
+ * the careful way when anything moved. Thread-safe; docs/ledger.md has the whole story.
  *
  * <p>Other features post inside their own transaction with {@link #postWithin}, so that their own
  * change and the postings commit together or not at all.
