@@ -24,10 +24,11 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Nothing here is trusted by the database: each batch updates its accounts only where they still
  * hold the balances and flags it was judged on (compare and set), once the batches whose results it
- * was judged on have committed. If a predecessor rolled back,
- * or anyone else (another process, a feature posting within its own transaction, a flag change)
- * moved an account in between, the compare fails, the batch rolls back and is posted again the
- * careful way, with the accounts locked first.
+ * was judged on have committed. If a predecessor rolled back, or anyone else (another process, a
+ * feature posting within its own transaction, a flag change) moved an account in between, the
+ * compare fails, the batch rolls back and is posted again the careful way, with the accounts locked
+ * first. Thread-safe: every method holds the sequencer's lock, the database read of a batch's
+ * unknown accounts included, which keeps the order of judgements the order of the states they use.
  */
 final class PostingSequencer {
 
@@ -121,8 +122,9 @@ final class PostingSequencer {
     private record Owned(Ticket owner, Snapshot after) {}
 
     /**
-     * Judges a batch in order after every batch sequenced before it, or returns empty when one of its
-     * transfer ids is in flight in another batch (then the database, not this order, must decide).
+     * Judges a batch after the batches in flight that touched its accounts (on the states they will
+     * leave), or returns empty when one of its transfer ids is in flight in another batch (then the
+     * database, not this order, must decide).
      */
     synchronized Optional<Sequenced> sequence(
             Collection<UUID> accountIds, List<UUID> ids, CommittedAccounts committed, Judge judge) {
