@@ -234,6 +234,30 @@ public final class ReleaseStore {
                 instant(rs, "executed_at"));
     }
 
+    /** A rejection row joined with its request's reference. */
+    private static Rejection rejectionRow(ResultSet rs) throws SQLException {
+        return new Rejection(
+                rs.getString("reference"),
+                rs.getObject("hit_id", UUID.class),
+                rs.getString("party_role"),
+                rs.getString("party_name"),
+                rs.getString("reason"),
+                rs.getObject("occurred_on", LocalDate.class),
+                rs.getObject("report_due_on", LocalDate.class));
+    }
+
+    /** A follow-up row joined with its request's reference: overdue when not received by {@code asOf}. */
+    private static FollowUp followUpRow(ResultSet rs, Optional<LocalDate> received, LocalDate asOf)
+            throws SQLException {
+        LocalDate due = rs.getObject("due_on", LocalDate.class);
+        return new FollowUp(
+                rs.getString("reference"),
+                rs.getString("kind"),
+                due,
+                received,
+                received.isEmpty() && asOf.isAfter(due));
+    }
+
     private static final String HIT_SELECT =
             "select h.*, r.reference from release_hit h join release_request r on r.id = h.request_id";
 
@@ -621,14 +645,7 @@ public final class ReleaseStore {
                             where cast(:id as uuid) is null or j.request_id = cast(:id as uuid) order by j.id
                             """)
                     .bind("id", requestId.orElse(null))
-                    .map((rs, ctx) -> new Rejection(
-                            rs.getString("reference"),
-                            rs.getObject("hit_id", UUID.class),
-                            rs.getString("party_role"),
-                            rs.getString("party_name"),
-                            rs.getString("reason"),
-                            rs.getObject("occurred_on", LocalDate.class),
-                            rs.getObject("report_due_on", LocalDate.class)))
+                    .map((rs, ctx) -> rejectionRow(rs))
                     .list();
         }
 
@@ -722,17 +739,8 @@ public final class ReleaseStore {
                             order by f.due_on, r.reference, f.kind
                             """)
                     .bind("id", requestId.orElse(null))
-                    .map((rs, ctx) -> {
-                        LocalDate due = rs.getObject("due_on", LocalDate.class);
-                        Optional<LocalDate> received =
-                                Optional.ofNullable(rs.getObject("received_on", LocalDate.class));
-                        return new FollowUp(
-                                rs.getString("reference"),
-                                rs.getString("kind"),
-                                due,
-                                received,
-                                received.isEmpty() && asOf.isAfter(due));
-                    })
+                    .map((rs, ctx) ->
+                            followUpRow(rs, Optional.ofNullable(rs.getObject("received_on", LocalDate.class)), asOf))
                     .list();
         }
 
@@ -815,16 +823,7 @@ public final class ReleaseStore {
                     .bind("from", from)
                     .bind("to", to)
                     .map((rs, ctx) -> new RejectionEvent(
-                            rs.getLong("id"),
-                            rs.getObject("request_id", UUID.class),
-                            new Rejection(
-                                    rs.getString("reference"),
-                                    rs.getObject("hit_id", UUID.class),
-                                    rs.getString("party_role"),
-                                    rs.getString("party_name"),
-                                    rs.getString("reason"),
-                                    rs.getObject("occurred_on", LocalDate.class),
-                                    rs.getObject("report_due_on", LocalDate.class))))
+                            rs.getLong("id"), rs.getObject("request_id", UUID.class), rejectionRow(rs)))
                     .list();
         }
 
@@ -850,17 +849,11 @@ public final class ReleaseStore {
                             order by f.due_on, r.reference, f.kind
                             """)
                     .bind("date", date)
-                    .map((rs, ctx) -> {
-                        LocalDate due = rs.getObject("due_on", LocalDate.class);
-                        Optional<LocalDate> received = Optional.ofNullable(rs.getObject("received_on", LocalDate.class))
-                                .filter(on -> !on.isAfter(date));
-                        return new FollowUp(
-                                rs.getString("reference"),
-                                rs.getString("kind"),
-                                due,
-                                received,
-                                received.isEmpty() && date.isAfter(due));
-                    })
+                    .map((rs, ctx) -> followUpRow(
+                            rs,
+                            Optional.ofNullable(rs.getObject("received_on", LocalDate.class))
+                                    .filter(on -> !on.isAfter(date)),
+                            date))
                     .list();
         }
 
