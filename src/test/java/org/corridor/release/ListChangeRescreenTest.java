@@ -2,20 +2,15 @@ package org.corridor.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.corridor.app.Corridor;
 import org.corridor.audit.Actor;
 import org.corridor.audit.Hashing;
-import org.corridor.authorisation.AuthorisationType;
 import org.corridor.authorisation.Category;
-import org.corridor.authorisation.MovementKind;
-import org.corridor.authorisation.NewAuthorisation;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
 import org.corridor.screening.EntityType;
@@ -26,9 +21,6 @@ import org.corridor.screening.ListedEntity;
 import org.corridor.screening.ListedName;
 import org.corridor.screening.NameKind;
 import org.corridor.screening.SanctionsList;
-import org.corridor.settlement.AccountStatus;
-import org.corridor.settlement.NewOpeningBalance;
-import org.corridor.settlement.NewRestrictedAccount;
 import org.corridor.testing.MutableClock;
 import org.corridor.testing.TestCorridor;
 import org.junit.jupiter.api.Test;
@@ -89,42 +81,9 @@ class ListChangeRescreenTest {
     }
 
     private static void setUp(Corridor corridor, LocalDate today) {
-        corridor.authorisations()
-                .register(
-                        new Actor("rita", "COMPLIANCE_REVIEWER"),
-                        NewAuthorisation.builder("GL-RESCREEN", AuthorisationType.GENERAL_LICENCE)
-                                .series("RESCREEN")
-                                .issuer("OFAC")
-                                .legalBasis("test")
-                                .valid(today.minusDays(30), today.plusDays(365))
-                                .purposes(Category.MEDICINE, Category.DEVICE)
-                                .movements(MovementKind.values())
-                                .currencies(Currency.EUR)
-                                .locations("OM")
-                                .conditions("none")
-                                .build());
-        Actor maker = new Actor("olga", "OPERATOR");
-        corridor.settlement()
-                .accounts()
-                .open(
-                        maker,
-                        new NewRestrictedAccount(
-                                Optional.empty(),
-                                "NIGC-EUR-R",
-                                "NIGC",
-                                Currency.EUR,
-                                "Muscat Partner Bank",
-                                "OM",
-                                AccountStatus.RESTRICTED));
-        corridor.settlement()
-                .accounts()
-                .recordOpeningBalance(
-                        maker,
-                        "NIGC-EUR-R",
-                        new NewOpeningBalance(
-                                UUID.nameUUIDFromBytes("rescreen".getBytes(StandardCharsets.UTF_8)),
-                                Money.parse("10000000.00", Currency.EUR),
-                                today.minusDays(10),
-                                "test"));
+        ReleaseFixtures.registerGeneralLicence(
+                corridor, "GL-RESCREEN", "RESCREEN", "test", today, Category.MEDICINE, Category.DEVICE);
+        ReleaseFixtures.openFundedAccount(
+                corridor, "NIGC-EUR-R", "rescreen", Money.parse("10000000.00", Currency.EUR), today, "test");
     }
 }

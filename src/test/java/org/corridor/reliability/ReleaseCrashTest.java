@@ -3,7 +3,6 @@ package org.corridor.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,25 +12,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.corridor.app.Config;
 import org.corridor.app.Corridor;
 import org.corridor.audit.Actor;
 import org.corridor.audit.ChainVerification;
-import org.corridor.authorisation.AuthorisationType;
 import org.corridor.authorisation.Category;
-import org.corridor.authorisation.MovementKind;
-import org.corridor.authorisation.NewAuthorisation;
 import org.corridor.identity.Role;
 import org.corridor.ledger.Transfer;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
+import org.corridor.release.ReleaseFixtures;
 import org.corridor.screening.ListFormat;
 import org.corridor.screening.ListReader;
-import org.corridor.settlement.AccountStatus;
-import org.corridor.settlement.NewOpeningBalance;
-import org.corridor.settlement.NewRestrictedAccount;
 import org.corridor.testing.ApiClient;
 import org.corridor.testing.CorridorProcess;
 import org.junit.jupiter.api.Test;
@@ -162,43 +155,9 @@ class ReleaseCrashTest {
         Path list = Path.of(
                 ReleaseCrashTest.class.getResource("/screening/un-small.xml").toURI());
         corridor.screening().importSnapshots(admin, ListReader.read(ListFormat.UN_XML, list), "test fixture");
-        corridor.authorisations()
-                .register(
-                        new Actor("rita", "COMPLIANCE_REVIEWER"),
-                        NewAuthorisation.builder("GL-CRASH", AuthorisationType.GENERAL_LICENCE)
-                                .series("CRASH")
-                                .issuer("OFAC")
-                                .legalBasis("crash test")
-                                .valid(today.minusDays(30), today.plusDays(365))
-                                .purposes(Category.MEDICINE, Category.FOOD)
-                                .movements(MovementKind.values())
-                                .currencies(Currency.EUR)
-                                .locations("OM")
-                                .conditions("none")
-                                .build());
-        Actor maker = new Actor("olga", "OPERATOR");
-        corridor.settlement()
-                .accounts()
-                .open(
-                        maker,
-                        new NewRestrictedAccount(
-                                Optional.empty(),
-                                ACCOUNT,
-                                "NIGC",
-                                Currency.EUR,
-                                "Muscat Partner Bank",
-                                "OM",
-                                AccountStatus.RESTRICTED));
-        corridor.settlement()
-                .accounts()
-                .recordOpeningBalance(
-                        maker,
-                        ACCOUNT,
-                        new NewOpeningBalance(
-                                UUID.nameUUIDFromBytes("crash".getBytes(StandardCharsets.UTF_8)),
-                                OPENING,
-                                today.minusDays(10),
-                                "crash test"));
+        ReleaseFixtures.registerGeneralLicence(
+                corridor, "GL-CRASH", "CRASH", "crash test", today, Category.MEDICINE, Category.FOOD);
+        ReleaseFixtures.openFundedAccount(corridor, ACCOUNT, "crash", OPENING, today, "crash test");
         tokens.put(
                 Role.OPERATOR,
                 corridor.users()

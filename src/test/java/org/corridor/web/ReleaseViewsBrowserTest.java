@@ -4,26 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Optional;
-import java.util.UUID;
 import org.corridor.app.Corridor;
 import org.corridor.audit.Actor;
-import org.corridor.authorisation.AuthorisationType;
 import org.corridor.authorisation.Category;
-import org.corridor.authorisation.MovementKind;
-import org.corridor.authorisation.NewAuthorisation;
 import org.corridor.identity.Role;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
+import org.corridor.release.ReleaseFixtures;
 import org.corridor.screening.ListFormat;
 import org.corridor.screening.ListReader;
-import org.corridor.settlement.AccountStatus;
-import org.corridor.settlement.NewOpeningBalance;
-import org.corridor.settlement.NewRestrictedAccount;
 import org.corridor.testing.ApiClient;
 import org.corridor.testing.Browser;
 import org.corridor.testing.MutableClock;
@@ -58,43 +50,10 @@ class ReleaseViewsBrowserTest {
                 .getResource("/screening/un-small.xml")
                 .toURI());
         corridor.screening().importSnapshots(Actor.SYSTEM, ListReader.read(ListFormat.UN_XML, list), "test fixture");
-        corridor.authorisations()
-                .register(
-                        new Actor("rita", "COMPLIANCE_REVIEWER"),
-                        NewAuthorisation.builder("GL-WEB", AuthorisationType.GENERAL_LICENCE)
-                                .series("WEB")
-                                .issuer("OFAC")
-                                .legalBasis("browser test")
-                                .valid(today.minusDays(30), today.plusDays(365))
-                                .purposes(Category.MEDICINE, Category.FOOD)
-                                .movements(MovementKind.values())
-                                .currencies(Currency.EUR)
-                                .locations("OM")
-                                .conditions("none")
-                                .build());
-        Actor maker = new Actor("olga", "OPERATOR");
-        corridor.settlement()
-                .accounts()
-                .open(
-                        maker,
-                        new NewRestrictedAccount(
-                                Optional.empty(),
-                                ACCOUNT,
-                                "NIGC",
-                                Currency.EUR,
-                                "Muscat Partner Bank",
-                                "OM",
-                                AccountStatus.RESTRICTED));
-        corridor.settlement()
-                .accounts()
-                .recordOpeningBalance(
-                        maker,
-                        ACCOUNT,
-                        new NewOpeningBalance(
-                                UUID.nameUUIDFromBytes("web".getBytes(StandardCharsets.UTF_8)),
-                                Money.parse("1000000.00", Currency.EUR),
-                                today.minusDays(10),
-                                "browser test"));
+        ReleaseFixtures.registerGeneralLicence(
+                corridor, "GL-WEB", "WEB", "browser test", today, Category.MEDICINE, Category.FOOD);
+        ReleaseFixtures.openFundedAccount(
+                corridor, ACCOUNT, "web", Money.parse("1000000.00", Currency.EUR), today, "browser test");
     }
 
     @AfterAll
