@@ -84,6 +84,11 @@ class ListChangeRescreenTest {
         ReleaseFixtures.registerGeneralLicence(
                 corridor, "GL-RESCREEN", "RESCREEN", "test", today, Category.MEDICINE, Category.DEVICE);
         ReleaseFixtures.openFundedAccount(
-                corridor, "NIGC-EUR-R", "rescreen", Money.parse("10000000.00", Currency.EUR), today, "test");
+                corridor,
+                "NIGC-EUR-R",
+                "rescreen",
+                Money.parse("10000000.00", Currency.EUR),
+                today.minusDays(10),
+                "test");
     }
 }

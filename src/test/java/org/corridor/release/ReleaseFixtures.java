@@ -46,9 +46,9 @@ public final class ReleaseFixtures {
                                 .build());
     }
 
-    /** Opens NIGC's restricted EUR account {@code account} with {@code opening} as of 10 days before {@code today}. */
+    /** Opens NIGC's restricted EUR account {@code account} with {@code opening} as of {@code openedOn}. */
     public static void openFundedAccount(
-            Corridor corridor, String account, String seed, Money opening, LocalDate today, String note) {
+            Corridor corridor, String account, String seed, Money opening, LocalDate openedOn, String note) {
         corridor.settlement()
                 .accounts()
                 .open(
@@ -69,7 +69,7 @@ public final class ReleaseFixtures {
                         new NewOpeningBalance(
                                 UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)),
                                 opening,
-                                today.minusDays(10),
+                                openedOn,
                                 note));
     }
 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.UUID;
 import org.corridor.ConflictException;
 import org.corridor.app.Corridor;
@@ -16,9 +14,6 @@ import org.corridor.audit.AuditEntry;
 import org.corridor.identity.Role;
 import org.corridor.ledger.HoldState;
 import org.corridor.money.Money;
-import org.corridor.settlement.AccountStatus;
-import org.corridor.settlement.NewOpeningBalance;
-import org.corridor.settlement.NewRestrictedAccount;
 import org.corridor.testing.ApiClient;
 import org.corridor.testing.MutableClock;
 import org.corridor.testing.TestCorridor;
@@ -44,28 +39,13 @@ class ReleaseRejectionTest {
                                 .reference("W-20")
                                 .valid(LocalDate.parse("2024-07-16"), LocalDate.parse("2024-11-12"))
                                 .build());
-        corridor.settlement()
-                .accounts()
-                .open(
-                        ReleaseScenario.MAKER,
-                        new NewRestrictedAccount(
-                                Optional.empty(),
-                                "NIGC-EUR-R",
-                                "NIGC",
-                                ReleaseScenario.EUR,
-                                "Muscat Partner Bank",
-                                "OM",
-                                AccountStatus.RESTRICTED));
-        corridor.settlement()
-                .accounts()
-                .recordOpeningBalance(
-                        ReleaseScenario.MAKER,
-                        "NIGC-EUR-R",
-                        new NewOpeningBalance(
-                                UUID.nameUUIDFromBytes("rejection".getBytes(StandardCharsets.UTF_8)),
-                                Money.parse("1000000.00", ReleaseScenario.EUR),
-                                LocalDate.parse("2024-07-05"),
-                                "test"));
+        ReleaseFixtures.openFundedAccount(
+                corridor,
+                "NIGC-EUR-R",
+                "rejection",
+                Money.parse("1000000.00", ReleaseScenario.EUR),
+                LocalDate.parse("2024-07-05"),
+                "test");
     }
 
     @AfterAll

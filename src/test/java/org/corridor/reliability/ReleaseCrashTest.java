@@ -157,7 +157,7 @@ class ReleaseCrashTest {
         corridor.screening().importSnapshots(admin, ListReader.read(ListFormat.UN_XML, list), "test fixture");
         ReleaseFixtures.registerGeneralLicence(
                 corridor, "GL-CRASH", "CRASH", "crash test", today, Category.MEDICINE, Category.FOOD);
-        ReleaseFixtures.openFundedAccount(corridor, ACCOUNT, "crash", OPENING, today, "crash test");
+        ReleaseFixtures.openFundedAccount(corridor, ACCOUNT, "crash", OPENING, today.minusDays(10), "crash test");
         tokens.put(
                 Role.OPERATOR,
                 corridor.users()

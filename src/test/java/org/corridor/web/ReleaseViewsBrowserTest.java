@@ -53,7 +53,7 @@ class ReleaseViewsBrowserTest {
         ReleaseFixtures.registerGeneralLicence(
                 corridor, "GL-WEB", "WEB", "browser test", today, Category.MEDICINE, Category.FOOD);
         ReleaseFixtures.openFundedAccount(
-                corridor, ACCOUNT, "web", Money.parse("1000000.00", Currency.EUR), today, "browser test");
+                corridor, ACCOUNT, "web", Money.parse("1000000.00", Currency.EUR), today.minusDays(10), "browser test");
     }
 
     @AfterAll
