@@ -23,6 +23,7 @@ class ArchitectureTest {
     static final String[] FEATURES = {
         "org.corridor",
         "org.corridor.money..",
+        "org.corridor.transaction..",
         "org.corridor.identity..",
         "org.corridor.audit..",
         "org.corridor.ledger..",
@@ -149,7 +150,7 @@ class ArchitectureTest {
     @Test
     void feature_packages_are_free_of_cycles() {
         slices().matching(
-                        "org.corridor.(money|identity|audit|ledger|screening|authorisation|settlement|release|payments|ownership|vessel|report)..")
+                        "org.corridor.(money|transaction|identity|audit|ledger|screening|authorisation|settlement|release|payments|ownership|vessel|report)..")
                 .should()
                 .beFreeOfCycles()
                 // Routes are adapters that live beside their feature; they may name permissions.

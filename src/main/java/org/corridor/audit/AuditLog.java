@@ -3,6 +3,7 @@ package org.corridor.audit;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import org.corridor.transaction.Transaction;
 
 /** The audit trail's public face: read entries, and recompute the chain. Thread-safe. */
 public final class AuditLog {
@@ -11,6 +12,14 @@ public final class AuditLog {
 
     public AuditLog(AuditStore store) {
         this.store = store;
+    }
+
+    /**
+     * Appends one entry in the caller's unit of work, as its last write: the entry commits or rolls
+     * back with the change it records.
+     */
+    public AuditEntry append(Transaction transaction, AuditEvent event) {
+        return store.append(transaction, event);
     }
 
     public List<AuditEntry> list(Instant from, Instant to, long afterSeq, int limit) {

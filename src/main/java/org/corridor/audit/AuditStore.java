@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.corridor.db.Database;
+import org.corridor.db.Handles;
+import org.corridor.transaction.Transaction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -44,6 +46,11 @@ public final class AuditStore {
     public AuditStore(Database database, Clock clock) {
         this.jdbi = database.jdbi();
         this.clock = clock;
+    }
+
+    /** Appends an entry in the unit of work {@code transaction}. Call it as the last write. */
+    public AuditEntry append(Transaction transaction, AuditEvent event) {
+        return append(Handles.of(transaction), event);
     }
 
     /** Appends an entry in the open transaction of {@code handle}. Call it as the last write. */

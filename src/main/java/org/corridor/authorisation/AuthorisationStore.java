@@ -27,8 +27,10 @@ import org.corridor.audit.AuditEvent;
 import org.corridor.audit.AuditStore;
 import org.corridor.audit.CanonicalJson;
 import org.corridor.db.Database;
+import org.corridor.db.Handles;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
+import org.corridor.transaction.Transaction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -225,6 +227,14 @@ public final class AuthorisationStore {
      * Which authorisations cover {@code movement}, read inside the caller's transaction. Does not
      * lock; to make the check and the usage atomic, record the usage with {@link #recordUsage}.
      */
+    public Coverage coverage(Transaction transaction, Movement movement) {
+        return coverage(Handles.of(transaction), movement);
+    }
+
+    public UsageOutcome recordUsage(Transaction transaction, UUID authorisationId, Movement movement) {
+        return recordUsage(Handles.of(transaction), authorisationId, movement);
+    }
+
     public Coverage coverage(Handle handle, Movement movement) {
         List<Authorisation> register = all(handle);
         List<UUID> capped = register.stream()

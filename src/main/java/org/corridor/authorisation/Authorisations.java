@@ -20,6 +20,7 @@ import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEvent;
 import org.corridor.audit.CanonicalJson;
 import org.corridor.money.Currency;
+import org.corridor.transaction.Transaction;
 
 /**
  * The authorisation register and the coverage check every money movement goes through (FR-1 to
@@ -41,6 +42,22 @@ public final class Authorisations {
         this.store = store;
         this.clock = clock;
         this.zone = zone;
+    }
+
+    /**
+     * The authorisations covering {@code movement} as the caller's unit of work sees the register:
+     * for a use case that moves money in the same transaction. Caps count what was used so far.
+     */
+    public Coverage coverage(Transaction transaction, Movement movement) {
+        return store.coverage(transaction, movement);
+    }
+
+    /**
+     * Records that {@code movement} used {@code authorisationId}, in the caller's unit of work, after
+     * {@link #coverage} found it covering. Repeating the movement's reference returns the first usage.
+     */
+    public UsageOutcome recordUsage(Transaction transaction, UUID authorisationId, Movement movement) {
+        return store.recordUsage(transaction, authorisationId, movement);
     }
 
     /** Records a new authorisation. Its series is the one named, or its own reference. */

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.corridor.transaction.Transactions;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -21,6 +22,7 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Jdbi jdbi;
+    private final JdbiTransactions transactions;
     private final String description;
     private final Optional<EmbeddedPostgresServer> server;
 
@@ -35,6 +37,7 @@ public final class Database implements AutoCloseable {
         this.server = server;
         this.jdbi = Jdbi.create(pool);
         RetryingTransactionRunner.install(jdbi, serializationRetries, metrics);
+        this.transactions = new JdbiTransactions(jdbi);
     }
 
     /** Opens the database the settings name, starting the embedded server when needed. */
@@ -107,6 +110,11 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** Opens units of work for the features' services; the retry policy is stated there. */
+    public Transactions transactions() {
+        return transactions;
     }
 
     public DataSource dataSource() {

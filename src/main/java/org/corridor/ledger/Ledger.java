@@ -11,6 +11,7 @@ import org.corridor.ConflictException;
 import org.corridor.InvalidInputException;
 import org.corridor.NotFoundException;
 import org.corridor.audit.Actor;
+import org.corridor.transaction.Transaction;
 
 /**
  * The ledger's public face for the other features and the edges: create accounts, post batches of
@@ -31,6 +32,15 @@ public final class Ledger {
     public Ledger(LedgerStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+    }
+
+    /**
+     * Posts {@code transfers} in the caller's unit of work, with the accounts locked in id order
+     * (the careful path): for features whose use case moves money together with changes of their
+     * own. One outcome per transfer, in order; the caller rolls back when an outcome it needs failed.
+     */
+    public List<TransferOutcome> post(Transaction transaction, Actor by, List<NewTransfer> transfers) {
+        return store.postWithin(transaction, by, transfers);
     }
 
     /** Creates accounts under their client-supplied ids; one result per account, in order. */

@@ -44,7 +44,9 @@ import org.corridor.audit.AuditStore;
 import org.corridor.audit.CanonicalJson;
 import org.corridor.db.BinaryArray;
 import org.corridor.db.Database;
+import org.corridor.db.Handles;
 import org.corridor.money.Currency;
+import org.corridor.transaction.Transaction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -563,6 +565,10 @@ public final class LedgerStore {
      *
      * @throws InvalidInputException BATCH_TOO_LARGE beyond {@value #MAX_BATCH} transfers
      */
+    public List<TransferOutcome> postWithin(Transaction transaction, Actor actor, List<NewTransfer> transfers) {
+        return postWithin(Handles.of(transaction), actor, transfers);
+    }
+
     public List<TransferOutcome> postWithin(Handle handle, Actor actor, List<NewTransfer> transfers) {
         return post(
                         handle,

@@ -14,8 +14,10 @@ import org.corridor.ConflictException;
 import org.corridor.InvalidInputException;
 import org.corridor.NotFoundException;
 import org.corridor.db.Database;
+import org.corridor.db.Handles;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
+import org.corridor.transaction.Transaction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -47,6 +49,16 @@ public final class LotStore {
      * @throws ConflictException LOTS_INSUFFICIENT when the lots dated up to {@code valueDate} hold
      *     less (the caller's transaction must roll back), or CONSUMPTION_EXISTS_WITH_DIFFERENT_CONTENT
      */
+    public List<LotConsumption> consumeWithin(
+            Transaction transaction,
+            UUID accountId,
+            Money amount,
+            LocalDate valueDate,
+            ConsumptionKind kind,
+            String reference) {
+        return consumeWithin(Handles.of(transaction), accountId, amount, valueDate, kind, reference);
+    }
+
     public List<LotConsumption> consumeWithin(
             Handle handle, UUID accountId, Money amount, LocalDate valueDate, ConsumptionKind kind, String reference) {
         if (!amount.isPositive()) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.corridor.InvalidInputException;
 import org.corridor.money.Money;
+import org.corridor.transaction.Transaction;
 
 /**
  * The restricted accounts' money by age (FR-31, RPT-2): first-in-first-out lots dated by value
@@ -20,6 +21,25 @@ public final class Lots {
     Lots(LotStore store, RestrictedAccounts accounts) {
         this.store = store;
         this.accounts = accounts;
+    }
+
+    /**
+     * Consumes {@code amount} from the account's oldest lots dated up to {@code valueDate}, in the
+     * caller's unit of work, after the ledger has posted the debit in it (the ledger's lock of the
+     * account serialises every change to its lots). Repeating {@code reference} with the same amount
+     * returns what it took the first time.
+     *
+     * @throws org.corridor.ConflictException LOTS_INSUFFICIENT when the lots hold less; the caller
+     *     rolls back
+     */
+    public List<LotConsumption> consume(
+            Transaction transaction,
+            UUID accountId,
+            Money amount,
+            LocalDate valueDate,
+            ConsumptionKind kind,
+            String reference) {
+        return store.consumeWithin(transaction, accountId, amount, valueDate, kind, reference);
     }
 
     /**
