@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.corridor.money.Currency;
+import org.corridor.money.Money;
 
 /**
  * JSON Schemas (OpenAPI 3.1 dialect) derived from the API's record types, with the same snake_case
@@ -83,6 +85,15 @@ final class JsonSchemas {
         if (cls == Duration.class) {
             return JSON.objectNode().put("type", "string").put("format", "duration");
         }
+        if (cls == Money.class) {
+            return money();
+        }
+        if (cls == Currency.class) {
+            return JSON.objectNode()
+                    .put("type", "string")
+                    .put("pattern", "^[A-Z]{3}$")
+                    .put("description", "ISO 4217 currency code");
+        }
         if (cls.isEnum()) {
             ArrayNode values = JSON.arrayNode();
             for (Object constant : cls.getEnumConstants()) {
@@ -105,6 +116,34 @@ final class JsonSchemas {
         }
         // Free-form values (JsonNode, Object, maps of anything).
         return JSON.objectNode();
+    }
+
+    /** The one money shape of the API (see MoneyJson), as a shared component. */
+    private ObjectNode money() {
+        if (!components.containsKey("Money")) {
+            ObjectNode properties = JSON.objectNode();
+            properties.set(
+                    "amount",
+                    JSON.objectNode()
+                            .put("type", "string")
+                            .put("pattern", "^-?[0-9]+(\\.[0-9]+)?$")
+                            .put(
+                                    "description",
+                                    "decimal amount with at most the currency's ISO 4217 decimals (IQD 3, EUR 2)")
+                            .put("example", "4704000.00"));
+            properties.set(
+                    "currency",
+                    JSON.objectNode()
+                            .put("type", "string")
+                            .put("pattern", "^[A-Z]{3}$")
+                            .put("description", "ISO 4217 currency code")
+                            .put("example", "EUR"));
+            ObjectNode schema = JSON.objectNode().put("type", "object");
+            schema.set("properties", properties);
+            schema.set("required", JSON.arrayNode().add("amount").add("currency"));
+            components.put("Money", schema);
+        }
+        return JSON.objectNode().put("$ref", "#/components/schemas/Money");
     }
 
     private ObjectNode reference(Class<?> record) {
