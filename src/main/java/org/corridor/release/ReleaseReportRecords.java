@@ -22,14 +22,16 @@ import org.corridor.authorisation.CoverageReason;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
 import org.corridor.report.ReleaseRecords;
+import org.corridor.transaction.Transactions;
 
 /**
  * The reports' port answered from the release tables. States "as of a date" are replayed from the
  * transition history (the request row only knows where it stands now), so a past date shows what
- * was held or waiting at the end of that business date in the channel's zone. Thread-safe: every
- * call reads on a handle of its own.
+ * was held or waiting at the end of that business date in the channel's zone. The port's records
+ * are the reports' own shapes (the report feature knows nothing of releases), so each is derived
+ * here from the release rows. Thread-safe: every call reads on a connection of its own.
  */
-public final class ReleaseReportRecords implements ReleaseRecords {
+final class ReleaseReportRecords implements ReleaseRecords {
 
     /** FR-19 refusals at submission: reportable attempts with no hit behind them (RPT-5). */
     private static final List<String> REFUSALS =
@@ -37,12 +39,24 @@ public final class ReleaseReportRecords implements ReleaseRecords {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    private final Transactions transactions;
     private final ReleaseStore store;
+    private final HitStore hits;
+    private final ReleaseHistoryStore history;
     private final Authorisations authorisations;
     private final ZoneId zone;
 
-    public ReleaseReportRecords(Releases releases, Authorisations authorisations, ZoneId zone) {
-        this.store = releases.store();
+    ReleaseReportRecords(
+            Transactions transactions,
+            ReleaseStore store,
+            HitStore hits,
+            ReleaseHistoryStore history,
+            Authorisations authorisations,
+            ZoneId zone) {
+        this.transactions = transactions;
+        this.store = store;
+        this.hits = hits;
+        this.history = history;
         this.authorisations = authorisations;
         this.zone = zone;
     }
@@ -50,10 +64,10 @@ public final class ReleaseReportRecords implements ReleaseRecords {
     @Override
     public List<HeldAmount> heldAsOf(LocalDate date) {
         Instant end = endOf(date);
-        return store.read(tx -> {
-            Map<UUID, List<Transition>> histories = histories(tx.transitionsBefore(end));
+        return transactions.read(tx -> {
+            Map<UUID, List<Transition>> histories = histories(history.transitionsBefore(tx, end));
             List<HeldAmount> held = new ArrayList<>();
-            for (ReleaseStore.RequestRow row : tx.requestsSubmittedBefore(end)) {
+            for (RequestRow row : history.requestsSubmittedBefore(tx, end)) {
                 List<Transition> history = histories.getOrDefault(row.id(), List.of());
                 if (history.isEmpty()) {
                     continue;
@@ -64,7 +78,7 @@ public final class ReleaseReportRecords implements ReleaseRecords {
                     held.add(new HeldAmount(row.reference(), reason, amount(row), holdBegan(history, reason)));
                 } else if (last.to().equals(RequestState.IN_REVIEW.name())) {
                     // The bank's steps are done and the ledger hold is placed: the money waits for the Authority.
-                    awaitingAuthority(row, tx.approvals(row.id()), end)
+                    awaitingAuthority(row, store.approvals(tx, row.id()), end)
                             .ifPresent(since -> held.add(
                                     new HeldAmount(row.reference(), "PENDING_AUTHORITY_APPROVAL", amount(row), since)));
                 }
@@ -75,24 +89,23 @@ public final class ReleaseReportRecords implements ReleaseRecords {
 
     @Override
     public List<Disbursement> disbursements(LocalDate from, LocalDate to) {
-        return store.read(tx -> tx.executionsBetween(from, to).stream()
+        return transactions.read(tx -> history.executionsBetween(tx, from, to).stream()
                 .map(executed -> {
-                    ReleaseStore.RequestRow row =
-                            tx.request(executed.requestId()).orElseThrow();
-                    return disbursement(row, executed.execution(), tx.approvals(row.id()));
+                    RequestRow row = store.request(tx, executed.requestId()).orElseThrow();
+                    return disbursement(row, executed.execution(), store.approvals(tx, row.id()));
                 })
                 .toList());
     }
 
     @Override
     public List<ReleaseRecords.ScreeningHit> hits(LocalDate from, LocalDate to) {
-        return store.read(tx -> {
+        return transactions.read(tx -> {
             Map<UUID, Boolean> open = new LinkedHashMap<>();
-            return tx.hitsOpenedBetween(startOf(from), endOf(to)).stream()
+            return history.hitsOpenedBetween(tx, startOf(from), endOf(to)).stream()
                     .map(hit -> {
                         boolean requestOpen = open.computeIfAbsent(
                                 hit.requestId(),
-                                id -> tx.request(id)
+                                id -> store.request(tx, id)
                                         .map(row -> row.state().open())
                                         .orElse(false));
                         return hitRecord(hit, requestOpen);
@@ -103,10 +116,10 @@ public final class ReleaseReportRecords implements ReleaseRecords {
 
     @Override
     public List<RejectedEvent> rejections(LocalDate from, LocalDate to) {
-        return store.read(tx -> {
+        return transactions.read(tx -> {
             List<RejectedEvent> events = new ArrayList<>();
-            for (ReleaseStore.RejectionEvent event : tx.rejectionsBetween(from, to)) {
-                ReleaseStore.RequestRow row = tx.request(event.requestId()).orElseThrow();
+            for (ReleaseHistoryStore.RejectionEvent event : history.rejectionsBetween(tx, from, to)) {
+                RequestRow row = store.request(tx, event.requestId()).orElseThrow();
                 Rejection rejection = event.rejection();
                 // Money is refused only when the whole request was rejected; a replaced party moves nothing.
                 Optional<Money> refused = row.state() == RequestState.REJECTED
@@ -125,8 +138,9 @@ public final class ReleaseReportRecords implements ReleaseRecords {
                         rejection.reportDueOn(),
                         Optional.empty()));
             }
-            for (ReleaseStore.RequestEvent refusal : tx.rejectedBetween(REFUSALS, startOf(from), endOf(to))) {
-                ReleaseStore.RequestRow row = refusal.request();
+            for (ReleaseHistoryStore.RequestEvent refusal :
+                    history.rejectedBetween(tx, REFUSALS, startOf(from), endOf(to))) {
+                RequestRow row = refusal.request();
                 LocalDate on = businessDate(refusal.at());
                 events.add(new RejectedEvent(
                         "REQ-" + row.reference(),
@@ -135,7 +149,7 @@ public final class ReleaseReportRecords implements ReleaseRecords {
                         refusal.reason(),
                         Optional.of(amount(row)),
                         on,
-                        Releases.plusBusinessDays(on, Releases.REPORT_DUE_BUSINESS_DAYS),
+                        ReleaseClock.plusBusinessDays(on, Releases.REPORT_DUE_BUSINESS_DAYS),
                         Optional.empty()));
             }
             events.sort(Comparator.comparing(RejectedEvent::occurredOn).thenComparing(RejectedEvent::eventId));
@@ -145,7 +159,7 @@ public final class ReleaseReportRecords implements ReleaseRecords {
 
     @Override
     public List<ReleaseRecords.FollowUp> followUpsAsOf(LocalDate date) {
-        return store.read(tx -> tx.followUpsExecutedBy(date).stream()
+        return transactions.read(tx -> history.followUpsExecutedBy(tx, date).stream()
                 .map(followUp -> new ReleaseRecords.FollowUp(
                         followUp.requestReference(), followUp.kind(), followUp.dueOn(), followUp.receivedOn()))
                 .toList());
@@ -153,10 +167,10 @@ public final class ReleaseReportRecords implements ReleaseRecords {
 
     @Override
     public List<PriorApproval> priorApprovals(LocalDate from, LocalDate to) {
-        return store.read(tx -> {
+        return transactions.read(tx -> {
             List<PriorApproval> requests = new ArrayList<>();
-            for (ReleaseStore.RequestRow row : tx.requestsRequiring(ApprovalStep.AUTHORITY)) {
-                List<Approval> approvals = tx.approvals(row.id());
+            for (RequestRow row : history.requestsRequiring(tx, ApprovalStep.AUTHORITY)) {
+                List<Approval> approvals = store.approvals(tx, row.id());
                 Optional<Instant> sent = bankStepsCompleted(row, approvals);
                 if (sent.isEmpty()) {
                     continue;
@@ -188,10 +202,10 @@ public final class ReleaseReportRecords implements ReleaseRecords {
     @Override
     public List<PendingRequest> pendingAsOf(LocalDate date) {
         Instant end = endOf(date);
-        return store.read(tx -> {
-            Map<UUID, List<Transition>> histories = histories(tx.transitionsBefore(end));
+        return transactions.read(tx -> {
+            Map<UUID, List<Transition>> histories = histories(history.transitionsBefore(tx, end));
             List<PendingRequest> pending = new ArrayList<>();
-            for (ReleaseStore.RequestRow row : tx.requestsSubmittedBefore(end)) {
+            for (RequestRow row : history.requestsSubmittedBefore(tx, end)) {
                 List<Transition> history = histories.getOrDefault(row.id(), List.of());
                 if (history.isEmpty()) {
                     continue;
@@ -211,7 +225,8 @@ public final class ReleaseReportRecords implements ReleaseRecords {
                     case APPROVED, SCHEDULED ->
                         pending.add(new PendingRequest(row.reference(), "EXECUTION", entered, amount(row)));
                     case IN_REVIEW ->
-                        pending.add(inReview(row, entered, tx.hitsOf(row.id()), tx.approvals(row.id()), end));
+                        pending.add(
+                                inReview(row, entered, hits.hitsOf(tx, row.id()), store.approvals(tx, row.id()), end));
                     default -> pending.add(new PendingRequest(row.reference(), "SCREENING", entered, amount(row)));
                 }
             }
@@ -221,7 +236,7 @@ public final class ReleaseReportRecords implements ReleaseRecords {
 
     /** Where a request IN_REVIEW at {@code end} waits: its hits, or the next step of its chain. */
     private PendingRequest inReview(
-            ReleaseStore.RequestRow row,
+            RequestRow row,
             LocalDate entered,
             List<org.corridor.release.ScreeningHit> hits,
             List<Approval> approvals,
@@ -270,7 +285,7 @@ public final class ReleaseReportRecords implements ReleaseRecords {
     }
 
     /** The business date the bank's last internal step was taken, when all were taken before {@code end}. */
-    private Optional<LocalDate> awaitingAuthority(ReleaseStore.RequestRow row, List<Approval> approvals, Instant end) {
+    private Optional<LocalDate> awaitingAuthority(RequestRow row, List<Approval> approvals, Instant end) {
         if (!row.requiredSteps().contains(ApprovalStep.AUTHORITY)) {
             return Optional.empty();
         }
@@ -284,7 +299,7 @@ public final class ReleaseReportRecords implements ReleaseRecords {
     }
 
     /** When the last of the bank's own steps of the chain was taken, if all were. */
-    private static Optional<Instant> bankStepsCompleted(ReleaseStore.RequestRow row, List<Approval> approvals) {
+    private static Optional<Instant> bankStepsCompleted(RequestRow row, List<Approval> approvals) {
         Map<String, Instant> taken = new LinkedHashMap<>();
         approvals.forEach(approval -> taken.put(approval.step(), approval.at()));
         Instant last = Instant.MIN;
@@ -371,7 +386,7 @@ public final class ReleaseReportRecords implements ReleaseRecords {
         };
     }
 
-    private Disbursement disbursement(ReleaseStore.RequestRow row, Execution execution, List<Approval> approvals) {
+    private Disbursement disbursement(RequestRow row, Execution execution, List<Approval> approvals) {
         NewRequest content = row.content();
         Currency currency = Currency.of(row.currency());
         Set<String> removed = new LinkedHashSet<>();
@@ -445,7 +460,7 @@ public final class ReleaseReportRecords implements ReleaseRecords {
     }
 
     /** Who the prior-approval request went to: the issuer of the authorisation the hold was placed under. */
-    private String authority(ReleaseStore.RequestRow row) {
+    private String authority(RequestRow row) {
         return row.holdAuthorisation()
                 .flatMap(reference -> {
                     try {
@@ -457,7 +472,7 @@ public final class ReleaseReportRecords implements ReleaseRecords {
                 .orElse("Authority");
     }
 
-    private static Map<UUID, List<Transition>> histories(List<ReleaseStore.RequestTransition> transitions) {
+    private static Map<UUID, List<Transition>> histories(List<ReleaseHistoryStore.RequestTransition> transitions) {
         Map<UUID, List<Transition>> histories = new LinkedHashMap<>();
         transitions.forEach(t -> histories
                 .computeIfAbsent(t.requestId(), id -> new ArrayList<>())
@@ -465,8 +480,8 @@ public final class ReleaseReportRecords implements ReleaseRecords {
         return histories;
     }
 
-    private static Money amount(ReleaseStore.RequestRow row) {
-        return Money.ofMinor(row.amountMinor(), Currency.of(row.currency()));
+    private static Money amount(RequestRow row) {
+        return row.amount();
     }
 
     /** A stored decimal in the currency's minor unit; prices finer than it are rounded half-even, as amounts are. */
