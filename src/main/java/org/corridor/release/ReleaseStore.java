@@ -37,11 +37,24 @@ final class ReleaseStore {
 
     // ---------------------------------------------------------------- requests and their states
 
-    /** Stores a new request in DRAFT, with its first transition. */
+    /**
+     * Stores a new request under its reference, in DRAFT, unless a request of that reference exists
+     * (committed, or committed by a concurrent transaction this insert waits for). Returns whether it
+     * was stored: the unique reference decides which of two concurrent submissions is the first.
+     */
+    boolean insertIfNew(Transaction transaction, RequestRow row, String actor, String role) {
+        return insert(transaction, row, actor, role, " on conflict (reference) do nothing");
+    }
+
+    /** Stores a new request in DRAFT; a reference already taken is an error. */
     void insert(Transaction transaction, RequestRow row, String actor, String role) {
+        insert(transaction, row, actor, role, "");
+    }
+
+    private boolean insert(Transaction transaction, RequestRow row, String actor, String role, String onConflict) {
         Handle handle = Handles.of(transaction);
         Instant now = clock.instant();
-        handle.createUpdate("""
+        int inserted = handle.createUpdate("""
                         insert into release_request
                           (id, reference, parent_reference, holder, account_id, amount_minor, currency, state,
                            reason, content, content_sha256, lines, required_steps, submitted_by, submitted_at,
@@ -49,7 +62,7 @@ final class ReleaseStore {
                         values (:id, :reference, :parent, :holder, :account, :amount, :currency, 'DRAFT',
                                 null, cast(:content as jsonb), :sha, cast(:lines as jsonb), :steps, :by, :at,
                                 :date, :at)
-                        """)
+                        """ + onConflict)
                 .bind("id", row.id())
                 .bind("reference", row.reference())
                 .bind("parent", row.parentReference().orElse(null))
@@ -69,8 +82,12 @@ final class ReleaseStore {
                 .bind("at", utc(row.submittedAt()))
                 .bind("date", row.businessDate())
                 .execute();
+        if (inserted == 0) {
+            return false;
+        }
         insertTransition(
                 handle, row.id(), Optional.empty(), RequestState.DRAFT, Optional.empty(), "", actor, role, now);
+        return true;
     }
 
     Optional<RequestRow> request(Transaction transaction, UUID id) {

@@ -156,7 +156,8 @@ public final class Releases {
     /**
      * Submits a request: FR-19, eligibility line by line (DENIED parts removed, ESCALATE lines split
      * off into a held "-B" part), screening of every party, authorisation coverage and the available
-     * balance. The same reference and content again returns the original; other content is a 409.
+     * balance. The same reference and content again returns the original, also when both arrive at
+     * once; other content is a 409.
      */
     public Submission submit(Actor by, NewRequest submitted) {
         return submissions.submit(by, submitted);

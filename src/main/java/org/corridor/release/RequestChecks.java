@@ -1,5 +1,6 @@
 package org.corridor.release;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -8,6 +9,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.corridor.InvalidInputException;
 import org.corridor.audit.Hashing;
 import org.corridor.authorisation.Category;
@@ -93,6 +96,21 @@ final class RequestChecks {
     /** The hash of a request's content as stored: same content, same hash. */
     static String contentSha256(NewRequest request) {
         return Hashing.sha256Hex(ReleaseRows.json(request));
+    }
+
+    /**
+     * The top-level fields in which two requests of one reference differ (snake_case, as submitted),
+     * so that a refused resubmission can say what changed.
+     */
+    static List<String> differences(NewRequest stored, NewRequest submitted) {
+        JsonNode before = ReleaseRows.JSON.valueToTree(stored);
+        JsonNode after = ReleaseRows.JSON.valueToTree(submitted);
+        Set<String> names = new TreeSet<>();
+        before.fieldNames().forEachRemaining(names::add);
+        after.fieldNames().forEachRemaining(names::add);
+        return names.stream()
+                .filter(name -> !before.path(name).equals(after.path(name)))
+                .toList();
     }
 
     static NewRequest.ShipmentInput shipment(NewRequest.ShipmentInput shipment) {

@@ -120,7 +120,11 @@ final class Submissions {
         this.clock = clock;
     }
 
-    /** Submits a request. The same reference and content again returns the original; other content is a 409. */
+    /**
+     * Submits a request. The same reference and content again returns the first submission, also
+     * when both arrive at once (the reference's unique key decides which is first, inside the unit of
+     * work); other content under the reference is a 409 naming the fields that differ.
+     */
     Releases.Submission submit(Actor by, NewRequest submitted) {
         CheckedRequest request = RequestChecks.check(submitted);
         Optional<RequestRow> earlier = transactions.read(tx -> store.requestByReference(tx, request.reference()));
@@ -143,13 +147,16 @@ final class Submissions {
         return queries.submission(request.reference());
     }
 
-    /** @throws ConflictException RELEASE_EXISTS_WITH_DIFFERENT_CONTENT */
+    /** @throws ConflictException RELEASE_EXISTS_WITH_DIFFERENT_CONTENT naming what differs */
     private static void requireSameContent(RequestRow earlier, CheckedRequest request) {
         if (earlier.contentSha256().equals(request.contentSha256())) {
             return;
         }
+        List<String> differences = RequestChecks.differences(earlier.content(), request.content());
         throw new ConflictException(
-                "RELEASE_EXISTS_WITH_DIFFERENT_CONTENT", request.reference() + " was submitted with other content");
+                "RELEASE_EXISTS_WITH_DIFFERENT_CONTENT",
+                request.reference() + " was submitted with other content"
+                        + (differences.isEmpty() ? "" : " (" + String.join(", ", differences) + " differ)"));
     }
 
     /** @throws InvalidInputException ACCOUNT_NOT_OF_HOLDER */
@@ -273,7 +280,11 @@ final class Submissions {
         return Optional.empty();
     }
 
-    /** Stores the submission, its documents, its hits and its audit entry in the caller's unit of work. */
+    /**
+     * Stores the submission in the caller's unit of work. The request row goes first, under its
+     * unique reference: a concurrent submission of the reference that committed first makes this one
+     * a replay (same content, nothing written) or a conflict (other content, rolled back).
+     */
     private void record(
             Transaction tx,
             Actor by,
@@ -282,8 +293,14 @@ final class Submissions {
             LineDecisions lines,
             Verdict verdict,
             Map<String, String> versions) {
+        if (!store.insertIfNew(tx, parts.parent(), by.name(), by.role())) {
+            requireSameContent(store.requestByReference(tx, request.reference()).orElseThrow(), request);
+            return;
+        }
         for (RequestRow row : parts.all()) {
-            store.insert(tx, row, by.name(), by.role());
+            if (row != parts.parent()) {
+                store.insert(tx, row, by.name(), by.role());
+            }
             move(tx, row, RequestState.SUBMITTED, Optional.empty(), "submitted", by);
         }
         for (ReleaseStore.NewDocument document : request.documents()) {
