@@ -22,6 +22,7 @@ import org.corridor.authorisation.CoverageReason;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
 import org.corridor.report.ReleaseRecords;
+import org.corridor.transaction.Transaction;
 import org.corridor.transaction.Transactions;
 
 /**
@@ -65,22 +66,18 @@ final class ReleaseReportRecords implements ReleaseRecords {
     public List<HeldAmount> heldAsOf(LocalDate date) {
         Instant end = endOf(date);
         return transactions.read(tx -> {
-            Map<UUID, List<Transition>> histories = histories(history.transitionsBefore(tx, end));
             List<HeldAmount> held = new ArrayList<>();
-            for (RequestRow row : history.requestsSubmittedBefore(tx, end)) {
-                List<Transition> history = histories.getOrDefault(row.id(), List.of());
-                if (history.isEmpty()) {
-                    continue;
-                }
-                Transition last = history.get(history.size() - 1);
-                if (last.to().equals(RequestState.HELD.name())) {
-                    String reason = heldReason(last.reason().orElse(""));
-                    held.add(new HeldAmount(row.reference(), reason, amount(row), holdBegan(history, reason)));
-                } else if (last.to().equals(RequestState.IN_REVIEW.name())) {
+            for (Standing request : standingAt(tx, end)) {
+                RequestRow row = request.row();
+                if (request.state() == RequestState.HELD) {
+                    String reason = heldReason(request.last().reason().orElse(""));
+                    held.add(new HeldAmount(
+                            row.reference(), reason, row.amount(), holdBegan(request.history(), reason)));
+                } else if (request.state() == RequestState.IN_REVIEW) {
                     // The bank's steps are done and the ledger hold is placed: the money waits for the Authority.
                     awaitingAuthority(row, store.approvals(tx, row.id()), end)
-                            .ifPresent(since -> held.add(
-                                    new HeldAmount(row.reference(), "PENDING_AUTHORITY_APPROVAL", amount(row), since)));
+                            .ifPresent(since -> held.add(new HeldAmount(
+                                    row.reference(), "PENDING_AUTHORITY_APPROVAL", row.amount(), since)));
                 }
             }
             return List.copyOf(held);
@@ -126,7 +123,7 @@ final class ReleaseReportRecords implements ReleaseRecords {
                                 && row.reason()
                                         .filter(ReleaseReason.PARTY_BLOCKED.name()::equals)
                                         .isPresent()
-                        ? Optional.of(amount(row))
+                        ? Optional.of(row.amount())
                         : Optional.empty();
                 events.add(new RejectedEvent(
                         "REJ-" + event.id(),
@@ -147,7 +144,7 @@ final class ReleaseReportRecords implements ReleaseRecords {
                         row.reference(),
                         row.content().vendor().name(),
                         refusal.reason(),
-                        Optional.of(amount(row)),
+                        Optional.of(row.amount()),
                         on,
                         ReleaseClock.plusBusinessDays(on, Releases.REPORT_DUE_BUSINESS_DAYS),
                         Optional.empty()));
@@ -190,7 +187,7 @@ final class ReleaseReportRecords implements ReleaseRecords {
                         "PRIOR_APPROVAL",
                         authority(row),
                         sentOn,
-                        amount(row),
+                        row.amount(),
                         status,
                         answer.flatMap(Approval::reference),
                         answer.map(approval -> businessDate(approval.at()))));
@@ -203,35 +200,56 @@ final class ReleaseReportRecords implements ReleaseRecords {
     public List<PendingRequest> pendingAsOf(LocalDate date) {
         Instant end = endOf(date);
         return transactions.read(tx -> {
-            Map<UUID, List<Transition>> histories = histories(history.transitionsBefore(tx, end));
             List<PendingRequest> pending = new ArrayList<>();
-            for (RequestRow row : history.requestsSubmittedBefore(tx, end)) {
-                List<Transition> history = histories.getOrDefault(row.id(), List.of());
-                if (history.isEmpty()) {
-                    continue;
-                }
-                Transition last = history.get(history.size() - 1);
-                RequestState state = RequestState.valueOf(last.to());
+            for (Standing request : standingAt(tx, end)) {
+                RequestRow row = request.row();
+                RequestState state = request.state();
                 if (!state.open()) {
                     continue;
                 }
-                LocalDate entered = businessDate(last.at());
+                LocalDate entered = businessDate(request.last().at());
                 switch (state) {
                     case HELD -> {
-                        String reason = heldReason(last.reason().orElse(""));
-                        pending.add(
-                                new PendingRequest(row.reference(), reason, holdBegan(history, reason), amount(row)));
+                        String reason = heldReason(request.last().reason().orElse(""));
+                        pending.add(new PendingRequest(
+                                row.reference(), reason, holdBegan(request.history(), reason), row.amount()));
                     }
                     case APPROVED, SCHEDULED ->
-                        pending.add(new PendingRequest(row.reference(), "EXECUTION", entered, amount(row)));
+                        pending.add(new PendingRequest(row.reference(), "EXECUTION", entered, row.amount()));
                     case IN_REVIEW ->
                         pending.add(
                                 inReview(row, entered, hits.hitsOf(tx, row.id()), store.approvals(tx, row.id()), end));
-                    default -> pending.add(new PendingRequest(row.reference(), "SCREENING", entered, amount(row)));
+                    default -> pending.add(new PendingRequest(row.reference(), "SCREENING", entered, row.amount()));
                 }
             }
             return List.copyOf(pending);
         });
+    }
+
+    /** A request as it stood at a moment: its row and the transitions it had made by then (at least one). */
+    private record Standing(RequestRow row, List<Transition> history) {
+
+        Transition last() {
+            return history.get(history.size() - 1);
+        }
+
+        RequestState state() {
+            return RequestState.valueOf(last().to());
+        }
+    }
+
+    /** The requests submitted before {@code end} that had made a transition by then, in submission order. */
+    private List<Standing> standingAt(Transaction tx, Instant end) {
+        Map<UUID, List<Transition>> histories = new LinkedHashMap<>();
+        for (ReleaseHistoryStore.RequestTransition transition : history.transitionsBefore(tx, end)) {
+            histories
+                    .computeIfAbsent(transition.requestId(), id -> new ArrayList<>())
+                    .add(transition.transition());
+        }
+        return history.requestsSubmittedBefore(tx, end).stream()
+                .filter(row -> histories.containsKey(row.id()))
+                .map(row -> new Standing(row, histories.get(row.id())))
+                .toList();
     }
 
     /** Where a request IN_REVIEW at {@code end} waits: its hits, or the next step of its chain. */
@@ -243,7 +261,7 @@ final class ReleaseReportRecords implements ReleaseRecords {
             Instant end) {
         boolean unresolved = hits.stream().anyMatch(hit -> unresolvedAt(hit, end));
         if (unresolved) {
-            return new PendingRequest(row.reference(), "SCREENING", entered, amount(row));
+            return new PendingRequest(row.reference(), "SCREENING", entered, row.amount());
         }
         List<Approval> taken = approvals.stream()
                 .filter(approval -> approval.at().isBefore(end))
@@ -263,7 +281,7 @@ final class ReleaseReportRecords implements ReleaseRecords {
                 .filter(on -> on.isAfter(entered))
                 .max(Comparator.naturalOrder())
                 .orElse(entered);
-        return new PendingRequest(row.reference(), stage, since, amount(row));
+        return new PendingRequest(row.reference(), stage, since, row.amount());
     }
 
     /** True when the hit still stood between the request and its approval at {@code end}. */
@@ -429,7 +447,7 @@ final class ReleaseReportRecords implements ReleaseRecords {
                 endUser,
                 endUserType,
                 lines,
-                amount(row),
+                row.amount(),
                 execution.authorisation(),
                 execution.priorApproval(),
                 approvals.stream().map(this::approvalText).collect(Collectors.joining("; ")),
@@ -470,18 +488,6 @@ final class ReleaseReportRecords implements ReleaseRecords {
                     }
                 })
                 .orElse("Authority");
-    }
-
-    private static Map<UUID, List<Transition>> histories(List<ReleaseHistoryStore.RequestTransition> transitions) {
-        Map<UUID, List<Transition>> histories = new LinkedHashMap<>();
-        transitions.forEach(t -> histories
-                .computeIfAbsent(t.requestId(), id -> new ArrayList<>())
-                .add(t.transition()));
-        return histories;
-    }
-
-    private static Money amount(RequestRow row) {
-        return row.amount();
     }
 
     /** A stored decimal in the currency's minor unit; prices finer than it are rounded half-even, as amounts are. */

@@ -3,7 +3,6 @@ package org.corridor.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,7 +15,6 @@ import org.corridor.app.Corridor;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEntry;
 import org.corridor.identity.Role;
-import org.corridor.money.Money;
 import org.corridor.testing.ApiClient;
 import org.corridor.testing.MutableClock;
 import org.corridor.testing.TestCorridor;
@@ -41,21 +39,7 @@ class ConcurrentSubmissionTest {
     static void start() {
         Corridor corridor = TestCorridor.create(MutableClock.at("2024-07-17T06:00:00Z"));
         server = new TestServer(corridor);
-        corridor.screening().importShipped(Actor.SYSTEM);
-        corridor.authorisations()
-                .register(
-                        ReleaseScenario.REVIEWER,
-                        ReleaseScenario.w19Terms()
-                                .reference("W-20")
-                                .valid(LocalDate.parse("2024-07-16"), LocalDate.parse("2024-11-12"))
-                                .build());
-        ReleaseFixtures.openFundedAccount(
-                corridor,
-                "NIGC-EUR-R",
-                "concurrent",
-                Money.parse("1000000.00", ReleaseScenario.EUR),
-                LocalDate.parse("2024-07-05"),
-                "test");
+        ReleaseFixtures.nigcUnderW20(corridor, "concurrent");
     }
 
     @AfterAll
