@@ -258,7 +258,22 @@ final class Executions {
         if (!(usage instanceof UsageOutcome.Recorded) && !(usage instanceof UsageOutcome.AlreadyRecorded)) {
             throw new ConflictException("AUTHORISATION_USAGE_REFUSED", "usage of " + authorisation + " refused");
         }
+        Execution execution = execution(by, row, terms, paid, paying, valueDate);
+        store.insertExecution(tx, row.id(), execution);
+        store.setHold(tx, row.id(), paid.holdId(), authorisation);
+        FOLLOW_UPS.forEach((kind, days) -> store.insertFollowUp(tx, row.id(), kind, valueDate.plusDays(days)));
+        String detail =
+                "paid " + amount.toDecimalString() + " " + amount.currency().code() + " under " + authorisation;
+        store.move(tx, row, RequestState.EXECUTED, Optional.empty(), detail, by.name(), by.role());
+        versions.put("authorisation", authorisation);
+        audit.append(tx, executed(by, row, execution, versions));
+    }
+
+    /** The execution with its pacs.008, from the paying account's bank details to the vendor. */
+    private Execution execution(
+            Actor by, RequestRow row, Terms terms, Paid paid, ReleaseStore.PayingAccount paying, LocalDate valueDate) {
         Instant now = clock.now();
+        String authorisation = terms.authorisation().reference();
         String xml = Pacs008.write(PaymentInstructions.of(
                 row,
                 authorisation,
@@ -267,44 +282,36 @@ final class Executions {
                 settlement.accounts().get(row.accountId()),
                 valueDate,
                 now));
-        String messageId = PaymentInstructions.messageId(row, valueDate);
-        store.insertExecution(
-                tx,
-                row.id(),
-                new Execution(
-                        valueDate,
-                        paid.holdId(),
-                        paid.postId(),
-                        authorisation,
-                        terms.priorApproval(),
-                        messageId,
-                        PaymentInstructions.uetr(row),
-                        xml,
-                        by.name(),
-                        now));
-        store.setHold(tx, row.id(), paid.holdId(), authorisation);
-        FOLLOW_UPS.forEach((kind, days) -> store.insertFollowUp(tx, row.id(), kind, valueDate.plusDays(days)));
-        String paidText =
-                "paid " + amount.toDecimalString() + " " + amount.currency().code() + " under " + authorisation;
-        store.move(tx, row, RequestState.EXECUTED, Optional.empty(), paidText, by.name(), by.role());
-        versions.put("authorisation", authorisation);
-        audit.append(
-                tx,
-                new AuditEvent(
-                        by,
-                        "RELEASE_EXECUTED",
-                        "release:" + row.reference(),
-                        CanonicalJson.fields("value_date", valueDate.toString()),
-                        CanonicalJson.fields(
-                                "amount", amount.toDecimalString(),
-                                "currency", amount.currency().code(),
-                                "authorisation", authorisation,
-                                "prior_approval", terms.priorApproval().orElse(""),
-                                "hold", paid.holdId().toString(),
-                                "post", paid.postId().toString(),
-                                "message_id", messageId,
-                                "pacs008_sha256", Hashing.sha256Hex(xml)),
-                        versions));
+        return new Execution(
+                valueDate,
+                paid.holdId(),
+                paid.postId(),
+                authorisation,
+                terms.priorApproval(),
+                PaymentInstructions.messageId(row, valueDate),
+                PaymentInstructions.uetr(row),
+                xml,
+                by.name(),
+                now);
+    }
+
+    private static AuditEvent executed(Actor by, RequestRow row, Execution execution, Map<String, String> versions) {
+        Money amount = row.amount();
+        return new AuditEvent(
+                by,
+                "RELEASE_EXECUTED",
+                "release:" + row.reference(),
+                CanonicalJson.fields("value_date", execution.valueDate().toString()),
+                CanonicalJson.fields(
+                        "amount", amount.toDecimalString(),
+                        "currency", amount.currency().code(),
+                        "authorisation", execution.authorisation(),
+                        "prior_approval", execution.priorApproval().orElse(""),
+                        "hold", execution.holdId().toString(),
+                        "post", execution.postId().toString(),
+                        "message_id", execution.messageId(),
+                        "pacs008_sha256", Hashing.sha256Hex(execution.pacs008())),
+                versions);
     }
 
     /** Moves the request to HELD for {@code reason}, with its audit entry. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.corridor.ConflictException;
@@ -41,7 +42,7 @@ import org.corridor.transaction.Transactions;
 final class Submissions {
 
     /** Countries whose parties are never paid (FR-19). */
-    static final java.util.Set<String> SANCTIONED_COUNTRIES = java.util.Set.of("IR");
+    static final Set<String> SANCTIONED_COUNTRIES = Set.of("IR");
 
     /** The request's rows: the request as submitted and, when it was split, its approvable and held parts. */
     private record Parts(RequestRow parent, Optional<RequestRow> approvable, Optional<RequestRow> held) {
