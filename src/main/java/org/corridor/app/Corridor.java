@@ -24,8 +24,6 @@ import org.corridor.ownership.Ownership;
 import org.corridor.ownership.OwnershipStore;
 import org.corridor.release.ApprovalPolicy;
 import org.corridor.release.PartyScreening;
-import org.corridor.release.ReleaseReportRecords;
-import org.corridor.release.ReleaseStore;
 import org.corridor.release.Releases;
 import org.corridor.report.LegalHoldStore;
 import org.corridor.report.ReportSettings;
@@ -94,20 +92,14 @@ public final class Corridor implements AutoCloseable {
                 clock,
                 config.zone());
         this.releases = new Releases(
-                new ReleaseStore(
-                        database, auditStore, ledgerStore, settlement.lots().store(), authorisations.store(), clock),
+                database.transactions(),
+                new Releases.Features(auditLog, authorisations, eligibility, ownership, vessels, ledger, settlement),
                 party -> {
                     ScreeningResult result = screening.screen(party);
                     Map<String, String> versions = new TreeMap<>();
                     result.listVersions().forEach((list, version) -> versions.put(list.name(), version));
                     return new PartyScreening.PartyCheck(result.outcome(), versions);
                 },
-                authorisations,
-                eligibility,
-                ownership,
-                vessels,
-                ledger,
-                settlement,
                 ApprovalPolicy.DEFAULT,
                 clock,
                 config.zone());
@@ -118,7 +110,7 @@ public final class Corridor implements AutoCloseable {
                 authorisations,
                 auditLog,
                 new LegalHoldStore(database, auditStore),
-                new ReleaseReportRecords(releases, authorisations, config.zone()),
+                releases.reportRecords(),
                 ReportSettings.fromEnvironment(System.getenv()),
                 clock,
                 config.zone());

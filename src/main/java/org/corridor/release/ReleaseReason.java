@@ -29,5 +29,16 @@ public enum ReleaseReason {
     /** No IBAN and BIC are registered for the paying restricted account. */
     PAYING_ACCOUNT_UNKNOWN,
     /** The ledger or the lots refused the posting; nothing was moved. */
-    POSTING_REFUSED
+    POSTING_REFUSED;
+
+    /**
+     * True when a request HELD for {@code reason} may go ahead later without a person changing it (an
+     * authorisation gap, funds): its approval chain resumes and its execution may be tried again.
+     */
+    static boolean retriable(String reason) {
+        return !reason.equals(PARTY_REPLACEMENT_REQUIRED.name())
+                && !reason.equals(PARTY_BLOCKED.name())
+                && !reason.equals(SPECIFIC_LICENCE_REQUIRED.name())
+                && !reason.equals(LINE_ESCALATED.name());
+    }
 }

@@ -22,14 +22,17 @@ import org.corridor.authorisation.CoverageReason;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
 import org.corridor.report.ReleaseRecords;
+import org.corridor.transaction.Transaction;
+import org.corridor.transaction.Transactions;
 
 /**
  * The reports' port answered from the release tables. States "as of a date" are replayed from the
  * transition history (the request row only knows where it stands now), so a past date shows what
- * was held or waiting at the end of that business date in the channel's zone. Thread-safe: every
- * call reads on a handle of its own.
+ * was held or waiting at the end of that business date in the channel's zone. The port's records
+ * are the reports' own shapes (the report feature knows nothing of releases), so each is derived
+ * here from the release rows. Thread-safe: every call reads on a connection of its own.
  */
-public final class ReleaseReportRecords implements ReleaseRecords {
+final class ReleaseReportRecords implements ReleaseRecords {
 
     /** FR-19 refusals at submission: reportable attempts with no hit behind them (RPT-5). */
     private static final List<String> REFUSALS =
@@ -37,12 +40,24 @@ public final class ReleaseReportRecords implements ReleaseRecords {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    private final Transactions transactions;
     private final ReleaseStore store;
+    private final HitStore hits;
+    private final ReleaseHistoryStore history;
     private final Authorisations authorisations;
     private final ZoneId zone;
 
-    public ReleaseReportRecords(Releases releases, Authorisations authorisations, ZoneId zone) {
-        this.store = releases.store();
+    ReleaseReportRecords(
+            Transactions transactions,
+            ReleaseStore store,
+            HitStore hits,
+            ReleaseHistoryStore history,
+            Authorisations authorisations,
+            ZoneId zone) {
+        this.transactions = transactions;
+        this.store = store;
+        this.hits = hits;
+        this.history = history;
         this.authorisations = authorisations;
         this.zone = zone;
     }
@@ -50,23 +65,19 @@ public final class ReleaseReportRecords implements ReleaseRecords {
     @Override
     public List<HeldAmount> heldAsOf(LocalDate date) {
         Instant end = endOf(date);
-        return store.read(tx -> {
-            Map<UUID, List<Transition>> histories = histories(tx.transitionsBefore(end));
+        return transactions.read(tx -> {
             List<HeldAmount> held = new ArrayList<>();
-            for (ReleaseStore.RequestRow row : tx.requestsSubmittedBefore(end)) {
-                List<Transition> history = histories.getOrDefault(row.id(), List.of());
-                if (history.isEmpty()) {
-                    continue;
-                }
-                Transition last = history.get(history.size() - 1);
-                if (last.to().equals(RequestState.HELD.name())) {
-                    String reason = heldReason(last.reason().orElse(""));
-                    held.add(new HeldAmount(row.reference(), reason, amount(row), holdBegan(history, reason)));
-                } else if (last.to().equals(RequestState.IN_REVIEW.name())) {
+            for (Standing request : standingAt(tx, end)) {
+                RequestRow row = request.row();
+                if (request.state() == RequestState.HELD) {
+                    String reason = heldReason(request.last().reason().orElse(""));
+                    held.add(new HeldAmount(
+                            row.reference(), reason, row.amount(), holdBegan(request.history(), reason)));
+                } else if (request.state() == RequestState.IN_REVIEW) {
                     // The bank's steps are done and the ledger hold is placed: the money waits for the Authority.
-                    awaitingAuthority(row, tx.approvals(row.id()), end)
-                            .ifPresent(since -> held.add(
-                                    new HeldAmount(row.reference(), "PENDING_AUTHORITY_APPROVAL", amount(row), since)));
+                    awaitingAuthority(row, store.approvals(tx, row.id()), end)
+                            .ifPresent(since -> held.add(new HeldAmount(
+                                    row.reference(), "PENDING_AUTHORITY_APPROVAL", row.amount(), since)));
                 }
             }
             return List.copyOf(held);
@@ -75,24 +86,23 @@ public final class ReleaseReportRecords implements ReleaseRecords {
 
     @Override
     public List<Disbursement> disbursements(LocalDate from, LocalDate to) {
-        return store.read(tx -> tx.executionsBetween(from, to).stream()
+        return transactions.read(tx -> history.executionsBetween(tx, from, to).stream()
                 .map(executed -> {
-                    ReleaseStore.RequestRow row =
-                            tx.request(executed.requestId()).orElseThrow();
-                    return disbursement(row, executed.execution(), tx.approvals(row.id()));
+                    RequestRow row = store.request(tx, executed.requestId()).orElseThrow();
+                    return disbursement(row, executed.execution(), store.approvals(tx, row.id()));
                 })
                 .toList());
     }
 
     @Override
     public List<ReleaseRecords.ScreeningHit> hits(LocalDate from, LocalDate to) {
-        return store.read(tx -> {
+        return transactions.read(tx -> {
             Map<UUID, Boolean> open = new LinkedHashMap<>();
-            return tx.hitsOpenedBetween(startOf(from), endOf(to)).stream()
+            return history.hitsOpenedBetween(tx, startOf(from), endOf(to)).stream()
                     .map(hit -> {
                         boolean requestOpen = open.computeIfAbsent(
                                 hit.requestId(),
-                                id -> tx.request(id)
+                                id -> store.request(tx, id)
                                         .map(row -> row.state().open())
                                         .orElse(false));
                         return hitRecord(hit, requestOpen);
@@ -103,17 +113,17 @@ public final class ReleaseReportRecords implements ReleaseRecords {
 
     @Override
     public List<RejectedEvent> rejections(LocalDate from, LocalDate to) {
-        return store.read(tx -> {
+        return transactions.read(tx -> {
             List<RejectedEvent> events = new ArrayList<>();
-            for (ReleaseStore.RejectionEvent event : tx.rejectionsBetween(from, to)) {
-                ReleaseStore.RequestRow row = tx.request(event.requestId()).orElseThrow();
+            for (ReleaseHistoryStore.RejectionEvent event : history.rejectionsBetween(tx, from, to)) {
+                RequestRow row = store.request(tx, event.requestId()).orElseThrow();
                 Rejection rejection = event.rejection();
                 // Money is refused only when the whole request was rejected; a replaced party moves nothing.
                 Optional<Money> refused = row.state() == RequestState.REJECTED
                                 && row.reason()
                                         .filter(ReleaseReason.PARTY_BLOCKED.name()::equals)
                                         .isPresent()
-                        ? Optional.of(amount(row))
+                        ? Optional.of(row.amount())
                         : Optional.empty();
                 events.add(new RejectedEvent(
                         "REJ-" + event.id(),
@@ -125,17 +135,18 @@ public final class ReleaseReportRecords implements ReleaseRecords {
                         rejection.reportDueOn(),
                         Optional.empty()));
             }
-            for (ReleaseStore.RequestEvent refusal : tx.rejectedBetween(REFUSALS, startOf(from), endOf(to))) {
-                ReleaseStore.RequestRow row = refusal.request();
+            for (ReleaseHistoryStore.RequestEvent refusal :
+                    history.rejectedBetween(tx, REFUSALS, startOf(from), endOf(to))) {
+                RequestRow row = refusal.request();
                 LocalDate on = businessDate(refusal.at());
                 events.add(new RejectedEvent(
                         "REQ-" + row.reference(),
                         row.reference(),
                         row.content().vendor().name(),
                         refusal.reason(),
-                        Optional.of(amount(row)),
+                        Optional.of(row.amount()),
                         on,
-                        Releases.plusBusinessDays(on, Releases.REPORT_DUE_BUSINESS_DAYS),
+                        ReleaseClock.plusBusinessDays(on, Releases.REPORT_DUE_BUSINESS_DAYS),
                         Optional.empty()));
             }
             events.sort(Comparator.comparing(RejectedEvent::occurredOn).thenComparing(RejectedEvent::eventId));
@@ -145,7 +156,7 @@ public final class ReleaseReportRecords implements ReleaseRecords {
 
     @Override
     public List<ReleaseRecords.FollowUp> followUpsAsOf(LocalDate date) {
-        return store.read(tx -> tx.followUpsExecutedBy(date).stream()
+        return transactions.read(tx -> history.followUpsExecutedBy(tx, date).stream()
                 .map(followUp -> new ReleaseRecords.FollowUp(
                         followUp.requestReference(), followUp.kind(), followUp.dueOn(), followUp.receivedOn()))
                 .toList());
@@ -153,10 +164,10 @@ public final class ReleaseReportRecords implements ReleaseRecords {
 
     @Override
     public List<PriorApproval> priorApprovals(LocalDate from, LocalDate to) {
-        return store.read(tx -> {
+        return transactions.read(tx -> {
             List<PriorApproval> requests = new ArrayList<>();
-            for (ReleaseStore.RequestRow row : tx.requestsRequiring(ApprovalStep.AUTHORITY)) {
-                List<Approval> approvals = tx.approvals(row.id());
+            for (RequestRow row : history.requestsRequiring(tx, ApprovalStep.AUTHORITY)) {
+                List<Approval> approvals = store.approvals(tx, row.id());
                 Optional<Instant> sent = bankStepsCompleted(row, approvals);
                 if (sent.isEmpty()) {
                     continue;
@@ -176,7 +187,7 @@ public final class ReleaseReportRecords implements ReleaseRecords {
                         "PRIOR_APPROVAL",
                         authority(row),
                         sentOn,
-                        amount(row),
+                        row.amount(),
                         status,
                         answer.flatMap(Approval::reference),
                         answer.map(approval -> businessDate(approval.at()))));
@@ -188,47 +199,69 @@ public final class ReleaseReportRecords implements ReleaseRecords {
     @Override
     public List<PendingRequest> pendingAsOf(LocalDate date) {
         Instant end = endOf(date);
-        return store.read(tx -> {
-            Map<UUID, List<Transition>> histories = histories(tx.transitionsBefore(end));
+        return transactions.read(tx -> {
             List<PendingRequest> pending = new ArrayList<>();
-            for (ReleaseStore.RequestRow row : tx.requestsSubmittedBefore(end)) {
-                List<Transition> history = histories.getOrDefault(row.id(), List.of());
-                if (history.isEmpty()) {
-                    continue;
-                }
-                Transition last = history.get(history.size() - 1);
-                RequestState state = RequestState.valueOf(last.to());
+            for (Standing request : standingAt(tx, end)) {
+                RequestRow row = request.row();
+                RequestState state = request.state();
                 if (!state.open()) {
                     continue;
                 }
-                LocalDate entered = businessDate(last.at());
+                LocalDate entered = businessDate(request.last().at());
                 switch (state) {
                     case HELD -> {
-                        String reason = heldReason(last.reason().orElse(""));
-                        pending.add(
-                                new PendingRequest(row.reference(), reason, holdBegan(history, reason), amount(row)));
+                        String reason = heldReason(request.last().reason().orElse(""));
+                        pending.add(new PendingRequest(
+                                row.reference(), reason, holdBegan(request.history(), reason), row.amount()));
                     }
                     case APPROVED, SCHEDULED ->
-                        pending.add(new PendingRequest(row.reference(), "EXECUTION", entered, amount(row)));
+                        pending.add(new PendingRequest(row.reference(), "EXECUTION", entered, row.amount()));
                     case IN_REVIEW ->
-                        pending.add(inReview(row, entered, tx.hitsOf(row.id()), tx.approvals(row.id()), end));
-                    default -> pending.add(new PendingRequest(row.reference(), "SCREENING", entered, amount(row)));
+                        pending.add(
+                                inReview(row, entered, hits.hitsOf(tx, row.id()), store.approvals(tx, row.id()), end));
+                    default -> pending.add(new PendingRequest(row.reference(), "SCREENING", entered, row.amount()));
                 }
             }
             return List.copyOf(pending);
         });
     }
 
+    /** A request as it stood at a moment: its row and the transitions it had made by then (at least one). */
+    private record Standing(RequestRow row, List<Transition> history) {
+
+        Transition last() {
+            return history.get(history.size() - 1);
+        }
+
+        RequestState state() {
+            return RequestState.valueOf(last().to());
+        }
+    }
+
+    /** The requests submitted before {@code end} that had made a transition by then, in submission order. */
+    private List<Standing> standingAt(Transaction tx, Instant end) {
+        Map<UUID, List<Transition>> histories = new LinkedHashMap<>();
+        for (ReleaseHistoryStore.RequestTransition transition : history.transitionsBefore(tx, end)) {
+            histories
+                    .computeIfAbsent(transition.requestId(), id -> new ArrayList<>())
+                    .add(transition.transition());
+        }
+        return history.requestsSubmittedBefore(tx, end).stream()
+                .filter(row -> histories.containsKey(row.id()))
+                .map(row -> new Standing(row, histories.get(row.id())))
+                .toList();
+    }
+
     /** Where a request IN_REVIEW at {@code end} waits: its hits, or the next step of its chain. */
     private PendingRequest inReview(
-            ReleaseStore.RequestRow row,
+            RequestRow row,
             LocalDate entered,
             List<org.corridor.release.ScreeningHit> hits,
             List<Approval> approvals,
             Instant end) {
         boolean unresolved = hits.stream().anyMatch(hit -> unresolvedAt(hit, end));
         if (unresolved) {
-            return new PendingRequest(row.reference(), "SCREENING", entered, amount(row));
+            return new PendingRequest(row.reference(), "SCREENING", entered, row.amount());
         }
         List<Approval> taken = approvals.stream()
                 .filter(approval -> approval.at().isBefore(end))
@@ -248,7 +281,7 @@ public final class ReleaseReportRecords implements ReleaseRecords {
                 .filter(on -> on.isAfter(entered))
                 .max(Comparator.naturalOrder())
                 .orElse(entered);
-        return new PendingRequest(row.reference(), stage, since, amount(row));
+        return new PendingRequest(row.reference(), stage, since, row.amount());
     }
 
     /** True when the hit still stood between the request and its approval at {@code end}. */
@@ -270,7 +303,7 @@ public final class ReleaseReportRecords implements ReleaseRecords {
     }
 
     /** The business date the bank's last internal step was taken, when all were taken before {@code end}. */
-    private Optional<LocalDate> awaitingAuthority(ReleaseStore.RequestRow row, List<Approval> approvals, Instant end) {
+    private Optional<LocalDate> awaitingAuthority(RequestRow row, List<Approval> approvals, Instant end) {
         if (!row.requiredSteps().contains(ApprovalStep.AUTHORITY)) {
             return Optional.empty();
         }
@@ -284,7 +317,7 @@ public final class ReleaseReportRecords implements ReleaseRecords {
     }
 
     /** When the last of the bank's own steps of the chain was taken, if all were. */
-    private static Optional<Instant> bankStepsCompleted(ReleaseStore.RequestRow row, List<Approval> approvals) {
+    private static Optional<Instant> bankStepsCompleted(RequestRow row, List<Approval> approvals) {
         Map<String, Instant> taken = new LinkedHashMap<>();
         approvals.forEach(approval -> taken.put(approval.step(), approval.at()));
         Instant last = Instant.MIN;
@@ -371,7 +404,7 @@ public final class ReleaseReportRecords implements ReleaseRecords {
         };
     }
 
-    private Disbursement disbursement(ReleaseStore.RequestRow row, Execution execution, List<Approval> approvals) {
+    private Disbursement disbursement(RequestRow row, Execution execution, List<Approval> approvals) {
         NewRequest content = row.content();
         Currency currency = Currency.of(row.currency());
         Set<String> removed = new LinkedHashSet<>();
@@ -414,7 +447,7 @@ public final class ReleaseReportRecords implements ReleaseRecords {
                 endUser,
                 endUserType,
                 lines,
-                amount(row),
+                row.amount(),
                 execution.authorisation(),
                 execution.priorApproval(),
                 approvals.stream().map(this::approvalText).collect(Collectors.joining("; ")),
@@ -445,7 +478,7 @@ public final class ReleaseReportRecords implements ReleaseRecords {
     }
 
     /** Who the prior-approval request went to: the issuer of the authorisation the hold was placed under. */
-    private String authority(ReleaseStore.RequestRow row) {
+    private String authority(RequestRow row) {
         return row.holdAuthorisation()
                 .flatMap(reference -> {
                     try {
@@ -455,18 +488,6 @@ public final class ReleaseReportRecords implements ReleaseRecords {
                     }
                 })
                 .orElse("Authority");
-    }
-
-    private static Map<UUID, List<Transition>> histories(List<ReleaseStore.RequestTransition> transitions) {
-        Map<UUID, List<Transition>> histories = new LinkedHashMap<>();
-        transitions.forEach(t -> histories
-                .computeIfAbsent(t.requestId(), id -> new ArrayList<>())
-                .add(t.transition()));
-        return histories;
-    }
-
-    private static Money amount(ReleaseStore.RequestRow row) {
-        return Money.ofMinor(row.amountMinor(), Currency.of(row.currency()));
     }
 
     /** A stored decimal in the currency's minor unit; prices finer than it are rounded half-even, as amounts are. */

@@ -1,13 +1,18 @@
 package org.corridor.release;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.corridor.InvalidInputException;
+import org.corridor.audit.Hashing;
 import org.corridor.authorisation.Category;
 import org.corridor.authorisation.EndUse;
 import org.corridor.authorisation.EndUserType;
@@ -17,9 +22,9 @@ import org.corridor.payments.Bic;
 import org.corridor.payments.Iban;
 
 /**
- * Checks a submitted request's fields and turns them into what the checks need: goods lines for
- * eligibility, party ids for the ownership graph, normalised names for the cleared-hit memory.
- * Stateless.
+ * Checks a submitted request's fields once, before anything else looks at it, and turns them into
+ * what the later steps need: goods lines for eligibility, party ids for the ownership graph,
+ * normalised names for the cleared-hit memory. Stateless.
  */
 final class RequestChecks {
 
@@ -29,8 +34,12 @@ final class RequestChecks {
 
     private RequestChecks() {}
 
-    /** Refuses a request with a missing or malformed field, naming it; returns it with text trimmed. */
-    static NewRequest check(NewRequest request) {
+    /**
+     * Refuses a request with a missing or malformed field, naming it. Returns the request with its
+     * trimmed reference, the hash of its content (the idempotency check compares it) and its
+     * documents decoded.
+     */
+    static CheckedRequest check(NewRequest request) {
         if (request == null) {
             throw new InvalidInputException("BODY_MISSING", "a release request is required");
         }
@@ -72,10 +81,36 @@ final class RequestChecks {
         }
         text(request.incoterm(), "incoterm");
         shipment(request.shipment());
+        List<ReleaseStore.NewDocument> documents = new ArrayList<>();
         for (NewRequest.DocumentInput document : documents(request)) {
-            content(document);
+            byte[] content = content(document);
+            documents.add(new ReleaseStore.NewDocument(
+                    document.type().trim().toUpperCase(Locale.ROOT),
+                    document.name().trim(),
+                    Hashing.sha256Hex(content),
+                    content));
         }
-        return request;
+        return new CheckedRequest(request, reference, contentSha256(request), List.copyOf(documents));
+    }
+
+    /** The hash of a request's content as stored: same content, same hash. */
+    static String contentSha256(NewRequest request) {
+        return Hashing.sha256Hex(ReleaseRows.json(request));
+    }
+
+    /**
+     * The top-level fields in which two requests of one reference differ (snake_case, as submitted),
+     * so that a refused resubmission can say what changed.
+     */
+    static List<String> differences(NewRequest stored, NewRequest submitted) {
+        JsonNode before = ReleaseRows.JSON.valueToTree(stored);
+        JsonNode after = ReleaseRows.JSON.valueToTree(submitted);
+        Set<String> names = new TreeSet<>();
+        before.fieldNames().forEachRemaining(names::add);
+        after.fieldNames().forEachRemaining(names::add);
+        return names.stream()
+                .filter(name -> !before.path(name).equals(after.path(name)))
+                .toList();
     }
 
     static NewRequest.ShipmentInput shipment(NewRequest.ShipmentInput shipment) {
@@ -199,6 +234,23 @@ final class RequestChecks {
     /** A party's name as the cleared-hit memory keys it: lowercase, single spaces. */
     static String partyKey(String name) {
         return name.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+
+    /** An optional text as given, trimmed; blank or absent is empty. */
+    static Optional<String> optional(Optional<String> value) {
+        return value == null ? Optional.empty() : value.map(String::trim).filter(text -> !text.isEmpty());
+    }
+
+    /** One of {@code type}'s constants by name, any case; {@code code} names the refusal otherwise. */
+    static <E extends Enum<E>> E choice(Class<E> type, String text, String code) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException(code, "one of " + EnumSet.allOf(type) + " is required");
+        }
+        try {
+            return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(code, "not one of " + EnumSet.allOf(type) + ": " + text);
+        }
     }
 
     static String text(String value, String field) {

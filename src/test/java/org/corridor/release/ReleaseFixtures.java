@@ -46,6 +46,28 @@ public final class ReleaseFixtures {
                                 .build());
     }
 
+    /**
+     * The ground of the release HTTP tests: the shipped lists active (releases screen against them
+     * only), W-20 in force from 2024-07-16, and NIGC-EUR-R funded with EUR 1,000,000.00 on 2024-07-05.
+     */
+    public static void nigcUnderW20(Corridor corridor, String seed) {
+        corridor.screening().importShipped(Actor.SYSTEM);
+        corridor.authorisations()
+                .register(
+                        REVIEWER,
+                        ReleaseScenario.w19Terms()
+                                .reference("W-20")
+                                .valid(LocalDate.parse("2024-07-16"), LocalDate.parse("2024-11-12"))
+                                .build());
+        openFundedAccount(
+                corridor,
+                "NIGC-EUR-R",
+                seed,
+                Money.parse("1000000.00", Currency.EUR),
+                LocalDate.parse("2024-07-05"),
+                "test");
+    }
+
     /** Opens NIGC's restricted EUR account {@code account} with {@code opening} as of {@code openedOn}. */
     public static void openFundedAccount(
             Corridor corridor, String account, String seed, Money opening, LocalDate openedOn, String note) {

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.corridor.app.Corridor;
 import org.corridor.audit.Actor;
 import org.corridor.identity.Role;
-import org.corridor.money.Money;
 import org.corridor.payments.MessageSchemas;
 import org.corridor.testing.ApiClient;
 import org.corridor.testing.MutableClock;
@@ -48,22 +46,7 @@ class ReleaseHttpTest {
     static void start() {
         Corridor corridor = TestCorridor.create(MutableClock.at("2024-07-17T06:00:00Z"));
         server = new TestServer(corridor);
-        // Releases screen against the active lists only; a database without any refuses.
-        corridor.screening().importShipped(Actor.SYSTEM);
-        corridor.authorisations()
-                .register(
-                        ReleaseScenario.REVIEWER,
-                        ReleaseScenario.w19Terms()
-                                .reference("W-20")
-                                .valid(LocalDate.parse("2024-07-16"), LocalDate.parse("2024-11-12"))
-                                .build());
-        ReleaseFixtures.openFundedAccount(
-                corridor,
-                "NIGC-EUR-R",
-                "http",
-                Money.parse("1000000.00", ReleaseScenario.EUR),
-                LocalDate.parse("2024-07-05"),
-                "test");
+        ReleaseFixtures.nigcUnderW20(corridor, "http");
     }
 
     @AfterAll

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.corridor.ConflictException;
 import org.corridor.app.Corridor;
@@ -13,7 +12,6 @@ import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEntry;
 import org.corridor.identity.Role;
 import org.corridor.ledger.HoldState;
-import org.corridor.money.Money;
 import org.corridor.testing.ApiClient;
 import org.corridor.testing.MutableClock;
 import org.corridor.testing.TestCorridor;
@@ -31,21 +29,7 @@ class ReleaseRejectionTest {
     static void start() {
         Corridor corridor = TestCorridor.create(MutableClock.at("2024-07-17T06:00:00Z"));
         server = new TestServer(corridor);
-        corridor.screening().importShipped(Actor.SYSTEM);
-        corridor.authorisations()
-                .register(
-                        ReleaseScenario.REVIEWER,
-                        ReleaseScenario.w19Terms()
-                                .reference("W-20")
-                                .valid(LocalDate.parse("2024-07-16"), LocalDate.parse("2024-11-12"))
-                                .build());
-        ReleaseFixtures.openFundedAccount(
-                corridor,
-                "NIGC-EUR-R",
-                "rejection",
-                Money.parse("1000000.00", ReleaseScenario.EUR),
-                LocalDate.parse("2024-07-05"),
-                "test");
+        ReleaseFixtures.nigcUnderW20(corridor, "rejection");
     }
 
     @AfterAll

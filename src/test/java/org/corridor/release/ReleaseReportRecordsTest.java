@@ -97,7 +97,7 @@ class ReleaseReportRecordsTest {
 
         // Reports are read later, as the lead's demo does.
         scenario.clock.set(Instant.parse("2026-01-15T09:00:00Z"));
-        records = new ReleaseReportRecords(releases, scenario.corridor.authorisations(), scenario.corridor.zone());
+        records = releases.reportRecords();
         reports = scenario.corridor.reports();
     }
 

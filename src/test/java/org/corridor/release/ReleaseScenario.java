@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.corridor.app.Corridor;
 import org.corridor.audit.Actor;
@@ -28,9 +27,6 @@ import org.corridor.screening.ListedName;
 import org.corridor.screening.NameKind;
 import org.corridor.screening.SanctionsList;
 import org.corridor.screening.Screener;
-import org.corridor.settlement.AccountStatus;
-import org.corridor.settlement.NewOpeningBalance;
-import org.corridor.settlement.NewRestrictedAccount;
 import org.corridor.settlement.RestrictedAccount;
 import org.corridor.testing.MutableClock;
 import org.corridor.testing.TestCorridor;
@@ -91,22 +87,18 @@ final class ReleaseScenario implements AutoCloseable {
         this.clock = MutableClock.at("2024-07-05T06:00:00Z");
         this.corridor = TestCorridor.create(clock);
         this.releases = new Releases(
-                new ReleaseStore(
-                        corridor.database(),
-                        corridor.auditStore(),
-                        corridor.ledgerStore(),
-                        corridor.settlement().lots().store(),
-                        corridor.authorisations().store(),
-                        clock),
+                corridor.database().transactions(),
+                new Releases.Features(
+                        corridor.audit(),
+                        corridor.authorisations(),
+                        corridor.eligibility(),
+                        corridor.ownership(),
+                        corridor.vessels(),
+                        corridor.ledger(),
+                        corridor.settlement()),
                 party -> new PartyScreening.PartyCheck(
                         lists.get().screen(party),
                         Map.of("DEMO", Integer.toString(lists.get().size()))),
-                corridor.authorisations(),
-                corridor.eligibility(),
-                corridor.ownership(),
-                corridor.vessels(),
-                corridor.ledger(),
-                corridor.settlement(),
                 ApprovalPolicy.DEFAULT,
                 clock,
                 corridor.zone());
@@ -154,28 +146,14 @@ final class ReleaseScenario implements AutoCloseable {
     /** W-19, NIGC-EUR-R with the converted euros, its bank details, the ownership graph and the vessel. */
     ReleaseScenario setUp() {
         w19 = corridor.authorisations().register(REVIEWER, w19Terms().build());
-        nigcEur = corridor.settlement()
-                .accounts()
-                .open(
-                        MAKER,
-                        new NewRestrictedAccount(
-                                Optional.empty(),
-                                "NIGC-EUR-R",
-                                "NIGC",
-                                EUR,
-                                "Muscat Partner Bank",
-                                "OM",
-                                AccountStatus.RESTRICTED));
-        corridor.settlement()
-                .accounts()
-                .recordOpeningBalance(
-                        MAKER,
-                        "NIGC-EUR-R",
-                        new NewOpeningBalance(
-                                UUID.nameUUIDFromBytes("cnv-0711".getBytes(StandardCharsets.UTF_8)),
-                                Money.parse("99850000.00", EUR),
-                                LocalDate.parse("2024-07-05"),
-                                "conversion of 2024-07-05, IQD 140,400,000,000 at 1,404 less 0.15%"));
+        ReleaseFixtures.openFundedAccount(
+                corridor,
+                "NIGC-EUR-R",
+                "cnv-0711",
+                Money.parse("99850000.00", EUR),
+                LocalDate.parse("2024-07-05"),
+                "conversion of 2024-07-05, IQD 140,400,000,000 at 1,404 less 0.15%");
+        nigcEur = corridor.settlement().accounts().find("NIGC-EUR-R");
         releases.registerPayingAccount(
                 MAKER,
                 new Releases.PayingAccountInput(
