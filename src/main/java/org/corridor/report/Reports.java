@@ -7,6 +7,7 @@ import java.util.List;
 import org.corridor.audit.AuditLog;
 import org.corridor.authorisation.Authorisations;
 import org.corridor.settlement.Settlement;
+import org.corridor.transaction.Transactions;
 
 /**
  * Reports, idle-funds monitoring, alerts and retention, wired (FR-31 to FR-34, RPT-1 to RPT-10).
@@ -30,7 +31,7 @@ public final class Reports {
             Settlement settlement,
             Authorisations authorisations,
             AuditLog audit,
-            LegalHoldStore holds,
+            Transactions transactions,
             ReleaseRecords releases,
             ReportSettings settings,
             Clock clock,
@@ -43,7 +44,7 @@ public final class Reports {
         this.channel = new ChannelReports(settlement, authorisations, releases, settings);
         this.release = new ReleaseReports(releases);
         this.auditExtract = new AuditExtract(audit, zone);
-        this.retention = new Retention(holds, settlement, audit, releases, settings, clock, zone);
+        this.retention = new Retention(transactions, settlement, audit, releases, settings, clock, zone);
     }
 
     /** One report over the business dates {@code [from, to]}, ready for any of its formats. */

@@ -22,6 +22,7 @@ import org.corridor.settlement.Deposit;
 import org.corridor.settlement.RestrictedAccount;
 import org.corridor.settlement.RestrictedTransfer;
 import org.corridor.settlement.Settlement;
+import org.corridor.transaction.Transactions;
 
 /**
  * Retention and legal holds (FR-34): a record is kept for the configured years after its date
@@ -33,7 +34,8 @@ public final class Retention {
 
     private static final int PAGE = 1_000;
 
-    private final LegalHoldStore store;
+    private final Transactions transactions;
+    private final LegalHoldStore store = new LegalHoldStore();
     private final Settlement settlement;
     private final AuditLog audit;
     private final ReleaseRecords releases;
@@ -42,14 +44,14 @@ public final class Retention {
     private final ZoneId zone;
 
     Retention(
-            LegalHoldStore store,
+            Transactions transactions,
             Settlement settlement,
             AuditLog audit,
             ReleaseRecords releases,
             ReportSettings settings,
             Clock clock,
             ZoneId zone) {
-        this.store = store;
+        this.transactions = transactions;
         this.settlement = settlement;
         this.audit = audit;
         this.releases = releases;
@@ -71,14 +73,17 @@ public final class Retention {
                 java.util.Optional.empty(),
                 java.util.Optional.empty(),
                 java.util.Optional.empty());
-        store.insert(
-                hold,
-                AuditEvent.of(
-                        by,
-                        "LEGAL_HOLD_PLACED",
-                        "legal-hold:" + hold.id(),
-                        CanonicalJson.fields("subject", cleanSubject, "reason", cleanReason),
-                        CanonicalJson.fields("id", hold.id().toString())));
+        transactions.useTransaction(tx -> {
+            store.insert(tx, hold);
+            audit.append(
+                    tx,
+                    AuditEvent.of(
+                            by,
+                            "LEGAL_HOLD_PLACED",
+                            "legal-hold:" + hold.id(),
+                            CanonicalJson.fields("subject", cleanSubject, "reason", cleanReason),
+                            CanonicalJson.fields("id", hold.id().toString())));
+        });
         return hold;
     }
 
@@ -86,17 +91,20 @@ public final class Retention {
         String cleanReason = reason(reason);
         LegalHold hold = get(id);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        boolean released = store.release(
-                id,
-                by.name(),
-                now,
-                cleanReason,
-                AuditEvent.of(
-                        by,
-                        "LEGAL_HOLD_RELEASED",
-                        "legal-hold:" + id,
-                        CanonicalJson.fields("subject", hold.subject(), "reason", cleanReason),
-                        CanonicalJson.fields("id", id.toString())));
+        boolean released = transactions.inTransaction(tx -> {
+            if (!store.release(tx, id, by.name(), now, cleanReason)) {
+                return false;
+            }
+            audit.append(
+                    tx,
+                    AuditEvent.of(
+                            by,
+                            "LEGAL_HOLD_RELEASED",
+                            "legal-hold:" + id,
+                            CanonicalJson.fields("subject", hold.subject(), "reason", cleanReason),
+                            CanonicalJson.fields("id", id.toString())));
+            return true;
+        });
         if (!released) {
             throw new org.corridor.ConflictException(
                     "LEGAL_HOLD_ALREADY_RELEASED", "the legal hold " + id + " is already released");
@@ -105,12 +113,13 @@ public final class Retention {
     }
 
     public LegalHold get(UUID id) {
-        return store.byId(id)
+        return transactions
+                .read(tx -> store.byId(tx, id))
                 .orElseThrow(() -> new NotFoundException("LEGAL_HOLD_NOT_FOUND", "no legal hold with id " + id));
     }
 
     public List<LegalHold> holds() {
-        return store.all();
+        return transactions.read(store::all);
     }
 
     /** What is past retention as of {@code asOf}, and which holds keep what. */
