@@ -140,7 +140,7 @@ final class IdleFundsReport {
                 view.rates().stream()
                         .map(r -> List.of(
                                 r.currency().code(),
-                                r.perEur().toPlainString(),
+                                r.perEur(),
                                 r.source(),
                                 r.date().toString()))
                         .toList()));
