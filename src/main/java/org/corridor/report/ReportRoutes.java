@@ -31,6 +31,12 @@ public final class ReportRoutes implements Routes {
 
     @Override
     public void register(Api api) {
+        registerReports(api);
+        registerMonitoring(api);
+        registerRetention(api);
+    }
+
+    private void registerReports(Api api) {
         api.get("/api/v1/reports")
                 .requires(Permission.REPORT_READ)
                 .tag("reports")
@@ -56,6 +62,10 @@ public final class ReportRoutes implements Routes {
                 .query("format", "json, csv or pdf")
                 .produces("application/octet-stream")
                 .handle(this::report);
+    }
+
+    /** Idle funds and alerts. */
+    private void registerMonitoring(Api api) {
         api.get("/api/v1/idle-funds")
                 .requires(Permission.REPORT_READ)
                 .tag("reports")
@@ -73,6 +83,10 @@ public final class ReportRoutes implements Routes {
                     LocalDate asOf = asOf(ctx);
                     ctx.json(new AlertList(asOf, reports.alerts(asOf)));
                 });
+    }
+
+    /** Legal holds and the retention check. */
+    private void registerRetention(Api api) {
         api.get("/api/v1/legal-holds")
                 .requires(Permission.REPORT_READ)
                 .tag("retention")
