@@ -18,17 +18,6 @@ import org.corridor.ownership.PartyRef;
 /** Vessels over HTTP: register with indicators, read, screen, and the screening rules. */
 public final class VesselRoutes implements Routes {
 
-    /** A risk indicator as given. */
-    public record IndicatorInput(
-            String kind,
-            String observedOn,
-            Optional<String> durationHours,
-            Optional<String> area,
-            Optional<String> counterpart,
-            Optional<String> fromFlag,
-            Optional<String> toFlag,
-            String source) {}
-
     /** A vessel to register, with the indicators known for it. */
     public record NewVessel(
             String imo,
@@ -297,16 +286,7 @@ public final class VesselRoutes implements Routes {
                 throw new InvalidInputException("INDICATOR_MISSING", "indicators[" + i + "] is empty");
             }
             try {
-                indicators.add(Vessels.indicator(
-                        input.kind(),
-                        input.observedOn(),
-                        input.durationHours(),
-                        input.area(),
-                        input.counterpart(),
-                        input.fromFlag(),
-                        input.toFlag(),
-                        input.source(),
-                        today));
+                indicators.add(Vessels.indicator(input, today));
             } catch (InvalidInputException e) {
                 throw new InvalidInputException(e.code(), "indicators[" + i + "]: " + e.getMessage());
             }

@@ -218,16 +218,9 @@ public final class Vessels {
     }
 
     /** An indicator from its fields as given; refuses dates ahead of {@code today}. */
-    public static RiskIndicator indicator(
-            String kind,
-            String observedOn,
-            Optional<String> durationHours,
-            Optional<String> area,
-            Optional<String> counterpart,
-            Optional<String> fromFlag,
-            Optional<String> toFlag,
-            String source,
-            LocalDate today) {
+    public static RiskIndicator indicator(IndicatorInput given, LocalDate today) {
+        String kind = given.kind();
+        String observedOn = given.observedOn();
         IndicatorKind parsedKind;
         try {
             parsedKind = IndicatorKind.valueOf((kind == null ? "" : kind.strip()).toUpperCase(Locale.ROOT));
@@ -249,7 +242,7 @@ public final class Vessels {
         }
         Optional<BigDecimal> hours;
         try {
-            hours = durationHours
+            hours = given.durationHours()
                     .map(String::strip)
                     .filter(text -> !text.isEmpty())
                     .map(BigDecimal::new);
@@ -260,23 +253,24 @@ public final class Vessels {
                 parsedKind,
                 date,
                 hours,
-                area.orElse(""),
-                counterpart.orElse(""),
-                fromFlag.orElse(""),
-                toFlag.orElse(""),
-                source);
+                given.area().orElse(""),
+                given.counterpart().orElse(""),
+                given.fromFlag().orElse(""),
+                given.toFlag().orElse(""),
+                given.source());
     }
 
     private static RiskIndicator indicator(CsvTable.Row row, LocalDate today) {
         return indicator(
-                row.get("kind"),
-                row.get("observed_on"),
-                optional(row.get("duration_hours")),
-                optional(row.get("area")),
-                optional(row.get("counterpart")),
-                optional(row.get("from_flag")),
-                optional(row.get("to_flag")),
-                row.get("source"),
+                new IndicatorInput(
+                        row.get("kind"),
+                        row.get("observed_on"),
+                        optional(row.get("duration_hours")),
+                        optional(row.get("area")),
+                        optional(row.get("counterpart")),
+                        optional(row.get("from_flag")),
+                        optional(row.get("to_flag")),
+                        row.get("source")),
                 today);
     }
 
