@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The active versions and their entities; the screener over them is built on first need (the
- * IMO lookup of vessels does not need the name index).
+ * IMO lookup of vessels does not need the name index). Immutable but for that screener, which is
+ * built once under the instance's lock; thread-safe.
  */
 final class ActiveLists {
     private final Map<SanctionsList, ListVersion> versions;
