@@ -21,20 +21,16 @@ import org.corridor.ledger.Ledger;
 import org.corridor.ledger.LedgerStore;
 import org.corridor.ownership.ListingLookup;
 import org.corridor.ownership.Ownership;
-import org.corridor.ownership.OwnershipStore;
 import org.corridor.release.ApprovalPolicy;
 import org.corridor.release.PartyScreening;
 import org.corridor.release.Releases;
-import org.corridor.report.LegalHoldStore;
 import org.corridor.report.ReportSettings;
 import org.corridor.report.Reports;
 import org.corridor.screening.Screening;
-import org.corridor.screening.ScreeningListStore;
 import org.corridor.screening.ScreeningListings;
 import org.corridor.screening.ScreeningResult;
 import org.corridor.settlement.Settlement;
 import org.corridor.settlement.SettlementStore;
-import org.corridor.vessel.VesselStore;
 import org.corridor.vessel.Vessels;
 
 /**
@@ -72,13 +68,14 @@ public final class Corridor implements AutoCloseable {
         this.authorisations =
                 new Authorisations(new AuthorisationStore(database, auditStore, clock), clock, config.zone());
         this.eligibility = new Eligibility(new EligibilityRuleStore(database, auditStore), clock, config.zone());
-        this.screening = new Screening(new ScreeningListStore(database, auditStore), clock);
+        this.screening = new Screening(database.transactions(), auditLog, clock);
         // Who is listed: exact IMO numbers and name hits from the active sanctions lists, and the
         // graph's own designations (the vessels ask both).
         ListingLookup screeningLookup = new ScreeningListings(screening);
-        this.ownership = new Ownership(new OwnershipStore(database, auditStore), screeningLookup, clock, config.zone());
+        this.ownership = new Ownership(database.transactions(), auditLog, screeningLookup, clock, config.zone());
         this.vessels = new Vessels(
-                new VesselStore(database, auditStore),
+                database.transactions(),
+                auditLog,
                 ownership,
                 ListingLookup.allOf(List.of(screeningLookup, ownership.designations())),
                 clock,
@@ -109,7 +106,7 @@ public final class Corridor implements AutoCloseable {
                 settlement,
                 authorisations,
                 auditLog,
-                new LegalHoldStore(database, auditStore),
+                database.transactions(),
                 releases.reportRecords(),
                 ReportSettings.fromEnvironment(System.getenv()),
                 clock,

@@ -133,26 +133,14 @@ final class GraphImport {
         String ownerId = PartyRef.normaliseId(input.ownerId());
         String ownerName = name("owner_name", input.ownerName());
         Optional<PartyKind> ownerKind = kind("owner_kind", input.ownerKind());
-        List<ListingRef> listings = new ArrayList<>();
-        for (String part :
-                text(input.ownerListing()).map(text -> text.split(";")).orElse(new String[0])) {
-            if (!part.isBlank()) {
-                listings.add(ListingRef.parse(part));
-            }
-        }
+        List<ListingRef> listings = listings(input.ownerListing());
         String source = required("source", input.source(), 500);
         LocalDate asOf = dates.containsKey(input.asOf()) ? dates.get(input.asOf()) : date(input.asOf(), today);
         dates.putIfAbsent(input.asOf(), asOf);
         boolean ended = input.ended() != null && input.ended().orElse(false);
         Optional<String> ownedId = text(input.ownedId());
         if (ownedId.isEmpty()) {
-            if (text(input.ownedName()).isPresent()
-                    || text(input.sharePercent()).isPresent()
-                    || text(input.kind()).isPresent()
-                    || text(input.ownedKind()).isPresent()) {
-                throw new InvalidInputException(
-                        "OWNED_ID_MISSING", "owned_id is missing; a row without it only registers the owner");
-            }
+            requireNoEdge(input);
             return new GraphRow(
                     label,
                     ownerId,
@@ -198,6 +186,28 @@ final class GraphImport {
                 ended,
                 source,
                 asOf);
+    }
+
+    /** A row without an owned party only registers its owner: it says nothing about an edge. */
+    private static void requireNoEdge(EdgeInput input) {
+        if (text(input.ownedName()).isPresent()
+                || text(input.sharePercent()).isPresent()
+                || text(input.kind()).isPresent()
+                || text(input.ownedKind()).isPresent()) {
+            throw new InvalidInputException(
+                    "OWNED_ID_MISSING", "owned_id is missing; a row without it only registers the owner");
+        }
+    }
+
+    /** {@code OFAC_SDN:36216;UN:QDi.001}: the owner's list entries, separated by semicolons. */
+    private static List<ListingRef> listings(Optional<String> given) {
+        List<ListingRef> listings = new ArrayList<>();
+        for (String part : text(given).map(text -> text.split(";")).orElse(new String[0])) {
+            if (!part.isBlank()) {
+                listings.add(ListingRef.parse(part));
+            }
+        }
+        return listings;
     }
 
     /** One name and one kind per party, and one row per edge, within the batch. */
@@ -285,6 +295,20 @@ final class GraphImport {
     }
 
     static Writes plan(List<GraphRow> rows, Current current) {
+        Map<String, PartyRef> parties = parties(rows, current);
+        List<PartyRef> partyWrites = new ArrayList<>();
+        parties.forEach((id, party) -> {
+            if (!party.equals(current.parties().get(id))) {
+                partyWrites.add(party);
+            }
+        });
+        EdgePlan edges = edges(rows, current);
+        ownersWithinHundredPercent(rows, parties, edges);
+        return new Writes(partyWrites, edges.writes(), designations(rows, current));
+    }
+
+    /** Every party the batch names, as it will be; refuses names and kinds that contradict. */
+    private static Map<String, PartyRef> parties(List<GraphRow> rows, Current current) {
         Refusals refusals = new Refusals();
         Map<String, PartyRef> parties = new LinkedHashMap<>();
         for (GraphRow row : rows) {
@@ -294,14 +318,17 @@ final class GraphImport {
             }
         }
         refusals.throwIfAny();
+        return parties;
+    }
 
-        List<PartyRef> partyWrites = new ArrayList<>();
-        parties.forEach((id, party) -> {
-            if (!party.equals(current.parties().get(id))) {
-                partyWrites.add(party);
-            }
-        });
+    /**
+     * The edge versions to write, the current edges into the owned parties once they are written,
+     * and the rows that name each owned party.
+     */
+    private record EdgePlan(
+            List<EdgeVersion> writes, Map<EdgeKey, EdgeVersion> after, Map<String, List<String>> labelsInto) {}
 
+    private static EdgePlan edges(List<GraphRow> rows, Current current) {
         List<EdgeVersion> edgeWrites = new ArrayList<>();
         Map<EdgeKey, EdgeVersion> after = new HashMap<>(current.edgesInto());
         Map<String, List<String>> labelsInto = new HashMap<>();
@@ -319,9 +346,14 @@ final class GraphImport {
             }
             labelsInto.computeIfAbsent(key.ownedId(), id -> new ArrayList<>()).add(row.label());
         }
+        return new EdgePlan(edgeWrites, after, labelsInto);
+    }
 
+    /** Refuses the batch when the direct owners of a party it changes would hold above 100%. */
+    private static void ownersWithinHundredPercent(List<GraphRow> rows, Map<String, PartyRef> parties, EdgePlan edges) {
+        Refusals refusals = new Refusals();
         Map<String, BigDecimal> sums = new LinkedHashMap<>();
-        for (EdgeVersion edge : after.values()) {
+        for (EdgeVersion edge : edges.after().values()) {
             if (edge.key().kind() == EdgeKind.OWNERSHIP
                     && !edge.ended()
                     && edge.share().isPresent()) {
@@ -331,7 +363,7 @@ final class GraphImport {
         for (String owned : ownedIds(rows)) {
             BigDecimal sum = sums.getOrDefault(owned, BigDecimal.ZERO);
             if (sum.compareTo(SharePercent.HUNDRED.value()) > 0) {
-                List<String> labels = labelsInto.get(owned);
+                List<String> labels = edges.labelsInto().get(owned);
                 refusals.add(
                         labels.get(labels.size() - 1),
                         "OWNERSHIP_ABOVE_100_PERCENT",
@@ -341,7 +373,10 @@ final class GraphImport {
             }
         }
         refusals.throwIfAny();
+    }
 
+    /** Designations to start, and to end (a row with no owned party that is marked ended). */
+    private static List<DesignationWrite> designations(List<GraphRow> rows, Current current) {
         List<DesignationWrite> designationWrites = new ArrayList<>();
         Set<DesignationKey> active = new HashSet<>(current.activeDesignations());
         for (GraphRow row : rows) {
@@ -355,7 +390,7 @@ final class GraphImport {
                 }
             }
         }
-        return new Writes(partyWrites, edgeWrites, designationWrites);
+        return designationWrites;
     }
 
     private static void resolve(

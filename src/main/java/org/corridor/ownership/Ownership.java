@@ -24,7 +24,9 @@ import org.corridor.InvalidInputException;
 import org.corridor.NotFoundException;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEvent;
+import org.corridor.audit.AuditLog;
 import org.corridor.audit.CanonicalJson;
+import org.corridor.transaction.Transactions;
 
 /**
  * The ownership feature's public face: record ownership data (a JSON batch or a CSV file), and
@@ -56,7 +58,9 @@ public final class Ownership {
 
     private static final Set<String> CSV_REQUIRED = Set.of("owner_id", "owner_name", "owned_id", "source", "as_of");
 
-    private final OwnershipStore store;
+    private final Transactions transactions;
+    private final AuditLog audit;
+    private final OwnershipStore store = new OwnershipStore();
     private final OwnershipAssessor assessor;
     private final Clock clock;
     private final ZoneId zone;
@@ -68,12 +72,19 @@ public final class Ownership {
      * @param listings who is listed beyond the graph's own designations (the screening engine), or
      *     {@link ListingLookup#NONE}
      */
-    public Ownership(OwnershipStore store, ListingLookup listings, Clock clock, ZoneId zone) {
-        this(store, listings, clock, zone, BlockedShares.DEFAULT_CYCLE_BUDGET);
+    public Ownership(Transactions transactions, AuditLog audit, ListingLookup listings, Clock clock, ZoneId zone) {
+        this(transactions, audit, listings, clock, zone, BlockedShares.DEFAULT_CYCLE_BUDGET);
     }
 
-    Ownership(OwnershipStore store, ListingLookup listings, Clock clock, ZoneId zone, long cycleBudget) {
-        this.store = store;
+    Ownership(
+            Transactions transactions,
+            AuditLog audit,
+            ListingLookup listings,
+            Clock clock,
+            ZoneId zone,
+            long cycleBudget) {
+        this.transactions = transactions;
+        this.audit = audit;
         this.assessor = new OwnershipAssessor(listings, cycleBudget);
         this.clock = clock;
         this.zone = zone;
@@ -137,31 +148,43 @@ public final class Ownership {
         return write(by, "csv:" + origin, numbered);
     }
 
+    /**
+     * One unit of work: under the graph lock, plans the batch against what is stored (a refusal
+     * rolls back), then writes it with its audit entry. Writes nothing, not even a batch, when
+     * nothing changes.
+     */
     private ImportResult write(Actor by, String origin, List<GraphImport.Numbered> numbered) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         List<GraphImport.GraphRow> rows = GraphImport.validate(numbered, today);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String hash = contentHash(rows);
-        OwnershipStore.Recorded recorded = store.record(
-                GraphImport.partyIds(rows),
-                GraphImport.ownedIds(rows),
-                current -> GraphImport.plan(rows, current),
-                new OwnershipStore.BatchOrigin(by.name(), origin, hash, now),
-                batch -> new AuditEvent(
-                        by,
-                        "OWNERSHIP_BATCH_RECORDED",
-                        "ownership:batch:" + batch,
-                        command(origin, hash, rows),
-                        CanonicalJson.fields("graph_version", batch, "rows", rows.size()),
-                        Map.of("ownership_graph", Long.toString(batch))));
-        GraphImport.Writes writes = recorded.writes();
-        return new ImportResult(
-                recorded.graphVersion(),
-                rows.size(),
-                writes.parties().size(),
-                writes.edges().size(),
-                writes.designations().size(),
-                !writes.isEmpty());
+        OwnershipStore.BatchOrigin batchOrigin = new OwnershipStore.BatchOrigin(by.name(), origin, hash, now);
+        return transactions.inTransaction(tx -> {
+            store.lockGraph(tx);
+            GraphImport.Writes writes =
+                    GraphImport.plan(rows, store.current(tx, GraphImport.partyIds(rows), GraphImport.ownedIds(rows)));
+            long version = store.graphVersion(tx);
+            if (!writes.isEmpty()) {
+                version++;
+                store.insertBatch(tx, version, batchOrigin, writes);
+                audit.append(
+                        tx,
+                        new AuditEvent(
+                                by,
+                                "OWNERSHIP_BATCH_RECORDED",
+                                "ownership:batch:" + version,
+                                command(origin, hash, rows),
+                                CanonicalJson.fields("graph_version", version, "rows", rows.size()),
+                                Map.of("ownership_graph", Long.toString(version))));
+            }
+            return new ImportResult(
+                    version,
+                    rows.size(),
+                    writes.parties().size(),
+                    writes.edges().size(),
+                    writes.designations().size(),
+                    !writes.isEmpty());
+        });
     }
 
     /** Every stored version of the edges into and out of a party, oldest first (at most 1,000). */
@@ -169,12 +192,12 @@ public final class Ownership {
         PartyRef party = party(partyId)
                 .orElseThrow(() -> new NotFoundException(
                         "PARTY_NOT_FOUND", "the ownership graph holds no party " + safeId(partyId)));
-        return store.history(party.id(), 1_000);
+        return transactions.read(tx -> store.history(tx, party.id(), 1_000));
     }
 
     /** The rules in force: the newest version set, or the built-in default. */
     public OwnershipRules rules() {
-        return store.latestRules().orElse(OwnershipRules.DEFAULT);
+        return transactions.read(store::latestRules).orElse(OwnershipRules.DEFAULT);
     }
 
     /** Sets a new version of the rules, with the source that justifies it. */
@@ -182,21 +205,25 @@ public final class Ownership {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         // Validates before anything is written.
         new OwnershipRules(1, minorityThresholdPercent, source, now);
-        return store.insertRules(
-                minorityThresholdPercent,
-                source.strip(),
-                by.name(),
-                now,
-                version -> AuditEvent.of(
-                        by,
-                        "OWNERSHIP_RULES_CHANGED",
-                        "ownership:rules:" + version,
-                        CanonicalJson.fields(
-                                "minority_threshold_percent",
-                                minorityThresholdPercent.toPlainString(),
-                                "source",
-                                source),
-                        CanonicalJson.fields("version", version)));
+        String document = CanonicalJson.write(
+                CanonicalJson.fields("minority_threshold_percent", minorityThresholdPercent.toPlainString()));
+        return transactions.inTransaction(tx -> {
+            OwnershipRules rules =
+                    store.insertRules(tx, minorityThresholdPercent, document, source.strip(), by.name(), now);
+            audit.append(
+                    tx,
+                    AuditEvent.of(
+                            by,
+                            "OWNERSHIP_RULES_CHANGED",
+                            "ownership:rules:" + rules.version(),
+                            CanonicalJson.fields(
+                                    "minority_threshold_percent",
+                                    minorityThresholdPercent.toPlainString(),
+                                    "source",
+                                    source),
+                            CanonicalJson.fields("version", rules.version())));
+            return rules;
+        });
     }
 
     /** How many current ownership edges and parties the graph holds. */
@@ -211,7 +238,7 @@ public final class Ownership {
 
     /** The newest snapshot; reloaded at most once per new version, however many callers ask. */
     OwnershipGraph graph() {
-        long version = store.graphVersion();
+        long version = transactions.read(store::graphVersion);
         OwnershipGraph current = snapshot.get();
         if (current != null && current.version() >= version) {
             return current;
@@ -219,7 +246,7 @@ public final class Ownership {
         synchronized (loading) {
             current = snapshot.get();
             if (current == null || current.version() < version) {
-                current = store.loadGraph();
+                current = transactions.inTransaction(store::loadGraph);
                 snapshot.set(current);
             }
             return current;

@@ -41,26 +41,52 @@ final class OwnershipAssessor {
         BigDecimal listedPercent = Proportion.toPercent(shares.listedShare(target));
         BigDecimal blockedPercent = Proportion.toPercent(shares.blockedShare(target));
         long worstShare = Math.max(shares.listedShare(target), shares.blockedShare(target));
-        BigDecimal worst = Proportion.toPercent(worstShare);
 
         List<FoundPathView> listedFound = paths(graph, shares, target, PathFinder.Sources.LISTED, listed);
         List<FoundPathView> blockedFound = paths(graph, shares, target, PathFinder.Sources.BLOCKED, listed);
 
-        List<ControlHolder> controllers = new ArrayList<>();
-        for (OwnershipGraph.Edge control : graph.controlInto(target)) {
-            int holder = control.owner();
-            if (shares.blocked(holder)) {
-                controllers.add(new ControlHolder(
-                        graph.party(holder),
-                        shares.listed(holder) ? OwnershipStatus.LISTED : OwnershipStatus.BLOCKED_BY_OWNERSHIP,
-                        control.source(),
-                        control.asOf()));
-            }
+        List<ControlHolder> controllers = controllers(graph, shares, target);
+        List<Listing> own = listed.getOrDefault(target, List.of());
+        Verdict verdict = verdict(party, own, worstShare, rules, controllers, shares.searchLimited());
+        Map<Integer, BlockedOwner> owners = new LinkedHashMap<>();
+        for (FoundPathView path : concat(blockedFound, listedFound)) {
+            int source = path.found().parties()[0];
+            owners.computeIfAbsent(source, key -> blockedOwner(graph, shares, listed, source));
         }
+        return new OwnershipAssessment(
+                party,
+                true,
+                verdict.status(),
+                verdict.reasons(),
+                listedPercent,
+                blockedPercent,
+                own,
+                listedFound.stream().map(FoundPathView::path).toList(),
+                blockedFound.stream().map(FoundPathView::path).toList(),
+                List.copyOf(owners.values()),
+                controllers,
+                !shares.searchLimited()
+                        && covers(listedFound, shares.listedShare(target))
+                        && covers(blockedFound, shares.blockedShare(target)),
+                shares.upstreamSize() - 1,
+                rules.minorityThresholdPercent(),
+                graph.version(),
+                rules.version());
+    }
 
+    /** The status of a party in the graph and the reasons for it, in the order they are checked. */
+    private record Verdict(OwnershipStatus status, List<OwnershipReason> reasons) {}
+
+    private static Verdict verdict(
+            PartyRef party,
+            List<Listing> own,
+            long worstShare,
+            OwnershipRules rules,
+            List<ControlHolder> controllers,
+            boolean searchLimited) {
+        BigDecimal worst = Proportion.toPercent(worstShare);
         List<OwnershipReason> reasons = new ArrayList<>();
         OwnershipStatus status = OwnershipStatus.CLEAR;
-        List<Listing> own = listed.getOrDefault(target, List.of());
         if (!own.isEmpty()) {
             status = OwnershipStatus.LISTED;
             reasons.add(new OwnershipReason(
@@ -89,38 +115,30 @@ final class OwnershipAssessor {
                             + " (source: " + controller.source() + ", as of " + controller.asOf()
                             + "); control alone does not block"));
         }
-        if (shares.searchLimited()) {
+        if (searchLimited) {
             status = status.atLeast(OwnershipStatus.ESCALATE);
             reasons.add(new OwnershipReason(
                     OwnershipReason.Code.PATH_SEARCH_LIMITED,
                     "cross-holdings upstream hold more paths than the search allows; the shares are lower"
                             + " bounds, so a reviewer must decide"));
         }
+        return new Verdict(status, reasons);
+    }
 
-        Map<Integer, BlockedOwner> owners = new LinkedHashMap<>();
-        for (FoundPathView path : concat(blockedFound, listedFound)) {
-            int source = path.found().parties()[0];
-            owners.computeIfAbsent(source, key -> blockedOwner(graph, shares, listed, source));
+    /** Listed or blocked persons holding control of {@code target}. */
+    private static List<ControlHolder> controllers(OwnershipGraph graph, BlockedShares shares, int target) {
+        List<ControlHolder> controllers = new ArrayList<>();
+        for (OwnershipGraph.Edge control : graph.controlInto(target)) {
+            int holder = control.owner();
+            if (shares.blocked(holder)) {
+                controllers.add(new ControlHolder(
+                        graph.party(holder),
+                        shares.listed(holder) ? OwnershipStatus.LISTED : OwnershipStatus.BLOCKED_BY_OWNERSHIP,
+                        control.source(),
+                        control.asOf()));
+            }
         }
-        return new OwnershipAssessment(
-                party,
-                true,
-                status,
-                reasons,
-                listedPercent,
-                blockedPercent,
-                own,
-                listedFound.stream().map(FoundPathView::path).toList(),
-                blockedFound.stream().map(FoundPathView::path).toList(),
-                List.copyOf(owners.values()),
-                controllers,
-                !shares.searchLimited()
-                        && covers(listedFound, shares.listedShare(target))
-                        && covers(blockedFound, shares.blockedShare(target)),
-                shares.upstreamSize() - 1,
-                rules.minorityThresholdPercent(),
-                graph.version(),
-                rules.version());
+        return controllers;
     }
 
     /** A party the graph does not know: only its own listings can speak. */

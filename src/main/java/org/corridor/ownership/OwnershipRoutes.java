@@ -19,14 +19,11 @@ public final class OwnershipRoutes implements Routes {
     /** A batch of rows, all recorded or none. */
     public record EdgeBatch(List<EdgeInput> edges) {}
 
-    /** A party as shown. */
-    public record PartyView(String id, String name, String kind) {
-        public static PartyView of(PartyRef party) {
-            return new PartyView(party.id(), party.name(), party.kind().name());
-        }
-    }
+    // Parties (PartyRef), reasons (OwnershipReason) and controllers (ControlHolder) go out as they
+    // are. The views below differ from their domain records on purpose: percentages are decimal
+    // strings formatted for reading (SharePercent.format), list references and hops are flattened.
 
-    /** A list entry as shown. */
+    /** A list entry as shown: the reference flattened, the score as a decimal string. */
     public record ListingView(String list, String entityId, String listedName, List<String> programmes, String score) {
         public static ListingView of(Listing listing) {
             return new ListingView(
@@ -70,19 +67,15 @@ public final class OwnershipRoutes implements Routes {
         }
     }
 
-    public record ReasonView(String code, String detail) {}
-
     public record BlockedOwnerView(
-            PartyView party, String status, List<ListingView> listings, String blockedSharePercent) {}
-
-    public record ControlView(PartyView holder, String status, String source, LocalDate asOf) {}
+            PartyRef party, String status, List<ListingView> listings, String blockedSharePercent) {}
 
     /** An assessment as shown: status, both figures (percent, as decimal strings), paths, reasons. */
     public record AssessmentView(
-            PartyView party,
+            PartyRef party,
             boolean inGraph,
             String status,
-            List<ReasonView> reasons,
+            List<OwnershipReason> reasons,
             String listedPathSharePercent,
             String blockedSharePercent,
             String minorityThresholdPercent,
@@ -90,7 +83,7 @@ public final class OwnershipRoutes implements Routes {
             List<PathView> listedPaths,
             List<PathView> blockedPaths,
             List<BlockedOwnerView> blockedOwners,
-            List<ControlView> blockedControllers,
+            List<ControlHolder> blockedControllers,
             boolean pathsComplete,
             int upstreamParties,
             long graphVersion,
@@ -99,12 +92,10 @@ public final class OwnershipRoutes implements Routes {
 
         public static AssessmentView of(OwnershipAssessment assessment) {
             return new AssessmentView(
-                    PartyView.of(assessment.party()),
+                    assessment.party(),
                     assessment.inGraph(),
                     assessment.status().name(),
-                    assessment.reasons().stream()
-                            .map(reason -> new ReasonView(reason.code().name(), reason.detail()))
-                            .toList(),
+                    assessment.reasons(),
                     SharePercent.format(assessment.listedPathSharePercent()),
                     SharePercent.format(assessment.blockedSharePercent()),
                     SharePercent.format(assessment.minorityThresholdPercent()),
@@ -113,20 +104,14 @@ public final class OwnershipRoutes implements Routes {
                     assessment.blockedPaths().stream().map(PathView::of).toList(),
                     assessment.blockedOwners().stream()
                             .map(owner -> new BlockedOwnerView(
-                                    PartyView.of(owner.party()),
+                                    owner.party(),
                                     owner.status().name(),
                                     owner.listings().stream()
                                             .map(ListingView::of)
                                             .toList(),
                                     SharePercent.format(owner.blockedSharePercent())))
                             .toList(),
-                    assessment.blockedControllers().stream()
-                            .map(control -> new ControlView(
-                                    PartyView.of(control.holder()),
-                                    control.status().name(),
-                                    control.source(),
-                                    control.asOf()))
-                            .toList(),
+                    assessment.blockedControllers(),
                     assessment.pathsComplete(),
                     assessment.upstreamParties(),
                     assessment.graphVersion(),
@@ -135,13 +120,13 @@ public final class OwnershipRoutes implements Routes {
         }
     }
 
-    /** One stored version of an edge. */
+    /** One stored version of an edge, its share as a decimal string named share_percent. */
     public record EdgeView(
             long batchId,
             Instant recordedAt,
             String recordedBy,
-            PartyView owner,
-            PartyView owned,
+            PartyRef owner,
+            PartyRef owned,
             String kind,
             Optional<String> sharePercent,
             boolean ended,
@@ -153,8 +138,8 @@ public final class OwnershipRoutes implements Routes {
                     edge.batchId(),
                     edge.recordedAt(),
                     edge.recordedBy(),
-                    PartyView.of(edge.owner()),
-                    PartyView.of(edge.owned()),
+                    edge.owner(),
+                    edge.owned(),
                     edge.kind().name(),
                     edge.share().map(share -> share.value().toPlainString()),
                     edge.ended(),
@@ -164,6 +149,7 @@ public final class OwnershipRoutes implements Routes {
         }
     }
 
+    /** The rules, the threshold as a decimal string. */
     public record RulesView(long version, String minorityThresholdPercent, String source, Instant recordedAt) {
         static RulesView of(OwnershipRules rules) {
             return new RulesView(

@@ -1,5 +1,8 @@
 package org.corridor.ownership;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,96 +16,67 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.LongFunction;
-import org.corridor.audit.AuditEvent;
-import org.corridor.audit.AuditStore;
-import org.corridor.audit.CanonicalJson;
-import org.corridor.db.Database;
+import org.corridor.db.Handles;
+import org.corridor.transaction.Transaction;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * SQL for the ownership graph and its rules. Edges and designations are only ever inserted; the
- * current version of each is the newest row for its key. Writers serialise on an advisory lock, so
- * the check that no party's owners exceed 100% sees every earlier batch. Every batch appends its
- * audit entry in the same transaction. Thread-safe.
+ * current version of each is the newest row for its key. Writers take {@link #lockGraph} first, so
+ * the check that no party's owners exceed 100% sees every earlier batch. Every method runs in the
+ * unit of work it is given. Thread-safe (stateless).
  */
-public final class OwnershipStore {
+final class OwnershipStore {
 
     /** Arbitrary constant naming the advisory lock that serialises graph writers. */
     private static final long GRAPH_LOCK = 0x4f776e65_72736870L;
 
     private static final int CHUNK = 10_000;
 
-    private final Jdbi jdbi;
-    private final AuditStore audit;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    public OwnershipStore(Database database, AuditStore audit) {
-        this.jdbi = database.jdbi();
-        this.audit = audit;
-    }
+    private static final RowMapper<PartyRef> PARTY = (rs, ctx) ->
+            new PartyRef(rs.getString("id"), rs.getString("name"), PartyKind.valueOf(rs.getString("kind")));
+
+    private static final RowMapper<GraphImport.EdgeVersion> EDGE = (rs, ctx) -> new GraphImport.EdgeVersion(
+            new GraphImport.EdgeKey(
+                    rs.getString("owner_id"), rs.getString("owned_id"), EdgeKind.valueOf(rs.getString("kind"))),
+            Optional.ofNullable(rs.getBigDecimal("share_percent")).map(SharePercent::new),
+            rs.getBoolean("ended"),
+            rs.getString("source"),
+            rs.getObject("as_of", LocalDate.class));
+
+    /** An active designation, or empty for one whose newest version ended it. */
+    private static final RowMapper<Optional<GraphImport.DesignationKey>> DESIGNATION = (rs, ctx) -> rs.getBoolean(
+                    "ended")
+            ? Optional.empty()
+            : Optional.of(new GraphImport.DesignationKey(
+                    rs.getString("party_id"), new ListingRef(rs.getString("list_name"), rs.getString("entity_id"))));
 
     /** What a batch is: where it came from and the hash of its content as given. */
     record BatchOrigin(String actor, String origin, String contentHash, Instant recordedAt) {}
 
-    /** What a recorded batch wrote, and the graph version after it. */
-    record Recorded(long graphVersion, GraphImport.Writes writes) {}
+    /** Serialises graph writers until the unit of work ends; take it before reading what a batch changes. */
+    void lockGraph(Transaction transaction) {
+        Handles.of(transaction).execute("select pg_advisory_xact_lock(?)", GRAPH_LOCK);
+    }
 
     /** The newest graph version; 0 before anything is recorded. */
-    long graphVersion() {
-        return jdbi.withHandle(handle -> handle.createQuery("select coalesce(max(id), 0) from ownership_batch")
+    long graphVersion(Transaction transaction) {
+        return Handles.of(transaction)
+                .createQuery("select coalesce(max(id), 0) from ownership_batch")
                 .mapTo(Long.class)
-                .one());
+                .one();
     }
 
-    /**
-     * Plans and writes one batch in one transaction: reads what is stored about the parties it
-     * mentions, asks {@code planner} for the writes (which may refuse the batch by throwing), and
-     * writes them with their audit entry. Writes nothing, not even a batch, when nothing changes.
-     */
-    Recorded record(
-            Set<String> partyIds,
-            Set<String> ownedIds,
-            Function<GraphImport.Current, GraphImport.Writes> planner,
-            BatchOrigin origin,
-            LongFunction<AuditEvent> event) {
-        return jdbi.inTransaction(handle -> {
-            handle.execute("select pg_advisory_xact_lock(?)", GRAPH_LOCK);
-            GraphImport.Current current = current(handle, partyIds, ownedIds);
-            GraphImport.Writes writes = planner.apply(current);
-            long version = handle.createQuery("select coalesce(max(id), 0) from ownership_batch")
-                    .mapTo(Long.class)
-                    .one();
-            if (writes.isEmpty()) {
-                return new Recorded(version, writes);
-            }
-            long batch = version + 1;
-            handle.createUpdate("""
-                            insert into ownership_batch (id, recorded_at, actor, origin, content_hash)
-                            values (:id, :recordedAt, :actor, :origin, :hash)
-                            """)
-                    .bind("id", batch)
-                    .bind("recordedAt", utc(origin.recordedAt()))
-                    .bind("actor", origin.actor())
-                    .bind("origin", origin.origin())
-                    .bind("hash", origin.contentHash())
-                    .execute();
-            writeParties(handle, batch, writes.parties());
-            writeEdges(handle, batch, writes.edges());
-            writeDesignations(handle, batch, writes.designations());
-            audit.append(handle, event.apply(batch));
-            return new Recorded(batch, writes);
-        });
-    }
-
-    private static GraphImport.Current current(Handle handle, Set<String> partyIds, Set<String> ownedIds) {
+    /** What is stored now about the parties a batch mentions and the edges into those it owns. */
+    GraphImport.Current current(Transaction transaction, Set<String> partyIds, Set<String> ownedIds) {
+        Handle handle = Handles.of(transaction);
         Map<String, PartyRef> parties = new HashMap<>();
         handle.createQuery("select id, name, kind from ownership_party where id = any(:ids)")
                 .bindArray("ids", String.class, partyIds)
-                .map((rs, ctx) ->
-                        new PartyRef(rs.getString("id"), rs.getString("name"), PartyKind.valueOf(rs.getString("kind"))))
+                .map(PARTY)
                 .forEach(party -> parties.put(party.id(), party));
         Map<GraphImport.EdgeKey, GraphImport.EdgeVersion> edges = new HashMap<>();
         handle.createQuery("""
@@ -112,14 +86,7 @@ public final class OwnershipStore {
                         order by owner_id, owned_id, kind, id desc
                         """)
                 .bindArray("ids", String.class, ownedIds)
-                .map((rs, ctx) -> edgeVersion(
-                        rs.getString("owner_id"),
-                        rs.getString("owned_id"),
-                        rs.getString("kind"),
-                        rs.getBigDecimal("share_percent"),
-                        rs.getBoolean("ended"),
-                        rs.getString("source"),
-                        rs.getObject("as_of", LocalDate.class)))
+                .map(EDGE)
                 .forEach(edge -> edges.put(edge.key(), edge));
         Set<GraphImport.DesignationKey> active = new HashSet<>();
         handle.createQuery("""
@@ -128,23 +95,27 @@ public final class OwnershipStore {
                         order by party_id, list_name, entity_id, id desc
                         """)
                 .bindArray("ids", String.class, partyIds)
-                .map((rs, ctx) -> rs.getBoolean("ended")
-                        ? Optional.<GraphImport.DesignationKey>empty()
-                        : Optional.of(new GraphImport.DesignationKey(
-                                rs.getString("party_id"),
-                                new ListingRef(rs.getString("list_name"), rs.getString("entity_id")))))
+                .map(DESIGNATION)
                 .forEach(found -> found.ifPresent(active::add));
         return new GraphImport.Current(parties, edges, active);
     }
 
-    private static GraphImport.EdgeVersion edgeVersion(
-            String owner, String owned, String kind, BigDecimal share, boolean ended, String source, LocalDate asOf) {
-        return new GraphImport.EdgeVersion(
-                new GraphImport.EdgeKey(owner, owned, EdgeKind.valueOf(kind)),
-                Optional.ofNullable(share).map(SharePercent::new),
-                ended,
-                source,
-                asOf);
+    /** Writes batch {@code batch} (one above the newest) with its parties, edges and designations. */
+    void insertBatch(Transaction transaction, long batch, BatchOrigin origin, GraphImport.Writes writes) {
+        Handle handle = Handles.of(transaction);
+        handle.createUpdate("""
+                        insert into ownership_batch (id, recorded_at, actor, origin, content_hash)
+                        values (:id, :recordedAt, :actor, :origin, :hash)
+                        """)
+                .bind("id", batch)
+                .bind("recordedAt", utc(origin.recordedAt()))
+                .bind("actor", origin.actor())
+                .bind("origin", origin.origin())
+                .bind("hash", origin.contentHash())
+                .execute();
+        writeParties(handle, batch, writes.parties());
+        writeEdges(handle, batch, writes.edges());
+        writeDesignations(handle, batch, writes.designations());
     }
 
     private static void writeParties(Handle handle, long batch, List<PartyRef> parties) {
@@ -230,64 +201,53 @@ public final class OwnershipStore {
         }
     }
 
-    /** The whole current graph, read consistently in one snapshot of the database. */
-    OwnershipGraph loadGraph() {
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
-            long version = handle.createQuery("select coalesce(max(id), 0) from ownership_batch")
-                    .mapTo(Long.class)
-                    .one();
-            OwnershipGraph.Builder builder = OwnershipGraph.builder(version);
-            Map<String, String> names = new HashMap<>();
-            handle.createQuery("select id, name, kind from ownership_party order by id")
-                    .setFetchSize(5_000)
-                    .map((rs, ctx) -> new PartyRef(
-                            rs.getString("id"), rs.getString("name"), PartyKind.valueOf(rs.getString("kind"))))
-                    .forEach(party -> {
-                        builder.party(party);
-                        names.put(party.id(), party.name());
-                    });
-            handle.createQuery("""
-                            select distinct on (owner_id, owned_id, kind)
-                                   owner_id, owned_id, kind, share_percent, ended, source, as_of
-                            from ownership_edge
-                            order by owner_id, owned_id, kind, id desc
-                            """)
-                    .setFetchSize(5_000)
-                    .map((rs, ctx) -> edgeVersion(
-                            rs.getString("owner_id"),
-                            rs.getString("owned_id"),
-                            rs.getString("kind"),
-                            rs.getBigDecimal("share_percent"),
-                            rs.getBoolean("ended"),
-                            rs.getString("source"),
-                            rs.getObject("as_of", LocalDate.class)))
-                    .forEach(edge -> builder.edge(
-                            edge.key().ownerId(),
-                            edge.key().ownedId(),
-                            edge.key().kind(),
-                            edge.share(),
-                            edge.ended(),
-                            edge.source(),
-                            edge.asOf()));
-            handle.createQuery("""
-                            select distinct on (party_id, list_name, entity_id) party_id, list_name, entity_id, ended
-                            from ownership_designation
-                            order by party_id, list_name, entity_id, id desc
-                            """)
-                    .map((rs, ctx) -> rs.getBoolean("ended")
-                            ? Optional.<GraphImport.DesignationKey>empty()
-                            : Optional.of(new GraphImport.DesignationKey(
-                                    rs.getString("party_id"),
-                                    new ListingRef(rs.getString("list_name"), rs.getString("entity_id")))))
-                    .forEach(found -> found.ifPresent(key -> builder.designation(
-                            key.partyId(), Listing.designated(key.ref(), names.get(key.partyId())))));
-            return builder.build();
-        });
+    /**
+     * The whole current graph, read in one snapshot of the database: call it first in a unit of
+     * work of its own, since it sets that unit of work's isolation to REPEATABLE READ.
+     */
+    OwnershipGraph loadGraph(Transaction transaction) {
+        Handle handle = Handles.of(transaction);
+        handle.execute("set transaction isolation level repeatable read");
+        OwnershipGraph.Builder builder = OwnershipGraph.builder(graphVersion(transaction));
+        Map<String, String> names = new HashMap<>();
+        handle.createQuery("select id, name, kind from ownership_party order by id")
+                .setFetchSize(5_000)
+                .map(PARTY)
+                .forEach(party -> {
+                    builder.party(party);
+                    names.put(party.id(), party.name());
+                });
+        handle.createQuery("""
+                        select distinct on (owner_id, owned_id, kind)
+                               owner_id, owned_id, kind, share_percent, ended, source, as_of
+                        from ownership_edge
+                        order by owner_id, owned_id, kind, id desc
+                        """)
+                .setFetchSize(5_000)
+                .map(EDGE)
+                .forEach(edge -> builder.edge(
+                        edge.key().ownerId(),
+                        edge.key().ownedId(),
+                        edge.key().kind(),
+                        edge.share(),
+                        edge.ended(),
+                        edge.source(),
+                        edge.asOf()));
+        handle.createQuery("""
+                        select distinct on (party_id, list_name, entity_id) party_id, list_name, entity_id, ended
+                        from ownership_designation
+                        order by party_id, list_name, entity_id, id desc
+                        """)
+                .map(DESIGNATION)
+                .forEach(found -> found.ifPresent(key ->
+                        builder.designation(key.partyId(), Listing.designated(key.ref(), names.get(key.partyId())))));
+        return builder.build();
     }
 
     /** Every stored version of the edges into and out of a party, oldest first, at most {@code limit}. */
-    List<EdgeRecord> history(String partyId, int limit) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
+    List<EdgeRecord> history(Transaction transaction, String partyId, int limit) {
+        return Handles.of(transaction)
+                .createQuery("""
                         select e.*, b.recorded_at, b.actor,
                                po.name as owner_name, po.kind as owner_kind, pd.name as owned_name, pd.kind as owned_kind,
                                e.id = (select max(x.id) from ownership_edge x
@@ -321,52 +281,61 @@ public final class OwnershipStore {
                         rs.getString("source"),
                         rs.getObject("as_of", LocalDate.class),
                         rs.getBoolean("is_current")))
-                .list());
+                .list();
     }
 
     /** The newest rules, if any were ever set. */
-    Optional<OwnershipRules> latestRules() {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "select * from ownership_rules order by version desc limit 1")
+    Optional<OwnershipRules> latestRules(Transaction transaction) {
+        return Handles.of(transaction)
+                .createQuery("select * from ownership_rules order by version desc limit 1")
                 .map((rs, ctx) -> new OwnershipRules(
                         rs.getLong("version"),
-                        new BigDecimal(CanonicalJson.read(rs.getString("rules"))
+                        new BigDecimal(readJson(rs.getString("rules"))
                                 .get("minority_threshold_percent")
                                 .asText()),
                         rs.getString("source"),
                         rs.getObject("recorded_at", OffsetDateTime.class).toInstant()))
-                .findFirst());
+                .findFirst();
     }
 
-    /** Stores a new version of the rules; its number is one above the newest. */
+    /**
+     * Stores a new version of the rules, its number one above the newest (the table is locked until
+     * the unit of work ends).
+     *
+     * @param document the rules as canonical JSON
+     */
     OwnershipRules insertRules(
+            Transaction transaction,
             BigDecimal minorityThresholdPercent,
+            String document,
             String source,
             String actor,
-            Instant now,
-            LongFunction<AuditEvent> event) {
-        return jdbi.inTransaction(handle -> {
-            handle.execute("lock table ownership_rules in exclusive mode");
-            long version = handle.createQuery("select coalesce(max(version), 0) + 1 from ownership_rules")
-                    .mapTo(Long.class)
-                    .one();
-            OwnershipRules rules = new OwnershipRules(version, minorityThresholdPercent, source, now);
-            handle.createUpdate("""
-                            insert into ownership_rules (version, rules, source, recorded_at, actor)
-                            values (:version, :rules, :source, :recordedAt, :actor)
-                            """)
-                    .bind("version", version)
-                    .bind(
-                            "rules",
-                            CanonicalJson.write(CanonicalJson.fields(
-                                    "minority_threshold_percent", minorityThresholdPercent.toPlainString())))
-                    .bind("source", source)
-                    .bind("recordedAt", utc(now))
-                    .bind("actor", actor)
-                    .execute();
-            audit.append(handle, event.apply(version));
-            return rules;
-        });
+            Instant now) {
+        Handle handle = Handles.of(transaction);
+        handle.execute("lock table ownership_rules in exclusive mode");
+        long version = handle.createQuery("select coalesce(max(version), 0) + 1 from ownership_rules")
+                .mapTo(Long.class)
+                .one();
+        OwnershipRules rules = new OwnershipRules(version, minorityThresholdPercent, source, now);
+        handle.createUpdate("""
+                        insert into ownership_rules (version, rules, source, recorded_at, actor)
+                        values (:version, :rules, :source, :recordedAt, :actor)
+                        """)
+                .bind("version", version)
+                .bind("rules", document)
+                .bind("source", source)
+                .bind("recordedAt", utc(now))
+                .bind("actor", actor)
+                .execute();
+        return rules;
+    }
+
+    private static JsonNode readJson(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored ownership rules are unreadable", e);
+        }
     }
 
     private static <T> List<List<T>> chunks(Collection<T> all) {

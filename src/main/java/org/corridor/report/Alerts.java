@@ -37,6 +37,17 @@ final class Alerts {
 
     List<Alert> asOf(LocalDate date) {
         List<Alert> alerts = new ArrayList<>();
+        register(date, alerts);
+        funds(date, alerts);
+        waiting(date, alerts);
+        followUps(date, alerts);
+        newHits(date, alerts);
+        rejectionReports(date, alerts);
+        return List.copyOf(alerts);
+    }
+
+    /** Adds the alerts about the register: no valid authorisation, or one expiring soon. */
+    private void register(LocalDate date, List<Alert> alerts) {
         if (authorisations.validOn(date).isEmpty()) {
             Optional<LocalDate> since = authorisations.gaps(Optional.of(date)).stream()
                     .filter(gap -> !gap.from().isAfter(date) && !gap.to().isBefore(date))
@@ -62,6 +73,10 @@ final class Alerts {
                     Optional.of(warning.authorisation().validTo()),
                     Optional.empty()));
         }
+    }
+
+    /** Adds the alerts about money idle, or about to be. */
+    private void funds(LocalDate date, List<Alert> alerts) {
         for (IdleFundsView.AccountAgeing account : idleFunds.asOf(date).accounts()) {
             if (account.idle().isPositive()) {
                 alerts.add(new Alert(
@@ -84,6 +99,10 @@ final class Alerts {
                         Optional.of(account.approachingIdle())));
             }
         }
+    }
+
+    /** Adds the alerts about requests waiting longer than allowed. */
+    private void waiting(LocalDate date, List<Alert> alerts) {
         for (ReleaseRecords.PendingRequest request : releases.pendingAsOf(date)) {
             long waited = businessDaysBetween(request.since(), date);
             if (waited > settings.pendingBusinessDays()) {
@@ -96,6 +115,10 @@ final class Alerts {
                         Optional.of(request.amount())));
             }
         }
+    }
+
+    /** Adds the alerts about documents overdue. */
+    private void followUps(LocalDate date, List<Alert> alerts) {
         for (ReleaseRecords.FollowUp followUp : releases.followUpsAsOf(date)) {
             if (followUp.receivedOn().isEmpty() && followUp.dueOn().isBefore(date)) {
                 alerts.add(new Alert(
@@ -107,6 +130,10 @@ final class Alerts {
                         Optional.empty()));
             }
         }
+    }
+
+    /** Adds the alerts about undecided hits on open requests. */
+    private void newHits(LocalDate date, List<Alert> alerts) {
         for (ReleaseRecords.ScreeningHit hit : releases.hits(date.minusDays(NEW_HIT_DAYS), date)) {
             if (hit.requestOpen() && hit.decision().isEmpty()) {
                 alerts.add(new Alert(
@@ -119,6 +146,10 @@ final class Alerts {
                         Optional.empty()));
             }
         }
+    }
+
+    /** Adds the alerts about rejection reports due. */
+    private void rejectionReports(LocalDate date, List<Alert> alerts) {
         for (ReleaseRecords.RejectedEvent event : releases.rejections(date.minusYears(1), date)) {
             if (event.reportedOn().isEmpty()
                     && !event.reportDueOn().isAfter(date.plusDays(REJECTION_REPORT_NOTICE_DAYS))) {
@@ -132,7 +163,6 @@ final class Alerts {
                         event.amount()));
             }
         }
-        return List.copyOf(alerts);
     }
 
     /** Monday to Friday after {@code from} up to and including {@code to}. */

@@ -28,6 +28,13 @@ final class AuditExtract {
     }
 
     List<Section> sections(LocalDate from, LocalDate to) {
+        List<AuditEntry> entries = entries(from, to);
+        ChainVerification chain = audit.verify();
+        return List.of(extract(entries, chain), table(entries));
+    }
+
+    /** The entries recorded on the business dates {@code [from, to]}, page by page. */
+    private List<AuditEntry> entries(LocalDate from, LocalDate to) {
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         List<AuditEntry> entries = new ArrayList<>();
@@ -36,16 +43,18 @@ final class AuditExtract {
             List<AuditEntry> page = audit.list(start, end, after, PAGE);
             entries.addAll(page);
             if (page.size() < PAGE) {
-                break;
+                return entries;
             }
             after = page.get(page.size() - 1).seq();
         }
-        ChainVerification chain = audit.verify();
+    }
+
+    /** What the extract holds and how to check it: its ends, their hashes and the chain's state. */
+    private static Section.Figures extract(List<AuditEntry> entries, ChainVerification chain) {
         String verdict = chain instanceof ChainVerification.Broken broken
                 ? "BROKEN at entry " + broken.seq() + " (" + broken.reason() + ")"
                 : "INTACT (" + chain.entriesChecked() + " entries)";
-        List<Section> sections = new ArrayList<>();
-        sections.add(new Section.Figures(
+        return new Section.Figures(
                 "Extract",
                 List.of(
                         Section.Figure.of("entries", Integer.toString(entries.size())),
@@ -76,8 +85,11 @@ final class AuditExtract {
                                 "hash_recipe",
                                 "sha256 of the canonical JSON (keys sorted, no whitespace) of seq (number), recorded_at,"
                                         + " actor, actor_role, action, subject, command, outcome, versions,"
-                                        + " previous_hash (strings)"))));
-        sections.add(Cells.table(
+                                        + " previous_hash (strings)")));
+    }
+
+    private static Section.Table table(List<AuditEntry> entries) {
+        return Cells.table(
                 "Audit entries",
                 Cells.columns(
                         "seq#",
@@ -104,7 +116,6 @@ final class AuditExtract {
                                 e.versions(),
                                 e.previousHash(),
                                 e.hash()))
-                        .toList()));
-        return sections;
+                        .toList());
     }
 }

@@ -76,7 +76,7 @@ final class EuroRates {
         if (rate == null) {
             return Optional.empty();
         }
-        BigDecimal eur = amount.toDecimal().divide(rate.perEur(), Currency.EUR.exponent(), RoundingMode.HALF_EVEN);
+        BigDecimal eur = amount.toDecimal().divide(rate.rate(), Currency.EUR.exponent(), RoundingMode.HALF_EVEN);
         return Optional.of(
                 Money.ofMinor(eur.movePointRight(Currency.EUR.exponent()).longValueExact(), Currency.EUR));
     }

@@ -70,34 +70,12 @@ final class IdleFunds {
                         rates.toEur(aged.days91To365().plus(aged.over365Days())).orElseThrow());
             }
         }
-        List<IdleFundsView.PeriodUtilisation> months = new ArrayList<>();
-        for (YearMonth month = YearMonth.from(from); !month.atDay(1).isAfter(to); month = month.plusMonths(1)) {
-            LocalDate start = later(month.atDay(1), from);
-            LocalDate end = earlier(month.atEndOfMonth(), to);
-            months.add(utilisation(month.toString(), accounts, start, end, rates));
-        }
+        List<IdleFundsView.PeriodUtilisation> months = monthly(accounts, from, to, rates);
         IdleFundsView.PeriodUtilisation period = utilisation(from + ".." + to, accounts, from, to, rates);
         List<IdleFundsView.HeldLine> held = held(to, rates);
-        Map<String, List<IdleFundsView.HeldLine>> byReason = new TreeMap<>();
-        held.forEach(line ->
-                byReason.computeIfAbsent(line.reason(), r -> new ArrayList<>()).add(line));
-        List<IdleFundsView.HeldTotal> heldTotals = new ArrayList<>();
-        byReason.forEach((reason, lines) -> heldTotals.add(new IdleFundsView.HeldTotal(
-                reason,
-                lines.stream()
-                        .map(l -> l.amountEur().orElse(Money.zero(Currency.EUR)))
-                        .reduce(Money.zero(Currency.EUR), Money::plus),
-                lines.size())));
         List<IdleFundsView.GapInPeriod> gaps = gapsIn(from, to);
         TreeSet<LocalDate> gapDates = new TreeSet<>();
         gaps.forEach(gap -> gap.from().datesUntil(gap.to().plusDays(1)).forEach(gapDates::add));
-        Optional<String> note = period.depositedEur().isPositive()
-                        && period.utilisationPercent()
-                                        .orElse(BigDecimal.ZERO)
-                                        .compareTo(settings.utilisationNotePercent())
-                                < 0
-                ? Optional.of(NOTE)
-                : Optional.empty();
         return new IdleFundsView(
                 to,
                 from,
@@ -112,10 +90,48 @@ final class IdleFunds {
                 period.utilisationPercent(),
                 months,
                 held,
-                heldTotals,
+                byReason(held),
                 gapDates.size(),
                 gaps,
-                note);
+                note(period));
+    }
+
+    /** Utilisation per calendar month (or the part of it within {@code [from, to]}). */
+    private List<IdleFundsView.PeriodUtilisation> monthly(
+            List<RestrictedAccount> accounts, LocalDate from, LocalDate to, EuroRates rates) {
+        List<IdleFundsView.PeriodUtilisation> months = new ArrayList<>();
+        for (YearMonth month = YearMonth.from(from); !month.atDay(1).isAfter(to); month = month.plusMonths(1)) {
+            LocalDate start = later(month.atDay(1), from);
+            LocalDate end = earlier(month.atEndOfMonth(), to);
+            months.add(utilisation(month.toString(), accounts, start, end, rates));
+        }
+        return months;
+    }
+
+    /** The held amounts totalled in EUR per reason, in reason order. */
+    private static List<IdleFundsView.HeldTotal> byReason(List<IdleFundsView.HeldLine> held) {
+        Map<String, List<IdleFundsView.HeldLine>> byReason = new TreeMap<>();
+        held.forEach(line ->
+                byReason.computeIfAbsent(line.reason(), r -> new ArrayList<>()).add(line));
+        List<IdleFundsView.HeldTotal> heldTotals = new ArrayList<>();
+        byReason.forEach((reason, lines) -> heldTotals.add(new IdleFundsView.HeldTotal(
+                reason,
+                lines.stream()
+                        .map(l -> l.amountEur().orElse(Money.zero(Currency.EUR)))
+                        .reduce(Money.zero(Currency.EUR), Money::plus),
+                lines.size())));
+        return heldTotals;
+    }
+
+    /** The operational note, when the period's utilisation is below the setting. */
+    private Optional<String> note(IdleFundsView.PeriodUtilisation period) {
+        return period.depositedEur().isPositive()
+                        && period.utilisationPercent()
+                                        .orElse(BigDecimal.ZERO)
+                                        .compareTo(settings.utilisationNotePercent())
+                                < 0
+                ? Optional.of(NOTE)
+                : Optional.empty();
     }
 
     private IdleFundsView.AccountAgeing age(RestrictedAccount account, Ageing ageing, LocalDate asOf, EuroRates rates) {

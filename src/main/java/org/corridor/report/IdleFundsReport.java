@@ -12,7 +12,19 @@ final class IdleFundsReport {
     private IdleFundsReport() {}
 
     static List<Section> sections(IdleFundsView view) {
-        List<Section> sections = new ArrayList<>();
+        return List.of(
+                keyIndicators(view),
+                ageing(view),
+                ageingChart(view),
+                utilisationChart(view),
+                utilisation(view),
+                heldByReason(view),
+                held(view),
+                gaps(view),
+                rates(view));
+    }
+
+    private static Section.Figures keyIndicators(IdleFundsView view) {
         List<Section.Figure> figures = new ArrayList<>(List.of(
                 Section.Figure.of("As at", view.asOf().toString()),
                 Section.Figure.of("All channel funds (EUR equivalent)", Cells.grouped(view.totalEur())),
@@ -34,7 +46,10 @@ final class IdleFundsReport {
                         view.gapDays() > 0 ? "warn" : "ok")));
         // The note is a figure too, so that it also reaches the CSV, which carries no prose.
         view.note().ifPresent(note -> figures.add(new Section.Figure("Operational note", note, "bad")));
-        sections.add(new Section.Figures("Key indicators", figures));
+        return new Section.Figures("Key indicators", figures);
+    }
+
+    private static Section.Table ageing(IdleFundsView view) {
         List<List<String>> rows = new ArrayList<>();
         for (IdleFundsView.AccountAgeing account : view.accounts()) {
             rows.add(List.of(
@@ -53,7 +68,7 @@ final class IdleFundsReport {
                     Long.toString(account.oldestDays()),
                     account.status()));
         }
-        sections.add(Cells.table(
+        return Cells.table(
                 "Balances and ageing",
                 Cells.columns(
                         "account",
@@ -70,8 +85,11 @@ final class IdleFundsReport {
                         "oldest_value_date",
                         "oldest_days#",
                         "status"),
-                rows));
-        sections.add(new Section.StackedBars(
+                rows);
+    }
+
+    private static Section.StackedBars ageingChart(IdleFundsView view) {
+        return new Section.StackedBars(
                 "Ageing per account (EUR equivalent)",
                 List.of("0-30 days", "31-90 days", "91-365 days", "> 365 days"),
                 view.accounts().stream()
@@ -82,15 +100,21 @@ final class IdleFundsReport {
                                         share(a.days31To90(), a),
                                         share(a.days91To365(), a),
                                         share(a.over365Days(), a))))
-                        .toList()));
-        sections.add(new Section.Bars(
+                        .toList());
+    }
+
+    private static Section.Bars utilisationChart(IdleFundsView view) {
+        return new Section.Bars(
                 "Utilisation per month",
                 "%",
                 view.utilisation().stream()
                         .map(u -> new Section.Bar(
                                 u.period(), u.utilisationPercent().orElse(BigDecimal.ZERO)))
-                        .toList()));
-        sections.add(Cells.table(
+                        .toList());
+    }
+
+    private static Section.Table utilisation(IdleFundsView view) {
+        return Cells.table(
                 "Utilisation",
                 Cells.columns("period", "deposited_eur#", "disbursed_eur#", "utilisation_percent#"),
                 view.utilisation().stream()
@@ -101,14 +125,20 @@ final class IdleFundsReport {
                                 u.utilisationPercent()
                                         .map(BigDecimal::toPlainString)
                                         .orElse("")))
-                        .toList()));
-        sections.add(Cells.table(
+                        .toList());
+    }
+
+    private static Section.Table heldByReason(IdleFundsView view) {
+        return Cells.table(
                 "Held by reason",
                 Cells.columns("reason", "amount_eur#", "items#"),
                 view.heldByReason().stream()
                         .map(t -> List.of(t.reason(), Cells.amount(t.amountEur()), Integer.toString(t.items())))
-                        .toList()));
-        sections.add(Cells.table(
+                        .toList());
+    }
+
+    private static Section.Table held(IdleFundsView view) {
+        return Cells.table(
                 "Held amounts",
                 Cells.columns("reference", "reason", "currency", "amount#", "amount_eur#", "since", "days#", "source"),
                 view.held().stream()
@@ -121,8 +151,11 @@ final class IdleFundsReport {
                                 h.since().toString(),
                                 Long.toString(h.days()),
                                 h.source()))
-                        .toList()));
-        sections.add(Cells.table(
+                        .toList());
+    }
+
+    private static Section.Table gaps(IdleFundsView view) {
+        return Cells.table(
                 "Authorisation gaps in the period",
                 Cells.columns("series", "from", "to", "days#", "preceding", "following"),
                 view.gaps().stream()
@@ -133,18 +166,20 @@ final class IdleFundsReport {
                                 Long.toString(g.days()),
                                 g.precedingReference(),
                                 g.followingReference().orElse("(open)")))
-                        .toList()));
-        sections.add(Cells.table(
+                        .toList());
+    }
+
+    private static Section.Table rates(IdleFundsView view) {
+        return Cells.table(
                 "Stated rates",
                 Cells.columns("currency", "per_eur#", "source", "date"),
                 view.rates().stream()
                         .map(r -> List.of(
                                 r.currency().code(),
-                                r.perEur().toPlainString(),
+                                r.perEur(),
                                 r.source(),
                                 r.date().toString()))
-                        .toList()));
-        return sections;
+                        .toList());
     }
 
     /** Chart values in EUR where a rate is stated, else in the account's own currency. */

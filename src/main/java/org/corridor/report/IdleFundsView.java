@@ -49,9 +49,21 @@ public record IdleFundsView(
     /**
      * The rate used for EUR equivalents: {@code perEur} units of {@code currency} for one euro.
      *
+     * @param perEur the rate as a plain decimal string, exactly as used (reports and the API state
+     *     it so; {@link #rate()} gives the number)
      * @param source where it was recorded (the latest deposit or conversion rate by date)
      */
-    public record StatedRate(Currency currency, BigDecimal perEur, String source, LocalDate date) {}
+    public record StatedRate(Currency currency, String perEur, String source, LocalDate date) {
+
+        StatedRate(Currency currency, BigDecimal perEur, String source, LocalDate date) {
+            this(currency, perEur.toPlainString(), source, date);
+        }
+
+        /** The rate as a number. */
+        public BigDecimal rate() {
+            return new BigDecimal(perEur);
+        }
+    }
 
     /**
      * One restricted account as of the date.

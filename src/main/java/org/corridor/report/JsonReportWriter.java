@@ -52,40 +52,9 @@ final class JsonReportWriter {
             }
             json.writeEndObject();
         } else if (section instanceof Section.Table table) {
-            json.writeStringField("kind", "table");
-            json.writeArrayFieldStart("columns");
-            for (Section.Column column : table.columns()) {
-                json.writeString(column.name());
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("rows");
-            for (List<String> row : table.rows()) {
-                json.writeStartObject();
-                for (int i = 0; i < row.size(); i++) {
-                    json.writeStringField(table.columns().get(i).name(), row.get(i));
-                }
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            writeTable(json, table);
         } else if (section instanceof Section.StackedBars stacked) {
-            json.writeStringField("kind", "stacked_bars");
-            json.writeArrayFieldStart("parts");
-            for (String label : stacked.partLabels()) {
-                json.writeString(label);
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("bars");
-            for (Section.StackedBar bar : stacked.bars()) {
-                json.writeStartObject();
-                json.writeStringField("label", bar.label());
-                json.writeArrayFieldStart("values");
-                for (BigDecimal value : bar.parts()) {
-                    json.writeString(value.toPlainString());
-                }
-                json.writeEndArray();
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            writeStackedBars(json, stacked);
         } else if (section instanceof Section.Bars bars) {
             json.writeStringField("kind", "bars");
             json.writeStringField("unit", bars.unit());
@@ -104,6 +73,45 @@ final class JsonReportWriter {
             writeSpans(json, "spans", timeline.spans());
             writeSpans(json, "gaps", timeline.gaps());
         }
+    }
+
+    private static void writeTable(JsonGenerator json, Section.Table table) throws IOException {
+        json.writeStringField("kind", "table");
+        json.writeArrayFieldStart("columns");
+        for (Section.Column column : table.columns()) {
+            json.writeString(column.name());
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("rows");
+        for (List<String> row : table.rows()) {
+            json.writeStartObject();
+            for (int i = 0; i < row.size(); i++) {
+                json.writeStringField(table.columns().get(i).name(), row.get(i));
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private static void writeStackedBars(JsonGenerator json, Section.StackedBars stacked) throws IOException {
+        json.writeStringField("kind", "stacked_bars");
+        json.writeArrayFieldStart("parts");
+        for (String label : stacked.partLabels()) {
+            json.writeString(label);
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("bars");
+        for (Section.StackedBar bar : stacked.bars()) {
+            json.writeStartObject();
+            json.writeStringField("label", bar.label());
+            json.writeArrayFieldStart("values");
+            for (BigDecimal value : bar.parts()) {
+                json.writeString(value.toPlainString());
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     private static void writeSpans(JsonGenerator json, String name, List<Section.Span> spans) throws IOException {

@@ -6,14 +6,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.corridor.audit.AuditEvent;
-import org.corridor.audit.AuditStore;
-import org.corridor.db.Database;
-import org.jdbi.v3.core.Jdbi;
+import org.corridor.db.Handles;
+import org.corridor.transaction.Transaction;
 import org.jdbi.v3.core.mapper.RowMapper;
 
-/** SQL for legal holds. Every change appends its audit entry in the same transaction. */
-public final class LegalHoldStore {
+/** SQL for legal holds, in the unit of work it is given. Thread-safe (stateless). */
+final class LegalHoldStore {
 
     private static final RowMapper<LegalHold> HOLD = (rs, ctx) -> new LegalHold(
             rs.getObject("id", UUID.class),
@@ -26,62 +24,49 @@ public final class LegalHoldStore {
                     .map(OffsetDateTime::toInstant),
             Optional.ofNullable(rs.getString("release_reason")));
 
-    private final Jdbi jdbi;
-    private final AuditStore audit;
-
-    public LegalHoldStore(Database database, AuditStore audit) {
-        this.jdbi = database.jdbi();
-        this.audit = audit;
-    }
-
-    void insert(LegalHold hold, AuditEvent event) {
-        jdbi.useTransaction(handle -> {
-            handle.createUpdate("""
-                            insert into report_legal_hold (id, subject, reason, placed_by, placed_at)
-                            values (:id, :subject, :reason, :placedBy, :placedAt)
-                            """)
-                    .bind("id", hold.id())
-                    .bind("subject", hold.subject())
-                    .bind("reason", hold.reason())
-                    .bind("placedBy", hold.placedBy())
-                    .bind("placedAt", utc(hold.placedAt()))
-                    .execute();
-            audit.append(handle, event);
-        });
+    void insert(Transaction transaction, LegalHold hold) {
+        Handles.of(transaction)
+                .createUpdate("""
+                        insert into report_legal_hold (id, subject, reason, placed_by, placed_at)
+                        values (:id, :subject, :reason, :placedBy, :placedAt)
+                        """)
+                .bind("id", hold.id())
+                .bind("subject", hold.subject())
+                .bind("reason", hold.reason())
+                .bind("placedBy", hold.placedBy())
+                .bind("placedAt", utc(hold.placedAt()))
+                .execute();
     }
 
     /** Releases an active hold; false when it is unknown or already released. */
-    boolean release(UUID id, String by, Instant at, String reason, AuditEvent event) {
-        return jdbi.inTransaction(handle -> {
-            int updated = handle.createUpdate("""
-                            update report_legal_hold
-                               set released_by = :by, released_at = :at, release_reason = :reason
-                             where id = :id and released_at is null
-                            """)
-                    .bind("id", id)
-                    .bind("by", by)
-                    .bind("at", utc(at))
-                    .bind("reason", reason)
-                    .execute();
-            if (updated == 0) {
-                return false;
-            }
-            audit.append(handle, event);
-            return true;
-        });
+    boolean release(Transaction transaction, UUID id, String by, Instant at, String reason) {
+        return Handles.of(transaction)
+                        .createUpdate("""
+                                update report_legal_hold
+                                   set released_by = :by, released_at = :at, release_reason = :reason
+                                 where id = :id and released_at is null
+                                """)
+                        .bind("id", id)
+                        .bind("by", by)
+                        .bind("at", utc(at))
+                        .bind("reason", reason)
+                        .execute()
+                > 0;
     }
 
-    Optional<LegalHold> byId(UUID id) {
-        return jdbi.withHandle(handle -> handle.createQuery("select * from report_legal_hold where id = :id")
+    Optional<LegalHold> byId(Transaction transaction, UUID id) {
+        return Handles.of(transaction)
+                .createQuery("select * from report_legal_hold where id = :id")
                 .bind("id", id)
                 .map(HOLD)
-                .findOne());
+                .findOne();
     }
 
-    List<LegalHold> all() {
-        return jdbi.withHandle(handle -> handle.createQuery("select * from report_legal_hold order by placed_at, id")
+    List<LegalHold> all(Transaction transaction) {
+        return Handles.of(transaction)
+                .createQuery("select * from report_legal_hold order by placed_at, id")
                 .map(HOLD)
-                .list());
+                .list();
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -22,13 +22,12 @@ final class ReleaseReports {
     /** RPT-4. */
     List<Section> hits(LocalDate from, LocalDate to) {
         List<ReleaseRecords.ScreeningHit> hits = releases.hits(from, to);
-        return List.of(ChannelReports.hitsTable("Screening hits and dispositions", hits));
+        return List.of(ReleaseTables.hits("Screening hits and dispositions", hits));
     }
 
     /** RPT-5: each event with the date its report is due (10 business days by default). */
     List<Section> rejections(LocalDate from, LocalDate to) {
-        return List.of(
-                ChannelReports.rejectionsTable("Blocked and rejected transactions", releases.rejections(from, to)));
+        return List.of(ReleaseTables.rejections("Blocked and rejected transactions", releases.rejections(from, to)));
     }
 
     /** RPT-7: every line, then totals by category, HS chapter, vendor country and end-user type. */

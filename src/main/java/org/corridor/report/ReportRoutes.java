@@ -1,176 +1,23 @@
 package org.corridor.report;
 
 import io.javalin.http.Context;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.corridor.InvalidInputException;
 import org.corridor.http.Api;
 import org.corridor.http.Requests;
 import org.corridor.http.Routes;
 import org.corridor.identity.Permission;
-import org.corridor.money.Money;
 
 /** Reports, idle funds, alerts, legal holds and retention over HTTP. */
 public final class ReportRoutes implements Routes {
 
-    /** An amount on the wire: a decimal string and its currency code. */
-    public record Amount(String amount, String currency) {
-        static Amount of(Money money) {
-            return new Amount(money.toDecimalString(), money.currency().code());
-        }
-    }
-
     public record ReportInfo(String id, String code, String name, String title, List<String> formats) {}
 
-    public record RateView(String currency, String perEur, String source, LocalDate date) {}
+    // Idle funds (IdleFundsView), alerts, legal holds and the retention check go out as they are.
 
-    public record AccountView(
-            String account,
-            String holder,
-            String bank,
-            String country,
-            Amount balance,
-            Optional<Amount> balanceEur,
-            Amount days0To30,
-            Amount days31To90,
-            Amount days91To365,
-            Amount over365Days,
-            Optional<LocalDate> oldestValueDate,
-            long oldestDays,
-            String status,
-            Amount idle,
-            Amount approachingIdle) {}
-
-    public record UtilisationView(
-            String period, Amount depositedEur, Amount disbursedEur, Optional<BigDecimal> utilisationPercent) {}
-
-    public record HeldView(
-            String reference,
-            String reason,
-            Amount amount,
-            Optional<Amount> amountEur,
-            LocalDate since,
-            long days,
-            String source) {}
-
-    public record HeldTotalView(String reason, Amount amountEur, int items) {}
-
-    public record GapView(
-            String series,
-            LocalDate from,
-            LocalDate to,
-            long days,
-            String precedingReference,
-            Optional<String> followingReference) {}
-
-    public record IdleFundsResponse(
-            LocalDate asOf,
-            LocalDate periodFrom,
-            LocalDate periodTo,
-            List<RateView> rates,
-            List<AccountView> accounts,
-            Amount totalEur,
-            Amount olderThan90DaysEur,
-            Optional<BigDecimal> olderThan90DaysPercent,
-            Amount depositedEur,
-            Amount disbursedEur,
-            Optional<BigDecimal> utilisationPercent,
-            List<UtilisationView> utilisation,
-            List<HeldView> held,
-            List<HeldTotalView> heldByReason,
-            long gapDays,
-            List<GapView> gaps,
-            Optional<String> note) {
-
-        static IdleFundsResponse of(IdleFundsView v) {
-            return new IdleFundsResponse(
-                    v.asOf(),
-                    v.periodFrom(),
-                    v.periodTo(),
-                    v.rates().stream()
-                            .map(r ->
-                                    new RateView(r.currency().code(), r.perEur().toPlainString(), r.source(), r.date()))
-                            .toList(),
-                    v.accounts().stream()
-                            .map(a -> new AccountView(
-                                    a.account(),
-                                    a.holder(),
-                                    a.bank(),
-                                    a.country(),
-                                    Amount.of(a.balance()),
-                                    a.balanceEur().map(Amount::of),
-                                    Amount.of(a.days0To30()),
-                                    Amount.of(a.days31To90()),
-                                    Amount.of(a.days91To365()),
-                                    Amount.of(a.over365Days()),
-                                    a.oldestValueDate(),
-                                    a.oldestDays(),
-                                    a.status(),
-                                    Amount.of(a.idle()),
-                                    Amount.of(a.approachingIdle())))
-                            .toList(),
-                    Amount.of(v.totalEur()),
-                    Amount.of(v.olderThan90DaysEur()),
-                    v.olderThan90DaysPercent(),
-                    Amount.of(v.depositedEur()),
-                    Amount.of(v.disbursedEur()),
-                    v.utilisationPercent(),
-                    v.utilisation().stream()
-                            .map(u -> new UtilisationView(
-                                    u.period(),
-                                    Amount.of(u.depositedEur()),
-                                    Amount.of(u.disbursedEur()),
-                                    u.utilisationPercent()))
-                            .toList(),
-                    v.held().stream()
-                            .map(h -> new HeldView(
-                                    h.reference(),
-                                    h.reason(),
-                                    Amount.of(h.amount()),
-                                    h.amountEur().map(Amount::of),
-                                    h.since(),
-                                    h.days(),
-                                    h.source()))
-                            .toList(),
-                    v.heldByReason().stream()
-                            .map(t -> new HeldTotalView(t.reason(), Amount.of(t.amountEur()), t.items()))
-                            .toList(),
-                    v.gapDays(),
-                    v.gaps().stream()
-                            .map(g -> new GapView(
-                                    g.series(),
-                                    g.from(),
-                                    g.to(),
-                                    g.days(),
-                                    g.precedingReference(),
-                                    g.followingReference()))
-                            .toList(),
-                    v.note());
-        }
-    }
-
-    public record AlertView(
-            String kind,
-            String severity,
-            String subject,
-            String message,
-            Optional<LocalDate> since,
-            Optional<Amount> amount) {
-        static AlertView of(Alert alert) {
-            return new AlertView(
-                    alert.kind(),
-                    alert.severity(),
-                    alert.subject(),
-                    alert.message(),
-                    alert.since(),
-                    alert.amount().map(Amount::of));
-        }
-    }
-
-    public record AlertList(LocalDate asOf, List<AlertView> alerts) {}
+    public record AlertList(LocalDate asOf, List<Alert> alerts) {}
 
     public record NewLegalHold(String subject, String reason) {}
 
@@ -184,6 +31,12 @@ public final class ReportRoutes implements Routes {
 
     @Override
     public void register(Api api) {
+        registerReports(api);
+        registerMonitoring(api);
+        registerRetention(api);
+    }
+
+    private void registerReports(Api api) {
         api.get("/api/v1/reports")
                 .requires(Permission.REPORT_READ)
                 .tag("reports")
@@ -209,13 +62,17 @@ public final class ReportRoutes implements Routes {
                 .query("format", "json, csv or pdf")
                 .produces("application/octet-stream")
                 .handle(this::report);
+    }
+
+    /** Idle funds and alerts. */
+    private void registerMonitoring(Api api) {
         api.get("/api/v1/idle-funds")
                 .requires(Permission.REPORT_READ)
                 .tag("reports")
                 .summary("FR-31: balances aged by deposit date, utilisation, amounts held by reason, gap days")
                 .query("as_of", "YYYY-MM-DD (default: today); the flows cover its calendar quarter")
-                .response(IdleFundsResponse.class)
-                .handle(ctx -> ctx.json(IdleFundsResponse.of(reports.idleFunds(asOf(ctx)))));
+                .response(IdleFundsView.class)
+                .handle(ctx -> ctx.json(reports.idleFunds(asOf(ctx))));
         api.get("/api/v1/alerts")
                 .requires(Permission.REPORT_READ)
                 .tag("reports")
@@ -224,10 +81,12 @@ public final class ReportRoutes implements Routes {
                 .response(AlertList.class)
                 .handle(ctx -> {
                     LocalDate asOf = asOf(ctx);
-                    ctx.json(new AlertList(
-                            asOf,
-                            reports.alerts(asOf).stream().map(AlertView::of).toList()));
+                    ctx.json(new AlertList(asOf, reports.alerts(asOf)));
                 });
+    }
+
+    /** Legal holds and the retention check. */
+    private void registerRetention(Api api) {
         api.get("/api/v1/legal-holds")
                 .requires(Permission.REPORT_READ)
                 .tag("retention")

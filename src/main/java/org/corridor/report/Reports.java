@@ -7,6 +7,7 @@ import java.util.List;
 import org.corridor.audit.AuditLog;
 import org.corridor.authorisation.Authorisations;
 import org.corridor.settlement.Settlement;
+import org.corridor.transaction.Transactions;
 
 /**
  * Reports, idle-funds monitoring, alerts and retention, wired (FR-31 to FR-34, RPT-1 to RPT-10).
@@ -18,7 +19,9 @@ public final class Reports {
 
     private final IdleFunds idleFunds;
     private final Alerts alerts;
-    private final ChannelReports channel;
+    private final MonthlyReport monthly;
+    private final AuthorisationCalendar calendar;
+    private final ReconciliationTables reconciliation;
     private final ReleaseReports release;
     private final AuditExtract auditExtract;
     private final Retention retention;
@@ -30,7 +33,7 @@ public final class Reports {
             Settlement settlement,
             Authorisations authorisations,
             AuditLog audit,
-            LegalHoldStore holds,
+            Transactions transactions,
             ReleaseRecords releases,
             ReportSettings settings,
             Clock clock,
@@ -40,22 +43,24 @@ public final class Reports {
         this.zone = zone;
         this.idleFunds = new IdleFunds(settlement, authorisations, releases, settings);
         this.alerts = new Alerts(authorisations, idleFunds, releases, settings);
-        this.channel = new ChannelReports(settlement, authorisations, releases, settings);
+        this.monthly = new MonthlyReport(settlement, releases);
+        this.calendar = new AuthorisationCalendar(authorisations, releases, settings);
+        this.reconciliation = new ReconciliationTables(settlement);
         this.release = new ReleaseReports(releases);
         this.auditExtract = new AuditExtract(audit, zone);
-        this.retention = new Retention(holds, settlement, audit, releases, settings, clock, zone);
+        this.retention = new Retention(transactions, settlement, audit, releases, settings, clock, zone);
     }
 
     /** One report over the business dates {@code [from, to]}, ready for any of its formats. */
     public ReportDocument report(ReportName name, LocalDate from, LocalDate to, String generatedBy) {
         Periods.check(from, to);
         List<Section> sections = switch (name) {
-            case RPT_1 -> channel.monthly(from, to);
+            case RPT_1 -> monthly.sections(from, to);
             case RPT_2 -> IdleFundsReport.sections(idleFunds.over(from, to));
-            case RPT_3 -> channel.calendar(from, to);
+            case RPT_3 -> calendar.sections(from, to);
             case RPT_4 -> release.hits(from, to);
             case RPT_5 -> release.rejections(from, to);
-            case RPT_6 -> channel.reconciliation(from, to);
+            case RPT_6 -> reconciliation.sections(from, to);
             case RPT_7 -> release.register(from, to);
             case RPT_8 -> release.exceptions(from, to);
             case RPT_9 -> auditExtract.sections(from, to);

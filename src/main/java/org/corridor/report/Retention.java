@@ -19,9 +19,9 @@ import org.corridor.audit.CanonicalJson;
 import org.corridor.settlement.Conversion;
 import org.corridor.settlement.ConversionExecution;
 import org.corridor.settlement.Deposit;
-import org.corridor.settlement.RestrictedAccount;
 import org.corridor.settlement.RestrictedTransfer;
 import org.corridor.settlement.Settlement;
+import org.corridor.transaction.Transactions;
 
 /**
  * Retention and legal holds (FR-34): a record is kept for the configured years after its date
@@ -33,7 +33,8 @@ public final class Retention {
 
     private static final int PAGE = 1_000;
 
-    private final LegalHoldStore store;
+    private final Transactions transactions;
+    private final LegalHoldStore store = new LegalHoldStore();
     private final Settlement settlement;
     private final AuditLog audit;
     private final ReleaseRecords releases;
@@ -42,14 +43,14 @@ public final class Retention {
     private final ZoneId zone;
 
     Retention(
-            LegalHoldStore store,
+            Transactions transactions,
             Settlement settlement,
             AuditLog audit,
             ReleaseRecords releases,
             ReportSettings settings,
             Clock clock,
             ZoneId zone) {
-        this.store = store;
+        this.transactions = transactions;
         this.settlement = settlement;
         this.audit = audit;
         this.releases = releases;
@@ -71,14 +72,17 @@ public final class Retention {
                 java.util.Optional.empty(),
                 java.util.Optional.empty(),
                 java.util.Optional.empty());
-        store.insert(
-                hold,
-                AuditEvent.of(
-                        by,
-                        "LEGAL_HOLD_PLACED",
-                        "legal-hold:" + hold.id(),
-                        CanonicalJson.fields("subject", cleanSubject, "reason", cleanReason),
-                        CanonicalJson.fields("id", hold.id().toString())));
+        transactions.useTransaction(tx -> {
+            store.insert(tx, hold);
+            audit.append(
+                    tx,
+                    AuditEvent.of(
+                            by,
+                            "LEGAL_HOLD_PLACED",
+                            "legal-hold:" + hold.id(),
+                            CanonicalJson.fields("subject", cleanSubject, "reason", cleanReason),
+                            CanonicalJson.fields("id", hold.id().toString())));
+        });
         return hold;
     }
 
@@ -86,17 +90,20 @@ public final class Retention {
         String cleanReason = reason(reason);
         LegalHold hold = get(id);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        boolean released = store.release(
-                id,
-                by.name(),
-                now,
-                cleanReason,
-                AuditEvent.of(
-                        by,
-                        "LEGAL_HOLD_RELEASED",
-                        "legal-hold:" + id,
-                        CanonicalJson.fields("subject", hold.subject(), "reason", cleanReason),
-                        CanonicalJson.fields("id", id.toString())));
+        boolean released = transactions.inTransaction(tx -> {
+            if (!store.release(tx, id, by.name(), now, cleanReason)) {
+                return false;
+            }
+            audit.append(
+                    tx,
+                    AuditEvent.of(
+                            by,
+                            "LEGAL_HOLD_RELEASED",
+                            "legal-hold:" + id,
+                            CanonicalJson.fields("subject", hold.subject(), "reason", cleanReason),
+                            CanonicalJson.fields("id", id.toString())));
+            return true;
+        });
         if (!released) {
             throw new org.corridor.ConflictException(
                     "LEGAL_HOLD_ALREADY_RELEASED", "the legal hold " + id + " is already released");
@@ -105,12 +112,13 @@ public final class Retention {
     }
 
     public LegalHold get(UUID id) {
-        return store.byId(id)
+        return transactions
+                .read(tx -> store.byId(tx, id))
                 .orElseThrow(() -> new NotFoundException("LEGAL_HOLD_NOT_FOUND", "no legal hold with id " + id));
     }
 
     public List<LegalHold> holds() {
-        return store.all();
+        return transactions.read(store::all);
     }
 
     /** What is past retention as of {@code asOf}, and which holds keep what. */
@@ -118,87 +126,80 @@ public final class Retention {
         LocalDate cutoff = asOf.minusYears(settings.retentionYears());
         List<LegalHold> active = holds().stream().filter(LegalHold::active).toList();
         List<RetentionView.RetentionRecord> records = new ArrayList<>();
-        for (Deposit deposit : settlement.deposits().list(java.util.Optional.empty())) {
-            add(
-                    records,
-                    active,
-                    cutoff,
-                    "DEPOSIT",
-                    deposit.id().toString(),
-                    deposit.valueDate(),
-                    List.of(
-                            "deposit:" + deposit.id(),
-                            "account:" + accountName(deposit.accountId()),
-                            "contract:" + deposit.contractReference()));
-        }
-        for (Conversion conversion : settlement.conversions().list()) {
-            LocalDate last = conversion.executions().stream()
-                    .map(ConversionExecution::valueDate)
-                    .max(Comparator.naturalOrder())
-                    .orElse(conversion.requestedOn());
-            add(
-                    records,
-                    active,
-                    cutoff,
-                    "CONVERSION",
-                    conversion.id().toString(),
-                    last,
-                    List.of(
-                            "conversion:" + conversion.id(),
-                            "account:" + accountName(conversion.sourceAccountId()),
-                            "account:" + accountName(conversion.destinationAccountId())));
-        }
-        for (RestrictedTransfer transfer : settlement.transfers().list()) {
-            add(
-                    records,
-                    active,
-                    cutoff,
-                    "RESTRICTED_TRANSFER",
-                    transfer.id().toString(),
-                    transfer.valueDate(),
-                    List.of(
-                            "transfer:" + transfer.id(),
-                            "account:" + accountName(transfer.sourceAccountId()),
-                            "account:" + accountName(transfer.destinationAccountId())));
-        }
-        for (ReleaseRecords.Disbursement disbursement : releases.disbursements(LocalDate.of(1900, 1, 1), cutoff)) {
-            add(
-                    records,
-                    active,
-                    cutoff,
-                    "DISBURSEMENT",
-                    disbursement.requestId(),
-                    disbursement.valueDate(),
-                    List.of("request:" + disbursement.requestId(), "account:" + disbursement.sourceAccount()));
+        for (Dated record : businessRecords(cutoff)) {
+            if (record.date().isBefore(cutoff)) {
+                records.add(retentionRecord(record, active));
+            }
         }
         records.sort(Comparator.comparing(RetentionView.RetentionRecord::date)
                 .thenComparing(RetentionView.RetentionRecord::id));
         return new RetentionView(asOf, settings.retentionYears(), cutoff, records, auditEntriesBefore(cutoff), active);
     }
 
-    private void add(
-            List<RetentionView.RetentionRecord> records,
-            List<LegalHold> active,
-            LocalDate cutoff,
-            String kind,
-            String id,
-            LocalDate date,
-            List<String> subjects) {
-        if (!date.isBefore(cutoff)) {
-            return;
+    /** A business record: the date its retention runs from, and the subjects a hold may name to keep it. */
+    private record Dated(String kind, String id, LocalDate date, List<String> subjects) {}
+
+    /** Deposits, conversions, restricted transfers, and disbursements up to {@code cutoff}. */
+    private List<Dated> businessRecords(LocalDate cutoff) {
+        AccountNames accounts = AccountNames.of(settlement);
+        List<Dated> all = new ArrayList<>();
+        for (Deposit deposit : settlement.deposits().list(java.util.Optional.empty())) {
+            all.add(new Dated(
+                    "DEPOSIT",
+                    deposit.id().toString(),
+                    deposit.valueDate(),
+                    List.of(
+                            "deposit:" + deposit.id(),
+                            "account:" + accounts.name(deposit.accountId()),
+                            "contract:" + deposit.contractReference())));
         }
+        for (Conversion conversion : settlement.conversions().list()) {
+            LocalDate last = conversion.executions().stream()
+                    .map(ConversionExecution::valueDate)
+                    .max(Comparator.naturalOrder())
+                    .orElse(conversion.requestedOn());
+            all.add(new Dated(
+                    "CONVERSION",
+                    conversion.id().toString(),
+                    last,
+                    List.of(
+                            "conversion:" + conversion.id(),
+                            "account:" + accounts.name(conversion.sourceAccountId()),
+                            "account:" + accounts.name(conversion.destinationAccountId()))));
+        }
+        for (RestrictedTransfer transfer : settlement.transfers().list()) {
+            all.add(new Dated(
+                    "RESTRICTED_TRANSFER",
+                    transfer.id().toString(),
+                    transfer.valueDate(),
+                    List.of(
+                            "transfer:" + transfer.id(),
+                            "account:" + accounts.name(transfer.sourceAccountId()),
+                            "account:" + accounts.name(transfer.destinationAccountId()))));
+        }
+        for (ReleaseRecords.Disbursement disbursement : releases.disbursements(LocalDate.of(1900, 1, 1), cutoff)) {
+            all.add(new Dated(
+                    "DISBURSEMENT",
+                    disbursement.requestId(),
+                    disbursement.valueDate(),
+                    List.of("request:" + disbursement.requestId(), "account:" + disbursement.sourceAccount())));
+        }
+        return all;
+    }
+
+    private RetentionView.RetentionRecord retentionRecord(Dated record, List<LegalHold> active) {
         List<String> holding = active.stream()
-                .filter(hold -> subjects.stream().anyMatch(hold::covers))
+                .filter(hold -> record.subjects().stream().anyMatch(hold::covers))
                 .map(hold -> hold.id().toString())
                 .toList();
-        records.add(new RetentionView.RetentionRecord(
-                kind,
-                id,
-                date,
-                date.plusYears(settings.retentionYears()),
-                subjects,
+        return new RetentionView.RetentionRecord(
+                record.kind(),
+                record.id(),
+                record.date(),
+                record.date().plusYears(settings.retentionYears()),
+                record.subjects(),
                 holding.isEmpty() ? "ELIGIBLE" : "LEGAL_HOLD",
-                holding));
+                holding);
     }
 
     private long auditEntriesBefore(LocalDate cutoff) {
@@ -213,14 +214,6 @@ public final class Retention {
             }
             after = page.get(page.size() - 1).seq();
         }
-    }
-
-    private String accountName(UUID id) {
-        return settlement.accounts().list().stream()
-                .filter(a -> a.id().equals(id))
-                .map(RestrictedAccount::name)
-                .findFirst()
-                .orElse(id.toString());
     }
 
     private static String subject(String subject) {

@@ -1,29 +1,17 @@
 package org.corridor.screening;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns a name as written into weighted tokens. Two stages: {@link #segment} is the same for every
- * entity type (Unicode NFKC, invisible and bidi characters removed, words split on punctuation,
- * every script romanised, diacritics folded, digits used as letters read as letters); {@link
- * #analyse} then applies the rules of one entity type (initials, acronyms, legal forms, numbers,
- * particles and honorifics) and weighs each token by its role and rarity. Thread-safe.
+ * Turns a name as written into weighted tokens. Two stages: {@link NameSegmenter#segment} is the same
+ * for every entity type (Unicode NFKC, invisible and bidi characters removed, words split on
+ * punctuation, every script romanised, diacritics folded, digits used as letters read as letters);
+ * {@link #analyse} then applies the rules of one entity type (initials, acronyms, legal forms,
+ * numbers, particles and honorifics) and weighs each token by its role and rarity. Thread-safe.
  */
 final class NameAnalyser {
-
-    /** A word after romanisation, before entity-type rules. */
-    record Word(String text, String display, TokenOrigin origin, boolean dotted, String key) {
-        Word(String text, String display, TokenOrigin origin, boolean dotted) {
-            this(text, display, origin, dotted, "");
-        }
-    }
-
-    private static final Map<Character, Character> DIGITS_AS_LETTERS =
-            Map.of('0', 'o', '1', 'i', '3', 'e', '4', 'a', '5', 's', '7', 't', '8', 'b', '9', 'g');
 
     /** Particles after which a name is the father's ("bin Salman": son of Salman). */
     private static final Set<String> PATRONYMIC_MARKERS =
@@ -43,28 +31,18 @@ final class NameAnalyser {
         return frequencies;
     }
 
-    /** The normalised word texts of a name, for counting token frequencies. */
-    static List<String> words(String raw) {
-        List<Word> words = segment(raw);
-        List<String> texts = new ArrayList<>(words.size());
-        for (Word word : words) {
-            texts.add(word.text());
-        }
-        return texts;
-    }
-
     AnalysedName analyse(String raw, EntityType type) {
-        return analyse(raw, segment(raw), type);
+        return analyse(raw, NameSegmenter.segment(raw), type);
     }
 
-    AnalysedName analyse(String raw, List<Word> words, EntityType type) {
-        List<Word> joined = type == EntityType.PERSON ? words : joinAcronyms(words);
+    AnalysedName analyse(String raw, List<NameSegmenter.Word> words, EntityType type) {
+        List<NameSegmenter.Word> joined = type == EntityType.PERSON ? words : joinAcronyms(words);
         if (type != EntityType.PERSON) {
             joined = reducePhrases(joined);
         }
         List<NameToken> tokens = new ArrayList<>(joined.size());
         for (int i = 0; i < joined.size(); i++) {
-            Word word = joined.get(i);
+            NameSegmenter.Word word = joined.get(i);
             // "forty four" and "forty 4" are one number.
             int value = numberValue(word.text(), type, i);
             if (value >= 20 && value % 10 == 0 && value < 100 && i + 1 < joined.size()) {
@@ -253,11 +231,11 @@ final class NameAnalyser {
     }
 
     /** "A.B.C." is one word in the name of an organisation. */
-    private static List<Word> joinAcronyms(List<Word> words) {
-        List<Word> out = new ArrayList<>(words.size());
+    private static List<NameSegmenter.Word> joinAcronyms(List<NameSegmenter.Word> words) {
+        List<NameSegmenter.Word> out = new ArrayList<>(words.size());
         int i = 0;
         while (i < words.size()) {
-            Word word = words.get(i);
+            NameSegmenter.Word word = words.get(i);
             if (word.dotted() && word.text().length() == 1) {
                 int j = i;
                 while (j < words.size()
@@ -272,7 +250,7 @@ final class NameAnalyser {
                         text.append(words.get(k).text());
                         display.append(words.get(k).display()).append('.');
                     }
-                    out.add(new Word(text.toString(), display.toString(), word.origin(), false));
+                    out.add(new NameSegmenter.Word(text.toString(), display.toString(), word.origin(), false));
                     i = j;
                     continue;
                 }
@@ -284,11 +262,11 @@ final class NameAnalyser {
     }
 
     /** Spelled-out legal forms ("limited liability company") become their short form ("llc"). */
-    private List<Word> reducePhrases(List<Word> words) {
+    private List<NameSegmenter.Word> reducePhrases(List<NameSegmenter.Word> words) {
         if (words.size() < 2) {
             return words;
         }
-        List<Word> out = new ArrayList<>(words.size());
+        List<NameSegmenter.Word> out = new ArrayList<>(words.size());
         int i = 0;
         while (i < words.size()) {
             int matched = 0;
@@ -310,7 +288,8 @@ final class NameAnalyser {
                 for (int k = 0; k < matched; k++) {
                     display.append(k > 0 ? " " : "").append(words.get(i + k).display());
                 }
-                out.add(new Word(replacement, display.toString(), words.get(i).origin(), false));
+                out.add(new NameSegmenter.Word(
+                        replacement, display.toString(), words.get(i).origin(), false));
                 i += matched;
             } else {
                 out.add(words.get(i));
@@ -318,190 +297,5 @@ final class NameAnalyser {
             }
         }
         return out;
-    }
-
-    /**
-     * Splits a name into romanised words. A full stop after a single letter marks it as an initial
-     * ("J." or the letters of "A.B.C."); apostrophes and ayn or hamza marks vanish without splitting
-     * ("Qa'ida" is "qaida"); "&" becomes the word "and".
-     */
-    static List<Word> segment(String raw) {
-        String text = Normalizer.normalize(raw, Normalizer.Form.NFKC);
-        boolean nameHasLatin = containsLatin(text);
-        List<Word> words = new ArrayList<>(8);
-        StringBuilder word = new StringBuilder(16);
-        int i = 0;
-        while (i < text.length()) {
-            int codePoint = text.codePointAt(i);
-            i += Character.charCount(codePoint);
-            if (isInvisible(codePoint) || isApostrophe(codePoint)) {
-                continue;
-            }
-            int type = Character.getType(codePoint);
-            if (Character.isLetterOrDigit(codePoint)
-                    || type == Character.NON_SPACING_MARK
-                    || type == Character.COMBINING_SPACING_MARK
-                    || type == Character.ENCLOSING_MARK
-                    || codePoint == '\u0640') {
-                word.appendCodePoint(codePoint);
-                continue;
-            }
-            boolean dotted = codePoint == '.' && letterCount(word) == 1;
-            flush(word, dotted, nameHasLatin, words);
-            if (codePoint == '&') {
-                words.add(new Word("and", "&", TokenOrigin.LATIN, false));
-            }
-        }
-        flush(word, false, nameHasLatin, words);
-        return words;
-    }
-
-    private static void flush(StringBuilder word, boolean dotted, boolean nameHasLatin, List<Word> words) {
-        if (word.length() == 0) {
-            return;
-        }
-        String display = word.toString();
-        word.setLength(0);
-        boolean latin = false;
-        boolean cyrillicOrGreek = false;
-        boolean arabic = false;
-        boolean other = false;
-        boolean syllabic = false;
-        boolean allConfusable = true;
-        for (int i = 0; i < display.length(); ) {
-            int codePoint = display.codePointAt(i);
-            i += Character.charCount(codePoint);
-            if (!Character.isLetter(codePoint)) {
-                continue;
-            }
-            Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
-            switch (script) {
-                case LATIN -> latin = true;
-                case CYRILLIC, GREEK -> {
-                    cyrillicOrGreek = true;
-                    allConfusable &= codePoint <= 0xFFFF && Romaniser.isConfusable((char) codePoint);
-                }
-                case ARABIC -> arabic = true;
-                case HAN, HANGUL, HIRAGANA, KATAKANA, BOPOMOFO, YI -> syllabic = true;
-                default -> other = true;
-            }
-        }
-        if (arabic) {
-            for (ArabicRomaniser.Romanised romanised : ArabicRomaniser.romanise(display)) {
-                String text = Romaniser.foldLatin(romanised.text());
-                if (!text.isEmpty()) {
-                    words.add(new Word(text, display, TokenOrigin.ARABIC, false, romanised.key()));
-                }
-            }
-        } else if (cyrillicOrGreek && (latin || (nameHasLatin && allConfusable))) {
-            String mapped = Romaniser.mapConfusables(display);
-            if (!allConfusable) {
-                mapped = Romaniser.transliterate(mapped);
-            }
-            addLatin(mapped, display, TokenOrigin.CONFUSABLE, dotted, words);
-        } else if (cyrillicOrGreek || other || syllabic) {
-            TokenOrigin origin = syllabic ? TokenOrigin.SYLLABIC : TokenOrigin.OTHER_SCRIPT;
-            String romanised = Romaniser.transliterate(display);
-            // ICU may return several words ("jin zheng en") or hyphenated syllables.
-            StringBuilder part = new StringBuilder();
-            for (int i = 0; i <= romanised.length(); i++) {
-                char c = i < romanised.length() ? romanised.charAt(i) : ' ';
-                int type = Character.getType(c);
-                if (Character.isLetterOrDigit(c)) {
-                    part.append(c);
-                } else if (isApostrophe(c) || c == '\u00B7' || type == Character.NON_SPACING_MARK) {
-                    continue; // BGN's separator dot and stray marks sit inside words
-                } else if (part.length() > 0) {
-                    addLatin(part.toString(), display, origin, false, words);
-                    part.setLength(0);
-                }
-            }
-        } else {
-            addLatin(display, display, TokenOrigin.LATIN, dotted, words);
-        }
-    }
-
-    private static void addLatin(String text, String display, TokenOrigin origin, boolean dotted, List<Word> words) {
-        String folded = readDigitsAsLetters(Romaniser.foldLatin(text));
-        if (!folded.isEmpty()) {
-            words.add(new Word(folded, display, origin, dotted));
-        }
-    }
-
-    /** "Ig0r Sech1n" is Igor Sechin: a digit between two letters is read as the letter it imitates. */
-    private static String readDigitsAsLetters(String word) {
-        if (word.length() < 3) {
-            return word;
-        }
-        StringBuilder out = null;
-        for (int i = 1; i < word.length() - 1; i++) {
-            char c = word.charAt(i);
-            Character letter = DIGITS_AS_LETTERS.get(c);
-            if (letter != null && isAsciiLetter(word.charAt(i - 1)) && isAsciiLetter(word.charAt(i + 1))) {
-                if (out == null) {
-                    out = new StringBuilder(word);
-                }
-                out.setCharAt(i, letter);
-            }
-        }
-        return out == null ? word : out.toString();
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return c >= 'a' && c <= 'z';
-    }
-
-    private static int letterCount(StringBuilder word) {
-        int count = 0;
-        for (int i = 0; i < word.length(); i++) {
-            if (Character.isLetter(word.charAt(i))) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    private static boolean containsLatin(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Characters that do not show: zero-width spaces and joiners, bidi controls, the byte-order
-     * mark, soft hyphens, variation selectors and Hangul fillers. Evasion hides them inside names.
-     */
-    static boolean isInvisible(int codePoint) {
-        return Character.getType(codePoint) == Character.FORMAT
-                || (codePoint >= 0xFE00 && codePoint <= 0xFE0F)
-                || (codePoint >= 0xE0100 && codePoint <= 0xE01EF)
-                || codePoint == 0x034F
-                || codePoint == 0x115F
-                || codePoint == 0x1160
-                || codePoint == 0x3164
-                || codePoint == 0xFFA0
-                || codePoint == 0x2800
-                || codePoint == 0x180E;
-    }
-
-    static boolean isApostrophe(int codePoint) {
-        return codePoint == '\''
-                || codePoint == '`'
-                || codePoint == 0x00B4
-                || codePoint == 0x2018
-                || codePoint == 0x2019
-                || codePoint == 0x201B
-                || codePoint == 0x2032
-                || codePoint == 0x02B9
-                || codePoint == 0x02BB
-                || codePoint == 0x02BC
-                || codePoint == 0x02BD
-                || codePoint == 0x02BE
-                || codePoint == 0x02BF
-                || codePoint == 0x02C8;
     }
 }

@@ -47,10 +47,10 @@ public final class NameMatcher {
      */
     public NameScore score(String query, String listed, Optional<EntityType> type) {
         List<EntityType> types = type.map(List::of).orElse(List.of(EntityType.PERSON, EntityType.ORGANISATION));
-        List<NameAnalyser.Word> queryWords = NameAnalyser.segment(query);
+        List<NameSegmenter.Word> queryWords = NameSegmenter.segment(query);
         NameScore best = NameScore.NONE;
         for (String alternative : alternatives(listed)) {
-            List<NameAnalyser.Word> listedWords = NameAnalyser.segment(alternative);
+            List<NameSegmenter.Word> listedWords = NameSegmenter.segment(alternative);
             for (EntityType each : types) {
                 NameScore score = NameScorer.compare(
                         analyser.analyse(query, queryWords, each), analyser.analyse(alternative, listedWords, each));

@@ -105,7 +105,7 @@ public final class Screener {
 
     /** The hits at or above the threshold, best first, at most {@code options.limit()}. */
     public ScreeningOutcome screen(Party party, ScreeningOptions options) {
-        List<NameAnalyser.Word> words = NameAnalyser.segment(party.name());
+        List<NameSegmenter.Word> words = NameSegmenter.segment(party.name());
         Set<EntityType> types = party.type().map(EnumSet::of).orElse(EnumSet.noneOf(EntityType.class));
         // The query analysed per entity type it meets; persons and organisations read names differently.
         AnalysedName[] analyses = new AnalysedName[EntityType.values().length];

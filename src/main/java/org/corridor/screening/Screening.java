@@ -1,8 +1,8 @@
 package org.corridor.screening;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,16 +11,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.corridor.ConflictException;
 import org.corridor.InvalidInputException;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEvent;
+import org.corridor.audit.AuditLog;
 import org.corridor.audit.CanonicalJson;
+import org.corridor.transaction.Transaction;
+import org.corridor.transaction.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,24 +43,23 @@ public final class Screening {
     /** How often a long-lived process checks whether another one imported a list. */
     static final long REFRESH_NANOS = 5_000_000_000L;
 
-    private final ScreeningListStore store;
+    private final Transactions transactions;
+    private final AuditLog audit;
+    private final ScreeningListStore store = new ScreeningListStore();
+    private final LoadedLists loaded;
     private final Clock clock;
-    private final long refreshNanos;
-    private final AtomicReference<ActiveLists> current = new AtomicReference<>();
-    private final AtomicLong checkedAt = new AtomicLong();
-    private final AtomicBoolean checking = new AtomicBoolean();
-    private final Object rebuilding = new Object();
     private final List<Consumer<ListChange>> listeners = new CopyOnWriteArrayList<>();
 
-    public Screening(ScreeningListStore store, Clock clock) {
-        this(store, clock, REFRESH_NANOS);
+    public Screening(Transactions transactions, AuditLog audit, Clock clock) {
+        this(transactions, audit, clock, REFRESH_NANOS);
     }
 
     /** @param refreshNanos how long to trust the loaded versions before checking the database again */
-    Screening(ScreeningListStore store, Clock clock, long refreshNanos) {
-        this.store = store;
+    Screening(Transactions transactions, AuditLog audit, Clock clock, long refreshNanos) {
+        this.transactions = transactions;
+        this.audit = audit;
+        this.loaded = new LoadedLists(transactions, store, refreshNanos);
         this.clock = clock;
-        this.refreshNanos = refreshNanos;
     }
 
     // ---- screening
@@ -101,7 +100,7 @@ public final class Screening {
     /** Screens one party and records the screening, with the list versions used, in the audit trail. */
     public ScreeningResult screenAndRecord(Actor actor, Party party, ScreeningOptions options) {
         ScreeningResult result = screen(party, options);
-        store.recordScreening(new AuditEvent(
+        record(new AuditEvent(
                 actor,
                 "screening.screen",
                 party.name(),
@@ -125,7 +124,7 @@ public final class Screening {
                     "name", party.name(), "outcome", outcomeName(outcome), "hits", hitKeys(outcome)));
         }
         ScreeningBatch batch = new ScreeningBatch(outcomes, lists.labels());
-        store.recordScreening(new AuditEvent(
+        record(new AuditEvent(
                 actor,
                 "screening.batch",
                 parties.size() + " parties",
@@ -140,12 +139,12 @@ public final class Screening {
 
     /** Every imported version, newest first. */
     public List<ListVersion> versions() {
-        return store.versions();
+        return transactions.read(store::versions);
     }
 
     /** The active version of each list that has one, in {@link SanctionsList} order. */
     public Map<SanctionsList, ListVersion> active() {
-        return store.activeVersions();
+        return transactions.read(store::activeVersions);
     }
 
     /**
@@ -174,25 +173,44 @@ public final class Screening {
         List<ListChange> changes = new ArrayList<>();
         List<ListSnapshot> activated = new ArrayList<>();
         for (ListSnapshot snapshot : snapshots) {
-            ScreeningListStore.Stored stored = store.importSnapshot(
-                    snapshot,
-                    source.strip(),
-                    actor.name(),
-                    clock.instant(),
-                    done -> importEvent(actor, snapshot, source, done));
-            if (stored instanceof ScreeningListStore.Activated done) {
-                versions.add(done.current());
-                changes.add(new ListChange(snapshot.list(), done.previous(), done.current(), done.delta()));
+            // Encoded once, outside the unit of work, which may run more than once.
+            byte[] encoded = SnapshotCodec.encode(snapshot.entities());
+            Instant now = clock.instant();
+            Imported imported = transactions.inTransaction(tx -> importOne(tx, actor, snapshot, encoded, source, now));
+            versions.add(imported.version());
+            imported.change().ifPresent(change -> {
+                changes.add(change);
                 activated.add(snapshot);
-            } else if (stored instanceof ScreeningListStore.Unchanged same) {
-                versions.add(same.active());
-            }
+            });
         }
+        // Each import has committed by now: the screener and the listeners see committed versions.
         if (!changes.isEmpty()) {
-            replace(changes, activated);
+            loaded.replace(changes, activated);
             notifyListeners(changes);
         }
         return versions;
+    }
+
+    /** What one snapshot's import left active, and the change when it activated a new version. */
+    private record Imported(ListVersion version, Optional<ListChange> change) {}
+
+    /**
+     * One unit of work under the importers' lock: a snapshot with the digest of the active version
+     * changes nothing; otherwise it becomes the active version with its delta and audit entry.
+     */
+    private Imported importOne(
+            Transaction tx, Actor actor, ListSnapshot snapshot, byte[] encoded, String source, Instant now) {
+        store.lockLists(tx);
+        Optional<ListVersion> previous = store.active(tx, snapshot.list());
+        if (previous.isPresent() && previous.get().sha256().equals(snapshot.sourceSha256())) {
+            return new Imported(previous.get(), Optional.empty());
+        }
+        ListDelta delta = previous.isPresent()
+                ? ListDelta.between(store.snapshot(tx, previous.get()), snapshot)
+                : new ListDelta(snapshot.list(), snapshot.entities(), List.of(), List.of());
+        ListVersion current = store.activate(tx, snapshot, encoded, previous, delta, source.strip(), actor.name(), now);
+        audit.append(tx, importEvent(actor, snapshot, source, previous, current));
+        return new Imported(current, Optional.of(new ListChange(snapshot.list(), previous, current, delta)));
     }
 
     /**
@@ -227,12 +245,12 @@ public final class Screening {
 
     /** The active listed entities with this IMO number (seven digits), in list order. */
     List<ListedEntity> byImo(String imo) {
-        return lists().byImo().getOrDefault(imo, List.of());
+        return loaded.get().byImo().getOrDefault(imo, List.of());
     }
 
     /** Whether any list is active; the listing lookup answers "nobody" rather than refuse when not. */
     boolean hasLists() {
-        return !lists().versions().isEmpty();
+        return !loaded.get().versions().isEmpty();
     }
 
     // ---- internals
@@ -272,8 +290,7 @@ public final class Screening {
     }
 
     private static AuditEvent importEvent(
-            Actor actor, ListSnapshot snapshot, String source, ScreeningListStore.Activated done) {
-        ListVersion version = done.current();
+            Actor actor, ListSnapshot snapshot, String source, Optional<ListVersion> previous, ListVersion version) {
         return new AuditEvent(
                 actor,
                 "screening.list.import",
@@ -285,8 +302,7 @@ public final class Screening {
                         "sha256", snapshot.sourceSha256()),
                 CanonicalJson.fields(
                         "version_id", version.id(),
-                        "previous_version_id",
-                                done.previous().map(ListVersion::id).orElse(0L),
+                        "previous_version_id", previous.map(ListVersion::id).orElse(0L),
                         "entities", version.entityCount(),
                         "added", version.added(),
                         "removed", version.removed(),
@@ -295,98 +311,13 @@ public final class Screening {
     }
 
     private ActiveLists requireLists() {
-        ActiveLists lists = lists();
+        ActiveLists lists = loaded.get();
         if (lists.versions().isEmpty()) {
             throw new ConflictException(
                     "NO_ACTIVE_LISTS",
                     "no sanctions list is active; import one first (./corridor lists import --shipped, or lists update)");
         }
         return lists;
-    }
-
-    /** The active lists, loaded on first use and refreshed when another process has imported. */
-    private ActiveLists lists() {
-        ActiveLists lists = current.get();
-        long now = System.nanoTime();
-        boolean due = lists == null || lists.versions().isEmpty() || now - checkedAt.get() >= refreshNanos;
-        if (!due) {
-            return lists;
-        }
-        boolean guarded = lists != null && !lists.versions().isEmpty();
-        if (guarded && !checking.compareAndSet(false, true)) {
-            return lists; // another thread is checking; screen with what we have meanwhile
-        }
-        try {
-            synchronized (rebuilding) {
-                ActiveLists latest = current.get();
-                Map<SanctionsList, Long> ids = store.activeIds();
-                checkedAt.set(System.nanoTime());
-                if (latest != null && latest.ids().equals(ids)) {
-                    return latest;
-                }
-                ActiveLists loaded = load(latest, latest != null && latest.isBuilt());
-                current.set(loaded);
-                return loaded;
-            }
-        } finally {
-            if (guarded) {
-                checking.set(false);
-            }
-        }
-    }
-
-    /** Loads the active versions, reusing the snapshots of {@code previous} that are still active. */
-    private ActiveLists load(ActiveLists previous, boolean buildNow) {
-        return load(previous, Map.of(), buildNow);
-    }
-
-    /**
-     * Loads the active versions, reusing the snapshots of {@code previous} that are still active and
-     * those in {@code known} (by version id), and reading only the others from the database.
-     */
-    private ActiveLists load(ActiveLists previous, Map<Long, ListSnapshot> known, boolean buildNow) {
-        Map<SanctionsList, ListVersion> versions = store.activeVersions();
-        Map<SanctionsList, ListSnapshot> snapshots = new EnumMap<>(SanctionsList.class);
-        versions.forEach((list, version) -> {
-            ListSnapshot kept = previous == null ? known.get(version.id()) : previous.snapshotOf(version);
-            snapshots.put(list, kept != null ? kept : store.snapshot(version));
-        });
-        ActiveLists lists = new ActiveLists(versions, snapshots);
-        if (buildNow) {
-            lists.screener();
-        }
-        return lists;
-    }
-
-    /** After an import: swaps in the new versions, building the new screener first if one is in use. */
-    private void replace(List<ListChange> changes, List<ListSnapshot> activated) {
-        synchronized (rebuilding) {
-            ActiveLists latest = current.get();
-            if (latest == null) {
-                // Nothing loaded yet: load the other lists from the database, keep the new ones in hand.
-                Map<Long, ListSnapshot> known = new java.util.HashMap<>();
-                for (int i = 0; i < changes.size(); i++) {
-                    known.put(changes.get(i).current().id(), activated.get(i));
-                }
-                current.set(load(null, known, false));
-                checkedAt.set(System.nanoTime());
-                return;
-            }
-            Map<SanctionsList, ListVersion> versions = new EnumMap<>(SanctionsList.class);
-            versions.putAll(latest.versions());
-            Map<SanctionsList, ListSnapshot> snapshots = new EnumMap<>(SanctionsList.class);
-            snapshots.putAll(latest.snapshots());
-            for (int i = 0; i < changes.size(); i++) {
-                versions.put(changes.get(i).list(), changes.get(i).current());
-                snapshots.put(changes.get(i).list(), activated.get(i));
-            }
-            ActiveLists next = new ActiveLists(versions, snapshots);
-            if (latest.isBuilt()) {
-                next.screener();
-            }
-            current.set(next);
-            checkedAt.set(System.nanoTime());
-        }
     }
 
     private void notifyListeners(List<ListChange> changes) {
@@ -403,6 +334,11 @@ public final class Screening {
                 }
             }
         }
+    }
+
+    /** Records a screening, which changes nothing else, in the audit trail. */
+    private void record(AuditEvent event) {
+        transactions.useTransaction(tx -> audit.append(tx, event));
     }
 
     private static String outcomeName(ScreeningOutcome outcome) {
@@ -437,95 +373,5 @@ public final class Screening {
                             .toList());
         }
         return fields;
-    }
-
-    /**
-     * The active versions and their entities; the screener over them is built on first need (the
-     * IMO lookup of vessels does not need the name index).
-     */
-    private static final class ActiveLists {
-        private final Map<SanctionsList, ListVersion> versions;
-        private final Map<SanctionsList, ListSnapshot> snapshots;
-        private final Map<SanctionsList, String> labels;
-        private final Map<String, List<ListedEntity>> byImo;
-        private volatile Screener screener;
-
-        ActiveLists(Map<SanctionsList, ListVersion> versions, Map<SanctionsList, ListSnapshot> snapshots) {
-            this.versions = Map.copyOf(versions);
-            this.snapshots = Map.copyOf(snapshots);
-            Map<SanctionsList, String> names = new EnumMap<>(SanctionsList.class);
-            versions.forEach((list, version) -> names.put(list, version.label()));
-            this.labels = Map.copyOf(names);
-            Map<String, List<ListedEntity>> imo = new LinkedHashMap<>();
-            for (SanctionsList list : SanctionsList.values()) {
-                ListSnapshot snapshot = snapshots.get(list);
-                if (snapshot == null) {
-                    continue;
-                }
-                for (ListedEntity entity : snapshot.entities()) {
-                    for (Identifier identifier : entity.identifiers()) {
-                        if (identifier.type() == IdentifierType.IMO) {
-                            List<ListedEntity> found =
-                                    imo.computeIfAbsent(identifier.normalisedValue(), key -> new ArrayList<>());
-                            if (!found.contains(entity)) {
-                                found.add(entity);
-                            }
-                        }
-                    }
-                }
-            }
-            imo.replaceAll((number, entities) -> List.copyOf(entities));
-            this.byImo = Map.copyOf(imo);
-        }
-
-        Map<SanctionsList, ListVersion> versions() {
-            return versions;
-        }
-
-        Map<SanctionsList, ListSnapshot> snapshots() {
-            return snapshots;
-        }
-
-        Map<SanctionsList, String> labels() {
-            return labels;
-        }
-
-        Map<String, List<ListedEntity>> byImo() {
-            return byImo;
-        }
-
-        Map<SanctionsList, Long> ids() {
-            Map<SanctionsList, Long> ids = new EnumMap<>(SanctionsList.class);
-            versions.forEach((list, version) -> ids.put(list, version.id()));
-            return ids;
-        }
-
-        /** The snapshot held for this version, or null when this set holds another version of its list. */
-        ListSnapshot snapshotOf(ListVersion version) {
-            ListVersion held = versions.get(version.list());
-            return held != null && held.id() == version.id() ? snapshots.get(version.list()) : null;
-        }
-
-        boolean isBuilt() {
-            return screener != null;
-        }
-
-        Screener screener() {
-            Screener built = screener;
-            if (built == null) {
-                synchronized (this) {
-                    built = screener;
-                    if (built == null) {
-                        List<ListSnapshot> ordered = new ArrayList<>();
-                        for (SanctionsList list : SanctionsList.values()) {
-                            Optional.ofNullable(snapshots.get(list)).ifPresent(ordered::add);
-                        }
-                        built = Screener.ofSnapshots(ordered);
-                        screener = built;
-                    }
-                }
-            }
-            return built;
-        }
     }
 }

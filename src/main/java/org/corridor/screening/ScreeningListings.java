@@ -3,10 +3,7 @@ package org.corridor.screening;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.corridor.ownership.Listing;
@@ -43,19 +40,6 @@ public final class ScreeningListings implements ListingLookup {
         return screening.byImo(vessel.group(1)).stream()
                 .map(ScreeningListings::confirmed)
                 .toList();
-    }
-
-    /** One pass over the parties against one set of versions; only vessel parties can be confirmed. */
-    @Override
-    public Map<String, List<Listing>> listingsForAll(Collection<PartyRef> parties) {
-        Map<String, List<Listing>> found = new LinkedHashMap<>();
-        for (PartyRef party : parties) {
-            List<Listing> listings = listingsFor(party);
-            if (!listings.isEmpty()) {
-                found.put(party.id(), listings);
-            }
-        }
-        return found;
     }
 
     @Override

@@ -54,6 +54,10 @@ public final class ScreeningRoutes implements Routes {
     public record ScreenBatchRequest(
             List<PartyInput> parties, Optional<BigDecimal> threshold, Optional<Integer> limit) {}
 
+    // The responses differ from the domain records on purpose: an outcome goes out as its name with
+    // its hits, a hit with its score rounded to four decimals and its matched name as text, a list
+    // version with its label and whether it is active.
+
     public record HitView(
             String list,
             String entityId,

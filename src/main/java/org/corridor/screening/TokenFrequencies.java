@@ -41,7 +41,7 @@ final class TokenFrequencies {
             for (ListedName name : entity.names()) {
                 names++;
                 seen.clear();
-                for (String word : NameAnalyser.words(name.text())) {
+                for (String word : NameSegmenter.words(name.text())) {
                     String key = PhoneticKey.of(word);
                     if (seen.add(key)) {
                         counts.merge(key, 1, Integer::sum);

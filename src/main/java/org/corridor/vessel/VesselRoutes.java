@@ -18,17 +18,6 @@ import org.corridor.ownership.PartyRef;
 /** Vessels over HTTP: register with indicators, read, screen, and the screening rules. */
 public final class VesselRoutes implements Routes {
 
-    /** A risk indicator as given. */
-    public record IndicatorInput(
-            String kind,
-            String observedOn,
-            Optional<String> durationHours,
-            Optional<String> area,
-            Optional<String> counterpart,
-            Optional<String> fromFlag,
-            Optional<String> toFlag,
-            String source) {}
-
     /** A vessel to register, with the indicators known for it. */
     public record NewVessel(
             String imo,
@@ -53,6 +42,11 @@ public final class VesselRoutes implements Routes {
             Optional<LocalDate> on,
             Optional<List<IndicatorInput>> indicators) {}
 
+    // Reasons (VesselReason) and parties (PartyRef) go out as they are. The views below differ from
+    // their domain records on purpose: decimals as strings, the IMO number as digits with its
+    // check, a vessel with its indicators, assessments as OwnershipRoutes shows them.
+
+    /** An indicator, its duration as a decimal string. */
     public record IndicatorView(
             String kind,
             LocalDate observedOn,
@@ -80,13 +74,11 @@ public final class VesselRoutes implements Routes {
             boolean imoCheckDigitValid,
             String name,
             Optional<String> flagState,
-            Optional<OwnershipRoutes.PartyView> registeredOwner,
-            Optional<OwnershipRoutes.PartyView> manager,
+            Optional<PartyRef> registeredOwner,
+            Optional<PartyRef> manager,
             String source,
             Instant recordedAt,
             List<IndicatorView> indicators) {}
-
-    public record ReasonView(String code, String effect, String detail) {}
 
     /** A screening as shown: decision, reasons, and the assessments behind them. */
     public record ScreeningView(
@@ -97,7 +89,7 @@ public final class VesselRoutes implements Routes {
             boolean registered,
             LocalDate on,
             String decision,
-            List<ReasonView> reasons,
+            List<VesselReason> reasons,
             Optional<OwnershipRoutes.ListingView> imoListing,
             List<OwnershipRoutes.ListingView> nameMatches,
             Optional<OwnershipRoutes.AssessmentView> registeredOwner,
@@ -115,10 +107,7 @@ public final class VesselRoutes implements Routes {
                     screening.registered(),
                     screening.on(),
                     screening.decision().name(),
-                    screening.reasons().stream()
-                            .map(reason -> new ReasonView(
-                                    reason.code().name(), reason.effect().name(), reason.detail()))
-                            .toList(),
+                    screening.reasons(),
                     screening.imoListing().map(OwnershipRoutes.ListingView::of),
                     screening.nameMatches().stream()
                             .map(OwnershipRoutes.ListingView::of)
@@ -143,6 +132,7 @@ public final class VesselRoutes implements Routes {
             List<String> highRiskFlags,
             String source) {}
 
+    /** The rules as versioned, the document as it is set. */
     public record RulesView(long version, Instant recordedAt, RulesDocument rules) {
         static RulesView of(VesselRules rules) {
             return new RulesView(
@@ -265,8 +255,8 @@ public final class VesselRoutes implements Routes {
                 vessel.imo().checkDigitValid(),
                 vessel.name(),
                 vessel.flagState(),
-                vessel.registeredOwner().map(OwnershipRoutes.PartyView::of),
-                vessel.manager().map(OwnershipRoutes.PartyView::of),
+                vessel.registeredOwner(),
+                vessel.manager(),
                 vessel.source(),
                 vessel.recordedAt(),
                 vessels.indicators(vessel.imo().digits()).stream()
@@ -296,16 +286,7 @@ public final class VesselRoutes implements Routes {
                 throw new InvalidInputException("INDICATOR_MISSING", "indicators[" + i + "] is empty");
             }
             try {
-                indicators.add(Vessels.indicator(
-                        input.kind(),
-                        input.observedOn(),
-                        input.durationHours(),
-                        input.area(),
-                        input.counterpart(),
-                        input.fromFlag(),
-                        input.toFlag(),
-                        input.source(),
-                        today));
+                indicators.add(Vessels.indicator(input, today));
             } catch (InvalidInputException e) {
                 throw new InvalidInputException(e.code(), "indicators[" + i + "]: " + e.getMessage());
             }

@@ -131,43 +131,17 @@ final class VesselScreener {
                 case AIS_GAP -> {
                     if (!date.isBefore(aisFrom)
                             && indicator.durationHours().orElseThrow().compareTo(rules.aisGapHours()) >= 0) {
-                        reasons.add(new VesselReason(
-                                VesselReason.Code.AIS_GAP,
-                                VesselDecision.ESCALATE,
-                                "AIS gap of "
-                                        + indicator
-                                                .durationHours()
-                                                .orElseThrow()
-                                                .stripTrailingZeros()
-                                                .toPlainString()
-                                        + " hours" + where(indicator.area(), rules) + " on " + date
-                                        + ", within the last "
-                                        + rules.aisLookbackDays() + " days (gaps of "
-                                        + rules.aisGapHours()
-                                                .stripTrailingZeros()
-                                                .toPlainString()
-                                        + " hours or more escalate); source: " + indicator.source()));
+                        reasons.add(aisGap(indicator, rules));
                     }
                 }
                 case STS_TRANSFER -> {
                     if (!date.isBefore(stsFrom)) {
-                        reasons.add(new VesselReason(
-                                VesselReason.Code.STS_TRANSFER,
-                                VesselDecision.ESCALATE,
-                                "ship-to-ship transfer"
-                                        + (indicator.counterpart().isEmpty() ? "" : " with " + indicator.counterpart())
-                                        + where(indicator.area(), rules) + " on " + date + ", within the last "
-                                        + rules.stsLookbackDays() + " days; source: " + indicator.source()));
+                        reasons.add(stsTransfer(indicator, rules));
                     }
                 }
                 case FLAG_CHANGE -> {
                     if (!date.isBefore(flagFrom)) {
-                        reasons.add(new VesselReason(
-                                VesselReason.Code.FLAG_CHANGE,
-                                VesselDecision.ESCALATE,
-                                "flag changed" + (indicator.fromFlag().isEmpty() ? "" : " from " + indicator.fromFlag())
-                                        + " to " + indicator.toFlag() + " on " + date + ", within the last "
-                                        + rules.flagChangeMonths() + " months; source: " + indicator.source()));
+                        reasons.add(flagChange(indicator, rules));
                     }
                     if (!date.isBefore(hoppingFrom)) {
                         hops.add(indicator);
@@ -176,17 +150,57 @@ final class VesselScreener {
             }
         }
         if (hops.size() >= rules.flagHoppingChanges()) {
-            reasons.add(new VesselReason(
-                    VesselReason.Code.FLAG_HOPPING,
-                    VesselDecision.ESCALATE,
-                    hops.size() + " flag changes within " + rules.flagHoppingMonths() + " months ("
-                            + hops.stream()
-                                    .map(hop -> (hop.fromFlag().isEmpty() ? "?" : hop.fromFlag()) + "->" + hop.toFlag()
-                                            + " " + hop.observedOn())
-                                    .reduce((a, b) -> a + ", " + b)
-                                    .orElse("")
-                            + "): flag hopping"));
+            reasons.add(flagHopping(hops, rules));
         }
+    }
+
+    private static VesselReason aisGap(RiskIndicator indicator, VesselRules rules) {
+        return new VesselReason(
+                VesselReason.Code.AIS_GAP,
+                VesselDecision.ESCALATE,
+                "AIS gap of "
+                        + indicator
+                                .durationHours()
+                                .orElseThrow()
+                                .stripTrailingZeros()
+                                .toPlainString()
+                        + " hours" + where(indicator.area(), rules) + " on " + indicator.observedOn()
+                        + ", within the last "
+                        + rules.aisLookbackDays() + " days (gaps of "
+                        + rules.aisGapHours().stripTrailingZeros().toPlainString()
+                        + " hours or more escalate); source: " + indicator.source());
+    }
+
+    private static VesselReason stsTransfer(RiskIndicator indicator, VesselRules rules) {
+        return new VesselReason(
+                VesselReason.Code.STS_TRANSFER,
+                VesselDecision.ESCALATE,
+                "ship-to-ship transfer"
+                        + (indicator.counterpart().isEmpty() ? "" : " with " + indicator.counterpart())
+                        + where(indicator.area(), rules) + " on " + indicator.observedOn() + ", within the last "
+                        + rules.stsLookbackDays() + " days; source: " + indicator.source());
+    }
+
+    private static VesselReason flagChange(RiskIndicator indicator, VesselRules rules) {
+        return new VesselReason(
+                VesselReason.Code.FLAG_CHANGE,
+                VesselDecision.ESCALATE,
+                "flag changed" + (indicator.fromFlag().isEmpty() ? "" : " from " + indicator.fromFlag())
+                        + " to " + indicator.toFlag() + " on " + indicator.observedOn() + ", within the last "
+                        + rules.flagChangeMonths() + " months; source: " + indicator.source());
+    }
+
+    private static VesselReason flagHopping(List<RiskIndicator> hops, VesselRules rules) {
+        return new VesselReason(
+                VesselReason.Code.FLAG_HOPPING,
+                VesselDecision.ESCALATE,
+                hops.size() + " flag changes within " + rules.flagHoppingMonths() + " months ("
+                        + hops.stream()
+                                .map(hop -> (hop.fromFlag().isEmpty() ? "?" : hop.fromFlag()) + "->" + hop.toFlag()
+                                        + " " + hop.observedOn())
+                                .reduce((a, b) -> a + ", " + b)
+                                .orElse("")
+                        + "): flag hopping");
     }
 
     /** " in Gulf of Oman (a known ship-to-ship transfer area)", or nothing without an area. */

@@ -15,11 +15,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.corridor.InvalidInputException;
 import org.corridor.NotFoundException;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEvent;
+import org.corridor.audit.AuditLog;
 import org.corridor.audit.CanonicalJson;
 import org.corridor.ownership.CsvTable;
 import org.corridor.ownership.Listing;
@@ -28,6 +28,8 @@ import org.corridor.ownership.Ownership;
 import org.corridor.ownership.OwnershipAssessment;
 import org.corridor.ownership.PartyKind;
 import org.corridor.ownership.PartyRef;
+import org.corridor.transaction.Transaction;
+import org.corridor.transaction.Transactions;
 
 /**
  * The vessel feature's public face: register vessels and their risk indicators (API or CSV), and
@@ -50,7 +52,9 @@ public final class Vessels {
     public static final List<String> INDICATOR_COLUMNS = List.of(
             "imo", "kind", "observed_on", "duration_hours", "area", "counterpart", "from_flag", "to_flag", "source");
 
-    private final VesselStore store;
+    private final Transactions transactions;
+    private final AuditLog audit;
+    private final VesselStore store = new VesselStore();
     private final Ownership ownership;
     private final ListingLookup listings;
     private final Clock clock;
@@ -60,8 +64,15 @@ public final class Vessels {
      * @param listings where IMO numbers and names are looked up: the graph's designations, and the
      *     screening engine once it is wired
      */
-    public Vessels(VesselStore store, Ownership ownership, ListingLookup listings, Clock clock, ZoneId zone) {
-        this.store = store;
+    public Vessels(
+            Transactions transactions,
+            AuditLog audit,
+            Ownership ownership,
+            ListingLookup listings,
+            Clock clock,
+            ZoneId zone) {
+        this.transactions = transactions;
+        this.audit = audit;
         this.ownership = ownership;
         this.listings = listings;
         this.clock = clock;
@@ -88,7 +99,7 @@ public final class Vessels {
         if (imo.isEmpty() && givenName.isEmpty()) {
             throw new InvalidInputException("VESSEL_QUERY_EMPTY", "give the vessel's IMO number, its name, or both");
         }
-        Optional<Vessel> registered = imo.flatMap(number -> store.vessel(number.digits()));
+        Optional<Vessel> registered = imo.flatMap(number -> registered(number));
         Optional<String> name = givenName.or(() -> registered.map(Vessel::name));
         Optional<String> flag = query.flagState()
                 .map(text -> RiskIndicator.flag("flag_state", text))
@@ -97,7 +108,7 @@ public final class Vessels {
         Optional<PartyRef> owner = query.registeredOwner().or(() -> registered.flatMap(Vessel::registeredOwner));
         Optional<PartyRef> manager = query.manager().or(() -> registered.flatMap(Vessel::manager));
         List<RiskIndicator> indicators = new ArrayList<>();
-        imo.ifPresent(number -> indicators.addAll(store.indicators(number.digits())));
+        imo.ifPresent(number -> indicators.addAll(indicators(number)));
         query.indicators().stream()
                 .filter(indicator -> !indicators.contains(indicator))
                 .forEach(indicators::add);
@@ -143,12 +154,20 @@ public final class Vessels {
     /** The registered particulars of a vessel. */
     public Vessel vessel(String imo) {
         Imo number = Imo.parse(imo);
-        return store.vessel(number.digits())
+        return registered(number)
                 .orElseThrow(() -> new NotFoundException("VESSEL_NOT_FOUND", "no vessel registered as " + number));
     }
 
     public List<RiskIndicator> indicators(String imo) {
-        return store.indicators(Imo.parse(imo).digits());
+        return indicators(Imo.parse(imo));
+    }
+
+    private Optional<Vessel> registered(Imo imo) {
+        return transactions.read(tx -> store.vessel(tx, imo.digits())).map(Vessels::vessel);
+    }
+
+    private List<RiskIndicator> indicators(Imo imo) {
+        return transactions.read(tx -> store.indicators(tx, imo.digits()));
     }
 
     /** Imports vessel particulars from CSV ({@link #VESSEL_COLUMNS}); whole or not at all. */
@@ -199,16 +218,9 @@ public final class Vessels {
     }
 
     /** An indicator from its fields as given; refuses dates ahead of {@code today}. */
-    public static RiskIndicator indicator(
-            String kind,
-            String observedOn,
-            Optional<String> durationHours,
-            Optional<String> area,
-            Optional<String> counterpart,
-            Optional<String> fromFlag,
-            Optional<String> toFlag,
-            String source,
-            LocalDate today) {
+    public static RiskIndicator indicator(IndicatorInput given, LocalDate today) {
+        String kind = given.kind();
+        String observedOn = given.observedOn();
         IndicatorKind parsedKind;
         try {
             parsedKind = IndicatorKind.valueOf((kind == null ? "" : kind.strip()).toUpperCase(Locale.ROOT));
@@ -230,7 +242,7 @@ public final class Vessels {
         }
         Optional<BigDecimal> hours;
         try {
-            hours = durationHours
+            hours = given.durationHours()
                     .map(String::strip)
                     .filter(text -> !text.isEmpty())
                     .map(BigDecimal::new);
@@ -241,23 +253,24 @@ public final class Vessels {
                 parsedKind,
                 date,
                 hours,
-                area.orElse(""),
-                counterpart.orElse(""),
-                fromFlag.orElse(""),
-                toFlag.orElse(""),
-                source);
+                given.area().orElse(""),
+                given.counterpart().orElse(""),
+                given.fromFlag().orElse(""),
+                given.toFlag().orElse(""),
+                given.source());
     }
 
     private static RiskIndicator indicator(CsvTable.Row row, LocalDate today) {
         return indicator(
-                row.get("kind"),
-                row.get("observed_on"),
-                optional(row.get("duration_hours")),
-                optional(row.get("area")),
-                optional(row.get("counterpart")),
-                optional(row.get("from_flag")),
-                optional(row.get("to_flag")),
-                row.get("source"),
+                new IndicatorInput(
+                        row.get("kind"),
+                        row.get("observed_on"),
+                        optional(row.get("duration_hours")),
+                        optional(row.get("area")),
+                        optional(row.get("counterpart")),
+                        optional(row.get("from_flag")),
+                        optional(row.get("to_flag")),
+                        row.get("source")),
                 today);
     }
 
@@ -267,28 +280,84 @@ public final class Vessels {
 
     /** The rules in force: the newest version set, or the built-in default. */
     public VesselRules rules() {
-        return store.latestRules().orElse(VesselRules.DEFAULT);
+        return transactions.read(store::latestRules).orElse(VesselRules.DEFAULT);
     }
 
     /** Sets a new version of the screening rules. */
     public VesselRules changeRules(Actor by, VesselRules rules) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return store.insertRules(
-                rules,
-                by.name(),
-                now,
-                version -> AuditEvent.of(
-                        by,
-                        "VESSEL_RULES_CHANGED",
-                        "vessel:rules:" + version,
-                        CanonicalJson.fields("rules", VesselStore.document(rules), "source", rules.source()),
-                        CanonicalJson.fields("version", version)));
+        String document = CanonicalJson.write(rulesDocument(rules));
+        return transactions.inTransaction(tx -> {
+            VesselRules stored = store.insertRules(tx, rules, document, by.name(), now);
+            audit.append(
+                    tx,
+                    AuditEvent.of(
+                            by,
+                            "VESSEL_RULES_CHANGED",
+                            "vessel:rules:" + stored.version(),
+                            CanonicalJson.fields("rules", rulesDocument(rules), "source", rules.source()),
+                            CanonicalJson.fields("version", stored.version())));
+            return stored;
+        });
     }
 
+    /** The rules as the JSON they are stored (and audited) as. */
+    private static Map<String, Object> rulesDocument(VesselRules rules) {
+        return CanonicalJson.fields(
+                "ais_gap_hours", rules.aisGapHours().toPlainString(),
+                "ais_lookback_days", rules.aisLookbackDays(),
+                "sts_lookback_days", rules.stsLookbackDays(),
+                "known_sts_areas", rules.knownStsAreas(),
+                "flag_change_months", rules.flagChangeMonths(),
+                "flag_hopping_changes", rules.flagHoppingChanges(),
+                "flag_hopping_months", rules.flagHoppingMonths(),
+                "high_risk_flags", rules.highRiskFlags());
+    }
+
+    /**
+     * One unit of work under the vessel writers' lock: new particulars (when they differ from the
+     * current ones) and indicators (when not already known), with one audit entry; nothing at all
+     * when nothing is new.
+     */
     private Recorded write(
             Actor by, String origin, List<VesselRegistration> vessels, List<VesselStore.IndicatorOf> indicators) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Supplier<AuditEvent> event = () -> AuditEvent.of(
+        return transactions.inTransaction(tx -> {
+            store.lockVessels(tx);
+            Recorded recorded = new Recorded(writeVessels(tx, vessels, now), writeIndicators(tx, indicators, now));
+            if (recorded.changed()) {
+                audit.append(tx, recordedEvent(by, origin, vessels, indicators));
+            }
+            return recorded;
+        });
+    }
+
+    private int writeVessels(Transaction tx, List<VesselRegistration> vessels, Instant now) {
+        int written = 0;
+        for (VesselRegistration vessel : vessels) {
+            Optional<Vessel> current = store.vessel(tx, vessel.imo().digits()).map(Vessels::vessel);
+            if (current.isPresent() && vessel.sameAs(current.get())) {
+                continue;
+            }
+            store.insertVessel(tx, particulars(vessel, now));
+            written++;
+        }
+        return written;
+    }
+
+    private int writeIndicators(Transaction tx, List<VesselStore.IndicatorOf> indicators, Instant now) {
+        int written = 0;
+        for (VesselStore.IndicatorOf of : indicators) {
+            if (store.insertIndicator(tx, of, now)) {
+                written++;
+            }
+        }
+        return written;
+    }
+
+    private static AuditEvent recordedEvent(
+            Actor by, String origin, List<VesselRegistration> vessels, List<VesselStore.IndicatorOf> indicators) {
+        return AuditEvent.of(
                 by,
                 "VESSELS_RECORDED",
                 subject(vessels, indicators),
@@ -300,8 +369,29 @@ public final class Vessels {
                         "indicators",
                         indicators.stream().map(Vessels::auditIndicator).toList()),
                 CanonicalJson.fields("vessels_given", vessels.size(), "indicators_given", indicators.size()));
-        VesselStore.Written written = store.write(vessels, indicators, now, event);
-        return new Recorded(written.vessels(), written.indicators());
+    }
+
+    /** Stored particulars as the vessel's record; its parties are graph entities. */
+    private static Vessel vessel(VesselStore.Particulars stored) {
+        return new Vessel(
+                stored.imo(),
+                stored.name(),
+                stored.flagState(),
+                stored.registeredOwner().map(party -> PartyRef.entity(party.id(), party.name())),
+                stored.manager().map(party -> PartyRef.entity(party.id(), party.name())),
+                stored.source(),
+                stored.recordedAt());
+    }
+
+    private static VesselStore.Particulars particulars(VesselRegistration vessel, Instant now) {
+        return new VesselStore.Particulars(
+                vessel.imo(),
+                vessel.name(),
+                vessel.flagState(),
+                vessel.registeredOwner().map(party -> new VesselStore.Party(party.id(), party.name())),
+                vessel.manager().map(party -> new VesselStore.Party(party.id(), party.name())),
+                vessel.source(),
+                now);
     }
 
     /** The audit subject: the one vessel a change is about, or all vessels when it spans several. */

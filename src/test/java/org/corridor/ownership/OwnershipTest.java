@@ -278,10 +278,7 @@ class OwnershipTest {
             }
         };
         Ownership withScreening = new Ownership(
-                new OwnershipStore(corridor.database(), corridor.auditStore()),
-                screening,
-                corridor.clock(),
-                corridor.zone());
+                corridor.database().transactions(), corridor.audit(), screening, corridor.clock(), corridor.zone());
         OwnershipAssessment assessment = withScreening.explain("carrier-a");
         assertThat(assessment.status()).isEqualTo(OwnershipStatus.BLOCKED_BY_OWNERSHIP);
         assertThat(assessment.blockedPaths())
@@ -298,7 +295,8 @@ class OwnershipTest {
     @Test
     void a_second_instance_on_the_same_database_sees_each_new_graph_version() {
         Ownership other = new Ownership(
-                new OwnershipStore(corridor.database(), corridor.auditStore()),
+                corridor.database().transactions(),
+                corridor.audit(),
                 ListingLookup.NONE,
                 corridor.clock(),
                 corridor.zone());

@@ -75,7 +75,7 @@ class IdleFundsTest {
 
         assertThat(view.rates()).singleElement().satisfies(rate -> {
             assertThat(rate.currency().code()).isEqualTo("IQD");
-            assertThat(rate.perEur()).isEqualByComparingTo("1404");
+            assertThat(rate.rate()).isEqualByComparingTo("1404");
         });
         assertThat(view.totalEur()).isEqualTo(eur("8,833,354,025.00"));
     }

@@ -169,7 +169,7 @@ class ReleaseRecordsRenderingTest {
                 corridor.settlement(),
                 corridor.authorisations(),
                 corridor.audit(),
-                new LegalHoldStore(corridor.database(), corridor.auditStore()),
+                corridor.database().transactions(),
                 new Scenario6b(),
                 ReportSettings.DEFAULTS,
                 corridor.clock(),

@@ -200,8 +200,7 @@ class ScreeningListsTest {
     void another_process_import_is_noticed_by_a_long_lived_screening() {
         screening.importSnapshot(ANALYST, Fixtures.un(), "un-small.xml");
         assertThat(screening.screen(Party.named("Ivan Testov")).outcome()).isInstanceOf(ScreeningOutcome.Clear.class);
-        Screening otherProcess =
-                new Screening(new ScreeningListStore(corridor.database(), corridor.auditStore()), clock);
+        Screening otherProcess = new Screening(corridor.database().transactions(), corridor.audit(), clock);
         otherProcess.importSnapshot(
                 ANALYST,
                 Fixtures.nextVersion(
@@ -211,11 +210,10 @@ class ScreeningListsTest {
                         "",
                         Fixtures.person(SanctionsList.UN, "999001", "Ivan Testov")),
                 "un-next.xml");
-        Screening fresh = new Screening(new ScreeningListStore(corridor.database(), corridor.auditStore()), clock, 0);
+        Screening fresh = new Screening(corridor.database().transactions(), corridor.audit(), clock, 0);
 
         assertThat(fresh.screen(Party.named("Ivan Testov")).outcome().hits()).hasSize(1);
-        Screening refreshing =
-                new Screening(new ScreeningListStore(corridor.database(), corridor.auditStore()), clock, 0);
+        Screening refreshing = new Screening(corridor.database().transactions(), corridor.audit(), clock, 0);
         refreshing.importSnapshot(
                 ANALYST,
                 Fixtures.nextVersion(
