@@ -25,6 +25,7 @@ import org.corridor.NotFoundException;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEvent;
 import org.corridor.audit.CanonicalJson;
+import org.corridor.csv.CsvTable;
 
 /**
  * The ownership feature's public face: record ownership data (a JSON batch or a CSV file), and
