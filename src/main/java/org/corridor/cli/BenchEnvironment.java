@@ -44,6 +44,6 @@ final class BenchEnvironment implements AutoCloseable {
     @Override
     public void close() {
         corridor.close();
-        DemoCommand.DataFolders.wipe(dir);
+        org.corridor.db.DataFolders.wipe(dir);
     }
 }

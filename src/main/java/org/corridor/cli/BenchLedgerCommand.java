@@ -214,7 +214,7 @@ final class BenchLedgerCommand implements Callable<Integer> {
                 }
             }
         } finally {
-            DemoCommand.DataFolders.wipe(dir);
+            org.corridor.db.DataFolders.wipe(dir);
         }
         System.err.printf(Locale.ROOT, "bench ledger: done in %.0f s%n", (System.nanoTime() - started) / 1e9);
         if (record) {
