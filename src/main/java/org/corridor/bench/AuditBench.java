@@ -9,9 +9,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEvent;
-import org.corridor.audit.AuditStore;
+import org.corridor.audit.AuditLog;
 import org.corridor.audit.ChainVerification;
 import org.corridor.db.CommitProbe;
+import org.corridor.transaction.Transactions;
 
 public final class AuditBench {
 
@@ -34,18 +35,27 @@ public final class AuditBench {
     public int run() throws Exception {
         List<BenchReport.Line> lines = new ArrayList<>();
         try (BenchEnvironment environment = BenchEnvironment.start()) {
-            AuditStore audit = environment.corridor().auditStore();
+            AuditLog audit = environment.corridor().audit();
+            Transactions transactions = environment.corridor().database().transactions();
             CommitProbe probe = new CommitProbe(environment.corridor().database());
             Actor actor = new Actor("bench", "OPERATOR");
             Map<String, Object> command = Map.of("amount", "4704000.00", "currency", "EUR", "request", "DR-2024-0412");
             run(1, () -> probe.commitOne("warm-up"), entries / 4);
-            run(1, () -> audit.appendAlone(AuditEvent.of(actor, "WARM_UP", "bench", command, Map.of())), entries / 4);
+            run(
+                    1,
+                    () -> transactions.inTransaction(
+                            tx -> audit.append(tx, AuditEvent.of(actor, "WARM_UP", "bench", command, Map.of()))),
+                    entries / 4);
 
             Measured baseline = median(1, () -> probe.commitOne("payload of about the same size as an audit entry"));
             Measured sequential = median(
-                    1, () -> audit.appendAlone(AuditEvent.of(actor, "BENCH", "bench", command, Map.of("ok", true))));
+                    1,
+                    () -> transactions.inTransaction(tx ->
+                            audit.append(tx, AuditEvent.of(actor, "BENCH", "bench", command, Map.of("ok", true)))));
             Measured threaded = median(
-                    8, () -> audit.appendAlone(AuditEvent.of(actor, "BENCH", "bench", command, Map.of("ok", true))));
+                    8,
+                    () -> transactions.inTransaction(tx ->
+                            audit.append(tx, AuditEvent.of(actor, "BENCH", "bench", command, Map.of("ok", true)))));
             lines.add(baseline.line("baseline_insert_commit", baseline.tps));
             lines.add(sequential.line("append_sequential", baseline.tps));
             lines.add(threaded.line("append_8_threads", baseline.tps));
