@@ -81,32 +81,37 @@ public final class OwnershipBench {
         lines.forEach(line -> System.out.println(line.format()));
         System.out.println("each assessment walks " + upstream + " upstream parties (of " + edges + " edges)");
         if (record) {
-            BenchReport.record(
-                    Path.of("docs/benchmarks.md"),
-                    "Ownership",
-                    "./corridor ownership bench --edges " + edges + " --queries " + queries + " --record",
-                    lines,
-                    List.of(
-                            "A generated graph (SyntheticOwnership, seed 42): 20 layers, each party held by 5 parties"
-                                    + " of the layer above,",
-                            "5% of the edges in cross-holding cycles, 2% of the top layer listed. Each query assesses a"
-                                    + " bottom-layer party with "
-                                    + upstream + " parties upstream:",
-                            "both blocked shares, the cascade, and the 20 largest paths of each kind. The import is one"
-                                    + " CSV file, validated whole,",
-                            "written in one transaction with its audit entry. The first query loads the graph snapshot"
-                                    + " from the database;",
-                            "later ones reuse it until a newer graph version is recorded. vs_baseline is how many times"
-                                    + " faster than one second",
-                            "(per query; for the import, for the whole file). tps for the import counts rows per"
-                                    + " second.",
-                            String.format(
-                                    Locale.ROOT,
-                                    "System load average when the run began: %.1f on %d cores (other builds share"
-                                            + " the machine).",
-                                    loadAverage,
-                                    Runtime.getRuntime().availableProcessors())));
+            recordInDocs(lines, upstream, loadAverage);
         }
         return 0;
+    }
+
+    /** The figures and how they were measured, as the Ownership section of docs/benchmarks.md. */
+    private void recordInDocs(List<BenchReport.Line> lines, int upstream, double loadAverage) {
+        BenchReport.record(
+                Path.of("docs/benchmarks.md"),
+                "Ownership",
+                "./corridor ownership bench --edges " + edges + " --queries " + queries + " --record",
+                lines,
+                List.of(
+                        "A generated graph (SyntheticOwnership, seed 42): 20 layers, each party held by 5 parties"
+                                + " of the layer above,",
+                        "5% of the edges in cross-holding cycles, 2% of the top layer listed. Each query assesses a"
+                                + " bottom-layer party with "
+                                + upstream + " parties upstream:",
+                        "both blocked shares, the cascade, and the 20 largest paths of each kind. The import is one"
+                                + " CSV file, validated whole,",
+                        "written in one transaction with its audit entry. The first query loads the graph snapshot"
+                                + " from the database;",
+                        "later ones reuse it until a newer graph version is recorded. vs_baseline is how many times"
+                                + " faster than one second",
+                        "(per query; for the import, for the whole file). tps for the import counts rows per"
+                                + " second.",
+                        String.format(
+                                Locale.ROOT,
+                                "System load average when the run began: %.1f on %d cores (other builds share"
+                                        + " the machine).",
+                                loadAverage,
+                                Runtime.getRuntime().availableProcessors())));
     }
 }

@@ -35,6 +35,15 @@ final class DemoSetUp extends DemoStep {
         String w19Id = w19.get("id").asText();
         narrator.line(
                 "W-19 recorded: waiver valid 2024-03-11 to 2024-07-08; no USD; prior Authority approval per disbursement");
+        accounts();
+        contracts();
+        payingAccount();
+        registerAndVessel();
+        return w19Id;
+    }
+
+    /** The three restricted accounts, the IQD ones with their legacy balances of 2023-06-30. */
+    private void accounts() {
         account("NIGC-IQD-R", "NIGC", "IQD", "TBI", "IQ");
         account("TAV-IQD-R", "TAVANIR", "IQD", "TBI", "IQ");
         account("NIGC-EUR-R", "NIGC", "EUR", "Muscat Partner Bank", "OM");
@@ -42,6 +51,10 @@ final class DemoSetUp extends DemoStep {
         openingBalance("TAV-IQD-R", "1404000000000.000");
         narrator.line("restricted accounts opened: NIGC-IQD-R with IQD 9,828,000,000,000 and TAV-IQD-R with IQD "
                 + "1,404,000,000,000 of legacy balances (2023-06-30), NIGC-EUR-R at Muscat Partner Bank");
+    }
+
+    /** The gas and power contracts, priced in EUR. */
+    private void contracts() {
         api.post(
                 DemoUser.OPERATOR,
                 "/api/v1/contracts",
@@ -85,6 +98,10 @@ final class DemoSetUp extends DemoStep {
                         "account",
                         "TAV-IQD-R"));
         narrator.line("contracts: NIGC gas at EUR 7.25/MMBtu (0.0363 MMBtu/m3), TAVANIR power at EUR 75/MWh");
+    }
+
+    /** NIGC-EUR-R in Oman pays the releases. */
+    private void payingAccount() {
         api.put(
                 DemoUser.OPERATOR,
                 "/api/v1/release-paying-accounts",
@@ -97,6 +114,10 @@ final class DemoSetUp extends DemoStep {
                         "MPBKOMRX",
                         "name",
                         "NIGC restricted account"));
+    }
+
+    /** The forwarder's ownership register and the vessel's risk feed, as the analyst records them. */
+    private void registerAndVessel() {
         api.postText(
                 DemoUser.ANALYST,
                 "/api/v1/ownership/import?name=gulf-star-register-2024-06-30.csv",
@@ -129,7 +150,6 @@ final class DemoSetUp extends DemoStep {
         narrator.line(
                 "ownership register of Gulf Star Logistics FZE (Entity X 30%, Entity Y 25%, nominees 45%) and the "
                         + "risk feed of MV Sea Lark (IMO 9000001: a 41-hour AIS gap) recorded");
-        return w19Id;
     }
 
     private void account(String name, String holder, String currency, String bank, String country) {
