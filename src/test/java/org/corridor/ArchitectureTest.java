@@ -137,6 +137,29 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_demo_and_the_benchmarks_stay_out_of_the_features() {
+        // Only the command line starts them; no feature, edge or other package depends on them.
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.corridor.cli..", "org.corridor.demo..", "org.corridor.bench..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.corridor.demo..", "org.corridor.bench..")
+                .check(classes);
+    }
+
+    @Test
+    void the_demo_and_the_benchmarks_know_nothing_of_the_command_line() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.corridor.demo..", "org.corridor.bench..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("picocli..", "org.corridor.cli..")
+                .check(classes);
+    }
+
+    @Test
     void prowide_only_in_payments() {
         noClasses()
                 .that()

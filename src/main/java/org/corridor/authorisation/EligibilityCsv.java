@@ -1,5 +1,7 @@
 package org.corridor.authorisation;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.corridor.InvalidInputException;
+import org.corridor.csv.CsvFormatException;
+import org.corridor.csv.CsvReader;
+import org.corridor.csv.CsvRecord;
+import org.corridor.csv.CsvWriter;
 
 /**
  * The eligibility CSV contract: goods lines in ({@link #INPUT_COLUMNS}), one decision per input row
@@ -34,27 +40,27 @@ public final class EligibilityCsv {
 
     /** The goods lines of a LINES file (UTF-8, with or without BOM; columns in any order). */
     public static List<GoodsLine> read(byte[] content, String sourceName) {
-        List<Csv.Row> rows = Csv.read(content, sourceName);
+        List<CsvRecord> rows = records(content, sourceName);
         if (rows.isEmpty()) {
-            throw Csv.malformed(sourceName, 1, "the header " + String.join(",", INPUT_COLUMNS) + " is missing");
+            throw malformed(sourceName, 1, "the header " + String.join(",", INPUT_COLUMNS) + " is missing");
         }
-        Csv.Row header = rows.get(0);
+        CsvRecord header = rows.get(0);
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < header.fields().size(); i++) {
             String name = header.fields().get(i).trim().toLowerCase(Locale.ROOT);
             if (!INPUT_COLUMNS.contains(name)) {
-                throw Csv.malformed(
+                throw malformed(
                         sourceName,
                         header.line(),
                         "unknown column '" + header.fields().get(i) + "'");
             }
             if (index.put(name, i) != null) {
-                throw Csv.malformed(sourceName, header.line(), "column '" + name + "' appears twice");
+                throw malformed(sourceName, header.line(), "column '" + name + "' appears twice");
             }
         }
         for (String column : INPUT_COLUMNS) {
             if (!index.containsKey(column)) {
-                throw Csv.malformed(sourceName, header.line(), "the header lacks column '" + column + "'");
+                throw malformed(sourceName, header.line(), "the header lacks column '" + column + "'");
             }
         }
         if (rows.size() - 1 > Eligibility.MAX_LINES) {
@@ -62,9 +68,9 @@ public final class EligibilityCsv {
                     "TOO_MANY_LINES", sourceName + " has more than " + Eligibility.MAX_LINES + " lines");
         }
         List<GoodsLine> lines = new ArrayList<>();
-        for (Csv.Row row : rows.subList(1, rows.size())) {
+        for (CsvRecord row : rows.subList(1, rows.size())) {
             if (row.fields().size() != header.fields().size()) {
-                throw Csv.malformed(
+                throw malformed(
                         sourceName,
                         row.line(),
                         row.fields().size() + " fields where the header has "
@@ -96,6 +102,21 @@ public final class EligibilityCsv {
                     line.decision().reasonCode().map(Enum::name).orElse(""),
                     line.allowedQuantity().toPlainString()));
         }
-        return Csv.write(rows).getBytes(StandardCharsets.UTF_8);
+        return CsvWriter.write(rows, CsvWriter.LF).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<CsvRecord> records(byte[] content, String sourceName) {
+        try (CsvReader csv = CsvReader.ofUtf8(content)) {
+            return csv.readAll();
+        } catch (CsvFormatException e) {
+            throw malformed(sourceName, Math.toIntExact(e.lineNumber()), e.reason());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InvalidInputException malformed(String sourceName, int line, String problem) {
+        return new InvalidInputException(
+                "CSV_MALFORMED", sourceName + " line " + line + ": " + problem, Map.of("line", line));
     }
 }

@@ -1,26 +1,20 @@
 package org.corridor.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.corridor.ConflictException;
 import org.corridor.app.Config;
 import org.corridor.app.Corridor;
 import org.corridor.app.ScenarioClock;
+import org.corridor.db.DataFolders;
+import org.corridor.demo.Demo;
 import org.corridor.http.HttpServer;
-import org.corridor.http.JsonSupport;
-import org.corridor.identity.IssuedToken;
-import org.corridor.identity.Role;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,7 +27,6 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
 
     static final Path DEFAULT_DATA_DIR = Path.of("corridor-demo-data");
-    private static final int TOKEN_DAYS = 3650;
 
     @Option(
             names = "--data-dir",
@@ -65,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         PrintStream out = System.out;
         out.println("Corridor demo: domain.md 6(b) replayed through the API, data in " + dataDir.toAbsolutePath());
-        ScenarioClock clock = new ScenarioClock(DemoScenario.START);
+        ScenarioClock clock = new ScenarioClock(Demo.START);
         Corridor corridor = Corridor.open(config, clock);
         HttpServer server;
         try {
@@ -74,32 +67,15 @@ final class DemoCommand implements Callable<Integer> {
             corridor.close();
             throw e;
         }
-        Map<DemoUser, String> tokens;
-        Map<String, Object> figures;
+        String auditorToken;
         try {
-            String url = ServeCommand.url(corridor, server);
-            DemoClient api = new DemoClient(url, JsonSupport.mapper());
-            tokens = users(corridor, api);
-            DemoLists.load(corridor.screening(), CliActor.current(), dataDir, out);
-            DemoScenario scenario = new DemoScenario(api, clock, corridor.zone(), new DemoNarrator(out));
-            figures = scenario.play();
-            scenario.reports()
-                    .forEach((file, content) ->
-                            DemoOutputs.write(dataDir.resolve("reports").resolve(file), content));
-            scenario.payments()
-                    .forEach((file, content) ->
-                            DemoOutputs.write(dataDir.resolve("payments").resolve(file), content));
-            DemoOutputs.writeSummary(dataDir, figures);
+            auditorToken =
+                    Demo.play(corridor, clock, ServeCommand.url(corridor, server), CliActor.current(), dataDir, out);
         } catch (RuntimeException e) {
             server.close();
             corridor.close();
             throw e;
         }
-        out.println("wrote " + dataDir.resolve("demo-summary.json") + ", " + dataDir.resolve("reports") + "/ and "
-                + dataDir.resolve("payments") + "/");
-        out.println("tokens (one user per role, valid " + TOKEN_DAYS + " days):");
-        tokens.forEach((user, token) ->
-                out.println("  " + String.format("%-20s %-16s", user.role, user.userName) + " " + token));
         if (noServe) {
             server.close();
             corridor.close();
@@ -107,33 +83,10 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.println("dashboard: " + ServeCommand.url(corridor, server) + " (sign in with the ADMIN or AUDITOR token;"
                 + " the clock stands at the end of the scenario)");
-        out.println("sign in with: " + tokens.get(DemoUser.AUDITOR));
+        out.println("sign in with: " + auditorToken);
         out.flush();
         ServeCommand.untilStopped(corridor, server);
         return 0;
-    }
-
-    /** The administrator is seeded directly (nobody can sign in yet); everyone else is created through the API. */
-    private static Map<DemoUser, String> users(Corridor corridor, DemoClient api) {
-        Map<DemoUser, String> tokens = new EnumMap<>(DemoUser.class);
-        IssuedToken admin = corridor.users()
-                .add(CliActor.current(), DemoUser.ADMIN.userName, Role.ADMIN, Duration.ofDays(TOKEN_DAYS));
-        tokens.put(DemoUser.ADMIN, admin.token());
-        api.signIn(DemoUser.ADMIN, admin.token());
-        for (DemoUser user : DemoUser.values()) {
-            if (user == DemoUser.ADMIN) {
-                continue;
-            }
-            JsonNode created = api.post(
-                    DemoUser.ADMIN,
-                    "/api/v1/users",
-                    DemoClient.body(
-                            "name", user.userName, "role", user.role.name(), "token_lifetime_days", TOKEN_DAYS));
-            String token = created.get("token").asText();
-            api.signIn(user, token);
-            tokens.put(user, token);
-        }
-        return tokens;
     }
 
     /** Wipes the demo folder after asking (or with --yes), so that every run starts from nothing. */
@@ -160,31 +113,6 @@ final class DemoCommand implements Callable<Integer> {
             return entries.findAny().isEmpty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Deleting a data folder safely. */
-    static final class DataFolders {
-        private DataFolders() {}
-
-        static void wipe(Path dir) {
-            stopLeftoverServer(dir);
-            try (Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                    try {
-                        Files.delete(path);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot delete " + path + ": " + e.getMessage(), e);
-                    }
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        /** Refuses to wipe a folder a live Corridor serves; stops a database server left behind by a dead one. */
-        private static void stopLeftoverServer(Path dir) {
-            org.corridor.db.EmbeddedPostgresServer.stopIfOrphaned(dir);
         }
     }
 }

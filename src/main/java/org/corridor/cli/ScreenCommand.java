@@ -24,9 +24,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.corridor.app.Corridor;
-import org.corridor.screening.CsvFormatException;
-import org.corridor.screening.CsvReader;
-import org.corridor.screening.CsvRecord;
+import org.corridor.csv.CsvFormatException;
+import org.corridor.csv.CsvReader;
+import org.corridor.csv.CsvRecord;
+import org.corridor.csv.CsvWriter;
 import org.corridor.screening.EntityType;
 import org.corridor.screening.Hit;
 import org.corridor.screening.ListFormat;
@@ -105,8 +106,12 @@ public final class ScreenCommand implements Runnable {
                     Function<PairRow, String> score = pair -> {
                         double value = matcher.score(pair.name1(), pair.name2(), pair.type())
                                 .score();
-                        return csv(pair.id()) + "," + String.format(Locale.ROOT, "%.4f", value) + ","
-                                + (value >= threshold) + "\n";
+                        return CsvWriter.line(
+                                List.of(
+                                        pair.id(),
+                                        String.format(Locale.ROOT, "%.4f", value),
+                                        String.valueOf(value >= threshold)),
+                                CsvWriter.LF);
                     };
                     return runBatch("screen pairs", rows, pairs, score, out);
                 }
@@ -332,14 +337,6 @@ public final class ScreenCommand implements Runnable {
                         progress::update);
         progress.finish(count);
         return count;
-    }
-
-    /** Writes a CSV field, quoting it when it needs quotes. */
-    static String csv(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
     }
 
     /** One input row with its columns by (lower-case) header name. */

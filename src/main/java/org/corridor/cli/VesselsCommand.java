@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 import org.corridor.InvalidInputException;
 import org.corridor.NotFoundException;
 import org.corridor.app.Corridor;
-import org.corridor.ownership.CsvTable;
+import org.corridor.csv.CsvTable;
 import org.corridor.ownership.PartyRef;
 import org.corridor.vessel.RiskIndicator;
 import org.corridor.vessel.Vessel;

@@ -26,6 +26,7 @@ import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEvent;
 import org.corridor.audit.AuditLog;
 import org.corridor.audit.CanonicalJson;
+import org.corridor.csv.CsvTable;
 import org.corridor.transaction.Transactions;
 
 /**

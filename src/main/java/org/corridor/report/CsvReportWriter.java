@@ -6,9 +6,10 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.corridor.csv.CsvWriter;
 
 /**
- * A report as CSV (RFC 4180, UTF-8, CRLF). A report of one table is that table; a report of
+ * A report as CSV (RFC 4180, UTF-8, CRLF, through {@link CsvWriter}). A report of one table is that table; a report of
  * several is a stack of them, each introduced by a line holding only its title and followed by an
  * empty line. Key figures come first as a two-column table.
  */
@@ -17,22 +18,21 @@ final class CsvReportWriter {
     private CsvReportWriter() {}
 
     static void write(ReportDocument report, OutputStream out) throws IOException {
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        CsvWriter csv = CsvWriter.of(text, CsvWriter.CRLF);
         List<Section.Table> tables = tablesOf(report);
         boolean stacked = tables.size() > 1;
         for (Section.Table table : tables) {
             if (stacked) {
-                line(writer, List.of(table.title()));
+                csv.row(List.of(table.title()));
             }
-            line(writer, table.columns().stream().map(Section.Column::name).toList());
-            for (List<String> row : table.rows()) {
-                line(writer, row);
-            }
+            csv.row(table.columns().stream().map(Section.Column::name).toList());
+            table.rows().forEach(csv::row);
             if (stacked) {
-                writer.write("\r\n");
+                csv.row(List.of());
             }
         }
-        writer.flush();
+        csv.flush();
     }
 
     /** Every table, with the key figures and chart data turned into tables of their own. */
@@ -51,27 +51,5 @@ final class CsvReportWriter {
                     }
                 })
                 .toList();
-    }
-
-    static void line(Writer writer, List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                writer.write(',');
-            }
-            writer.write(quote(cells.get(i)));
-        }
-        writer.write("\r\n");
-    }
-
-    static String quote(String cell) {
-        String value = cell == null ? "" : cell;
-        // A leading formula character is neutralised so that a spreadsheet never runs a cell.
-        if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?\\d+(\\.\\d+)?")) {
-            value = "'" + value;
-        }
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
     }
 }

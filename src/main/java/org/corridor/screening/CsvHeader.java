@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.corridor.csv.CsvRecord;
 
 /** Column positions by name, so parsers do not depend on column order. Names ignore case. */
 final class CsvHeader {

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.corridor.csv.CsvFormatException;
+import org.corridor.csv.CsvReader;
+import org.corridor.csv.CsvRecord;
 
 /**
  * Parses the EU Financial Sanctions File CSV in either layout: the pre-2019 export (each line
@@ -133,7 +136,7 @@ final class EuCsvParser {
                         "not an EU sanctions CSV: the header has neither Entity_logical_id nor Entity_LogicalId");
             }
         } catch (CsvFormatException e) {
-            throw new ListFormatException(label, e.lineNumber(), OfacCsvParser.stripLinePrefix(e.getMessage()));
+            throw new ListFormatException(label, e.lineNumber(), e.reason());
         } catch (IOException e) {
             throw new UncheckedIOException(label + ": " + e.getMessage(), e);
         }
@@ -168,7 +171,7 @@ final class EuCsvParser {
                     }
                     record = new CsvRecord(wrapped.lineNumber(), parsed.get().fields());
                 } catch (CsvFormatException e) {
-                    throw new CsvFormatException(wrapped.lineNumber(), OfacCsvParser.stripLinePrefix(e.getMessage()));
+                    throw new CsvFormatException(wrapped.lineNumber(), e.reason());
                 }
                 if (header == null) {
                     header = new CsvHeader(record.fields());

@@ -9,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.corridor.csv.CsvFormatException;
+import org.corridor.csv.CsvReader;
+import org.corridor.csv.CsvRecord;
 
 /**
  * Parses OFAC's legacy CSV files: the primary file (sdn.csv or cons_prim.csv) and its optional
@@ -68,15 +71,10 @@ final class OfacCsvParser {
                 consumer.accept(record.get());
             }
         } catch (CsvFormatException e) {
-            throw new ListFormatException(label, e.lineNumber(), stripLinePrefix(e.getMessage()));
+            throw new ListFormatException(label, e.lineNumber(), e.reason());
         } catch (IOException e) {
             throw new UncheckedIOException(label + ": " + e.getMessage(), e);
         }
-    }
-
-    static String stripLinePrefix(String message) {
-        int colon = message.indexOf(": ");
-        return message.startsWith("line ") && colon > 0 ? message.substring(colon + 2) : message;
     }
 
     private static void readPrimary(

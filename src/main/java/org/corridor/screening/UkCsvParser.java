@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.corridor.csv.CsvFormatException;
+import org.corridor.csv.CsvReader;
+import org.corridor.csv.CsvRecord;
 
 /**
  * Parses the HM Treasury / OFSI Consolidated List CSV (the 2018 "ConList" layout): a "Last Updated"
@@ -56,7 +59,7 @@ final class UkCsvParser {
                 readRow(label, header, record.get(), drafts);
             }
         } catch (CsvFormatException e) {
-            throw new ListFormatException(label, e.lineNumber(), OfacCsvParser.stripLinePrefix(e.getMessage()));
+            throw new ListFormatException(label, e.lineNumber(), e.reason());
         } catch (IOException e) {
             throw new UncheckedIOException(label + ": " + e.getMessage(), e);
         }

@@ -14,12 +14,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.corridor.DomainException;
 import org.corridor.InvalidInputException;
+import org.corridor.csv.CsvFormatException;
+import org.corridor.csv.CsvReader;
+import org.corridor.csv.CsvRecord;
 
 /**
  * Reads a metering file of delivery statements. The header names the columns, in any order:
  * {@code contract,period_start,period_end,metered_quantity,unit,disputed_quantity,dispute_reason}
- * and optionally {@code issued_on}. UTF-8 with or without a BOM, RFC 4180 quoting, CRLF or LF line
- * ends; blank lines are skipped. Quantities are plain decimals, dates YYYY-MM-DD. A file with any
+ * and optionally {@code issued_on}, read by {@link CsvReader} (UTF-8 with or without a BOM, RFC 4180
+ * quoting, blank lines skipped). Quantities are plain decimals, dates YYYY-MM-DD. A file with any
  * bad line is refused whole, naming the line.
  */
 final class DeliveryCsv {
@@ -41,11 +44,11 @@ final class DeliveryCsv {
     private DeliveryCsv() {}
 
     static List<Row> read(Reader reader) {
-        List<Record> records = records(reader);
+        List<CsvRecord> records = records(reader);
         if (records.isEmpty()) {
             throw invalid(1, "the file is empty; the first line is the header " + String.join(",", REQUIRED));
         }
-        Record header = records.get(0);
+        CsvRecord header = records.get(0);
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < header.fields().size(); i++) {
             String name = header.fields().get(i).trim().toLowerCase(Locale.ROOT);
@@ -68,7 +71,7 @@ final class DeliveryCsv {
             throw invalid(header.line(), "at most " + MAX_ROWS + " statements per file");
         }
         List<Row> rows = new ArrayList<>();
-        for (Record record : records.subList(1, records.size())) {
+        for (CsvRecord record : records.subList(1, records.size())) {
             if (record.fields().size() != header.fields().size()) {
                 throw invalid(
                         record.line(),
@@ -84,7 +87,7 @@ final class DeliveryCsv {
         return rows;
     }
 
-    private static NewDeliveryStatement statement(Record record, Map<String, Integer> columns) {
+    private static NewDeliveryStatement statement(CsvRecord record, Map<String, Integer> columns) {
         String disputed = field(record, columns, "disputed_quantity");
         String issued = columns.containsKey(ISSUED_ON) ? field(record, columns, ISSUED_ON) : "";
         return new NewDeliveryStatement(
@@ -98,7 +101,7 @@ final class DeliveryCsv {
                 issued.isEmpty() ? Optional.empty() : Optional.of(date(ISSUED_ON, issued)));
     }
 
-    private static String field(Record record, Map<String, Integer> columns, String name) {
+    private static String field(CsvRecord record, Map<String, Integer> columns, String name) {
         return record.fields().get(columns.get(name)).trim();
     }
 
@@ -114,92 +117,13 @@ final class DeliveryCsv {
         return new InvalidInputException("DELIVERY_CSV_INVALID", "line " + line + ": " + message, Map.of("line", line));
     }
 
-    /** A record of the file and the line it starts on (quoted fields may span lines). */
-    private record Record(int line, List<String> fields) {}
-
-    private static List<Record> records(Reader reader) {
-        String text;
-        try {
-            StringBuilder all = new StringBuilder();
-            char[] buffer = new char[8192];
-            int read;
-            while ((read = reader.read(buffer)) >= 0) {
-                all.append(buffer, 0, read);
-            }
-            text = all.toString();
+    private static List<CsvRecord> records(Reader reader) {
+        try (CsvReader csv = CsvReader.of(reader)) {
+            return csv.readAll();
+        } catch (CsvFormatException e) {
+            throw invalid(Math.toIntExact(e.lineNumber()), e.reason());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        List<Record> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        int line = 1;
-        int recordLine = 1;
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i += 2;
-                        continue;
-                    }
-                    quoted = false;
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    field.append(c);
-                }
-                i++;
-                continue;
-            }
-            if (c == '"') {
-                if (field.length() > 0 || wasQuoted) {
-                    throw invalid(line, "a quote inside an unquoted field");
-                }
-                quoted = true;
-                wasQuoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-                wasQuoted = false;
-            } else if (c == '\r' || c == '\n') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                fields.add(field.toString());
-                field.setLength(0);
-                wasQuoted = false;
-                if (!(fields.size() == 1 && fields.get(0).isBlank())) {
-                    records.add(new Record(recordLine, List.copyOf(fields)));
-                }
-                fields.clear();
-                line++;
-                recordLine = line;
-            } else {
-                if (wasQuoted) {
-                    throw invalid(line, "text after a closing quote");
-                }
-                field.append(c);
-            }
-            i++;
-        }
-        if (quoted) {
-            throw invalid(recordLine, "a quoted field is not closed");
-        }
-        if (field.length() > 0 || !fields.isEmpty() || wasQuoted) {
-            fields.add(field.toString());
-            if (!(fields.size() == 1 && fields.get(0).isBlank())) {
-                records.add(new Record(recordLine, List.copyOf(fields)));
-            }
-        }
-        return records;
     }
 }

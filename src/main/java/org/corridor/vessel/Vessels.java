@@ -21,7 +21,7 @@ import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEvent;
 import org.corridor.audit.AuditLog;
 import org.corridor.audit.CanonicalJson;
-import org.corridor.ownership.CsvTable;
+import org.corridor.csv.CsvTable;
 import org.corridor.ownership.Listing;
 import org.corridor.ownership.ListingLookup;
 import org.corridor.ownership.Ownership;

@@ -15,6 +15,7 @@ import org.corridor.NotFoundException;
 import org.corridor.app.Corridor;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEntry;
+import org.corridor.bench.SyntheticOwnership;
 import org.corridor.testing.MutableClock;
 import org.corridor.testing.TestCorridor;
 import org.junit.jupiter.api.AfterEach;
@@ -108,7 +109,8 @@ class OwnershipTest {
                         owner_id,owner_name,owned_id,owned_name,share_percent,source,as_of
                         a,A,b,B,10,src,2024-06-30
                         a,"A, with an open quote,b,B,10,src,2024-06-30
-                        """)).hasMessage("line 3: a quoted field is never closed");
+                        """))
+                .hasMessage("line 3: a quoted field is not closed before the end of the input");
         assertThatThrownBy(() -> importCsv("""
                         owner_id,owner_name,owned_id,owned_name,share_percent,source,as_of
                         a,"A ""the first""

@@ -1,7 +1,7 @@
 package org.corridor.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.corridor.report.ReportScenario.date;
+import static org.corridor.settlement.Scenario.date;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.corridor.app.Corridor;
+import org.corridor.settlement.Scenario;
 import org.corridor.testing.MutableClock;
 import org.corridor.testing.TestCorridor;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +37,7 @@ class AuditExtractTest {
     @BeforeEach
     void start() {
         corridor = TestCorridor.create(MutableClock.at("2026-01-15T09:00:00Z"));
-        new ReportScenario(corridor).waivers().accounts().openingBalances();
+        new Scenario(corridor).waivers().accounts().openingBalances();
     }
 
     @AfterEach

@@ -1,12 +1,13 @@
 package org.corridor.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.corridor.report.ReportScenario.date;
+import static org.corridor.settlement.Scenario.date;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.corridor.app.Corridor;
+import org.corridor.settlement.Scenario;
 import org.corridor.testing.MutableClock;
 import org.corridor.testing.TestCorridor;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +23,7 @@ class ChannelReportsTest {
     @BeforeAll
     static void replay() {
         corridor = TestCorridor.create(MutableClock.at("2026-01-15T09:00:00Z"));
-        new ReportScenario(corridor).all();
+        new Scenario(corridor).all();
         reports = corridor.reports();
     }
 

@@ -1,8 +1,8 @@
 package org.corridor.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.corridor.report.ReportScenario.date;
-import static org.corridor.report.ReportScenario.eur;
+import static org.corridor.settlement.Scenario.date;
+import static org.corridor.settlement.Scenario.eur;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.corridor.app.Corridor;
+import org.corridor.settlement.Scenario;
 import org.corridor.testing.MutableClock;
 import org.corridor.testing.TestCorridor;
 import org.junit.jupiter.api.AfterAll;
@@ -164,7 +165,7 @@ class ReleaseRecordsRenderingTest {
     @BeforeAll
     static void replay() {
         corridor = TestCorridor.create(MutableClock.at("2026-01-15T09:00:00Z"));
-        new ReportScenario(corridor).all();
+        new Scenario(corridor).all();
         reports = new Reports(
                 corridor.settlement(),
                 corridor.authorisations(),

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.corridor.testing.Cli;
 import org.corridor.testing.Cli.Run;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,47 +17,17 @@ class ReportCliTest {
     @TempDir
     Path dir;
 
-    Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--data-dir");
-        all.add(dir.resolve("db").toString());
-        return Cli.run(all.toArray(String[]::new));
-    }
+    private Cli.InFolder cli;
 
-    Run ok(String... args) {
-        Run run = run(args);
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        return run;
+    @BeforeEach
+    void folder() {
+        cli = Cli.in(dir.resolve("db"));
     }
 
     @Test
     void reports_alerts_and_holds_from_the_console() throws Exception {
-        ok(
-                "authorisations",
-                "add",
-                "--reference",
-                "W-19",
-                "--type",
-                "WAIVER",
-                "--series",
-                "IRAQ-ENERGY",
-                "--issuer",
-                "US Department of State",
-                "--legal-basis",
-                "National security waiver",
-                "--valid-from",
-                "2024-03-11",
-                "--valid-to",
-                "2024-07-08",
-                "--purposes",
-                "FOOD,AGRI,MEDICINE,DEVICE",
-                "--movements",
-                "DEPOSIT,CONVERSION,TRANSFER,DISBURSEMENT",
-                "--currencies",
-                "IQD,EUR",
-                "--locations",
-                "IQ,OM");
-        ok(
+        cli.ok(Cli.addW19());
+        cli.ok(
                 "authorisations",
                 "add",
                 "--reference",
@@ -71,7 +40,7 @@ class ReportCliTest {
                 "2024-11-12");
 
         Path csv = dir.resolve("rpt-3.csv");
-        Run written = ok(
+        Run written = cli.ok(
                 "report",
                 "rpt-3",
                 "--from",
@@ -86,7 +55,7 @@ class ReportCliTest {
         assertThat(Files.readString(csv)).contains("IRAQ-ENERGY,2024-07-09,2024-07-15,7,W-19,W-20,false");
 
         Path pdf = dir.resolve("rpt-3.pdf");
-        ok(
+        cli.ok(
                 "report",
                 "RPT-3",
                 "--from",
@@ -101,7 +70,7 @@ class ReportCliTest {
                 .isEqualTo("%PDF-");
 
         Path audit = dir.resolve("rpt-9.json");
-        ok(
+        cli.ok(
                 "report",
                 "audit-extract",
                 "--from",
@@ -114,7 +83,7 @@ class ReportCliTest {
                 audit.toString());
         assertThat(Files.readString(audit)).contains("AUTHORISATION_RENEWED").contains("previous_hash");
 
-        Run refused = run(
+        Run refused = cli.run(
                 "report",
                 "rpt-4",
                 "--from",
@@ -128,16 +97,17 @@ class ReportCliTest {
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err().strip()).isEqualTo("corridor: RPT-4 is produced as csv or json, not pdf");
         assertThat(Files.exists(dir.resolve("x.pdf"))).isFalse();
-        assertThat(run("report", "rpt-12", "--from", "2024-07-01", "--to", "2024-07-31")
+        assertThat(cli.run("report", "rpt-12", "--from", "2024-07-01", "--to", "2024-07-31")
                         .exitCode())
                 .isEqualTo(1);
-        assertThat(run("report", "rpt-1", "--from", "2024-07-01").exitCode()).isEqualTo(2);
+        assertThat(cli.run("report", "rpt-1", "--from", "2024-07-01").exitCode())
+                .isEqualTo(2);
 
-        assertThat(ok("alerts", "--as-of", "2024-07-10").out()).contains("NO_VALID_AUTHORISATION");
-        Run hold = ok("retention", "hold", "--subject", "all", "--reason", "regulator's inquiry");
+        assertThat(cli.ok("alerts", "--as-of", "2024-07-10").out()).contains("NO_VALID_AUTHORISATION");
+        Run hold = cli.ok("retention", "hold", "--subject", "all", "--reason", "regulator's inquiry");
         assertThat(hold.out()).startsWith("legal hold ").contains("placed on all");
-        assertThat(ok("retention", "holds").out()).contains("ACTIVE").contains("regulator's inquiry");
-        assertThat(ok("retention", "check", "--as-of", "2040-01-01").out())
+        assertThat(cli.ok("retention", "holds").out()).contains("ACTIVE").contains("regulator's inquiry");
+        assertThat(cli.ok("retention", "check", "--as-of", "2040-01-01").out())
                 .contains("audit entries past retention are kept");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.corridor.identity.Role;
+import org.corridor.settlement.Scenario;
 import org.corridor.testing.ApiClient;
 import org.corridor.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +19,7 @@ class ReportHttpTest {
     @BeforeAll
     static void start() {
         server = TestServer.start();
-        new ReportScenario(server.corridor()).all();
+        new Scenario(server.corridor()).all();
     }
 
     @AfterAll

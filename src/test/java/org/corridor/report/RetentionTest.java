@@ -2,12 +2,13 @@ package org.corridor.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.corridor.report.ReportScenario.date;
+import static org.corridor.settlement.Scenario.date;
 
 import org.corridor.ConflictException;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
 import org.corridor.audit.ChainVerification;
+import org.corridor.settlement.Scenario;
 import org.corridor.testing.MutableClock;
 import org.corridor.testing.TestCorridor;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +24,7 @@ class RetentionTest {
     @BeforeAll
     static void replay() {
         corridor = TestCorridor.create(MutableClock.at("2026-01-15T09:00:00Z"));
-        new ReportScenario(corridor)
+        new Scenario(corridor)
                 .waivers()
                 .accounts()
                 .openingBalances()
@@ -55,8 +56,7 @@ class RetentionTest {
     @Test
     void a_legal_hold_keeps_its_subject_until_released_and_both_are_audited() {
         long before = corridor.audit().size();
-        LegalHold hold =
-                retention.place(ReportScenario.REVIEWER, "account:NIGC-IQD-R", "case 2034-17, counsel's letter");
+        LegalHold hold = retention.place(Scenario.REVIEWER, "account:NIGC-IQD-R", "case 2034-17, counsel's letter");
         RetentionView held = retention.check(date("2035-01-01"));
         assertThat(held.pastRetention())
                 .filteredOn(r -> r.subjects().contains("account:NIGC-IQD-R"))
@@ -70,12 +70,12 @@ class RetentionTest {
                 .singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo("ELIGIBLE"));
 
-        LegalHold released = retention.release(ReportScenario.REVIEWER, hold.id(), "case closed");
+        LegalHold released = retention.release(Scenario.REVIEWER, hold.id(), "case closed");
         assertThat(released.active()).isFalse();
         assertThat(released.releaseReason()).contains("case closed");
         assertThat(retention.check(date("2035-01-01")).pastRetention())
                 .allSatisfy(r -> assertThat(r.status()).isEqualTo("ELIGIBLE"));
-        assertThatThrownBy(() -> retention.release(ReportScenario.REVIEWER, hold.id(), "again"))
+        assertThatThrownBy(() -> retention.release(Scenario.REVIEWER, hold.id(), "again"))
                 .isInstanceOf(ConflictException.class);
 
         assertThat(corridor.audit().size()).isEqualTo(before + 2);
@@ -87,9 +87,9 @@ class RetentionTest {
 
     @Test
     void a_hold_needs_a_subject_and_a_reason() {
-        assertThatThrownBy(() -> retention.place(ReportScenario.REVIEWER, "NIGC", "why"))
+        assertThatThrownBy(() -> retention.place(Scenario.REVIEWER, "NIGC", "why"))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> retention.place(ReportScenario.REVIEWER, "all", " "))
+        assertThatThrownBy(() -> retention.place(Scenario.REVIEWER, "all", " "))
                 .isInstanceOf(InvalidInputException.class);
     }
 }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.corridor.csv.CsvReader;
+import org.corridor.csv.CsvRecord;
 
 /**
  * Finds the shared evaluation data: {@code $CORRIDOR_SHARED_DATA} if set, else

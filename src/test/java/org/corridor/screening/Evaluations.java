@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.corridor.csv.CsvRecord;
 
 /**
  * The evaluations of docs/screening.md, shared by {@link EvaluationTest} (which asserts the targets)

@@ -96,7 +96,7 @@ class ListReaderTest {
 
         assertThatThrownBy(() -> ListReader.read(ListFormat.OFAC_CSV, folder))
                 .isInstanceOf(ListFormatException.class)
-                .hasMessageContaining("line 2: quoted field is not closed");
+                .hasMessageContaining("line 2: a quoted field is not closed");
     }
 
     @Test

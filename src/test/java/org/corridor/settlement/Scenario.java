@@ -19,16 +19,17 @@ import org.corridor.money.Currency;
 import org.corridor.money.Money;
 
 /**
- * The accounts, authorisations, contracts and movements of domain.md 6(b), for tests: each step a
- * method, so that a test can stop where it needs to.
+ * The accounts, authorisations, contracts and movements of domain.md 6(b), for the settlement and
+ * report tests (the one fixture of the scenario): each step a method, so that a test can stop where
+ * it needs to.
  */
-final class Scenario {
+public final class Scenario {
 
-    static final Actor OPERATOR = new Actor("olga", "OPERATOR");
-    static final Actor PAYER = new Actor("moe-treasury", "PAYER");
-    static final Actor REVIEWER = new Actor("rita", "COMPLIANCE_REVIEWER");
-    static final Currency IQD = Currency.IQD;
-    static final Currency EUR = Currency.EUR;
+    public static final Actor OPERATOR = new Actor("olga", "OPERATOR");
+    public static final Actor PAYER = new Actor("moe-treasury", "PAYER");
+    public static final Actor REVIEWER = new Actor("rita", "COMPLIANCE_REVIEWER");
+    public static final Currency IQD = Currency.IQD;
+    public static final Currency EUR = Currency.EUR;
     static final BigDecimal RATE = new BigDecimal("1404");
     static final String RATE_SOURCE = "CBI 1,300 IQD/USD x 1.08 USD/EUR";
     /** Legacy balances are older than a year on 2024-07-01, and still on 2024-09-30. */
@@ -45,20 +46,20 @@ final class Scenario {
     Authorisation w20;
     Conversion conversion;
 
-    Scenario(Corridor corridor) {
+    public Scenario(Corridor corridor) {
         this.corridor = corridor;
         this.settlement = corridor.settlement();
     }
 
-    static LocalDate date(String text) {
+    public static LocalDate date(String text) {
         return LocalDate.parse(text);
     }
 
-    static Money iqd(String amount) {
+    public static Money iqd(String amount) {
         return Money.parse(amount.replace(",", ""), IQD);
     }
 
-    static Money eur(String amount) {
+    public static Money eur(String amount) {
         return Money.parse(amount.replace(",", ""), EUR);
     }
 
@@ -78,7 +79,7 @@ final class Scenario {
                 .conditions("no USD; prior Authority approval per disbursement and conversion");
     }
 
-    Scenario waivers() {
+    public Scenario waivers() {
         w19 = corridor.authorisations().register(REVIEWER, w19Terms().build());
         w20 = corridor.authorisations()
                 .renew(
@@ -91,12 +92,12 @@ final class Scenario {
         return this;
     }
 
-    Scenario onlyW19() {
+    public Scenario onlyW19() {
         w19 = corridor.authorisations().register(REVIEWER, w19Terms().build());
         return this;
     }
 
-    Scenario accounts() {
+    public Scenario accounts() {
         RestrictedAccounts accounts = settlement.accounts();
         nigcIqd = accounts.open(OPERATOR, account("NIGC-IQD-R", "NIGC", IQD, "TBI", "IQ"));
         tavIqd = accounts.open(OPERATOR, account("TAV-IQD-R", "TAVANIR", IQD, "TBI", "IQ"));
@@ -109,7 +110,7 @@ final class Scenario {
                 Optional.empty(), name, holder, currency, bank, country, AccountStatus.RESTRICTED);
     }
 
-    Scenario openingBalances() {
+    public Scenario openingBalances() {
         assertDone(settlement
                 .accounts()
                 .recordOpeningBalance(
@@ -125,7 +126,7 @@ final class Scenario {
         return this;
     }
 
-    Scenario contracts() {
+    public Scenario contracts() {
         gas = settlement
                 .contracts()
                 .record(
@@ -174,7 +175,7 @@ final class Scenario {
     }
 
     /** Step 1: June's deliveries, invoiced 2024-07-01; MoE disputes 18,000 MWh. */
-    Scenario june() {
+    public Scenario june() {
         settlement
                 .contracts()
                 .recordStatement(
@@ -207,7 +208,7 @@ final class Scenario {
     }
 
     /** Step 2: MoE pays June in full on 2024-07-03, within W-19. */
-    Scenario juneDeposits() {
+    public Scenario juneDeposits() {
         assertDone(settlement.deposits().record(PAYER, deposit("NIGC-GAS-2024", "332,547,930,000", "2024-07-03")));
         assertDone(settlement.deposits().record(PAYER, deposit("TAVANIR-POWER-2024", "73,920,600,000", "2024-07-03")));
         return this;
@@ -227,7 +228,7 @@ final class Scenario {
     }
 
     /** Step 3: requested 2024-07-04 with AUTH-CNV-0711, executed 2024-07-05 at 1,404 less 0.15%. */
-    Scenario conversion() {
+    public Scenario conversion() {
         conversion = assertDone(settlement.conversions().request(OPERATOR, conversionRequest()));
         assertThat(conversion.status()).isEqualTo(ConversionStatus.APPROVED);
         assertDone(settlement
@@ -240,7 +241,7 @@ final class Scenario {
     }
 
     /** Step 8: July and August, paid 2024-08-05 and 2024-09-04 under W-20. */
-    Scenario julyAndAugust() {
+    public Scenario julyAndAugust() {
         settlement
                 .contracts()
                 .recordStatement(
@@ -264,7 +265,7 @@ final class Scenario {
         return this;
     }
 
-    Scenario all() {
+    public Scenario all() {
         return waivers()
                 .accounts()
                 .openingBalances()

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.corridor.testing.Cli;
 import org.corridor.testing.Cli.Run;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,51 +17,17 @@ class SettlementCliTest {
     @TempDir
     Path dataDir;
 
-    Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--data-dir");
-        all.add(dataDir.resolve("db").toString());
-        return Cli.run(all.toArray(String[]::new));
-    }
+    private Cli.InFolder cli;
 
-    Run ok(String... args) {
-        Run run = run(args);
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        return run;
+    @BeforeEach
+    void folder() {
+        cli = Cli.in(dataDir.resolve("db"));
     }
 
     @Test
     void the_scenario_runs_from_the_console() throws IOException {
-        ok(
-                "authorisations",
-                "add",
-                "--reference",
-                "W-19",
-                "--type",
-                "WAIVER",
-                "--series",
-                "IRAQ-ENERGY",
-                "--issuer",
-                "US Department of State",
-                "--legal-basis",
-                "National security waiver",
-                "--valid-from",
-                "2024-03-11",
-                "--valid-to",
-                "2024-07-08",
-                "--purposes",
-                "FOOD,AGRI,MEDICINE,DEVICE",
-                "--movements",
-                "DEPOSIT,CONVERSION,TRANSFER,DISBURSEMENT",
-                "--currencies",
-                "IQD,EUR",
-                "--prohibited-currencies",
-                "USD",
-                "--locations",
-                "IQ,OM",
-                "--prior-approval",
-                "DISBURSEMENT,CONVERSION");
-        ok(
+        cli.ok(Cli.addW19("--prohibited-currencies", "USD", "--prior-approval", "DISBURSEMENT,CONVERSION"));
+        cli.ok(
                 "settlement",
                 "accounts",
                 "open",
@@ -76,7 +41,7 @@ class SettlementCliTest {
                 "TBI",
                 "--country",
                 "IQ");
-        ok(
+        cli.ok(
                 "settlement",
                 "accounts",
                 "open",
@@ -90,7 +55,7 @@ class SettlementCliTest {
                 "Muscat Partner Bank",
                 "--country",
                 "OM");
-        ok(
+        cli.ok(
                 "settlement",
                 "accounts",
                 "opening-balance",
@@ -101,7 +66,7 @@ class SettlementCliTest {
                 "2023-06-30",
                 "--note",
                 "legacy balance");
-        ok(
+        cli.ok(
                 "settlement",
                 "contracts",
                 "add",
@@ -124,10 +89,10 @@ class SettlementCliTest {
                 metering,
                 "contract,period_start,period_end,metered_quantity,unit,disputed_quantity,dispute_reason\n"
                         + "NIGC-GAS-2024,2024-06-01,2024-06-30,900000000,m3,0,\n");
-        Run imported = ok("settlement", "deliveries", "import", metering.toString());
+        Run imported = cli.ok("settlement", "deliveries", "import", metering.toString());
         assertThat(imported.out()).contains("recorded INV-NIGC-GAS-2024-2024-06 32670000.0000 MMBTU EUR 236857500.00");
 
-        Run deposited = ok(
+        Run deposited = cli.ok(
                 "settlement",
                 "deposits",
                 "add",
@@ -142,7 +107,7 @@ class SettlementCliTest {
                 "--rate-source",
                 "CBI 1,300 IQD/USD x 1.08 USD/EUR");
         assertThat(deposited.out()).contains("EUR 236857500.00 FULL under W-19");
-        Run refused = run(
+        Run refused = cli.run(
                 "settlement",
                 "deposits",
                 "add",
@@ -161,7 +126,7 @@ class SettlementCliTest {
                 .startsWith("corridor: refused AUTHORISATION_EXPIRED")
                 .contains("nothing posted");
 
-        Run converted = ok(
+        Run converted = cli.ok(
                 "settlement",
                 "conversions",
                 "request",
@@ -185,19 +150,28 @@ class SettlementCliTest {
                 "2024-07-05");
         assertThat(converted.out()).contains("APPROVED").contains("-> EUR 99850000.00");
 
-        Run ageing = ok("settlement", "accounts", "ageing", "--as-of", "2024-09-30");
+        Run ageing = cli.ok("settlement", "accounts", "ageing", "--as-of", "2024-09-30");
         assertThat(ageing.out())
                 .contains("NIGC-EUR-R as of 2024-09-30: EUR 99850000.00 | 0-30 0.00 | 31-90 99850000.00")
                 .contains("NIGC-IQD-R as of 2024-09-30: IQD 10020147930000.000 | 0-30 0.000 | 31-90 332547930000.000"
                         + " | 91-365 0.000 | >365 9687600000000.000");
 
         Path report = dataDir.resolve("rpt6.csv");
-        ok("settlement", "reconciliation", "--from", "2024-06-01", "--to", "2024-06-30", "--output", report.toString());
+        cli.ok(
+                "settlement",
+                "reconciliation",
+                "--from",
+                "2024-06-01",
+                "--to",
+                "2024-06-30",
+                "--output",
+                report.toString());
         assertThat(Files.readString(report))
                 .startsWith("contract,month,")
                 .contains("NIGC-GAS-2024,2024-06,GAS,INV-NIGC-GAS-2024-2024-06")
                 .contains(",PAID,");
-        assertThat(run("settlement", "accounts", "ageing", "NO-SUCH-ACCOUNT").exitCode())
+        assertThat(cli.run("settlement", "accounts", "ageing", "NO-SUCH-ACCOUNT")
+                        .exitCode())
                 .isEqualTo(1);
     }
 }

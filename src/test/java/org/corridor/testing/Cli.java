@@ -1,8 +1,12 @@
 package org.corridor.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.corridor.cli.Main;
 
@@ -33,5 +37,59 @@ public final class Cli {
             System.setOut(originalOut);
             System.setErr(originalErr);
         }
+    }
+
+    /** A command line bound to one data folder: each run gets {@code --data-dir FOLDER} appended. */
+    public static InFolder in(Path dataDir) {
+        return new InFolder(dataDir);
+    }
+
+    /** Runs against one data folder, as an operator would with the same {@code --data-dir}. */
+    public record InFolder(Path dataDir) {
+
+        public Run run(String... args) {
+            List<String> all = new ArrayList<>(List.of(args));
+            all.add("--data-dir");
+            all.add(dataDir.toString());
+            return Cli.run(all.toArray(String[]::new));
+        }
+
+        /** Runs and requires exit code 0, showing what the command printed on stderr if not. */
+        public Run ok(String... args) {
+            Run run = run(args);
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            return run;
+        }
+    }
+
+    /** {@code authorisations add} of waiver W-19 (domain.md 6(b)), then {@code more} options. */
+    public static String[] addW19(String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "authorisations",
+                "add",
+                "--reference",
+                "W-19",
+                "--type",
+                "WAIVER",
+                "--series",
+                "IRAQ-ENERGY",
+                "--issuer",
+                "US Department of State",
+                "--legal-basis",
+                "National security waiver",
+                "--valid-from",
+                "2024-03-11",
+                "--valid-to",
+                "2024-07-08",
+                "--purposes",
+                "FOOD,AGRI,MEDICINE,DEVICE",
+                "--movements",
+                "DEPOSIT,CONVERSION,TRANSFER,DISBURSEMENT",
+                "--currencies",
+                "IQD,EUR",
+                "--locations",
+                "IQ,OM"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import org.corridor.identity.Role;
-import org.corridor.report.ReportScenario;
+import org.corridor.settlement.Scenario;
 import org.corridor.testing.ApiClient;
 import org.corridor.testing.Browser;
 import org.corridor.testing.TestServer;
@@ -25,7 +25,7 @@ class ReportViewsBrowserTest {
     static void start() {
         assumeTrue(Browser.available(), "chromium and chromium-driver are not installed (.ci/run installs them)");
         server = TestServer.start();
-        new ReportScenario(server.corridor()).all();
+        new Scenario(server.corridor()).all();
         browser = new Browser(server.port());
     }
 

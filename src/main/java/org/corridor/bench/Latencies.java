@@ -1,4 +1,4 @@
-package org.corridor.cli;
+package org.corridor.bench;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package org.corridor.cli;
+package org.corridor.bench;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.corridor.app.Config;
 import org.corridor.app.Corridor;
+import org.corridor.db.DataFolders;
 import org.corridor.db.Database;
 import org.corridor.db.DatabaseSettings;
 
@@ -44,6 +45,6 @@ final class BenchEnvironment implements AutoCloseable {
     @Override
     public void close() {
         corridor.close();
-        DemoCommand.DataFolders.wipe(dir);
+        DataFolders.wipe(dir);
     }
 }

@@ -1,4 +1,4 @@
-package org.corridor.cli;
+package org.corridor.demo;
 
 import java.io.IOException;
 import java.io.InputStream;

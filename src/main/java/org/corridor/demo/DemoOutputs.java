@@ -1,4 +1,4 @@
-package org.corridor.cli;
+package org.corridor.demo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.corridor.screening;
+package org.corridor.csv;
 
 import java.util.List;
 
@@ -16,5 +16,10 @@ public record CsvRecord(long lineNumber, List<String> fields) {
 
     public int size() {
         return fields.size();
+    }
+
+    /** The line as an int, for callers whose files are bounded well below 2^31 lines. */
+    public int line() {
+        return Math.toIntExact(lineNumber);
     }
 }

@@ -1,4 +1,4 @@
-package org.corridor.screening;
+package org.corridor.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,14 +64,14 @@ class CsvReaderTest {
     void refuses_an_unclosed_quote_naming_the_line_where_it_opened() {
         assertThatThrownBy(() -> read("a,b\nc,\"d\ne\nf\n"))
                 .isInstanceOf(CsvFormatException.class)
-                .hasMessage("line 2: quoted field is not closed before the end of the input");
+                .hasMessage("line 2: a quoted field is not closed before the end of the input");
     }
 
     @Test
     void refuses_text_after_a_closing_quote() {
         assertThatThrownBy(() -> read("a\n\"b\"c,d\n"))
                 .isInstanceOf(CsvFormatException.class)
-                .hasMessageStartingWith("line 2: unexpected character 'c' after a closing quote");
+                .hasMessage("line 2: text after a closing quote at column 4");
     }
 
     @Test
@@ -103,5 +103,31 @@ class CsvReaderTest {
         assertThat(records).hasSize(20_000);
         assertThat(records.get(19_999).fields()).containsExactly("19999", "name 19999");
         assertThat(records.get(19_999).lineNumber()).isEqualTo(20_000);
+    }
+
+    @Test
+    void reads_a_quote_inside_an_unquoted_field_as_a_quote() {
+        assertThat(read("a\"b,c\n").get(0).fields()).containsExactly("a\"b", "c");
+    }
+
+    @Test
+    void skips_lines_that_hold_only_blanks() {
+        assertThat(read("a\n   \nb\n")).extracting(CsvRecord::lineNumber).containsExactly(1L, 3L);
+    }
+
+    @Test
+    void refuses_bytes_that_are_not_utf8_naming_their_line() {
+        byte[] latin1 = "a\nb\ncaf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> read(CsvReader.ofUtf8(latin1)))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessage("line 3: not UTF-8 text");
+    }
+
+    @Test
+    void names_the_line_where_a_record_spanning_lines_starts() {
+        List<CsvRecord> records = read("x\n\"a\nb\nc\",d\ne,f\n");
+
+        assertThat(records).extracting(CsvRecord::lineNumber).containsExactly(1L, 2L, 5L);
     }
 }

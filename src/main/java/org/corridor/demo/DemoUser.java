@@ -1,4 +1,4 @@
-package org.corridor.cli;
+package org.corridor.demo;
 
 import org.corridor.identity.Role;
 

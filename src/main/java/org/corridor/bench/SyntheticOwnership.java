@@ -1,10 +1,14 @@
-package org.corridor.ownership;
+package org.corridor.bench;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.corridor.csv.CsvWriter;
+import org.corridor.ownership.EdgeInput;
+import org.corridor.ownership.Ownership;
+import org.corridor.ownership.PartyKind;
 
 /**
  * A generated ownership graph of a given size, the same for the same seed, for the large-graph test
@@ -124,9 +128,10 @@ public final class SyntheticOwnership {
 
     /** The rows as a CSV file with the documented header. */
     public String csv() {
-        StringBuilder csv = new StringBuilder(String.join(",", Ownership.CSV_COLUMNS)).append('\n');
+        List<List<String>> lines = new ArrayList<>();
+        lines.add(Ownership.CSV_COLUMNS);
         for (EdgeInput row : rows) {
-            List<String> fields = List.of(
+            lines.add(List.of(
                     row.ownerId(),
                     row.ownerName(),
                     row.ownerKind().orElse(""),
@@ -138,17 +143,8 @@ public final class SyntheticOwnership {
                     row.kind().orElse(""),
                     row.ended().map(String::valueOf).orElse(""),
                     row.source(),
-                    row.asOf());
-            for (int i = 0; i < fields.size(); i++) {
-                csv.append(i == 0 ? "" : ",").append(quoted(fields.get(i)));
-            }
-            csv.append('\n');
+                    row.asOf()));
         }
-        return csv.toString();
-    }
-
-    private static String quoted(String field) {
-        boolean plain = field.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
-        return plain ? field : '"' + field.replace("\"", "\"\"") + '"';
+        return CsvWriter.write(lines, CsvWriter.LF);
     }
 }

@@ -1,0 +1,49 @@
+package org.corridor.demo;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import org.corridor.app.ScenarioClock;
+
+/**
+ * Domain.md 6(b), steps 1 to 10, played through Corridor's own HTTP API by one user per role, on a
+ * clock set to each step's moment. Every figure the demo reports comes back from Corridor's answers;
+ * the scenario only supplies the inputs (quantities, prices, rates, dates) that 6(b) gives.
+ */
+final class DemoScenario extends DemoStep {
+
+    static final Instant START = Instant.parse("2024-07-01T06:00:00Z");
+
+    DemoScenario(DemoClient api, ScenarioClock clock, ZoneId zone, DemoNarrator narrator) {
+        super(api, clock, zone, narrator);
+    }
+
+    /** Plays every step and returns the key figures as Corridor computed them. */
+    Map<String, Object> play() {
+        DemoSettlement settlement = new DemoSettlement(this);
+        DemoReleases releases = new DemoReleases(this);
+        String w19 = new DemoSetUp(this).setUp();
+        settlement.june();
+        settlement.deposits("2024-07-03", "June 2024", "332547930000", "73920600000");
+        settlement.conversion();
+        String release = releases.request();
+        releases.review(release);
+        releases.approvals(release);
+        releases.heldByTheGap(release);
+        releases.renewal(w19);
+        releases.execution(release);
+        settlement.laterMonths();
+        new DemoFigures(this).figures();
+        return figures;
+    }
+
+    /** The payment instructions the executions produced, by file name. */
+    Map<String, byte[]> payments() {
+        return payments;
+    }
+
+    /** Step 10: every report as JSON, RPT-1 to RPT-3 also as PDF, written under {@code reports/}. */
+    Map<String, byte[]> reports() {
+        return new DemoFigures(this).reports();
+    }
+}
