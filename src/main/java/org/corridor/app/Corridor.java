@@ -35,7 +35,6 @@ import org.corridor.screening.ScreeningListStore;
 import org.corridor.screening.ScreeningListings;
 import org.corridor.screening.ScreeningResult;
 import org.corridor.settlement.Settlement;
-import org.corridor.settlement.SettlementStore;
 import org.corridor.vessel.VesselStore;
 import org.corridor.vessel.Vessels;
 
@@ -87,12 +86,8 @@ public final class Corridor implements AutoCloseable {
                 config.zone());
         this.ledgerStore = new LedgerStore(database, auditStore, clock);
         this.ledger = new Ledger(ledgerStore, clock);
-        this.settlement = new Settlement(
-                new SettlementStore(database, auditStore, ledgerStore, authorisations.store(), clock),
-                ledger,
-                authorisations,
-                clock,
-                config.zone());
+        this.settlement =
+                new Settlement(database.transactions(), ledger, authorisations, auditLog, clock, config.zone());
         this.releases = new Releases(
                 new ReleaseStore(
                         database, auditStore, ledgerStore, settlement.lots().store(), authorisations.store(), clock),

@@ -3,8 +3,10 @@ package org.corridor.settlement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.corridor.audit.AuditLog;
 import org.corridor.authorisation.Authorisations;
 import org.corridor.ledger.Ledger;
+import org.corridor.transaction.Transactions;
 
 /**
  * Energy settlement, wired: restricted accounts and their lots, contracts and invoices, deposits,
@@ -23,16 +25,31 @@ public final class Settlement {
     private final ZoneId zone;
 
     /** Wires the feature; its open conversions are listed in the register's expiry warnings. */
-    public Settlement(SettlementStore store, Ledger ledger, Authorisations authorisations, Clock clock, ZoneId zone) {
+    public Settlement(
+            Transactions transactions,
+            Ledger ledger,
+            Authorisations authorisations,
+            AuditLog audit,
+            Clock clock,
+            ZoneId zone) {
         this.clock = clock;
         this.zone = zone;
+        SettlementSupport support = new SettlementSupport(transactions, ledger, authorisations, audit, clock, zone);
+        AccountStore accountStore = new AccountStore();
+        ContractStore contractStore = new ContractStore();
+        DepositStore depositStore = new DepositStore();
+        ConversionStore conversionStore = new ConversionStore();
         ChannelAccounts channel = new ChannelAccounts(ledger);
-        this.accounts = new RestrictedAccounts(store.accounts, ledger, channel, clock, zone);
-        this.lots = new Lots(store.lots, accounts);
-        this.contracts = new Contracts(store.contracts, store.deposits, accounts, clock);
-        this.deposits = new Deposits(store.deposits, contracts, accounts, channel, clock, zone);
-        this.conversions = new Conversions(store.conversions, accounts, channel, clock, zone);
-        this.transfers = new RestrictedTransfers(store.conversions, accounts, clock, zone);
+        this.lots = new Lots(support, new LotStore(), accountStore);
+        this.accounts = new RestrictedAccounts(support, accountStore, lots, channel);
+        this.contracts = new Contracts(support, contractStore, depositStore, accounts);
+        this.deposits = new Deposits(support, depositStore, contractStore, contracts, accounts, lots, channel);
+        this.conversions = new Conversions(
+                support,
+                conversionStore,
+                accounts,
+                new ConversionExecutions(support, conversionStore, accountStore, accounts, lots, channel));
+        this.transfers = new RestrictedTransfers(support, new TransferStore(), accountStore, accounts, lots);
         this.reconciliation = new Reconciliation(contracts, deposits, accounts);
         authorisations.addPendingItems(conversions::pendingItems);
     }
@@ -41,7 +58,7 @@ public final class Settlement {
         return accounts;
     }
 
-    /** FIFO lots: ageing, flows per period, and consumption within another feature's transaction. */
+    /** FIFO lots: ageing, flows per period, and consumption in another feature's unit of work. */
     public Lots lots() {
         return lots;
     }
