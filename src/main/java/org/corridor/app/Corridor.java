@@ -10,10 +10,8 @@ import java.util.TreeMap;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditLog;
 import org.corridor.audit.AuditStore;
-import org.corridor.authorisation.AuthorisationStore;
 import org.corridor.authorisation.Authorisations;
 import org.corridor.authorisation.Eligibility;
-import org.corridor.authorisation.EligibilityRuleStore;
 import org.corridor.db.Database;
 import org.corridor.identity.UserStore;
 import org.corridor.identity.Users;
@@ -70,9 +68,8 @@ public final class Corridor implements AutoCloseable {
         this.auditStore = new AuditStore(database, clock);
         this.auditLog = new AuditLog(auditStore);
         this.users = new Users(new UserStore(database, auditStore), clock);
-        this.authorisations =
-                new Authorisations(new AuthorisationStore(database, auditStore, clock), clock, config.zone());
-        this.eligibility = new Eligibility(new EligibilityRuleStore(database, auditStore), clock, config.zone());
+        this.authorisations = new Authorisations(database.transactions(), auditLog, clock, config.zone());
+        this.eligibility = new Eligibility(database.transactions(), auditLog, clock, config.zone());
         this.screening = new Screening(new ScreeningListStore(database, auditStore), clock);
         // Who is listed: exact IMO numbers and name hits from the active sanctions lists, and the
         // graph's own designations (the vessels ask both).
