@@ -19,7 +19,7 @@ import org.corridor.money.Currency;
 import org.corridor.money.Money;
 
 /** The authorisation register and coverage checks over HTTP. */
-public final class AuthorisationRoutes implements Routes {
+public record AuthorisationRoutes(Authorisations authorisations) implements Routes {
 
     /** An amount as a decimal string in its currency's minor units, such as {"amount": "4704000.00", "currency": "EUR"}. */
     public record MoneyValue(String amount, String currency) {
@@ -224,12 +224,6 @@ public final class AuthorisationRoutes implements Routes {
             int leadDays,
             Optional<String> renewedBy,
             List<PendingItemView> affectedItems) {}
-
-    private final Authorisations authorisations;
-
-    public AuthorisationRoutes(Authorisations authorisations) {
-        this.authorisations = authorisations;
-    }
 
     @Override
     public void register(Api api) {

@@ -176,26 +176,22 @@ final class AuthorisationStore {
     }
 
     Optional<Authorisation> byId(Transaction transaction, UUID id) {
-        return Handles.of(transaction)
-                .createQuery(SELECT + " where a.id = :id")
-                .bind("id", id)
-                .map(AUTHORISATION)
-                .findFirst();
+        return one(transaction, " where a.id = :key", id);
     }
 
     /** The authorisation, its row locked until the unit of work ends: usage against it is serialised. */
     Optional<Authorisation> lock(Transaction transaction, UUID id) {
-        return Handles.of(transaction)
-                .createQuery(SELECT + " where a.id = :id for update of a")
-                .bind("id", id)
-                .map(AUTHORISATION)
-                .findFirst();
+        return one(transaction, " where a.id = :key for update of a", id);
     }
 
     Optional<Authorisation> byReference(Transaction transaction, String reference) {
+        return one(transaction, " where a.reference = :key", reference);
+    }
+
+    private static Optional<Authorisation> one(Transaction transaction, String where, Object key) {
         return Handles.of(transaction)
-                .createQuery(SELECT + " where a.reference = :reference")
-                .bind("reference", reference)
+                .createQuery(SELECT + where)
+                .bind("key", key)
                 .map(AUTHORISATION)
                 .findFirst();
     }

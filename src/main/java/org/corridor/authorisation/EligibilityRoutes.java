@@ -13,7 +13,7 @@ import org.corridor.http.Routes;
 import org.corridor.identity.Permission;
 
 /** Eligibility checks and the versioned rules over HTTP. */
-public final class EligibilityRoutes implements Routes {
+public record EligibilityRoutes(Eligibility eligibility) implements Routes {
 
     /** One end user's part of a line. */
     public record EndUseValue(Optional<String> endUserType, String quantity) {}
@@ -92,12 +92,6 @@ public final class EligibilityRoutes implements Routes {
 
     /** What an import did: {@code created} is false when the file equalled the active version. */
     public record ImportView(boolean created, RuleSetInfo active) {}
-
-    private final Eligibility eligibility;
-
-    public EligibilityRoutes(Eligibility eligibility) {
-        this.eligibility = eligibility;
-    }
 
     @Override
     public void register(Api api) {

@@ -19,7 +19,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * SQL for restricted accounts, their opening balances and conversion rules, in the caller's unit
  * of work. Stateless and thread-safe.
  */
-final class AccountStore {
+final class AccountStore extends SettlementStore {
 
     /** A restricted account's own record; its status lives with the ledger account. */
     record AccountRow(
@@ -37,27 +37,16 @@ final class AccountStore {
     // ---------------------------------------------------------------- accounts
 
     Optional<AccountRow> byId(Transaction transaction, UUID id) {
-        return Handles.of(transaction)
-                .createQuery("select * from settlement_account where id = :id")
-                .bind("id", id)
-                .map(ACCOUNT)
-                .findFirst();
+        return first(transaction, "select * from settlement_account where id = :id", ACCOUNT, "id", id);
     }
 
     Optional<AccountRow> byName(Transaction transaction, String name) {
-        return Handles.of(transaction)
-                .createQuery("select * from settlement_account where name = :name")
-                .bind("name", name)
-                .map(ACCOUNT)
-                .findFirst();
+        return first(transaction, "select * from settlement_account where name = :name", ACCOUNT, "name", name);
     }
 
     /** Every restricted account, by name. */
     List<AccountRow> all(Transaction transaction) {
-        return Handles.of(transaction)
-                .createQuery("select * from settlement_account order by name")
-                .map(ACCOUNT)
-                .list();
+        return list(transaction, "select * from settlement_account order by name", ACCOUNT);
     }
 
     void insert(Transaction transaction, AccountRow account, String by) {
@@ -79,9 +68,7 @@ final class AccountStore {
 
     /** Locks the account's row until the unit of work ends: one movement out of it at a time. */
     void lock(Transaction transaction, UUID accountId) {
-        Handles.of(transaction)
-                .createQuery("select id from settlement_account where id = :id for update")
-                .bind("id", accountId)
+        query(transaction, "select id from settlement_account where id = :id for update", "id", accountId)
                 .mapTo(UUID.class)
                 .one();
     }
@@ -90,22 +77,11 @@ final class AccountStore {
 
     /** The request an opening balance was recorded for, if it was. */
     Optional<String> openingBalanceRequest(Transaction transaction, UUID id) {
-        return Handles.of(transaction)
-                .createQuery("select request from settlement_opening_balance where id = :id")
-                .bind("id", id)
-                .mapTo(String.class)
-                .findFirst();
+        return request(transaction, "settlement_opening_balance", id);
     }
 
     Optional<OpeningBalance> openingBalance(Transaction transaction, UUID id) {
-        return Handles.of(transaction)
-                .createQuery("""
-                        select o.*, a.currency from settlement_opening_balance o
-                        join settlement_account a on a.id = o.account_id where o.id = :id
-                        """)
-                .bind("id", id)
-                .map((rs, ctx) -> openingBalance(rs))
-                .findFirst();
+        return first(transaction, OPENING_BALANCES + " where o.id = :id", OPENING_BALANCE, "id", id);
     }
 
     /** Inserts the opening balance; false when another unit of work recorded its id first. */
@@ -132,40 +108,35 @@ final class AccountStore {
     }
 
     List<OpeningBalance> openingBalances(Transaction transaction, UUID accountId) {
-        return Handles.of(transaction)
-                .createQuery("""
-                        select o.*, a.currency from settlement_opening_balance o
-                        join settlement_account a on a.id = o.account_id
-                        where o.account_id = :account order by o.value_date, o.recorded_at
-                        """)
-                .bind("account", accountId)
-                .map((rs, ctx) -> openingBalance(rs))
-                .list();
+        return list(
+                transaction,
+                OPENING_BALANCES + " where o.account_id = :account order by o.value_date, o.recorded_at",
+                OPENING_BALANCE,
+                "account",
+                accountId);
     }
 
-    private static OpeningBalance openingBalance(ResultSet rs) throws SQLException {
-        return new OpeningBalance(
-                rs.getObject("id", UUID.class),
-                rs.getObject("account_id", UUID.class),
-                Money.ofMinor(rs.getLong("amount_minor"), Currency.of(rs.getString("currency"))),
-                rs.getObject("value_date", LocalDate.class),
-                rs.getString("note"),
-                rs.getObject("ledger_transfer_id", UUID.class),
-                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-                rs.getString("recorded_by"));
-    }
+    private static final String OPENING_BALANCES = """
+            select o.*, a.currency from settlement_opening_balance o
+            join settlement_account a on a.id = o.account_id
+            """;
+
+    private static final RowMapper<OpeningBalance> OPENING_BALANCE = (rs, ctx) -> new OpeningBalance(
+            rs.getObject("id", UUID.class),
+            rs.getObject("account_id", UUID.class),
+            Money.ofMinor(rs.getLong("amount_minor"), Currency.of(rs.getString("currency"))),
+            rs.getObject("value_date", LocalDate.class),
+            rs.getString("note"),
+            rs.getObject("ledger_transfer_id", UUID.class),
+            rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+            rs.getString("recorded_by"));
 
     // ---------------------------------------------------------------- conversion rules
 
     /** The version the account's next conversion rule gets: one more than its latest. */
     int nextRuleVersion(Transaction transaction, UUID accountId) {
-        return Handles.of(transaction)
-                        .createQuery(
-                                "select coalesce(max(version), 0) from settlement_conversion_rule where account_id = :id")
-                        .bind("id", accountId)
-                        .mapTo(Integer.class)
-                        .one()
-                + 1;
+        String sql = "select coalesce(max(version), 0) from settlement_conversion_rule where account_id = :id";
+        return query(transaction, sql, "id", accountId).mapTo(Integer.class).one() + 1;
     }
 
     void insertRule(Transaction transaction, ConversionRule rule) {
@@ -187,26 +158,24 @@ final class AccountStore {
 
     /** The account's conversion rule in force: its latest version. */
     Optional<ConversionRule> rule(Transaction transaction, UUID accountId) {
-        return Handles.of(transaction)
-                .createQuery("""
-                        select r.*, a.currency from settlement_conversion_rule r
-                        join settlement_account a on a.id = r.account_id
-                        where r.account_id = :id order by r.version desc limit 1
-                        """)
-                .bind("id", accountId)
-                .map((rs, ctx) -> {
-                    Currency currency = Currency.of(rs.getString("currency"));
-                    return new ConversionRule(
-                            accountId,
-                            rs.getInt("version"),
-                            optionalMoney(rs, "weekly_cap_minor", currency),
-                            optionalMoney(rs, "tranche_max_minor", currency),
-                            rs.getString("source"),
-                            rs.getObject("changed_at", OffsetDateTime.class).toInstant(),
-                            rs.getString("changed_by"));
-                })
-                .findFirst();
+        return first(transaction, """
+                select r.*, a.currency from settlement_conversion_rule r
+                join settlement_account a on a.id = r.account_id
+                where r.account_id = :id order by r.version desc limit 1
+                """, RULE, "id", accountId);
     }
+
+    private static final RowMapper<ConversionRule> RULE = (rs, ctx) -> {
+        Currency currency = Currency.of(rs.getString("currency"));
+        return new ConversionRule(
+                rs.getObject("account_id", UUID.class),
+                rs.getInt("version"),
+                optionalMoney(rs, "weekly_cap_minor", currency),
+                optionalMoney(rs, "tranche_max_minor", currency),
+                rs.getString("source"),
+                rs.getObject("changed_at", OffsetDateTime.class).toInstant(),
+                rs.getString("changed_by"));
+    };
 
     private static Optional<Money> optionalMoney(ResultSet rs, String column, Currency currency) throws SQLException {
         long minor = rs.getLong(column);

@@ -27,13 +27,7 @@ import org.corridor.settlement.SettlementViews.StatementResultView;
 import org.corridor.settlement.SettlementViews.StatementView;
 
 /** Contracts, delivery statements (JSON or a CSV metering file), invoices and notes, arrears, and RPT-6 over HTTP. */
-public final class ContractRoutes implements Routes {
-
-    private final Settlement settlement;
-
-    public ContractRoutes(Settlement settlement) {
-        this.settlement = settlement;
-    }
+public record ContractRoutes(Settlement settlement) implements Routes {
 
     @Override
     public void register(Api api) {

@@ -27,7 +27,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * SQL for contracts, delivery statements, invoices and their notes, in the caller's unit of work.
  * Stateless and thread-safe.
  */
-final class ContractStore {
+final class ContractStore extends SettlementStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> FACTORS = new TypeReference<>() {};
@@ -36,12 +36,8 @@ final class ContractStore {
 
     /** The contract recorded under {@code reference} or {@code id}, if any. */
     Optional<Contract> byReferenceOrId(Transaction transaction, String reference, UUID id) {
-        return Handles.of(transaction)
-                .createQuery("select * from settlement_contract where reference = :reference or id = :id")
-                .bind("reference", reference)
-                .bind("id", id)
-                .map(CONTRACT)
-                .findFirst();
+        String sql = "select * from settlement_contract where reference = :reference or id = :id";
+        return first(transaction, sql, CONTRACT, "reference", reference, "id", id);
     }
 
     void insert(Transaction transaction, Contract contract) {
@@ -69,27 +65,17 @@ final class ContractStore {
     }
 
     Optional<Contract> contract(Transaction transaction, UUID id) {
-        return Handles.of(transaction)
-                .createQuery("select * from settlement_contract where id = :id")
-                .bind("id", id)
-                .map(CONTRACT)
-                .findFirst();
+        return first(transaction, "select * from settlement_contract where id = :id", CONTRACT, "id", id);
     }
 
     Optional<Contract> byReference(Transaction transaction, String reference) {
-        return Handles.of(transaction)
-                .createQuery("select * from settlement_contract where reference = :r")
-                .bind("r", reference)
-                .map(CONTRACT)
-                .findFirst();
+        String sql = "select * from settlement_contract where reference = :reference";
+        return first(transaction, sql, CONTRACT, "reference", reference);
     }
 
     /** Every contract, by reference. */
     List<Contract> all(Transaction transaction) {
-        return Handles.of(transaction)
-                .createQuery("select * from settlement_contract order by reference")
-                .map(CONTRACT)
-                .list();
+        return list(transaction, "select * from settlement_contract order by reference", CONTRACT);
     }
 
     // ---------------------------------------------------------------- statements
@@ -97,17 +83,12 @@ final class ContractStore {
     /** The contract's statement for exactly this period, locked until the unit of work ends. */
     Optional<DeliveryStatement> lockStatement(
             Transaction transaction, UUID contractId, LocalDate periodStart, LocalDate periodEnd) {
-        return Handles.of(transaction)
-                .createQuery("""
-                        select * from settlement_statement
-                        where contract_id = :contract and period_start = :start and period_end = :end
-                        for update
-                        """)
-                .bind("contract", contractId)
-                .bind("start", periodStart)
-                .bind("end", periodEnd)
-                .map(STATEMENT)
-                .findFirst();
+        String sql = """
+                select * from settlement_statement
+                where contract_id = :contract and period_start = :start and period_end = :end
+                for update
+                """;
+        return first(transaction, sql, STATEMENT, "contract", contractId, "start", periodStart, "end", periodEnd);
     }
 
     void insertStatement(Transaction transaction, DeliveryStatement statement, String by) {
@@ -197,10 +178,8 @@ final class ContractStore {
     }
 
     Optional<Note> note(Transaction transaction, UUID id) {
-        return Handles.of(transaction).createQuery("""
-                        select n.*, i.currency from settlement_note n
-                        join settlement_invoice i on i.id = n.invoice_id where n.id = :id
-                        """).bind("id", id).map(NOTE).findFirst();
+        String sql = "select n.*, i.currency from settlement_note n join settlement_invoice i on i.id = n.invoice_id";
+        return first(transaction, sql + " where n.id = :id", NOTE, "id", id);
     }
 
     /** Locks the invoice until the unit of work ends and counts its notes of {@code kind}. */

@@ -31,15 +31,13 @@ public final class Contracts {
     private record Prepared(
             Contract contract, NewDeliveryStatement statement, Invoicing.Billing billing, String origin) {}
 
+    private final ContractStore store = new ContractStore();
+    private final DepositStore deposits = new DepositStore();
     private final SettlementSupport support;
-    private final ContractStore store;
-    private final DepositStore deposits;
     private final RestrictedAccounts accounts;
 
-    Contracts(SettlementSupport support, ContractStore store, DepositStore deposits, RestrictedAccounts accounts) {
+    Contracts(SettlementSupport support, RestrictedAccounts accounts) {
         this.support = support;
-        this.store = store;
-        this.deposits = deposits;
         this.accounts = accounts;
     }
 

@@ -59,43 +59,24 @@ final class ConversionExecutions {
         }
     }
 
+    private final ConversionStore store = new ConversionStore();
+    private final AccountStore accountStore = new AccountStore();
     private final SettlementSupport support;
-    private final ConversionStore store;
-    private final AccountStore accountStore;
     private final RestrictedAccounts accounts;
     private final Lots lots;
-    private final ChannelAccounts channel;
 
-    ConversionExecutions(
-            SettlementSupport support,
-            ConversionStore store,
-            AccountStore accountStore,
-            RestrictedAccounts accounts,
-            Lots lots,
-            ChannelAccounts channel) {
+    ConversionExecutions(SettlementSupport support, RestrictedAccounts accounts, Lots lots) {
         this.support = support;
-        this.store = store;
-        this.accountStore = accountStore;
         this.accounts = accounts;
         this.lots = lots;
-        this.channel = channel;
     }
 
     /** See {@link Conversions#execute}. */
     SettlementOutcome<ConversionExecution> execute(Actor by, Conversion conversion, NewExecution execution) {
         Prepared prepared = prepare(by, conversion, execution);
-        try {
-            return support.inTransaction(tx -> execute(tx, by, prepared));
-        } catch (RefusedException e) {
-            SettlementOutcome.Refused<ConversionExecution> refused = e.refused();
-            support.auditAlone(AuditEvent.of(
-                    by,
-                    "CONVERSION_EXECUTION_REFUSED",
-                    "conversion:" + conversion.id(),
-                    CanonicalJson.read(prepared.request()),
-                    CanonicalJson.fields("reason", refused.reason().name(), "detail", refused.detail())));
-            return refused;
-        }
+        SettlementSupport.Refusing refusing = new SettlementSupport.Refusing(
+                "CONVERSION_EXECUTION_REFUSED", "conversion:" + conversion.id(), prepared.request(), false);
+        return support.inTransaction(by, refusing, tx -> execute(tx, by, prepared));
     }
 
     private Prepared prepare(Actor by, Conversion conversion, NewExecution execution) {
@@ -117,6 +98,7 @@ final class ConversionExecutions {
         ConversionQuote quote = earlier.map(ConversionExecution::quote)
                 .orElseGet(() -> ConversionQuote.of(
                         amount, conversion.fee(), rate, conversion.spreadPercent(), destination.currency()));
+        ChannelAccounts channel = support.channel();
         Channel accountsUsed = new Channel(
                 channel.fx(by, source.currency()),
                 channel.fx(by, destination.currency()),

@@ -2,14 +2,12 @@ package org.corridor.settlement;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.corridor.db.Handles;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
@@ -20,17 +18,13 @@ import org.jdbi.v3.core.Handle;
  * SQL for conversions (the request, then executions in tranches), in the caller's unit of work.
  * Stateless and thread-safe.
  */
-final class ConversionStore {
+final class ConversionStore extends SettlementStore {
 
     // ---------------------------------------------------------------- requests
 
     /** The request a conversion was recorded for, if it was. */
     Optional<String> request(Transaction transaction, UUID id) {
-        return Handles.of(transaction)
-                .createQuery("select request from settlement_conversion where id = :id")
-                .bind("id", id)
-                .mapTo(String.class)
-                .findFirst();
+        return request(transaction, "settlement_conversion", id);
     }
 
     /** Inserts the conversion as requested; false when another unit of work recorded its id first. */
@@ -146,11 +140,7 @@ final class ConversionStore {
 
     /** The request an execution was recorded for, if it was. */
     Optional<String> executionRequest(Transaction transaction, UUID id) {
-        return Handles.of(transaction)
-                .createQuery("select request from settlement_conversion_execution where id = :id")
-                .bind("id", id)
-                .mapTo(String.class)
-                .findFirst();
+        return request(transaction, "settlement_conversion_execution", id);
     }
 
     Optional<ConversionExecution> execution(Transaction transaction, UUID id) {
@@ -199,23 +189,29 @@ final class ConversionStore {
     /** The source account's executions with value dates in {@code [from, to]}: value date and amount. */
     List<Map.Entry<LocalDate, Long>> executedBetween(
             Transaction transaction, UUID sourceAccountId, LocalDate from, LocalDate to) {
-        return Handles.of(transaction)
-                .createQuery("""
-                        select value_date, amount_minor from settlement_conversion_execution
-                        where source_account_id = :account and value_date between :from and :to
-                        """)
-                .bind("account", sourceAccountId)
-                .bind("from", from)
-                .bind("to", to)
-                .map((rs, ctx) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getLong(2)))
-                .list();
+        return list(
+                transaction,
+                """
+                select value_date, amount_minor from settlement_conversion_execution
+                where source_account_id = :account and value_date between :from and :to
+                """,
+                (rs, ctx) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getLong(2)),
+                "account",
+                sourceAccountId,
+                "from",
+                from,
+                "to",
+                to);
     }
 
     /** Executions with the lots each consumed, by value date; {@code where} names the execution {@code e}. */
     private static List<ConversionExecution> executions(Handle handle, String where, Object key) {
-        // Rows first, then the lots each consumed: one query at a time on the handle.
-        List<Map.Entry<UUID, Function<List<LotConsumption>, ConversionExecution>>> rows = handle.createQuery(
-                        """
+        Map<String, List<LotConsumption>> consumed = LotStore.consumedBy(
+                handle,
+                "join settlement_conversion_execution e on c.reference = 'conversion-execution:' || e.id",
+                where,
+                key);
+        return handle.createQuery("""
                         select e.*, s.currency as source_currency, d.currency as target_currency,
                                c.rate_base, c.rate_quote
                         from settlement_conversion_execution e
@@ -228,37 +224,24 @@ final class ConversionStore {
                     Currency source = Currency.of(rs.getString("source_currency"));
                     Currency target = Currency.of(rs.getString("target_currency"));
                     UUID id = rs.getObject("id", UUID.class);
-                    UUID conversionId = rs.getObject("conversion_id", UUID.class);
-                    LocalDate valueDate = rs.getObject("value_date", LocalDate.class);
-                    ConversionQuote quote = new ConversionQuote(
-                            Money.ofMinor(rs.getLong("amount_minor"), source),
-                            Money.ofMinor(rs.getLong("fee_minor"), source),
-                            Money.ofMinor(rs.getLong("spread_minor"), source),
-                            Money.ofMinor(rs.getLong("fx_minor"), source),
-                            Money.ofMinor(rs.getLong("target_minor"), target));
-                    ExchangeRate rate = rate(rs);
-                    String authorisation = rs.getString("authorisation_ref");
-                    UUID lotId = rs.getObject("lot_id", UUID.class);
-                    Instant recordedAt =
-                            rs.getObject("recorded_at", OffsetDateTime.class).toInstant();
-                    String recordedBy = rs.getString("recorded_by");
-                    Function<List<LotConsumption>, ConversionExecution> withLots = consumed -> new ConversionExecution(
+                    return new ConversionExecution(
                             id,
-                            conversionId,
-                            valueDate,
-                            quote,
-                            rate,
-                            authorisation,
-                            lotId,
-                            consumed,
-                            recordedAt,
-                            recordedBy);
-                    return Map.entry(id, withLots);
+                            rs.getObject("conversion_id", UUID.class),
+                            rs.getObject("value_date", LocalDate.class),
+                            new ConversionQuote(
+                                    Money.ofMinor(rs.getLong("amount_minor"), source),
+                                    Money.ofMinor(rs.getLong("fee_minor"), source),
+                                    Money.ofMinor(rs.getLong("spread_minor"), source),
+                                    Money.ofMinor(rs.getLong("fx_minor"), source),
+                                    Money.ofMinor(rs.getLong("target_minor"), target)),
+                            rate(rs),
+                            rs.getString("authorisation_ref"),
+                            rs.getObject("lot_id", UUID.class),
+                            consumed.getOrDefault("conversion-execution:" + id, List.of()),
+                            rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                            rs.getString("recorded_by"));
                 })
                 .list();
-        return rows.stream()
-                .map(row -> row.getValue().apply(LotStore.consumed(handle, "conversion-execution:" + row.getKey())))
-                .toList();
     }
 
     private static ExchangeRate rate(ResultSet rs) throws SQLException {

@@ -27,20 +27,15 @@ import org.corridor.transaction.Transaction;
  */
 public final class Conversions {
 
+    private final ConversionStore store = new ConversionStore();
     private final SettlementSupport support;
-    private final ConversionStore store;
     private final RestrictedAccounts accounts;
     private final ConversionExecutions executions;
 
-    Conversions(
-            SettlementSupport support,
-            ConversionStore store,
-            RestrictedAccounts accounts,
-            ConversionExecutions executions) {
+    Conversions(SettlementSupport support, RestrictedAccounts accounts, Lots lots) {
         this.support = support;
-        this.store = store;
         this.accounts = accounts;
-        this.executions = executions;
+        this.executions = new ConversionExecutions(support, accounts, lots);
     }
 
     /**

@@ -15,15 +15,11 @@ import org.corridor.transaction.Transaction;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for deposits and their allocations to invoices, in the caller's unit of work. Stateless and thread-safe. */
-final class DepositStore {
+final class DepositStore extends SettlementStore {
 
     /** The request a deposit was recorded for, if it was. */
     Optional<String> request(Transaction transaction, UUID id) {
-        return Handles.of(transaction)
-                .createQuery("select request from settlement_deposit where id = :id")
-                .bind("id", id)
-                .mapTo(String.class)
-                .findFirst();
+        return request(transaction, "settlement_deposit", id);
     }
 
     /**

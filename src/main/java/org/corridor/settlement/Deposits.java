@@ -45,29 +45,18 @@ public final class Deposits {
         }
     }
 
+    private final DepositStore store = new DepositStore();
+    private final ContractStore invoices = new ContractStore();
     private final SettlementSupport support;
-    private final DepositStore store;
-    private final ContractStore invoices;
     private final Contracts contracts;
     private final RestrictedAccounts accounts;
     private final Lots lots;
-    private final ChannelAccounts channel;
 
-    Deposits(
-            SettlementSupport support,
-            DepositStore store,
-            ContractStore invoices,
-            Contracts contracts,
-            RestrictedAccounts accounts,
-            Lots lots,
-            ChannelAccounts channel) {
+    Deposits(SettlementSupport support, Contracts contracts, RestrictedAccounts accounts, Lots lots) {
         this.support = support;
-        this.store = store;
-        this.invoices = invoices;
         this.contracts = contracts;
         this.accounts = accounts;
         this.lots = lots;
-        this.channel = channel;
     }
 
     /**
@@ -79,24 +68,9 @@ public final class Deposits {
      */
     public SettlementOutcome<Deposit> record(Actor by, NewDeposit deposit) {
         Prepared prepared = prepare(by, deposit);
-        try {
-            return support.inTransaction(tx -> record(tx, by, prepared));
-        } catch (RefusedException e) {
-            SettlementOutcome.Refused<Deposit> refused = e.refused();
-            support.auditAlone(AuditEvent.of(
-                    by,
-                    "DEPOSIT_REFUSED",
-                    "deposit:" + deposit.id(),
-                    CanonicalJson.read(prepared.request()),
-                    CanonicalJson.fields(
-                            "reason", refused.reason().name(),
-                            "detail", refused.detail(),
-                            "findings",
-                                    refused.findings().stream()
-                                            .map(f -> f.authorisationReference() + ": " + f.reason())
-                                            .toList())));
-            return refused;
-        }
+        SettlementSupport.Refusing refusing =
+                new SettlementSupport.Refusing("DEPOSIT_REFUSED", "deposit:" + deposit.id(), prepared.request(), true);
+        return support.inTransaction(by, refusing, tx -> record(tx, by, prepared));
     }
 
     private Prepared prepare(Actor by, NewDeposit deposit) {
@@ -135,7 +109,7 @@ public final class Deposits {
                 "rate_date", rate.date().toString(),
                 "invoice", invoice.map(Invoice::number).orElse(""),
                 "reference", deposit.reference().orElse("")));
-        UUID payer = channel.payer(by, contract.buyer(), currency);
+        UUID payer = support.channel().payer(by, contract.buyer(), currency);
         return new Prepared(deposit, contract, account, payer, rate, equivalent, invoice, request);
     }
 

@@ -2,6 +2,7 @@ package org.corridor.settlement;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * matching ledger transfer, so that the lots of an account always add up to its posted ledger
  * balance. Stateless and thread-safe.
  */
-final class LotStore {
+final class LotStore extends SettlementStore {
 
     /** Every lot of the account as it stands now, oldest first. */
     List<Lot> lots(Transaction transaction, UUID accountId, Currency currency) {
@@ -149,27 +150,47 @@ final class LotStore {
 
     /** What the movement {@code reference} consumed, from every account, oldest lot first. */
     List<LotConsumption> consumed(Transaction transaction, String reference) {
-        return consumed(Handles.of(transaction), reference);
+        return list(
+                transaction,
+                CONSUMED + " where c.reference = :reference" + OLDEST_FIRST,
+                CONSUMPTION,
+                "reference",
+                reference);
     }
 
-    /** As {@link #consumed(Transaction, String)}, for the other settlement stores' reads. */
-    static List<LotConsumption> consumed(Handle handle, String reference) {
-        return handle.createQuery("""
-                        select c.*, l.value_date as lot_value_date, a.currency from settlement_lot_consumption c
-                        join settlement_lot l on l.id = c.lot_id join settlement_account a on a.id = c.account_id
-                        where c.reference = :reference order by l.value_date, l.seq
-                        """)
-                .bind("reference", reference)
-                .map((rs, ctx) -> new LotConsumption(
-                        rs.getObject("lot_id", UUID.class),
-                        rs.getObject("lot_value_date", LocalDate.class),
-                        rs.getObject("account_id", UUID.class),
-                        reference,
-                        ConsumptionKind.valueOf(rs.getString("kind")),
-                        rs.getObject("value_date", LocalDate.class),
-                        Money.ofMinor(rs.getLong("amount_minor"), Currency.of(rs.getString("currency")))))
-                .list();
+    /**
+     * What each movement {@code where} selects consumed, by the movement's reference, oldest lot
+     * first; {@code movements} joins the movement's table to the consumptions {@code c}, such as
+     * {@code join settlement_transfer t on c.reference = 'transfer:' || t.id}. For the other
+     * settlement stores' reads.
+     */
+    static Map<String, List<LotConsumption>> consumedBy(Handle handle, String movements, String where, Object key) {
+        var query = handle.createQuery(CONSUMED + " " + movements + " " + where + OLDEST_FIRST);
+        if (key != null) {
+            query.bind("key", key);
+        }
+        Map<String, List<LotConsumption>> consumed = new HashMap<>();
+        query.map(CONSUMPTION)
+                .forEach(c -> consumed.computeIfAbsent(c.reference(), reference -> new ArrayList<>())
+                        .add(c));
+        return consumed;
     }
+
+    private static final String CONSUMED = """
+            select c.*, l.value_date as lot_value_date, a.currency from settlement_lot_consumption c
+            join settlement_lot l on l.id = c.lot_id join settlement_account a on a.id = c.account_id
+            """;
+
+    private static final String OLDEST_FIRST = " order by l.value_date, l.seq";
+
+    private static final RowMapper<LotConsumption> CONSUMPTION = (rs, ctx) -> new LotConsumption(
+            rs.getObject("lot_id", UUID.class),
+            rs.getObject("lot_value_date", LocalDate.class),
+            rs.getObject("account_id", UUID.class),
+            rs.getString("reference"),
+            ConsumptionKind.valueOf(rs.getString("kind")),
+            rs.getObject("value_date", LocalDate.class),
+            Money.ofMinor(rs.getLong("amount_minor"), Currency.of(rs.getString("currency"))));
 
     /** What came in (by lot source) and went out (by kind) with value dates in {@code [from, to]}. */
     Flows flows(Transaction transaction, UUID accountId, Currency currency, LocalDate from, LocalDate to) {

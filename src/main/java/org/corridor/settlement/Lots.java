@@ -20,14 +20,12 @@ import org.corridor.transaction.Transaction;
  */
 public final class Lots {
 
+    private final LotStore store = new LotStore();
+    private final AccountStore accounts = new AccountStore();
     private final SettlementSupport support;
-    private final LotStore store;
-    private final AccountStore accounts;
 
-    Lots(SettlementSupport support, LotStore store, AccountStore accounts) {
+    Lots(SettlementSupport support) {
         this.support = support;
-        this.store = store;
-        this.accounts = accounts;
     }
 
     /**

@@ -21,13 +21,7 @@ import org.corridor.settlement.SettlementViews.RestrictedTransferView;
  * answers 200 with the original result, other content 409. A refusal is a 422 whose code names the
  * reason (NO_AUTHORISATION, AUTHORISATION_EXPIRED, ...) and nothing is posted.
  */
-public final class MovementRoutes implements Routes {
-
-    private final Settlement settlement;
-
-    public MovementRoutes(Settlement settlement) {
-        this.settlement = settlement;
-    }
+public record MovementRoutes(Settlement settlement) implements Routes {
 
     @Override
     public void register(Api api) {

@@ -18,13 +18,7 @@ import org.corridor.settlement.SettlementViews.RestrictedAccountRequest;
 import org.corridor.settlement.SettlementViews.RestrictedAccountView;
 
 /** Restricted accounts over HTTP: open, read with balances, ageing and lots, opening balances, conversion rules. */
-public final class RestrictedAccountRoutes implements Routes {
-
-    private final Settlement settlement;
-
-    public RestrictedAccountRoutes(Settlement settlement) {
-        this.settlement = settlement;
-    }
+public record RestrictedAccountRoutes(Settlement settlement) implements Routes {
 
     @Override
     public void register(Api api) {

@@ -29,16 +29,13 @@ import org.corridor.transaction.Transaction;
  */
 public final class RestrictedAccounts {
 
+    private final AccountStore store = new AccountStore();
     private final SettlementSupport support;
-    private final AccountStore store;
     private final Lots lots;
-    private final ChannelAccounts channel;
 
-    RestrictedAccounts(SettlementSupport support, AccountStore store, Lots lots, ChannelAccounts channel) {
+    RestrictedAccounts(SettlementSupport support, Lots lots) {
         this.support = support;
-        this.store = store;
         this.lots = lots;
-        this.channel = channel;
     }
 
     /**
@@ -181,7 +178,7 @@ public final class RestrictedAccounts {
             throw new InvalidInputException(
                     "VALUE_DATE_IN_FUTURE", "an opening balance arrived in the past, not on " + balance.valueDate());
         }
-        UUID suspense = channel.openingBalances(by, row.currency());
+        UUID suspense = support.channel().openingBalances(by, row.currency());
         String request = CanonicalJson.write(CanonicalJson.fields(
                 "account_id", row.id().toString(),
                 "amount", balance.amount().toString(),

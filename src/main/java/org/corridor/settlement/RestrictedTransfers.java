@@ -46,21 +46,14 @@ public final class RestrictedTransfers {
         }
     }
 
+    private final TransferStore store = new TransferStore();
+    private final AccountStore accountStore = new AccountStore();
     private final SettlementSupport support;
-    private final TransferStore store;
-    private final AccountStore accountStore;
     private final RestrictedAccounts accounts;
     private final Lots lots;
 
-    RestrictedTransfers(
-            SettlementSupport support,
-            TransferStore store,
-            AccountStore accountStore,
-            RestrictedAccounts accounts,
-            Lots lots) {
+    RestrictedTransfers(SettlementSupport support, RestrictedAccounts accounts, Lots lots) {
         this.support = support;
-        this.store = store;
-        this.accountStore = accountStore;
         this.accounts = accounts;
         this.lots = lots;
     }
@@ -73,18 +66,9 @@ public final class RestrictedTransfers {
      */
     public SettlementOutcome<RestrictedTransfer> execute(Actor by, NewRestrictedTransfer transfer) {
         Prepared prepared = prepare(transfer);
-        try {
-            return support.inTransaction(tx -> execute(tx, by, prepared));
-        } catch (RefusedException e) {
-            SettlementOutcome.Refused<RestrictedTransfer> refused = e.refused();
-            support.auditAlone(AuditEvent.of(
-                    by,
-                    "RESTRICTED_TRANSFER_REFUSED",
-                    "transfer:" + transfer.id(),
-                    CanonicalJson.read(prepared.request()),
-                    CanonicalJson.fields("reason", refused.reason().name(), "detail", refused.detail())));
-            return refused;
-        }
+        SettlementSupport.Refusing refusing = new SettlementSupport.Refusing(
+                "RESTRICTED_TRANSFER_REFUSED", prepared.reference(), prepared.request(), false);
+        return support.inTransaction(by, refusing, tx -> execute(tx, by, prepared));
     }
 
     private Prepared prepare(NewRestrictedTransfer transfer) {

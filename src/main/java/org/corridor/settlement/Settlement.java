@@ -35,21 +35,12 @@ public final class Settlement {
         this.clock = clock;
         this.zone = zone;
         SettlementSupport support = new SettlementSupport(transactions, ledger, authorisations, audit, clock, zone);
-        AccountStore accountStore = new AccountStore();
-        ContractStore contractStore = new ContractStore();
-        DepositStore depositStore = new DepositStore();
-        ConversionStore conversionStore = new ConversionStore();
-        ChannelAccounts channel = new ChannelAccounts(ledger);
-        this.lots = new Lots(support, new LotStore(), accountStore);
-        this.accounts = new RestrictedAccounts(support, accountStore, lots, channel);
-        this.contracts = new Contracts(support, contractStore, depositStore, accounts);
-        this.deposits = new Deposits(support, depositStore, contractStore, contracts, accounts, lots, channel);
-        this.conversions = new Conversions(
-                support,
-                conversionStore,
-                accounts,
-                new ConversionExecutions(support, conversionStore, accountStore, accounts, lots, channel));
-        this.transfers = new RestrictedTransfers(support, new TransferStore(), accountStore, accounts, lots);
+        this.lots = new Lots(support);
+        this.accounts = new RestrictedAccounts(support, lots);
+        this.contracts = new Contracts(support, accounts);
+        this.deposits = new Deposits(support, contracts, accounts, lots);
+        this.conversions = new Conversions(support, accounts, lots);
+        this.transfers = new RestrictedTransfers(support, accounts, lots);
         this.reconciliation = new Reconciliation(contracts, deposits, accounts);
         authorisations.addPendingItems(conversions::pendingItems);
     }

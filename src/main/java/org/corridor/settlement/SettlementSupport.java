@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -13,6 +14,7 @@ import org.corridor.ConflictException;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEvent;
 import org.corridor.audit.AuditLog;
+import org.corridor.audit.CanonicalJson;
 import org.corridor.authorisation.Authorisations;
 import org.corridor.authorisation.Coverage;
 import org.corridor.authorisation.Movement;
@@ -32,10 +34,17 @@ import org.corridor.transaction.Transactions;
  */
 final class SettlementSupport {
 
+    /**
+     * How a refused movement is audited, in a unit of work of its own: its action, subject and
+     * request, and whether the entry lists the register's findings.
+     */
+    record Refusing(String action, String subject, String request, boolean withFindings) {}
+
     private final Transactions transactions;
     private final Ledger ledger;
     private final Authorisations authorisations;
     private final AuditLog audit;
+    private final ChannelAccounts channel;
     private final Clock clock;
     private final ZoneId zone;
 
@@ -50,6 +59,7 @@ final class SettlementSupport {
         this.ledger = ledger;
         this.authorisations = authorisations;
         this.audit = audit;
+        this.channel = new ChannelAccounts(ledger);
         this.clock = clock;
         this.zone = zone;
     }
@@ -59,6 +69,32 @@ final class SettlementSupport {
         return transactions.inTransaction(work);
     }
 
+    /**
+     * Runs a movement's use case in one unit of work. When it is refused, the unit of work rolls
+     * back and the refusal is audited on its own, as {@code refusing} says.
+     */
+    <T> SettlementOutcome<T> inTransaction(
+            Actor by, Refusing refusing, Function<Transaction, SettlementOutcome<T>> work) {
+        try {
+            return transactions.inTransaction(work);
+        } catch (RefusedException e) {
+            SettlementOutcome.Refused<T> refused = e.refused();
+            Map<String, Object> outcome =
+                    CanonicalJson.fields("reason", refused.reason().name(), "detail", refused.detail());
+            if (refusing.withFindings()) {
+                outcome.put(
+                        "findings",
+                        refused.findings().stream()
+                                .map(f -> f.authorisationReference() + ": " + f.reason())
+                                .toList());
+            }
+            AuditEvent event = AuditEvent.of(
+                    by, refusing.action(), refusing.subject(), CanonicalJson.read(refusing.request()), outcome);
+            transactions.useTransaction(transaction -> audit.append(transaction, event));
+            return refused;
+        }
+    }
+
     /** Runs a read on a connection of its own. */
     <T> T read(Function<Transaction, T> work) {
         return transactions.read(work);
@@ -66,6 +102,11 @@ final class SettlementSupport {
 
     Ledger ledger() {
         return ledger;
+    }
+
+    /** The channel's own ledger accounts money passes through. */
+    ChannelAccounts channel() {
+        return channel;
     }
 
     /** The authorisations register: coverage of a movement that is only requested, not yet made. */
@@ -134,11 +175,6 @@ final class SettlementSupport {
     /** Appends the use case's audit entry, as the last write of its unit of work. */
     void audit(Transaction transaction, AuditEvent event) {
         audit.append(transaction, event);
-    }
-
-    /** Appends an audit entry in a unit of work of its own: for a refusal, whose own one rolled back. */
-    void auditAlone(AuditEvent event) {
-        transactions.useTransaction(transaction -> audit.append(transaction, event));
     }
 
     /**

@@ -1,13 +1,11 @@
 package org.corridor.settlement;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.corridor.db.Handles;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
@@ -15,15 +13,11 @@ import org.corridor.transaction.Transaction;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for transfers between restricted accounts, in the caller's unit of work. Stateless and thread-safe. */
-final class TransferStore {
+final class TransferStore extends SettlementStore {
 
     /** The request a transfer was recorded for, if it was. */
     Optional<String> request(Transaction transaction, UUID id) {
-        return Handles.of(transaction)
-                .createQuery("select request from settlement_transfer where id = :id")
-                .bind("id", id)
-                .mapTo(String.class)
-                .findFirst();
+        return request(transaction, "settlement_transfer", id);
     }
 
     /** Inserts the transfer; false when another unit of work recorded its id first. */
@@ -67,44 +61,30 @@ final class TransferStore {
 
     /** Transfers with the lots each consumed, by value date; {@code where} names the transfer {@code t}. */
     private static List<RestrictedTransfer> transfers(Handle handle, String where, Object key) {
+        Map<String, List<LotConsumption>> consumed = LotStore.consumedBy(
+                handle, "join settlement_transfer t on c.reference = 'transfer:' || t.id", where, key);
         var query = handle.createQuery("select t.*, s.currency from settlement_transfer t "
                 + "join settlement_account s on s.id = t.source_account_id " + where
                 + " order by t.value_date, t.recorded_at");
         if (key != null) {
             query.bind("key", key);
         }
-        // Rows first, then the lots each consumed: one query at a time on the handle.
-        List<Map.Entry<UUID, Function<List<LotConsumption>, RestrictedTransfer>>> rows = query.map((rs, ctx) -> {
+        return query.map((rs, ctx) -> {
                     UUID id = rs.getObject("id", UUID.class);
-                    UUID source = rs.getObject("source_account_id", UUID.class);
-                    UUID destination = rs.getObject("destination_account_id", UUID.class);
-                    Money amount = Money.ofMinor(rs.getLong("amount_minor"), Currency.of(rs.getString("currency")));
-                    LocalDate valueDate = rs.getObject("value_date", LocalDate.class);
-                    Optional<String> approval = ConversionStore.text(rs.getString("approval_reference"));
-                    String authorisation = rs.getString("authorisation_ref");
-                    UUID ledgerTransferId = rs.getObject("ledger_transfer_id", UUID.class);
-                    UUID lotId = rs.getObject("lot_id", UUID.class);
-                    Instant recordedAt =
-                            rs.getObject("recorded_at", OffsetDateTime.class).toInstant();
-                    String recordedBy = rs.getString("recorded_by");
-                    Function<List<LotConsumption>, RestrictedTransfer> withLots = consumed -> new RestrictedTransfer(
+                    return new RestrictedTransfer(
                             id,
-                            source,
-                            destination,
-                            amount,
-                            valueDate,
-                            approval,
-                            authorisation,
-                            ledgerTransferId,
-                            lotId,
-                            consumed,
-                            recordedAt,
-                            recordedBy);
-                    return Map.entry(id, withLots);
+                            rs.getObject("source_account_id", UUID.class),
+                            rs.getObject("destination_account_id", UUID.class),
+                            Money.ofMinor(rs.getLong("amount_minor"), Currency.of(rs.getString("currency"))),
+                            rs.getObject("value_date", LocalDate.class),
+                            ConversionStore.text(rs.getString("approval_reference")),
+                            rs.getString("authorisation_ref"),
+                            rs.getObject("ledger_transfer_id", UUID.class),
+                            rs.getObject("lot_id", UUID.class),
+                            consumed.getOrDefault("transfer:" + id, List.of()),
+                            rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                            rs.getString("recorded_by"));
                 })
                 .list();
-        return rows.stream()
-                .map(row -> row.getValue().apply(LotStore.consumed(handle, "transfer:" + row.getKey())))
-                .toList();
     }
 }
