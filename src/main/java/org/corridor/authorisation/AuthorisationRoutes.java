@@ -275,6 +275,11 @@ public record AuthorisationRoutes(Authorisations authorisations) implements Rout
                     Authorisation renewal = authorisations.renew(Api.actor(ctx), predecessor, request.toTerms());
                     ctx.status(201).json(AuthorisationView.of(renewal));
                 });
+        registerChecks(api);
+    }
+
+    /** Gaps, expiry warnings and coverage checks. */
+    private void registerChecks(Api api) {
         api.get("/api/v1/authorisation-gaps")
                 .requires(Permission.AUTHORISATION_READ)
                 .tag("authorisations")

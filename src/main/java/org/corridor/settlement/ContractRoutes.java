@@ -67,6 +67,12 @@ public record ContractRoutes(Settlement settlement) implements Routes {
                                         ctx.pathParam("id"),
                                         Requests.dateQuery(ctx, "as_of").orElseGet(settlement::today)),
                         ArrearsView.class)));
+        registerStatements(api);
+        registerInvoices(api);
+    }
+
+    /** Delivery statements, one by one or a metering file, and their listing. */
+    private void registerStatements(Api api) {
         api.post("/api/v1/delivery-statements")
                 .requires(Permission.DELIVERY_RECORD)
                 .tag("settlement")
@@ -95,6 +101,10 @@ public record ContractRoutes(Settlement settlement) implements Routes {
                 .handle(ctx -> ctx.json(settlement.contracts().statements(Requests.query(ctx, "contract")).stream()
                         .map(statement -> Views.of(statement, StatementView.class))
                         .toList()));
+    }
+
+    /** Invoices and their notes, and RPT-6. */
+    private void registerInvoices(Api api) {
         api.get("/api/v1/invoices")
                 .requires(Permission.SETTLEMENT_READ)
                 .tag("settlement")

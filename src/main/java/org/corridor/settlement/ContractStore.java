@@ -22,6 +22,7 @@ import org.corridor.money.Money;
 import org.corridor.transaction.Transaction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * SQL for contracts, delivery statements, invoices and their notes, in the caller's unit of work.
@@ -226,76 +227,73 @@ final class ContractStore extends SettlementStore {
                 .toList();
     }
 
+    /** Joins an invoice {@code i} to its statement {@code s} and contract {@code c}, for a {@code where} to name. */
+    private static final String OF_INVOICE = """
+            join settlement_statement s on s.id = i.statement_id
+            join settlement_contract c on c.id = i.contract_id
+            """;
+
     /** Invoices with their notes and what deposits paid of them, oldest period first. */
     private static List<Invoice> invoices(Handle handle, String where, Object key) {
-        var query = handle.createQuery("""
-                        select i.*, s.period_start, s.period_end, c.reference as contract_reference, c.price_unit
-                        from settlement_invoice i
-                        join settlement_statement s on s.id = i.statement_id
-                        join settlement_contract c on c.id = i.contract_id
-                        """ + where + " order by s.period_start, c.reference");
-        if (key != null) {
-            query.bind("key", key);
-        }
-        List<Map<String, Object>> rows = query.mapToMap().list();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        List<UUID> ids = rows.stream().map(row -> (UUID) row.get("id")).toList();
         Map<UUID, List<Note>> notes = new HashMap<>();
-        handle.createQuery("""
-                        select n.*, i.currency from settlement_note n join settlement_invoice i on i.id = n.invoice_id
-                        where n.invoice_id = any(:ids) order by n.issued_on, n.number
-                        """)
-                .bindArray("ids", UUID.class, ids)
+        bound(
+                        handle.createQuery("select n.*, i.currency from settlement_note n"
+                                + " join settlement_invoice i on i.id = n.invoice_id " + OF_INVOICE + where
+                                + " order by n.issued_on, n.number"),
+                        key)
                 .map(NOTE)
                 .forEach(note -> notes.computeIfAbsent(note.invoiceId(), id -> new ArrayList<>())
                         .add(note));
         Map<UUID, Long> paid = new HashMap<>();
-        handle.createQuery("""
-                        select invoice_id, sum(amount_minor) from settlement_allocation
-                        where invoice_id = any(:ids) group by invoice_id
-                        """)
-                .bindArray("ids", UUID.class, ids)
+        bound(
+                        handle.createQuery("select a.invoice_id, sum(a.amount_minor) from settlement_allocation a"
+                                + " join settlement_invoice i on i.id = a.invoice_id " + OF_INVOICE + where
+                                + " group by a.invoice_id"),
+                        key)
                 .map((rs, ctx) -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2)))
                 .forEach(entry -> paid.put(entry.getKey(), entry.getValue()));
-        List<Invoice> invoices = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            UUID id = (UUID) row.get("id");
-            Currency currency = Currency.of(((String) row.get("currency")).trim());
-            Money amount = Money.ofMinor(((Number) row.get("amount_minor")).longValue(), currency);
-            List<Note> its = notes.getOrDefault(id, List.of());
-            Money net = amount;
-            for (Note note : its) {
-                net = net.plus(note.signedAmount());
-            }
-            Money settled = Money.ofMinor(paid.getOrDefault(id, 0L), currency);
-            invoices.add(new Invoice(
-                    id,
-                    (String) row.get("number"),
-                    (UUID) row.get("contract_id"),
-                    (String) row.get("contract_reference"),
-                    (UUID) row.get("statement_id"),
-                    date(row.get("period_start")),
-                    date(row.get("period_end")),
-                    date(row.get("issued_on")),
-                    (BigDecimal) row.get("quantity"),
-                    QuantityUnit.valueOf((String) row.get("price_unit")),
-                    (BigDecimal) row.get("unit_price"),
-                    amount,
-                    its,
-                    net,
-                    settled,
-                    net.minus(settled)));
-        }
-        return invoices;
+        return bound(
+                        handle.createQuery(
+                                "select i.*, s.period_start, s.period_end, c.reference as contract_reference,"
+                                        + " c.price_unit from settlement_invoice i " + OF_INVOICE + where
+                                        + " order by s.period_start, c.reference"),
+                        key)
+                .map((rs, ctx) -> invoice(rs, notes, paid))
+                .list();
     }
 
-    private static LocalDate date(Object value) {
-        if (value instanceof java.sql.Date sql) {
-            return sql.toLocalDate();
+    private static Query bound(Query query, Object key) {
+        return key == null ? query : query.bind("key", key);
+    }
+
+    private static Invoice invoice(ResultSet rs, Map<UUID, List<Note>> notes, Map<UUID, Long> paid)
+            throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        Currency currency = Currency.of(rs.getString("currency").trim());
+        Money amount = Money.ofMinor(rs.getLong("amount_minor"), currency);
+        List<Note> its = notes.getOrDefault(id, List.of());
+        Money net = amount;
+        for (Note note : its) {
+            net = net.plus(note.signedAmount());
         }
-        return (LocalDate) value;
+        Money settled = Money.ofMinor(paid.getOrDefault(id, 0L), currency);
+        return new Invoice(
+                id,
+                rs.getString("number"),
+                rs.getObject("contract_id", UUID.class),
+                rs.getString("contract_reference"),
+                rs.getObject("statement_id", UUID.class),
+                rs.getObject("period_start", LocalDate.class),
+                rs.getObject("period_end", LocalDate.class),
+                rs.getObject("issued_on", LocalDate.class),
+                rs.getBigDecimal("quantity"),
+                QuantityUnit.valueOf(rs.getString("price_unit")),
+                rs.getBigDecimal("unit_price"),
+                amount,
+                its,
+                net,
+                settled,
+                net.minus(settled));
     }
 
     // ---------------------------------------------------------------- mapping

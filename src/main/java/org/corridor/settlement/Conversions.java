@@ -113,24 +113,13 @@ public final class Conversions {
             Movement movement,
             String request) {
         Coverage coverage = support.coverage(tx, movement);
-        Map<String, Object> outcome = new LinkedHashMap<>();
-        Optional<String> authorisation = Optional.empty();
-        Optional<Refusal> held = Optional.empty();
-        if (coverage instanceof Coverage.Covered covered) {
-            authorisation = Optional.of(covered.primary().authorisation().reference());
-            outcome.put("authorisation", authorisation.get());
-        } else {
-            Coverage.NotCovered refused = (Coverage.NotCovered) coverage;
-            held = Optional.of(Refusal.of(refused.primary()));
-            outcome.put(
-                    "findings",
-                    refused.findings().stream()
-                            .map(f -> f.authorisationReference() + ": " + f.reason())
-                            .toList());
-        }
+        Optional<String> authorisation = coverage instanceof Coverage.Covered covered
+                ? Optional.of(covered.primary().authorisation().reference())
+                : Optional.empty();
+        Optional<Refusal> held = coverage instanceof Coverage.NotCovered refused
+                ? Optional.of(Refusal.of(refused.primary()))
+                : Optional.empty();
         ConversionStatus status = held.isPresent() ? ConversionStatus.HELD : ConversionStatus.APPROVED;
-        outcome.put("status", status.name());
-        outcome.put("indicative_target", indicative.target().toString());
         Conversion requested = new Conversion(
                 conversion.id(),
                 source.id(),
@@ -158,10 +147,27 @@ public final class Conversions {
                         held.isPresent() ? "CONVERSION_HELD" : "CONVERSION_REQUESTED",
                         "conversion:" + conversion.id(),
                         CanonicalJson.read(request),
-                        outcome,
+                        outcome(coverage, authorisation, status, indicative),
                         authorisation
                                 .map(reference -> Map.of("authorisation", reference))
                                 .orElse(Map.of())));
+    }
+
+    /** The audit entry's outcome of a request: what covered it, or the register's findings. */
+    private static Map<String, Object> outcome(
+            Coverage coverage, Optional<String> authorisation, ConversionStatus status, ConversionQuote indicative) {
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        authorisation.ifPresent(reference -> outcome.put("authorisation", reference));
+        if (coverage instanceof Coverage.NotCovered refused) {
+            outcome.put(
+                    "findings",
+                    refused.findings().stream()
+                            .map(f -> f.authorisationReference() + ": " + f.reason())
+                            .toList());
+        }
+        outcome.put("status", status.name());
+        outcome.put("indicative_target", indicative.target().toString());
+        return outcome;
     }
 
     /**

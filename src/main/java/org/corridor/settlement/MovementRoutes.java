@@ -49,6 +49,12 @@ public record MovementRoutes(Settlement settlement) implements Routes {
                 .response(DepositView.class)
                 .handle(ctx ->
                         ctx.json(Views.of(settlement.deposits().get(Requests.uuidPath(ctx, "id")), DepositView.class)));
+        registerConversions(api);
+        registerTransfers(api);
+    }
+
+    /** Conversions and their executions. */
+    private void registerConversions(Api api) {
         api.post("/api/v1/conversions")
                 .requires(Permission.CONVERSION_EXECUTE)
                 .tag("settlement")
@@ -80,6 +86,10 @@ public record MovementRoutes(Settlement settlement) implements Routes {
                 .response(ExecutionView.class)
                 .status(201)
                 .handle(this::execute);
+    }
+
+    /** Transfers between restricted accounts. */
+    private void registerTransfers(Api api) {
         api.post("/api/v1/restricted-transfers")
                 .requires(Permission.CONVERSION_EXECUTE)
                 .tag("settlement")

@@ -43,6 +43,12 @@ public record RestrictedAccountRoutes(Settlement settlement) implements Routes {
                 .summary("A restricted account (by id or name) with its status and posted balance")
                 .response(RestrictedAccountView.class)
                 .handle(ctx -> ctx.json(view(account(ctx))));
+        registerLots(api);
+        registerBalancesAndRules(api);
+    }
+
+    /** The accounts' lots: ageing, the lots themselves, flows. */
+    private void registerLots(Api api) {
         api.get("/api/v1/restricted-accounts/{id}/ageing")
                 .requires(Permission.SETTLEMENT_READ)
                 .tag("settlement")
@@ -74,6 +80,10 @@ public record RestrictedAccountRoutes(Settlement settlement) implements Routes {
                 .requiredQuery("to", "YYYY-MM-DD, inclusive")
                 .response(Flows.class)
                 .handle(this::flows);
+    }
+
+    /** Opening balances and conversion rules. */
+    private void registerBalancesAndRules(Api api) {
         api.post("/api/v1/restricted-accounts/{id}/opening-balance")
                 .requires(Permission.RESTRICTED_ACCOUNT_MANAGE)
                 .tag("settlement")

@@ -207,18 +207,7 @@ public final class RestrictedAccounts {
                     store.openingBalance(tx, balance.id()).orElseThrow(), true);
         }
         UUID transferId = Ids.derived(balance.id(), "opening-balance");
-        support.post(
-                tx,
-                by,
-                List.of(NewTransfer.posted(
-                                transferId,
-                                suspense,
-                                account.id(),
-                                balance.amount().amountMinor(),
-                                balance.amount().currency(),
-                                "OPENING_BALANCE")
-                        .withReferences(Map.of("opening_balance", balance.id().toString()))
-                        .withMetadata(Map.of("value_date", balance.valueDate().toString()))));
+        support.post(tx, by, List.of(posting(balance, suspense, account, transferId)));
         Instant now = support.now();
         OpeningBalance recorded = new OpeningBalance(
                 balance.id(),
@@ -251,6 +240,19 @@ public final class RestrictedAccounts {
                         CanonicalJson.fields(
                                 "id", balance.id().toString(), "ledger_transfer_id", transferId.toString())));
         return new SettlementOutcome.Done<>(recorded, false);
+    }
+
+    private static NewTransfer posting(
+            NewOpeningBalance balance, UUID suspense, AccountStore.AccountRow account, UUID transferId) {
+        return NewTransfer.posted(
+                        transferId,
+                        suspense,
+                        account.id(),
+                        balance.amount().amountMinor(),
+                        balance.amount().currency(),
+                        "OPENING_BALANCE")
+                .withReferences(Map.of("opening_balance", balance.id().toString()))
+                .withMetadata(Map.of("value_date", balance.valueDate().toString()));
     }
 
     public List<OpeningBalance> openingBalances(UUID accountId) {
