@@ -22,7 +22,6 @@ import org.corridor.money.Money;
 import org.corridor.transaction.Transaction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * SQL for contracts, delivery statements, invoices and their notes, in the caller's unit of work.
@@ -235,35 +234,25 @@ final class ContractStore extends SettlementStore {
 
     /** Invoices with their notes and what deposits paid of them, oldest period first. */
     private static List<Invoice> invoices(Handle handle, String where, Object key) {
+        String notesSql =
+                "select n.*, i.currency from settlement_note n join settlement_invoice i on i.id = n.invoice_id "
+                        + OF_INVOICE + where + " order by n.issued_on, n.number";
         Map<UUID, List<Note>> notes = new HashMap<>();
-        bound(
-                        handle.createQuery("select n.*, i.currency from settlement_note n"
-                                + " join settlement_invoice i on i.id = n.invoice_id " + OF_INVOICE + where
-                                + " order by n.issued_on, n.number"),
-                        key)
+        keyed(handle, notesSql, key)
                 .map(NOTE)
                 .forEach(note -> notes.computeIfAbsent(note.invoiceId(), id -> new ArrayList<>())
                         .add(note));
+        String paidSql = "select a.invoice_id, sum(a.amount_minor) from settlement_allocation a"
+                + " join settlement_invoice i on i.id = a.invoice_id " + OF_INVOICE + where + " group by a.invoice_id";
         Map<UUID, Long> paid = new HashMap<>();
-        bound(
-                        handle.createQuery("select a.invoice_id, sum(a.amount_minor) from settlement_allocation a"
-                                + " join settlement_invoice i on i.id = a.invoice_id " + OF_INVOICE + where
-                                + " group by a.invoice_id"),
-                        key)
+        keyed(handle, paidSql, key)
                 .map((rs, ctx) -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2)))
                 .forEach(entry -> paid.put(entry.getKey(), entry.getValue()));
-        return bound(
-                        handle.createQuery(
-                                "select i.*, s.period_start, s.period_end, c.reference as contract_reference,"
-                                        + " c.price_unit from settlement_invoice i " + OF_INVOICE + where
-                                        + " order by s.period_start, c.reference"),
-                        key)
+        String invoicesSql = "select i.*, s.period_start, s.period_end, c.reference as contract_reference, c.price_unit"
+                + " from settlement_invoice i " + OF_INVOICE + where + " order by s.period_start, c.reference";
+        return keyed(handle, invoicesSql, key)
                 .map((rs, ctx) -> invoice(rs, notes, paid))
                 .list();
-    }
-
-    private static Query bound(Query query, Object key) {
-        return key == null ? query : query.bind("key", key);
     }
 
     private static Invoice invoice(ResultSet rs, Map<UUID, List<Note>> notes, Map<UUID, Long> paid)

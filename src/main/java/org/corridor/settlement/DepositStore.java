@@ -94,12 +94,12 @@ final class DepositStore extends SettlementStore {
     /** Deposits with their allocations, by value date; {@code where} names the deposit {@code d}. */
     private static List<Deposit> deposits(Handle handle, String where, Object key) {
         Map<UUID, List<Allocation>> allocations = allocations(handle, where, key);
-        var query = handle.createQuery("select d.*, c.reference as contract_reference from settlement_deposit d "
-                + "join settlement_contract c on c.id = d.contract_id " + where
-                + " order by d.value_date, d.recorded_at");
-        if (key != null) {
-            query.bind("key", key);
-        }
+        var query = keyed(
+                handle,
+                "select d.*, c.reference as contract_reference from settlement_deposit d "
+                        + "join settlement_contract c on c.id = d.contract_id " + where
+                        + " order by d.value_date, d.recorded_at",
+                key);
         return query.map((rs, ctx) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     Currency currency = Currency.of(rs.getString("currency"));
@@ -132,15 +132,12 @@ final class DepositStore extends SettlementStore {
 
     /** The allocations of the deposits {@code where} names, per deposit, oldest invoice first. */
     private static Map<UUID, List<Allocation>> allocations(Handle handle, String where, Object key) {
-        var query = handle.createQuery("""
+        var query = keyed(handle, """
                         select a.*, i.number, i.currency as invoice_currency, d.currency as deposit_currency
                         from settlement_allocation a
                         join settlement_invoice i on i.id = a.invoice_id
                         join settlement_deposit d on d.id = a.deposit_id
-                        """ + where + " order by i.issued_on, i.number");
-        if (key != null) {
-            query.bind("key", key);
-        }
+                        """ + where + " order by i.issued_on, i.number", key);
         Map<UUID, List<Allocation>> allocations = new HashMap<>();
         query.map((rs, ctx) -> Map.entry(
                         rs.getObject("deposit_id", UUID.class),

@@ -165,10 +165,7 @@ final class LotStore extends SettlementStore {
      * settlement stores' reads.
      */
     static Map<String, List<LotConsumption>> consumedBy(Handle handle, String movements, String where, Object key) {
-        var query = handle.createQuery(CONSUMED + " " + movements + " " + where + OLDEST_FIRST);
-        if (key != null) {
-            query.bind("key", key);
-        }
+        var query = keyed(handle, CONSUMED + " " + movements + " " + where + OLDEST_FIRST, key);
         Map<String, List<LotConsumption>> consumed = new HashMap<>();
         query.map(CONSUMPTION)
                 .forEach(c -> consumed.computeIfAbsent(c.reference(), reference -> new ArrayList<>())

@@ -21,8 +21,7 @@ public final class Settlement {
     private final Conversions conversions;
     private final RestrictedTransfers transfers;
     private final Reconciliation reconciliation;
-    private final Clock clock;
-    private final ZoneId zone;
+    private final SettlementSupport support;
 
     /** Wires the feature; its open conversions are listed in the register's expiry warnings. */
     public Settlement(
@@ -32,9 +31,8 @@ public final class Settlement {
             AuditLog audit,
             Clock clock,
             ZoneId zone) {
-        this.clock = clock;
-        this.zone = zone;
-        SettlementSupport support = new SettlementSupport(transactions, ledger, authorisations, audit, clock, zone);
+        this.support = new SettlementSupport(
+                transactions, ledger, authorisations, audit, new ChannelAccounts(ledger), clock, zone);
         this.lots = new Lots(support);
         this.accounts = new RestrictedAccounts(support, lots);
         this.contracts = new Contracts(support, accounts);
@@ -76,6 +74,6 @@ public final class Settlement {
 
     /** Today's business date in the channel's zone. */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(zone));
+        return support.today();
     }
 }

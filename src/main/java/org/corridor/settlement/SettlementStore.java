@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.corridor.db.Handles;
 import org.corridor.transaction.Transaction;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
@@ -29,6 +30,15 @@ abstract class SettlementStore {
         return query(transaction, "select request from " + table + " where id = :id", "id", id)
                 .mapTo(String.class)
                 .findFirst();
+    }
+
+    /**
+     * {@code sql} on {@code handle} with {@code :key} bound to {@code key}, or nothing bound when it
+     * is null: for reads whose condition is one of several, or none.
+     */
+    static Query keyed(Handle handle, String sql, Object key) {
+        Query query = handle.createQuery(sql);
+        return key == null ? query : query.bind("key", key);
     }
 
     static Query query(Transaction transaction, String sql, Object... namesAndValues) {

@@ -30,39 +30,25 @@ import org.corridor.transaction.Transactions;
  * What the settlement use cases share: the unit of work they open, and the checks every movement
  * passes inside it through the other features' public services: coverage by an authorisation on
  * the value date (FR-2), the usage recorded against it, the ledger's posting, and the audit entry.
- * A failed check throws {@link RefusedException}, which rolls the unit of work back. Thread-safe.
+ * A failed check throws {@link RefusedException}, which rolls the unit of work back. Holds the
+ * feature's collaborators, each thread-safe.
+ *
+ * @param channel the channel's own ledger accounts money passes through
  */
-final class SettlementSupport {
+record SettlementSupport(
+        Transactions transactions,
+        Ledger ledger,
+        Authorisations authorisations,
+        AuditLog audit,
+        ChannelAccounts channel,
+        Clock clock,
+        ZoneId zone) {
 
     /**
      * How a refused movement is audited, in a unit of work of its own: its action, subject and
      * request, and whether the entry lists the register's findings.
      */
     record Refusing(String action, String subject, String request, boolean withFindings) {}
-
-    private final Transactions transactions;
-    private final Ledger ledger;
-    private final Authorisations authorisations;
-    private final AuditLog audit;
-    private final ChannelAccounts channel;
-    private final Clock clock;
-    private final ZoneId zone;
-
-    SettlementSupport(
-            Transactions transactions,
-            Ledger ledger,
-            Authorisations authorisations,
-            AuditLog audit,
-            Clock clock,
-            ZoneId zone) {
-        this.transactions = transactions;
-        this.ledger = ledger;
-        this.authorisations = authorisations;
-        this.audit = audit;
-        this.channel = new ChannelAccounts(ledger);
-        this.clock = clock;
-        this.zone = zone;
-    }
 
     /** Runs one use case in one unit of work (retried as {@link Transactions} says). */
     <T> T inTransaction(Function<Transaction, T> work) {
@@ -98,15 +84,6 @@ final class SettlementSupport {
     /** Runs a read on a connection of its own. */
     <T> T read(Function<Transaction, T> work) {
         return transactions.read(work);
-    }
-
-    Ledger ledger() {
-        return ledger;
-    }
-
-    /** The channel's own ledger accounts money passes through. */
-    ChannelAccounts channel() {
-        return channel;
     }
 
     /** The authorisations register: coverage of a movement that is only requested, not yet made. */

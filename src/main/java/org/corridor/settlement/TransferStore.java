@@ -63,12 +63,12 @@ final class TransferStore extends SettlementStore {
     private static List<RestrictedTransfer> transfers(Handle handle, String where, Object key) {
         Map<String, List<LotConsumption>> consumed = LotStore.consumedBy(
                 handle, "join settlement_transfer t on c.reference = 'transfer:' || t.id", where, key);
-        var query = handle.createQuery("select t.*, s.currency from settlement_transfer t "
-                + "join settlement_account s on s.id = t.source_account_id " + where
-                + " order by t.value_date, t.recorded_at");
-        if (key != null) {
-            query.bind("key", key);
-        }
+        var query = keyed(
+                handle,
+                "select t.*, s.currency from settlement_transfer t "
+                        + "join settlement_account s on s.id = t.source_account_id " + where
+                        + " order by t.value_date, t.recorded_at",
+                key);
         return query.map((rs, ctx) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     return new RestrictedTransfer(
