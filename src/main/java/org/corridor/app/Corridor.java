@@ -10,10 +10,8 @@ import java.util.TreeMap;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditLog;
 import org.corridor.audit.AuditStore;
-import org.corridor.authorisation.AuthorisationStore;
 import org.corridor.authorisation.Authorisations;
 import org.corridor.authorisation.Eligibility;
-import org.corridor.authorisation.EligibilityRuleStore;
 import org.corridor.db.Database;
 import org.corridor.identity.UserStore;
 import org.corridor.identity.Users;
@@ -30,7 +28,6 @@ import org.corridor.screening.Screening;
 import org.corridor.screening.ScreeningListings;
 import org.corridor.screening.ScreeningResult;
 import org.corridor.settlement.Settlement;
-import org.corridor.settlement.SettlementStore;
 import org.corridor.vessel.Vessels;
 
 /**
@@ -65,9 +62,8 @@ public final class Corridor implements AutoCloseable {
         this.auditStore = new AuditStore(database, clock);
         this.auditLog = new AuditLog(auditStore);
         this.users = new Users(new UserStore(database, auditStore), clock);
-        this.authorisations =
-                new Authorisations(new AuthorisationStore(database, auditStore, clock), clock, config.zone());
-        this.eligibility = new Eligibility(new EligibilityRuleStore(database, auditStore), clock, config.zone());
+        this.authorisations = new Authorisations(database.transactions(), auditLog, clock, config.zone());
+        this.eligibility = new Eligibility(database.transactions(), auditLog, clock, config.zone());
         this.screening = new Screening(database.transactions(), auditLog, clock);
         // Who is listed: exact IMO numbers and name hits from the active sanctions lists, and the
         // graph's own designations (the vessels ask both).
@@ -82,12 +78,8 @@ public final class Corridor implements AutoCloseable {
                 config.zone());
         this.ledgerStore = new LedgerStore(database, auditStore, clock);
         this.ledger = new Ledger(ledgerStore, clock);
-        this.settlement = new Settlement(
-                new SettlementStore(database, auditStore, ledgerStore, authorisations.store(), clock),
-                ledger,
-                authorisations,
-                clock,
-                config.zone());
+        this.settlement =
+                new Settlement(database.transactions(), ledger, authorisations, auditLog, clock, config.zone());
         this.releases = new Releases(
                 database.transactions(),
                 new Releases.Features(auditLog, authorisations, eligibility, ownership, vessels, ledger, settlement),

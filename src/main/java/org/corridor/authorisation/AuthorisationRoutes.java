@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +19,7 @@ import org.corridor.money.Currency;
 import org.corridor.money.Money;
 
 /** The authorisation register and coverage checks over HTTP. */
-public final class AuthorisationRoutes implements Routes {
+public record AuthorisationRoutes(Authorisations authorisations) implements Routes {
 
     /** An amount as a decimal string in its currency's minor units, such as {"amount": "4704000.00", "currency": "EUR"}. */
     public record MoneyValue(String amount, String currency) {
@@ -39,14 +38,6 @@ public final class AuthorisationRoutes implements Routes {
     /** A threshold (FR-30): NOTIFY_AUTHORITY or PRIOR_APPROVAL, ABOVE or AT_OR_ABOVE the amount. */
     public record ThresholdValue(
             String action, String comparison, MoneyValue amount, List<String> movements, Integer aggregationDays) {
-        static ThresholdValue of(Threshold t) {
-            return new ThresholdValue(
-                    t.action().name(),
-                    t.comparison().name(),
-                    MoneyValue.of(t.amount()),
-                    names(t.movements()),
-                    t.aggregationDays());
-        }
 
         Threshold toThreshold() {
             return new Threshold(
@@ -60,13 +51,6 @@ public final class AuthorisationRoutes implements Routes {
 
     /** A cap: PER_TRANSACTION, PER_PERIOD (with period_days) or TOTAL. */
     public record CapValue(String scope, MoneyValue limit, Optional<Integer> periodDays, List<String> movements) {
-        static CapValue of(Cap c) {
-            return new CapValue(
-                    c.scope().name(),
-                    MoneyValue.of(c.limit()),
-                    c.scope() == Cap.Scope.PER_PERIOD ? Optional.of(c.periodDays()) : Optional.empty(),
-                    names(c.movements()));
-        }
 
         Cap toCap() {
             return new Cap(
@@ -136,53 +120,61 @@ public final class AuthorisationRoutes implements Routes {
         }
     }
 
-    /** Where an authorisation's document is kept. */
-    public record DocumentView(String name, String sha256, long sizeBytes) {}
+    /** A cap as the API shows it: {@code period_days} only for a per-period cap. */
+    public record CapView(Cap.Scope scope, Money limit, Optional<Integer> periodDays, Set<MovementKind> movements) {
+        static CapView of(Cap c) {
+            return new CapView(
+                    c.scope(),
+                    c.limit(),
+                    c.scope() == Cap.Scope.PER_PERIOD ? Optional.of(c.periodDays()) : Optional.empty(),
+                    c.movements());
+        }
+    }
 
-    /** An authorisation as recorded. */
+    /** An authorisation as recorded; it differs from {@link Authorisation} only in how caps are shown. */
     public record AuthorisationView(
             UUID id,
             String reference,
-            String type,
+            AuthorisationType type,
             String series,
             Optional<UUID> predecessorId,
             String issuer,
             String legalBasis,
             LocalDate validFrom,
             LocalDate validTo,
-            List<String> permittedPurposes,
-            List<String> permittedMovements,
-            List<String> permittedCurrencies,
-            List<String> prohibitedCurrencies,
-            List<String> permittedLocations,
-            List<String> priorApprovalFor,
-            List<ThresholdValue> thresholds,
-            List<CapValue> caps,
+            Set<Category> permittedPurposes,
+            Set<MovementKind> permittedMovements,
+            Set<Currency> permittedCurrencies,
+            Set<Currency> prohibitedCurrencies,
+            Set<String> permittedLocations,
+            Set<MovementKind> priorApprovalFor,
+            List<Threshold> thresholds,
+            List<CapView> caps,
             String conditions,
-            Optional<DocumentView> document,
+            Optional<DocumentRef> document,
             Instant recordedAt,
             String recordedBy) {
         static AuthorisationView of(Authorisation a) {
             return new AuthorisationView(
                     a.id(),
                     a.reference(),
-                    a.type().name(),
+                    a.type(),
                     a.series(),
                     a.predecessorId(),
                     a.issuer(),
                     a.legalBasis(),
                     a.validFrom(),
                     a.validTo(),
-                    names(a.permittedPurposes()),
-                    names(a.permittedMovements()),
-                    a.permittedCurrencies().stream().map(Currency::code).toList(),
-                    a.prohibitedCurrencies().stream().map(Currency::code).toList(),
-                    List.copyOf(a.permittedLocations()),
-                    names(a.priorApprovalFor()),
-                    a.thresholds().stream().map(ThresholdValue::of).toList(),
-                    a.caps().stream().map(CapValue::of).toList(),
+                    a.permittedPurposes(),
+                    a.permittedMovements(),
+                    a.permittedCurrencies(),
+                    a.prohibitedCurrencies(),
+                    a.permittedLocations(),
+                    a.priorApprovalFor(),
+                    a.thresholds(),
+                    a.caps().stream().map(CapView::of).toList(),
                     a.conditions(),
-                    a.document().map(d -> new DocumentView(d.name(), d.sha256(), d.sizeBytes())),
+                    a.document(),
                     a.recordedAt(),
                     a.recordedBy());
         }
@@ -205,31 +197,25 @@ public final class AuthorisationRoutes implements Routes {
             Optional<String> priorApprovalReference,
             Optional<String> linkedPaymentKey) {}
 
-    public record RequirementView(String kind, String detail, Optional<String> approvalReference) {}
+    /** A covering authorisation named by its id and reference, with what it requires. */
+    public record CoveringView(UUID id, String reference, List<Requirement> requirements) {}
 
-    public record CoveringView(UUID id, String reference, List<RequirementView> requirements) {}
-
-    public record FindingView(UUID authorisationId, String authorisationReference, String reason, String detail) {}
-
-    /** Either covered (by the listed authorisations, the first to reference) or not, with the reasons in order. */
+    /**
+     * Either covered (by the listed authorisations, the first to reference) or not, with the reasons
+     * in order: one shape for both outcomes of {@link Coverage}.
+     */
     public record CoverageView(
             boolean covered,
             LocalDate executionDate,
             List<CoveringView> authorisations,
-            List<String> reasons,
-            List<FindingView> findings) {}
+            List<CoverageReason> reasons,
+            List<CoverageFinding> findings) {}
 
-    public record GapView(
-            String series,
-            LocalDate from,
-            LocalDate to,
-            long days,
-            String precedingReference,
-            Optional<String> followingReference) {}
-
+    /** A pending item, without the authorisations it relies on: the warning names the one that expires. */
     public record PendingItemView(
-            String kind, String reference, Optional<MoneyValue> amount, Optional<LocalDate> plannedDate) {}
+            String kind, String reference, Optional<Money> amount, Optional<LocalDate> plannedDate) {}
 
+    /** An expiry warning, with the expiring authorisation named by its id, reference and last day. */
     public record WarningView(
             UUID id,
             String reference,
@@ -238,12 +224,6 @@ public final class AuthorisationRoutes implements Routes {
             int leadDays,
             Optional<String> renewedBy,
             List<PendingItemView> affectedItems) {}
-
-    private final Authorisations authorisations;
-
-    public AuthorisationRoutes(Authorisations authorisations) {
-        this.authorisations = authorisations;
-    }
 
     @Override
     public void register(Api api) {
@@ -295,16 +275,18 @@ public final class AuthorisationRoutes implements Routes {
                     Authorisation renewal = authorisations.renew(Api.actor(ctx), predecessor, request.toTerms());
                     ctx.status(201).json(AuthorisationView.of(renewal));
                 });
+        registerChecks(api);
+    }
+
+    /** Gaps, expiry warnings and coverage checks. */
+    private void registerChecks(Api api) {
         api.get("/api/v1/authorisation-gaps")
                 .requires(Permission.AUTHORISATION_READ)
                 .tag("authorisations")
                 .summary("Gaps between consecutive periods of each series (inclusive dates)")
                 .query("as_of", "also report an open gap from the end of a series' last period to this date")
-                .responseList(GapView.class)
-                .handle(ctx -> ctx.json(authorisations.gaps(Requests.dateQuery(ctx, "as_of")).stream()
-                        .map(g -> new GapView(
-                                g.series(), g.from(), g.to(), g.days(), g.precedingReference(), g.followingReference()))
-                        .toList()));
+                .responseList(Gap.class)
+                .handle(ctx -> ctx.json(authorisations.gaps(Requests.dateQuery(ctx, "as_of"))));
         api.get("/api/v1/authorisation-warnings")
                 .requires(Permission.AUTHORISATION_READ)
                 .tag("authorisations")
@@ -360,10 +342,7 @@ public final class AuthorisationRoutes implements Routes {
                         w.renewedBy(),
                         w.affectedItems().stream()
                                 .map(item -> new PendingItemView(
-                                        item.kind(),
-                                        item.reference(),
-                                        item.amount().map(MoneyValue::of),
-                                        item.plannedDate()))
+                                        item.kind(), item.reference(), item.amount(), item.plannedDate()))
                                 .toList()))
                 .toList());
     }
@@ -397,29 +376,13 @@ public final class AuthorisationRoutes implements Routes {
                     date,
                     covered.authorisations().stream()
                             .map(c -> new CoveringView(
-                                    c.authorisation().id(),
-                                    c.authorisation().reference(),
-                                    c.requirements().stream()
-                                            .map(r -> new RequirementView(
-                                                    r.kind().name(), r.detail(), r.approvalReference()))
-                                            .toList()))
+                                    c.authorisation().id(), c.authorisation().reference(), c.requirements()))
                             .toList(),
                     List.of(),
                     List.of());
         }
         Coverage.NotCovered refused = (Coverage.NotCovered) coverage;
-        return new CoverageView(
-                false,
-                date,
-                List.of(),
-                refused.reasons().stream().map(Enum::name).toList(),
-                refused.findings().stream()
-                        .map(f -> new FindingView(
-                                f.authorisationId(),
-                                f.authorisationReference(),
-                                f.reason().name(),
-                                f.detail()))
-                        .toList());
+        return new CoverageView(false, date, List.of(), refused.reasons(), refused.findings());
     }
 
     static <T> T required(T value, String field) {
@@ -454,9 +417,5 @@ public final class AuthorisationRoutes implements Routes {
 
     static <T> List<T> list(Optional<List<T>> value) {
         return optional(value).orElse(List.of());
-    }
-
-    private static List<String> names(Collection<? extends Enum<?>> values) {
-        return values.stream().map(Enum::name).toList();
     }
 }

@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -21,28 +19,19 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.corridor.InvalidInputException;
-import org.corridor.NotFoundException;
-import org.corridor.audit.AuditEvent;
-import org.corridor.audit.AuditStore;
 import org.corridor.audit.CanonicalJson;
-import org.corridor.db.Database;
 import org.corridor.db.Handles;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
 import org.corridor.transaction.Transaction;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
- * SQL for the authorisation register, its documents and the usage recorded against it. Every
- * change appends its audit entry in the same transaction. The two methods that take a
- * {@link Handle} let other features check coverage and record usage inside their own transaction,
- * where their own audit entry covers the change. Thread-safe.
+ * SQL for the authorisation register, its documents and the usage recorded against it, in the
+ * caller's unit of work; {@link Authorisations} opens it and audits. Stateless and thread-safe.
  */
-public final class AuthorisationStore {
+final class AuthorisationStore {
 
     /** How an insert went. */
     enum Inserted {
@@ -95,260 +84,187 @@ public final class AuthorisationStore {
             from authorisation a left join authorisation_document d on d.sha256 = a.document_sha256
             """;
 
-    private final Jdbi jdbi;
-    private final AuditStore audit;
-    private final Clock clock;
-
-    /** {@code clock} stamps recorded usage; everything else is stamped by the caller. */
-    public AuthorisationStore(Database database, AuditStore audit, Clock clock) {
-        this.jdbi = database.jdbi();
-        this.audit = audit;
-        this.clock = clock;
-    }
-
     /** Inserts an authorisation and its document, unless its reference is taken or its predecessor renewed. */
-    Inserted insert(Authorisation authorisation, Optional<Document> document, Instant now, AuditEvent event) {
-        return jdbi.inTransaction(handle -> {
-            if (authorisation.predecessorId().isPresent()) {
-                boolean renewed = handle.createQuery("select count(*) from authorisation where predecessor_id = :id")
-                                .bind("id", authorisation.predecessorId().get())
-                                .mapTo(Long.class)
-                                .one()
-                        > 0;
-                if (renewed) {
-                    return Inserted.PREDECESSOR_ALREADY_RENEWED;
-                }
+    Inserted insert(Transaction transaction, Authorisation authorisation, Optional<Document> document, Instant now) {
+        Handle handle = Handles.of(transaction);
+        if (authorisation.predecessorId().isPresent()) {
+            boolean renewed = handle.createQuery("select count(*) from authorisation where predecessor_id = :id")
+                            .bind("id", authorisation.predecessorId().get())
+                            .mapTo(Long.class)
+                            .one()
+                    > 0;
+            if (renewed) {
+                return Inserted.PREDECESSOR_ALREADY_RENEWED;
             }
-            if (document.isPresent()) {
-                handle.createUpdate("""
-                                insert into authorisation_document (sha256, content, size_bytes, stored_at)
-                                values (:sha256, :content, :size, :now)
-                                on conflict (sha256) do nothing
-                                """)
-                        .bind("sha256", document.get().sha256())
-                        .bind("content", document.get().content())
-                        .bind("size", (long) document.get().content().length)
-                        .bind("now", utc(now))
-                        .execute();
-            }
-            int inserted = handle.createUpdate("""
-                            insert into authorisation
-                              (id, reference, type, series, predecessor_id, issuer, legal_basis, valid_from, valid_to,
-                               permitted_purposes, permitted_movements, permitted_currencies, prohibited_currencies,
-                               permitted_locations, prior_approval_movements, thresholds, caps, conditions,
-                               document_sha256, document_name, recorded_at, recorded_by)
-                            values
-                              (:id, :reference, :type, :series, cast(:predecessorId as uuid), :issuer, :legalBasis, :validFrom,
-                               :validTo, :purposes, :movements, :currencies, :prohibited, :locations, :priorApproval,
-                               :thresholds, :caps, :conditions, :documentSha256, :documentName, :recordedAt,
-                               :recordedBy)
-                            on conflict do nothing
-                            """)
-                    .bind("id", authorisation.id())
-                    .bind("reference", authorisation.reference())
-                    .bind("type", authorisation.type().name())
-                    .bind("series", authorisation.series())
-                    .bind(
-                            "predecessorId",
-                            authorisation.predecessorId().map(UUID::toString).orElse(null))
-                    .bind("issuer", authorisation.issuer())
-                    .bind("legalBasis", authorisation.legalBasis())
-                    .bind("validFrom", authorisation.validFrom())
-                    .bind("validTo", authorisation.validTo())
-                    .bindArray("purposes", String.class, names(authorisation.permittedPurposes(), Enum::name))
-                    .bindArray("movements", String.class, names(authorisation.permittedMovements(), Enum::name))
-                    .bindArray("currencies", String.class, names(authorisation.permittedCurrencies(), Currency::code))
-                    .bindArray("prohibited", String.class, names(authorisation.prohibitedCurrencies(), Currency::code))
-                    .bindArray("locations", String.class, names(authorisation.permittedLocations(), l -> l))
-                    .bindArray("priorApproval", String.class, names(authorisation.priorApprovalFor(), Enum::name))
-                    .bind("thresholds", writeThresholds(authorisation.thresholds()))
-                    .bind("caps", writeCaps(authorisation.caps()))
-                    .bind("conditions", authorisation.conditions())
-                    .bind(
-                            "documentSha256",
-                            authorisation.document().map(DocumentRef::sha256).orElse(null))
-                    .bind(
-                            "documentName",
-                            authorisation.document().map(DocumentRef::name).orElse(null))
-                    .bind("recordedAt", utc(authorisation.recordedAt()))
-                    .bind("recordedBy", authorisation.recordedBy())
-                    .execute();
-            if (inserted == 0) {
-                boolean taken = handle.createQuery("select count(*) from authorisation where reference = :reference")
-                                .bind("reference", authorisation.reference())
-                                .mapTo(Long.class)
-                                .one()
-                        > 0;
-                return taken ? Inserted.REFERENCE_TAKEN : Inserted.PREDECESSOR_ALREADY_RENEWED;
-            }
-            audit.append(handle, event);
-            return Inserted.INSERTED;
-        });
+        }
+        document.ifPresent(d -> insertDocument(handle, d, now));
+        if (insertRow(handle, authorisation) == 0) {
+            boolean taken = handle.createQuery("select count(*) from authorisation where reference = :reference")
+                            .bind("reference", authorisation.reference())
+                            .mapTo(Long.class)
+                            .one()
+                    > 0;
+            return taken ? Inserted.REFERENCE_TAKEN : Inserted.PREDECESSOR_ALREADY_RENEWED;
+        }
+        return Inserted.INSERTED;
     }
 
-    List<Authorisation> all() {
-        return jdbi.withHandle(AuthorisationStore::all);
+    private static void insertDocument(Handle handle, Document document, Instant now) {
+        handle.createUpdate("""
+                        insert into authorisation_document (sha256, content, size_bytes, stored_at)
+                        values (:sha256, :content, :size, :now)
+                        on conflict (sha256) do nothing
+                        """)
+                .bind("sha256", document.sha256())
+                .bind("content", document.content())
+                .bind("size", (long) document.content().length)
+                .bind("now", utc(now))
+                .execute();
     }
 
-    private static List<Authorisation> all(Handle handle) {
-        return handle.createQuery(SELECT + " order by a.valid_from, a.reference")
+    private static int insertRow(Handle handle, Authorisation authorisation) {
+        return handle.createUpdate("""
+                        insert into authorisation
+                          (id, reference, type, series, predecessor_id, issuer, legal_basis, valid_from, valid_to,
+                           permitted_purposes, permitted_movements, permitted_currencies, prohibited_currencies,
+                           permitted_locations, prior_approval_movements, thresholds, caps, conditions,
+                           document_sha256, document_name, recorded_at, recorded_by)
+                        values
+                          (:id, :reference, :type, :series, cast(:predecessorId as uuid), :issuer, :legalBasis, :validFrom,
+                           :validTo, :purposes, :movements, :currencies, :prohibited, :locations, :priorApproval,
+                           :thresholds, :caps, :conditions, :documentSha256, :documentName, :recordedAt,
+                           :recordedBy)
+                        on conflict do nothing
+                        """)
+                .bind("id", authorisation.id())
+                .bind("reference", authorisation.reference())
+                .bind("type", authorisation.type().name())
+                .bind("series", authorisation.series())
+                .bind(
+                        "predecessorId",
+                        authorisation.predecessorId().map(UUID::toString).orElse(null))
+                .bind("issuer", authorisation.issuer())
+                .bind("legalBasis", authorisation.legalBasis())
+                .bind("validFrom", authorisation.validFrom())
+                .bind("validTo", authorisation.validTo())
+                .bindArray("purposes", String.class, names(authorisation.permittedPurposes(), Enum::name))
+                .bindArray("movements", String.class, names(authorisation.permittedMovements(), Enum::name))
+                .bindArray("currencies", String.class, names(authorisation.permittedCurrencies(), Currency::code))
+                .bindArray("prohibited", String.class, names(authorisation.prohibitedCurrencies(), Currency::code))
+                .bindArray("locations", String.class, names(authorisation.permittedLocations(), l -> l))
+                .bindArray("priorApproval", String.class, names(authorisation.priorApprovalFor(), Enum::name))
+                .bind("thresholds", writeThresholds(authorisation.thresholds()))
+                .bind("caps", writeCaps(authorisation.caps()))
+                .bind("conditions", authorisation.conditions())
+                .bind(
+                        "documentSha256",
+                        authorisation.document().map(DocumentRef::sha256).orElse(null))
+                .bind(
+                        "documentName",
+                        authorisation.document().map(DocumentRef::name).orElse(null))
+                .bind("recordedAt", utc(authorisation.recordedAt()))
+                .bind("recordedBy", authorisation.recordedBy())
+                .execute();
+    }
+
+    /** Every authorisation, by start date. */
+    List<Authorisation> all(Transaction transaction) {
+        return Handles.of(transaction)
+                .createQuery(SELECT + " order by a.valid_from, a.reference")
                 .map(AUTHORISATION)
                 .list();
     }
 
-    Optional<Authorisation> byId(UUID id) {
-        return jdbi.withHandle(handle -> handle.createQuery(SELECT + " where a.id = :id")
-                .bind("id", id)
+    Optional<Authorisation> byId(Transaction transaction, UUID id) {
+        return one(transaction, " where a.id = :key", id);
+    }
+
+    /** The authorisation, its row locked until the unit of work ends: usage against it is serialised. */
+    Optional<Authorisation> lock(Transaction transaction, UUID id) {
+        return one(transaction, " where a.id = :key for update of a", id);
+    }
+
+    Optional<Authorisation> byReference(Transaction transaction, String reference) {
+        return one(transaction, " where a.reference = :key", reference);
+    }
+
+    private static Optional<Authorisation> one(Transaction transaction, String where, Object key) {
+        return Handles.of(transaction)
+                .createQuery(SELECT + where)
+                .bind("key", key)
                 .map(AUTHORISATION)
-                .findFirst());
+                .findFirst();
     }
 
-    Optional<Authorisation> byReference(String reference) {
-        return jdbi.withHandle(handle -> handle.createQuery(SELECT + " where a.reference = :reference")
-                .bind("reference", reference)
-                .map(AUTHORISATION)
-                .findFirst());
-    }
-
-    Optional<byte[]> document(String sha256) {
-        return jdbi.withHandle(
-                handle -> handle.createQuery("select content from authorisation_document where sha256 = :sha256")
-                        .bind("sha256", sha256)
-                        .mapTo(byte[].class)
-                        .findFirst());
-    }
-
-    /** Coverage on a consistent snapshot of the register and its usage. */
-    Coverage coverage(Movement movement) {
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> coverage(handle, movement));
+    Optional<byte[]> document(Transaction transaction, String sha256) {
+        return Handles.of(transaction)
+                .createQuery("select content from authorisation_document where sha256 = :sha256")
+                .bind("sha256", sha256)
+                .mapTo(byte[].class)
+                .findFirst();
     }
 
     /**
-     * Which authorisations cover {@code movement}, read inside the caller's transaction. Does not
-     * lock; to make the check and the usage atomic, record the usage with {@link #recordUsage}.
+     * Makes the rest of the unit of work read one snapshot of the register and its usage (REPEATABLE
+     * READ). Call it before anything else in the unit of work.
      */
-    public Coverage coverage(Transaction transaction, Movement movement) {
-        return coverage(Handles.of(transaction), movement);
+    void readOneSnapshot(Transaction transaction) {
+        Handles.of(transaction).execute("set transaction isolation level repeatable read");
     }
 
-    public UsageOutcome recordUsage(Transaction transaction, UUID authorisationId, Movement movement) {
-        return recordUsage(Handles.of(transaction), authorisationId, movement);
-    }
-
-    public Coverage coverage(Handle handle, Movement movement) {
-        List<Authorisation> register = all(handle);
-        List<UUID> capped = register.stream()
-                .filter(a -> a.validOn(movement.executionDate()))
-                .filter(a -> a.caps().stream().anyMatch(cap -> cap.movements().contains(movement.kind())))
-                .map(Authorisation::id)
-                .toList();
+    /** The usage recorded against each of {@code authorisationIds}. */
+    Map<UUID, List<Usage>> usage(Transaction transaction, List<UUID> authorisationIds) {
         Map<UUID, List<Usage>> usage = new HashMap<>();
-        if (!capped.isEmpty()) {
-            handle.createQuery("select * from authorisation_usage where authorisation_id in (<ids>)")
-                    .bindList("ids", capped)
-                    .map(USAGE)
-                    .forEach(u -> usage.computeIfAbsent(u.authorisationId(), id -> new ArrayList<>())
-                            .add(u));
+        if (authorisationIds.isEmpty()) {
+            return usage;
         }
-        int aggregationDays = register.stream()
-                .flatMap(a -> a.thresholds().stream())
-                .mapToInt(Threshold::aggregationDays)
-                .max()
-                .orElse(0);
-        return CoverageRules.cover(register, movement, usage, linked(handle, movement, aggregationDays));
+        Handles.of(transaction)
+                .createQuery("select * from authorisation_usage where authorisation_id in (<ids>)")
+                .bindList("ids", authorisationIds)
+                .map(USAGE)
+                .forEach(u -> usage.computeIfAbsent(u.authorisationId(), id -> new ArrayList<>())
+                        .add(u));
+        return usage;
     }
 
-    /**
-     * Records that {@code movement} executed under the authorisation, inside the caller's
-     * transaction; the caller's own audit entry for the movement should name the authorisation.
-     * Locks the authorisation's row and checks the movement against it again (validity, terms,
-     * caps with the usage recorded so far), so concurrent movements cannot together exceed a cap.
-     * Recording the same movement reference again is harmless.
-     */
-    public UsageOutcome recordUsage(Handle handle, UUID authorisationId, Movement movement) {
-        if (movement.reference().isEmpty()) {
-            throw new InvalidInputException(
-                    "MOVEMENT_REFERENCE_MISSING", "recording usage needs the movement's own reference");
-        }
-        Authorisation authorisation = handle.createQuery(SELECT + " where a.id = :id for update of a")
-                .bind("id", authorisationId)
-                .map(AUTHORISATION)
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException(
-                        "AUTHORISATION_NOT_FOUND", "no authorisation with id " + authorisationId));
-        List<Usage> usage = handle.createQuery("select * from authorisation_usage where authorisation_id = :id")
-                .bind("id", authorisationId)
+    /** Usage sharing {@code linkedPaymentKey} with execution dates in {@code [from, to]}. */
+    List<Usage> linked(Transaction transaction, String linkedPaymentKey, LocalDate from, LocalDate to) {
+        return Handles.of(transaction)
+                .createQuery("""
+                        select * from authorisation_usage
+                        where linked_payment_key = :key and execution_date between :from and :to
+                        """)
+                .bind("key", linkedPaymentKey)
+                .bind("from", from)
+                .bind("to", to)
                 .map(USAGE)
                 .list();
-        String reference = movement.reference().get();
-        Optional<Usage> existing = usage.stream()
-                .filter(u -> u.movementReference().equals(reference))
-                .findFirst();
-        if (existing.isPresent()) {
-            return existing.get().sameAs(movement)
-                    ? new UsageOutcome.AlreadyRecorded(authorisation)
-                    : new UsageOutcome.ExistsWithDifferentContent(authorisation);
-        }
-        int aggregationDays = authorisation.thresholds().stream()
-                .mapToInt(Threshold::aggregationDays)
-                .max()
-                .orElse(0);
-        CoverageRules.Evaluation evaluation =
-                CoverageRules.evaluate(authorisation, movement, usage, linked(handle, movement, aggregationDays));
-        if (!evaluation.covers()) {
-            return new UsageOutcome.Refused(authorisation, evaluation.findings());
-        }
-        handle.createUpdate("""
+    }
+
+    void insertUsage(Transaction transaction, Usage usage, Instant now) {
+        Handles.of(transaction)
+                .createUpdate("""
                         insert into authorisation_usage
                           (authorisation_id, movement_reference, kind, execution_date, amount_minor, currency,
                            counter_amount_minor, counter_currency, linked_payment_key, recorded_at)
                         values (:id, :reference, :kind, :date, :amount, :currency, cast(:counterAmount as bigint), :counterCurrency,
                                 :linked, :recordedAt)
                         """)
-                .bind("id", authorisationId)
-                .bind("reference", reference)
-                .bind("kind", movement.kind().name())
-                .bind("date", movement.executionDate())
-                .bind("amount", movement.amount().amountMinor())
-                .bind("currency", movement.amount().currency().code())
+                .bind("id", usage.authorisationId())
+                .bind("reference", usage.movementReference())
+                .bind("kind", usage.kind().name())
+                .bind("date", usage.executionDate())
+                .bind("amount", usage.amount().amountMinor())
+                .bind("currency", usage.amount().currency().code())
                 .bind(
                         "counterAmount",
-                        movement.counterAmount().map(Money::amountMinor).orElse(null))
+                        usage.counterAmount().map(Money::amountMinor).orElse(null))
                 .bind(
                         "counterCurrency",
-                        movement.counterAmount().map(m -> m.currency().code()).orElse(null))
-                .bind("linked", movement.linkedPaymentKey().orElse(null))
-                .bind("recordedAt", utc(clock.instant().truncatedTo(ChronoUnit.MICROS)))
+                        usage.counterAmount().map(m -> m.currency().code()).orElse(null))
+                .bind("linked", usage.linkedPaymentKey().orElse(null))
+                .bind("recordedAt", utc(now))
                 .execute();
-        return new UsageOutcome.Recorded(authorisation, evaluation.requirements());
-    }
-
-    /** Records usage in a transaction of its own, with an audit entry when something was recorded. */
-    UsageOutcome recordUsage(
-            UUID authorisationId, Movement movement, Function<UsageOutcome.Recorded, AuditEvent> event) {
-        return jdbi.inTransaction(handle -> {
-            UsageOutcome outcome = recordUsage(handle, authorisationId, movement);
-            if (outcome instanceof UsageOutcome.Recorded recorded) {
-                audit.append(handle, event.apply(recorded));
-            }
-            return outcome;
-        });
-    }
-
-    /** Usage sharing the movement's linked-payment key within the look-back window. */
-    private static List<Usage> linked(Handle handle, Movement movement, int aggregationDays) {
-        if (movement.linkedPaymentKey().isEmpty() || aggregationDays == 0) {
-            return List.of();
-        }
-        return handle.createQuery("""
-                        select * from authorisation_usage
-                        where linked_payment_key = :key and execution_date between :from and :to
-                        """)
-                .bind("key", movement.linkedPaymentKey().get())
-                .bind("from", movement.executionDate().minusDays(aggregationDays - 1L))
-                .bind("to", movement.executionDate())
-                .map(USAGE)
-                .list();
     }
 
     private static <T> List<String> names(Collection<T> values, Function<T, String> name) {

@@ -18,9 +18,11 @@ import org.corridor.InvalidInputException;
 import org.corridor.NotFoundException;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEvent;
+import org.corridor.audit.AuditLog;
 import org.corridor.audit.CanonicalJson;
 import org.corridor.money.Currency;
 import org.corridor.transaction.Transaction;
+import org.corridor.transaction.Transactions;
 
 /**
  * The authorisation register and the coverage check every money movement goes through (FR-1 to
@@ -33,31 +35,92 @@ public final class Authorisations {
     /** Lead times of expiry warnings, in days, unless the caller names others (FR-3). */
     public static final List<Integer> DEFAULT_WARNING_DAYS = List.of(30, 14, 7, 1);
 
-    private final AuthorisationStore store;
+    private final AuthorisationStore store = new AuthorisationStore();
+    private final Transactions transactions;
+    private final AuditLog audit;
     private final Clock clock;
     private final ZoneId zone;
     private final List<PendingItems> pendingItems = new CopyOnWriteArrayList<>();
 
-    public Authorisations(AuthorisationStore store, Clock clock, ZoneId zone) {
-        this.store = store;
+    public Authorisations(Transactions transactions, AuditLog audit, Clock clock, ZoneId zone) {
+        this.transactions = transactions;
+        this.audit = audit;
         this.clock = clock;
         this.zone = zone;
     }
 
     /**
      * The authorisations covering {@code movement} as the caller's unit of work sees the register:
-     * for a use case that moves money in the same transaction. Caps count what was used so far.
+     * for a use case that moves money in the same transaction. Caps count what was used so far. Does
+     * not lock; to make the check and the usage atomic, record the usage with {@link #recordUsage}.
      */
     public Coverage coverage(Transaction transaction, Movement movement) {
-        return store.coverage(transaction, movement);
+        List<Authorisation> register = store.all(transaction);
+        List<UUID> capped = register.stream()
+                .filter(a -> a.validOn(movement.executionDate()))
+                .filter(a -> a.caps().stream().anyMatch(cap -> cap.movements().contains(movement.kind())))
+                .map(Authorisation::id)
+                .toList();
+        int aggregationDays = register.stream()
+                .flatMap(a -> a.thresholds().stream())
+                .mapToInt(Threshold::aggregationDays)
+                .max()
+                .orElse(0);
+        return CoverageRules.cover(
+                register, movement, store.usage(transaction, capped), linked(transaction, movement, aggregationDays));
     }
 
     /**
      * Records that {@code movement} used {@code authorisationId}, in the caller's unit of work, after
-     * {@link #coverage} found it covering. Repeating the movement's reference returns the first usage.
+     * {@link #coverage} found it covering; the caller's own audit entry for the movement names the
+     * authorisation. Locks the authorisation's row and checks the movement against it again
+     * (validity, terms, caps with the usage recorded so far), so concurrent movements cannot together
+     * exceed a cap. Repeating the movement's reference returns the first usage.
+     *
+     * @throws InvalidInputException MOVEMENT_REFERENCE_MISSING
+     * @throws NotFoundException AUTHORISATION_NOT_FOUND
      */
     public UsageOutcome recordUsage(Transaction transaction, UUID authorisationId, Movement movement) {
-        return store.recordUsage(transaction, authorisationId, movement);
+        if (movement.reference().isEmpty()) {
+            throw new InvalidInputException(
+                    "MOVEMENT_REFERENCE_MISSING", "recording usage needs the movement's own reference");
+        }
+        Authorisation authorisation = store.lock(transaction, authorisationId)
+                .orElseThrow(() -> new NotFoundException(
+                        "AUTHORISATION_NOT_FOUND", "no authorisation with id " + authorisationId));
+        List<Usage> usage = store.usage(transaction, List.of(authorisationId)).getOrDefault(authorisationId, List.of());
+        String reference = movement.reference().get();
+        Optional<Usage> existing = usage.stream()
+                .filter(u -> u.movementReference().equals(reference))
+                .findFirst();
+        if (existing.isPresent()) {
+            return existing.get().sameAs(movement)
+                    ? new UsageOutcome.AlreadyRecorded(authorisation)
+                    : new UsageOutcome.ExistsWithDifferentContent(authorisation);
+        }
+        int aggregationDays = authorisation.thresholds().stream()
+                .mapToInt(Threshold::aggregationDays)
+                .max()
+                .orElse(0);
+        CoverageRules.Evaluation evaluation =
+                CoverageRules.evaluate(authorisation, movement, usage, linked(transaction, movement, aggregationDays));
+        if (!evaluation.covers()) {
+            return new UsageOutcome.Refused(authorisation, evaluation.findings());
+        }
+        store.insertUsage(transaction, Usage.of(authorisationId, movement), now());
+        return new UsageOutcome.Recorded(authorisation, evaluation.requirements());
+    }
+
+    /** Usage sharing the movement's linked-payment key within the look-back window. */
+    private List<Usage> linked(Transaction transaction, Movement movement, int aggregationDays) {
+        if (movement.linkedPaymentKey().isEmpty() || aggregationDays == 0) {
+            return List.of();
+        }
+        return store.linked(
+                transaction,
+                movement.linkedPaymentKey().get(),
+                movement.executionDate().minusDays(aggregationDays - 1L),
+                movement.executionDate());
     }
 
     /** Records a new authorisation. Its series is the one named, or its own reference. */
@@ -114,7 +177,15 @@ public final class Authorisations {
                 "gap", CanonicalJson.fields("from", g.from().toString(), "to", g.to().toString(), "days", g.days())));
         AuditEvent event = AuditEvent.of(
                 by, action, "authorisation:" + authorisation.reference(), describe(authorisation), outcome);
-        switch (store.insert(authorisation, terms.document(), authorisation.recordedAt(), event)) {
+        AuthorisationStore.Inserted inserted = transactions.inTransaction(tx -> {
+            AuthorisationStore.Inserted result =
+                    store.insert(tx, authorisation, terms.document(), authorisation.recordedAt());
+            if (result == AuthorisationStore.Inserted.INSERTED) {
+                audit.append(tx, event);
+            }
+            return result;
+        });
+        switch (inserted) {
             case INSERTED -> {}
             case REFERENCE_TAKEN ->
                 throw new ConflictException(
@@ -129,7 +200,7 @@ public final class Authorisations {
 
     /** Every authorisation, by start date. */
     public List<Authorisation> list() {
-        return store.all();
+        return transactions.read(store::all);
     }
 
     /** The authorisations valid on {@code date}. */
@@ -138,12 +209,15 @@ public final class Authorisations {
     }
 
     public Authorisation get(UUID id) {
-        return store.byId(id)
+        return transactions
+                .read(tx -> store.byId(tx, id))
                 .orElseThrow(() -> new NotFoundException("AUTHORISATION_NOT_FOUND", "no authorisation with id " + id));
     }
 
     public Authorisation byReference(String reference) {
-        return store.byReference(reference == null ? "" : reference.trim())
+        String key = reference == null ? "" : reference.trim();
+        return transactions
+                .read(tx -> store.byReference(tx, key))
                 .orElseThrow(() -> new NotFoundException(
                         "AUTHORISATION_NOT_FOUND", "no authorisation with reference " + reference));
     }
@@ -159,7 +233,9 @@ public final class Authorisations {
 
     /** The bytes of an authorisation's document, if it has one. */
     public Optional<byte[]> document(UUID authorisationId) {
-        return get(authorisationId).document().flatMap(ref -> store.document(ref.sha256()));
+        return get(authorisationId)
+                .document()
+                .flatMap(ref -> transactions.read(tx -> store.document(tx, ref.sha256())));
     }
 
     /** Gaps between consecutive periods of each series; with {@code asOf}, also open gaps up to it. */
@@ -220,37 +296,41 @@ public final class Authorisations {
 
     /**
      * Which authorisations cover {@code movement} on its execution date, or the named reasons none
-     * does. Run it at approval and again at execution (FR-2).
+     * does, on one snapshot of the register and its usage. Run it at approval and again at
+     * execution (FR-2).
      */
     public Coverage coverage(Movement movement) {
-        return store.coverage(movement);
+        return transactions.inTransaction(tx -> {
+            store.readOneSnapshot(tx);
+            return coverage(tx, movement);
+        });
     }
 
     /**
-     * Records that a movement executed under an authorisation, in a transaction of its own with an
-     * audit entry. Features that execute movements in their own transaction use
-     * {@link AuthorisationStore#recordUsage(org.jdbi.v3.core.Handle, UUID, Movement)} instead.
+     * Records that a movement executed under an authorisation, in a unit of work of its own with an
+     * audit entry. Features that execute movements in their own unit of work use {@link
+     * #recordUsage(Transaction, UUID, Movement)} instead.
      */
     public UsageOutcome recordUsage(Actor by, UUID authorisationId, Movement movement) {
-        return store.recordUsage(
-                authorisationId,
-                movement,
-                recorded -> AuditEvent.of(
-                        by,
-                        "AUTHORISATION_USAGE_RECORDED",
-                        "authorisation:" + recorded.authorisation().reference(),
-                        describe(movement),
-                        CanonicalJson.fields(
-                                "authorisation_id", authorisationId.toString(),
-                                "requirements",
-                                        recorded.requirements().stream()
-                                                .map(r -> r.kind() + ": " + r.detail())
-                                                .toList())));
-    }
-
-    /** The store, for features that check coverage and record usage inside their own transaction. */
-    public AuthorisationStore store() {
-        return store;
+        return transactions.inTransaction(tx -> {
+            UsageOutcome outcome = recordUsage(tx, authorisationId, movement);
+            if (outcome instanceof UsageOutcome.Recorded recorded) {
+                audit.append(
+                        tx,
+                        AuditEvent.of(
+                                by,
+                                "AUTHORISATION_USAGE_RECORDED",
+                                "authorisation:" + recorded.authorisation().reference(),
+                                describe(movement),
+                                CanonicalJson.fields(
+                                        "authorisation_id", authorisationId.toString(),
+                                        "requirements",
+                                                recorded.requirements().stream()
+                                                        .map(r -> r.kind() + ": " + r.detail())
+                                                        .toList())));
+            }
+            return outcome;
+        });
     }
 
     /** The channel's business date of an instant. */

@@ -15,9 +15,11 @@ import org.corridor.InvalidInputException;
 import org.corridor.NotFoundException;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEvent;
+import org.corridor.audit.AuditLog;
 import org.corridor.audit.CanonicalJson;
 import org.corridor.audit.Hashing;
 import org.corridor.money.Currency;
+import org.corridor.transaction.Transactions;
 
 /**
  * Eligibility of goods lines under versioned rules (FR-5, FR-17 to FR-20): each line ALLOWED,
@@ -31,7 +33,9 @@ public final class Eligibility {
     static final String DEFAULT_RULES_SOURCE = "classpath:authorisation/default-eligibility-rules.json";
     static final int MAX_LINES = 100_000;
 
-    private final EligibilityRuleStore store;
+    private final EligibilityRuleStore store = new EligibilityRuleStore();
+    private final Transactions transactions;
+    private final AuditLog audit;
     private final Clock clock;
     private final ZoneId zone;
     private volatile Active cache;
@@ -39,8 +43,12 @@ public final class Eligibility {
     /** The active rule set, parsed, with its version. */
     private record Active(RuleSetInfo info, RuleSet rules) {}
 
-    public Eligibility(EligibilityRuleStore store, Clock clock, ZoneId zone) {
-        this.store = store;
+    /** The version active after an import, and whether the import created it. */
+    private record Added(RuleSetInfo info, boolean created) {}
+
+    public Eligibility(Transactions transactions, AuditLog audit, Clock clock, ZoneId zone) {
+        this.transactions = transactions;
+        this.audit = audit;
         this.clock = clock;
         this.zone = zone;
     }
@@ -62,7 +70,7 @@ public final class Eligibility {
      */
     public EligibilityResult check(Actor by, String subject, List<GoodsLine> lines, LocalDate on) {
         EligibilityResult result = check(lines, on);
-        store.recordDecision(new AuditEvent(
+        AuditEvent decision = new AuditEvent(
                 by,
                 "ELIGIBILITY_CHECKED",
                 subject,
@@ -81,7 +89,8 @@ public final class Eligibility {
                                         "allowed_quantity",
                                                 line.allowedQuantity().toPlainString()))
                                 .toList()),
-                result.versions()));
+                result.versions());
+        transactions.useTransaction(tx -> audit.append(tx, decision));
         return result;
     }
 
@@ -92,22 +101,23 @@ public final class Eligibility {
 
     public List<RuleSetInfo> ruleVersions() {
         active();
-        return store.versions();
+        return transactions.read(store::versions);
     }
 
     /** The document of a stored version, exactly as imported. */
     public String rulesContent(int version) {
-        active();
-        return store.version(version)
-                .orElseThrow(() -> new NotFoundException("RULES_VERSION_NOT_FOUND", "no rule-set version " + version))
-                .content();
+        return stored(version).content();
     }
 
     public RuleSetInfo rules(int version) {
+        return stored(version).info();
+    }
+
+    private EligibilityRuleStore.Stored stored(int version) {
         active();
-        return store.version(version)
-                .orElseThrow(() -> new NotFoundException("RULES_VERSION_NOT_FOUND", "no rule-set version " + version))
-                .info();
+        return transactions
+                .read(tx -> store.version(tx, version))
+                .orElseThrow(() -> new NotFoundException("RULES_VERSION_NOT_FOUND", "no rule-set version " + version));
     }
 
     /**
@@ -119,22 +129,7 @@ public final class Eligibility {
         String text = withoutBom(content);
         RuleSet rules = RuleSetParser.parse(sourceName, text);
         active();
-        String sha256 = Hashing.sha256Hex(text);
-        EligibilityRuleStore.Added added = store.add(
-                rules.name(),
-                sourceName,
-                text,
-                sha256,
-                clock.instant().truncatedTo(ChronoUnit.MICROS),
-                by.name(),
-                false,
-                version -> new AuditEvent(
-                        by,
-                        "RULES_IMPORTED",
-                        "eligibility-rules:" + version,
-                        CanonicalJson.fields("source_name", sourceName, "sha256", sha256),
-                        summary(rules, version),
-                        Map.of(EligibilityResult.VERSION_KEY, Integer.toString(version))));
+        Added added = add(rules, sourceName, text, by, false);
         return new ImportOutcome(added.info(), added.created());
     }
 
@@ -170,14 +165,15 @@ public final class Eligibility {
 
     private Active active() {
         Active cached = cache;
-        Optional<Integer> version = store.activeVersion();
+        Optional<Integer> version = transactions.read(store::activeVersion);
         if (cached != null && version.isPresent() && cached.info().version() == version.get()) {
             return cached;
         }
         if (version.isEmpty()) {
             installDefault();
         }
-        EligibilityRuleStore.Stored stored = store.active()
+        EligibilityRuleStore.Stored stored = transactions
+                .read(store::active)
                 .orElseThrow(() -> new IllegalStateException("no eligibility rules after installing the default"));
         Active fresh = new Active(
                 stored.info(), RuleSetParser.parse("version " + stored.info().version(), stored.content()));
@@ -187,23 +183,42 @@ public final class Eligibility {
 
     private void installDefault() {
         String content = defaultRulesContent();
-        RuleSet rules = RuleSetParser.parse(DEFAULT_RULES_SOURCE, content);
+        add(RuleSetParser.parse(DEFAULT_RULES_SOURCE, content), DEFAULT_RULES_SOURCE, content, Actor.SYSTEM, true);
+    }
+
+    /**
+     * Stores {@code content} as the next version with its audit entry, unless it is already the
+     * active one (same hash), or, with {@code onlyIfEmpty}, unless any version exists.
+     */
+    private Added add(RuleSet rules, String sourceName, String content, Actor by, boolean onlyIfEmpty) {
         String sha256 = Hashing.sha256Hex(content);
-        store.add(
-                rules.name(),
-                DEFAULT_RULES_SOURCE,
-                content,
-                sha256,
-                clock.instant().truncatedTo(ChronoUnit.MICROS),
-                Actor.SYSTEM.name(),
-                true,
-                version -> new AuditEvent(
-                        Actor.SYSTEM,
-                        "RULES_IMPORTED",
-                        "eligibility-rules:" + version,
-                        CanonicalJson.fields("source_name", DEFAULT_RULES_SOURCE, "sha256", sha256),
-                        summary(rules, version),
-                        Map.of(EligibilityResult.VERSION_KEY, Integer.toString(version))));
+        return transactions.inTransaction(tx -> {
+            store.lockVersions(tx);
+            Optional<EligibilityRuleStore.Stored> current = store.active(tx);
+            if (current.isPresent()
+                    && (onlyIfEmpty || current.get().info().sha256().equals(sha256))) {
+                return new Added(current.get().info(), false);
+            }
+            int version = current.map(stored -> stored.info().version() + 1).orElse(1);
+            RuleSetInfo info = new RuleSetInfo(
+                    version,
+                    rules.name(),
+                    sourceName,
+                    sha256,
+                    clock.instant().truncatedTo(ChronoUnit.MICROS),
+                    by.name());
+            store.insert(tx, info, content);
+            audit.append(
+                    tx,
+                    new AuditEvent(
+                            by,
+                            "RULES_IMPORTED",
+                            "eligibility-rules:" + version,
+                            CanonicalJson.fields("source_name", sourceName, "sha256", sha256),
+                            summary(rules, version),
+                            Map.of(EligibilityResult.VERSION_KEY, Integer.toString(version))));
+            return new Added(info, true);
+        });
     }
 
     private static Map<String, Object> summary(RuleSet rules, int version) {

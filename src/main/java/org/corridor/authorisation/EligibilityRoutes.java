@@ -2,7 +2,6 @@ package org.corridor.authorisation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +13,7 @@ import org.corridor.http.Routes;
 import org.corridor.identity.Permission;
 
 /** Eligibility checks and the versioned rules over HTTP. */
-public final class EligibilityRoutes implements Routes {
+public record EligibilityRoutes(Eligibility eligibility) implements Routes {
 
     /** One end user's part of a line. */
     public record EndUseValue(Optional<String> endUserType, String quantity) {}
@@ -69,6 +68,9 @@ public final class EligibilityRoutes implements Routes {
     /** Lines to check, under the rules effective on {@code on} (default: today in the channel's zone). */
     public record EligibilityRequest(Optional<LocalDate> on, List<GoodsLineValue> lines) {}
 
+    // The decisions as the API shows them: a decision as its verdict and reason code, each finding
+    // with the verdict it leads to, quantities as the plain decimals they were given in.
+
     public record FindingView(String reason, String verdict, String detail, Optional<String> source) {}
 
     public record PortionView(
@@ -85,30 +87,11 @@ public final class EligibilityRoutes implements Routes {
 
     public record EligibilityView(int rulesVersion, LocalDate on, List<LineView> lines) {}
 
-    public record RuleSetView(
-            int version, String name, String sourceName, String sha256, Instant importedAt, String importedBy) {
-        static RuleSetView of(RuleSetInfo info) {
-            return new RuleSetView(
-                    info.version(),
-                    info.name(),
-                    info.sourceName(),
-                    info.sha256(),
-                    info.importedAt(),
-                    info.importedBy());
-        }
-    }
-
     /** A stored rule-set version and its document. */
-    public record RulesView(RuleSetView version, boolean active, JsonNode rules) {}
+    public record RulesView(RuleSetInfo version, boolean active, JsonNode rules) {}
 
     /** What an import did: {@code created} is false when the file equalled the active version. */
-    public record ImportView(boolean created, RuleSetView active) {}
-
-    private final Eligibility eligibility;
-
-    public EligibilityRoutes(Eligibility eligibility) {
-        this.eligibility = eligibility;
-    }
+    public record ImportView(boolean created, RuleSetInfo active) {}
 
     @Override
     public void register(Api api) {
@@ -139,7 +122,7 @@ public final class EligibilityRoutes implements Routes {
                     int version = Requests.intQuery(ctx, "version", active.version(), 1, Integer.MAX_VALUE);
                     RuleSetInfo shown = eligibility.rules(version);
                     ctx.json(new RulesView(
-                            RuleSetView.of(shown),
+                            shown,
                             shown.version() == active.version(),
                             CanonicalJson.read(eligibility.rulesContent(version))));
                 });
@@ -147,9 +130,8 @@ public final class EligibilityRoutes implements Routes {
                 .requires(Permission.AUTHORISATION_READ)
                 .tag("eligibility")
                 .summary("Every stored version of the eligibility rules, oldest first")
-                .responseList(RuleSetView.class)
-                .handle(ctx -> ctx.json(
-                        eligibility.ruleVersions().stream().map(RuleSetView::of).toList()));
+                .responseList(RuleSetInfo.class)
+                .handle(ctx -> ctx.json(eligibility.ruleVersions()));
         api.post("/api/v1/eligibility-rules")
                 .requires(Permission.RULES_MANAGE)
                 .tag("eligibility")
@@ -165,8 +147,7 @@ public final class EligibilityRoutes implements Routes {
                     }
                     String source = Requests.query(ctx, "source_name").orElse("api");
                     ImportOutcome outcome = eligibility.importRules(Api.actor(ctx), source, ctx.body());
-                    ctx.status(outcome.created() ? 201 : 200)
-                            .json(new ImportView(outcome.created(), RuleSetView.of(outcome.active())));
+                    ctx.status(outcome.created() ? 201 : 200).json(new ImportView(outcome.created(), outcome.active()));
                 });
     }
 

@@ -27,74 +27,11 @@ final class LineEvaluator {
         List<EligibilityFinding> findings = new ArrayList<>();
         Optional<String> hs = hsCode(line, findings);
         String words = Text.words(line.description().orElse(""));
-        for (RuleSet.ItemRule item : rules.excludedItems()) {
-            if (!item.effectiveOn(on)) {
-                continue;
-            }
-            Optional<String> keyword = item.matchedKeyword(words);
-            if (hs.isPresent() && item.matchesCode(hs.get())) {
-                add(findings, EligibilityReason.EXCLUDED_ITEM, item.name() + " by HS code", item.source());
-            } else if (keyword.isPresent()) {
-                add(
-                        findings,
-                        EligibilityReason.EXCLUDED_ITEM_SUSPECTED,
-                        "the description names " + item.name() + " ('" + keyword.get() + "')",
-                        item.source());
-            }
-        }
+        checkExcludedItems(hs, words, findings);
         Optional<RuleSet.HsRule> rule = hs.flatMap(this::hsRule);
-        if (hs.isPresent()) {
-            if (rule.isEmpty()) {
-                add(
-                        findings,
-                        EligibilityReason.HS_CODE_NOT_COVERED,
-                        "no HS rule covers " + HsCode.dotted(hs.get()),
-                        "");
-            } else if (rule.get().status() == Verdict.DENIED) {
-                add(
-                        findings,
-                        EligibilityReason.HS_CODE_DENIED,
-                        describe(rule.get()),
-                        rule.get().source());
-            } else if (rule.get().status() == Verdict.ESCALATE) {
-                add(
-                        findings,
-                        EligibilityReason.HS_REVIEW_REQUIRED,
-                        describe(rule.get()),
-                        rule.get().source());
-            }
-        }
-        for (RuleSet.ItemRule device : rules.specificLicenceDevices()) {
-            if (!device.effectiveOn(on)) {
-                continue;
-            }
-            Optional<String> keyword = device.matchedKeyword(words);
-            if (hs.isPresent() && device.matchesCode(hs.get())) {
-                add(
-                        findings,
-                        EligibilityReason.SPECIFIC_LICENCE_REQUIRED,
-                        device.name() + " by HS code",
-                        device.source());
-            } else if (keyword.isPresent()) {
-                add(
-                        findings,
-                        EligibilityReason.SPECIFIC_LICENCE_REQUIRED,
-                        device.name() + " by description ('" + keyword.get() + "')",
-                        device.source());
-            }
-        }
-        if (line.category().isEmpty()) {
-            add(findings, EligibilityReason.CATEGORY_UNKNOWN, "no known category claimed", "");
-        } else if (rule.isPresent()
-                && !rule.get().categories().contains(line.category().get())) {
-            add(
-                    findings,
-                    EligibilityReason.CATEGORY_MISMATCH,
-                    "claimed " + line.category().get() + "; HS "
-                            + HsCode.dotted(rule.get().prefix()) + " is "
-                            + rule.get().categories(),
-                    rule.get().source());
-        }
+        hs.ifPresent(code -> checkHsRule(code, rule, findings));
+        checkSpecificLicenceDevices(hs, words, findings);
+        checkCategory(line, rule, findings);
         if (line.description().isEmpty()) {
             add(findings, EligibilityReason.DESCRIPTION_MISSING, "no description", "");
         }
@@ -121,15 +58,7 @@ final class LineEvaluator {
                             .orElse("no unit price"),
                     "");
         }
-        if (line.currency().isEmpty()) {
-            add(findings, EligibilityReason.CURRENCY_INVALID, "no known currency", "");
-        } else if (rules.blockedCurrencies().contains(line.currency().get())) {
-            add(
-                    findings,
-                    EligibilityReason.CURRENCY_BLOCKED,
-                    line.currency().get() + " is blocked",
-                    rules.blockedCurrenciesSource());
-        }
+        checkCurrency(line, findings);
         if (hs.isPresent()
                 && priceValid
                 && line.unit().isPresent()
@@ -145,6 +74,97 @@ final class LineEvaluator {
             checkEndUseQuantities(line, findings);
         }
         return decide(line, quantityValid, findings);
+    }
+
+    /** Items excluded from the channel, named by HS code (excluded) or only by description (suspected). */
+    private void checkExcludedItems(Optional<String> hs, String words, List<EligibilityFinding> findings) {
+        for (RuleSet.ItemRule item : rules.excludedItems()) {
+            if (!item.effectiveOn(on)) {
+                continue;
+            }
+            Optional<String> keyword = item.matchedKeyword(words);
+            if (hs.isPresent() && item.matchesCode(hs.get())) {
+                add(findings, EligibilityReason.EXCLUDED_ITEM, item.name() + " by HS code", item.source());
+            } else if (keyword.isPresent()) {
+                add(
+                        findings,
+                        EligibilityReason.EXCLUDED_ITEM_SUSPECTED,
+                        "the description names " + item.name() + " ('" + keyword.get() + "')",
+                        item.source());
+            }
+        }
+    }
+
+    /** What the HS rule covering the code says: not covered, denied or to be reviewed. */
+    private static void checkHsRule(String hs, Optional<RuleSet.HsRule> rule, List<EligibilityFinding> findings) {
+        if (rule.isEmpty()) {
+            add(findings, EligibilityReason.HS_CODE_NOT_COVERED, "no HS rule covers " + HsCode.dotted(hs), "");
+        } else if (rule.get().status() == Verdict.DENIED) {
+            add(
+                    findings,
+                    EligibilityReason.HS_CODE_DENIED,
+                    describe(rule.get()),
+                    rule.get().source());
+        } else if (rule.get().status() == Verdict.ESCALATE) {
+            add(
+                    findings,
+                    EligibilityReason.HS_REVIEW_REQUIRED,
+                    describe(rule.get()),
+                    rule.get().source());
+        }
+    }
+
+    /** Devices that need a specific licence, by HS code or by description. */
+    private void checkSpecificLicenceDevices(Optional<String> hs, String words, List<EligibilityFinding> findings) {
+        for (RuleSet.ItemRule device : rules.specificLicenceDevices()) {
+            if (!device.effectiveOn(on)) {
+                continue;
+            }
+            Optional<String> keyword = device.matchedKeyword(words);
+            if (hs.isPresent() && device.matchesCode(hs.get())) {
+                add(
+                        findings,
+                        EligibilityReason.SPECIFIC_LICENCE_REQUIRED,
+                        device.name() + " by HS code",
+                        device.source());
+            } else if (keyword.isPresent()) {
+                add(
+                        findings,
+                        EligibilityReason.SPECIFIC_LICENCE_REQUIRED,
+                        device.name() + " by description ('" + keyword.get() + "')",
+                        device.source());
+            }
+        }
+    }
+
+    /** The claimed category: present, and one the HS rule allows. */
+    private static void checkCategory(
+            GoodsLine line, Optional<RuleSet.HsRule> rule, List<EligibilityFinding> findings) {
+        if (line.category().isEmpty()) {
+            add(findings, EligibilityReason.CATEGORY_UNKNOWN, "no known category claimed", "");
+        } else if (rule.isPresent()
+                && !rule.get().categories().contains(line.category().get())) {
+            add(
+                    findings,
+                    EligibilityReason.CATEGORY_MISMATCH,
+                    "claimed " + line.category().get() + "; HS "
+                            + HsCode.dotted(rule.get().prefix()) + " is "
+                            + rule.get().categories(),
+                    rule.get().source());
+        }
+    }
+
+    /** The currency: known, and not blocked. */
+    private void checkCurrency(GoodsLine line, List<EligibilityFinding> findings) {
+        if (line.currency().isEmpty()) {
+            add(findings, EligibilityReason.CURRENCY_INVALID, "no known currency", "");
+        } else if (rules.blockedCurrencies().contains(line.currency().get())) {
+            add(
+                    findings,
+                    EligibilityReason.CURRENCY_BLOCKED,
+                    line.currency().get() + " is blocked",
+                    rules.blockedCurrenciesSource());
+        }
     }
 
     /** The line's HS code as digits when it is usable; otherwise a finding. */

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.corridor.InvalidInputException;
 import org.corridor.money.Money;
 
@@ -84,115 +85,75 @@ public record Movement(
     }
 
     public Movement withReference(String value) {
-        return new Movement(
-                Optional.ofNullable(value),
-                kind,
-                executionDate,
-                amount,
-                counterAmount,
-                purposes,
-                accountLocation,
-                destinationLocation,
-                priorApprovalReference,
-                linkedPaymentKey);
+        return with(fields -> fields.reference = Optional.ofNullable(value));
     }
 
     public Movement withExecutionDate(LocalDate value) {
-        return new Movement(
-                reference,
-                kind,
-                value,
-                amount,
-                counterAmount,
-                purposes,
-                accountLocation,
-                destinationLocation,
-                priorApprovalReference,
-                linkedPaymentKey);
+        return with(fields -> fields.executionDate = value);
     }
 
     public Movement withCounterAmount(Money value) {
-        return new Movement(
-                reference,
-                kind,
-                executionDate,
-                amount,
-                Optional.ofNullable(value),
-                purposes,
-                accountLocation,
-                destinationLocation,
-                priorApprovalReference,
-                linkedPaymentKey);
+        return with(fields -> fields.counterAmount = Optional.ofNullable(value));
     }
 
     public Movement withPurposes(Category... values) {
-        return new Movement(
-                reference,
-                kind,
-                executionDate,
-                amount,
-                counterAmount,
-                Set.copyOf(List.of(values)),
-                accountLocation,
-                destinationLocation,
-                priorApprovalReference,
-                linkedPaymentKey);
+        return with(fields -> fields.purposes = Set.copyOf(List.of(values)));
     }
 
     public Movement withAccountLocation(String value) {
-        return new Movement(
-                reference,
-                kind,
-                executionDate,
-                amount,
-                counterAmount,
-                purposes,
-                Optional.ofNullable(value),
-                destinationLocation,
-                priorApprovalReference,
-                linkedPaymentKey);
+        return with(fields -> fields.accountLocation = Optional.ofNullable(value));
     }
 
     public Movement withDestinationLocation(String value) {
-        return new Movement(
-                reference,
-                kind,
-                executionDate,
-                amount,
-                counterAmount,
-                purposes,
-                accountLocation,
-                Optional.ofNullable(value),
-                priorApprovalReference,
-                linkedPaymentKey);
+        return with(fields -> fields.destinationLocation = Optional.ofNullable(value));
     }
 
     public Movement withPriorApproval(String value) {
-        return new Movement(
-                reference,
-                kind,
-                executionDate,
-                amount,
-                counterAmount,
-                purposes,
-                accountLocation,
-                destinationLocation,
-                Optional.ofNullable(value),
-                linkedPaymentKey);
+        return with(fields -> fields.priorApprovalReference = Optional.ofNullable(value));
     }
 
     public Movement withLinkedPaymentKey(String value) {
+        return with(fields -> fields.linkedPaymentKey = Optional.ofNullable(value));
+    }
+
+    /** This movement with {@code change} made to a copy of its fields, checked again as a new one. */
+    private Movement with(Consumer<Fields> change) {
+        Fields fields = new Fields(this);
+        change.accept(fields);
         return new Movement(
-                reference,
+                fields.reference,
                 kind,
-                executionDate,
+                fields.executionDate,
                 amount,
-                counterAmount,
-                purposes,
-                accountLocation,
-                destinationLocation,
-                priorApprovalReference,
-                Optional.ofNullable(value));
+                fields.counterAmount,
+                fields.purposes,
+                fields.accountLocation,
+                fields.destinationLocation,
+                fields.priorApprovalReference,
+                fields.linkedPaymentKey);
+    }
+
+    /** The fields a {@code with...} method may change. */
+    private static final class Fields {
+        Optional<String> reference;
+        LocalDate executionDate;
+        Optional<Money> counterAmount;
+        Set<Category> purposes;
+        Optional<String> accountLocation;
+        Optional<String> destinationLocation;
+        Optional<String> priorApprovalReference;
+        Optional<String> linkedPaymentKey;
+
+        Fields(Movement movement) {
+            reference = movement.reference;
+            executionDate = movement.executionDate;
+            counterAmount = movement.counterAmount;
+            purposes = movement.purposes;
+            accountLocation = movement.accountLocation;
+            destinationLocation = movement.destinationLocation;
+            priorApprovalReference = movement.priorApprovalReference;
+            linkedPaymentKey = movement.linkedPaymentKey;
+        }
     }
 
     private static Optional<String> text(Optional<String> value) {

@@ -2,6 +2,9 @@ package org.corridor.settlement;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.corridor.InvalidInputException;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
@@ -47,6 +50,13 @@ final class Amounts {
     static String plain(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+
+    /** Conversion factors as plain decimals by unit name, sorted: how they are stored and shown. */
+    static SortedMap<String, String> plain(Map<QuantityUnit, BigDecimal> factors) {
+        SortedMap<String, String> plain = new TreeMap<>();
+        factors.forEach((unit, factor) -> plain.put(unit.name(), plain(factor)));
+        return plain;
     }
 
     private static String abbreviate(String text) {

@@ -27,13 +27,7 @@ import org.corridor.settlement.SettlementViews.StatementResultView;
 import org.corridor.settlement.SettlementViews.StatementView;
 
 /** Contracts, delivery statements (JSON or a CSV metering file), invoices and notes, arrears, and RPT-6 over HTTP. */
-public final class ContractRoutes implements Routes {
-
-    private final Settlement settlement;
-
-    public ContractRoutes(Settlement settlement) {
-        this.settlement = settlement;
-    }
+public record ContractRoutes(Settlement settlement) implements Routes {
 
     @Override
     public void register(Api api) {
@@ -51,25 +45,34 @@ public final class ContractRoutes implements Routes {
                 .summary("Every contract")
                 .responseList(ContractView.class)
                 .handle(ctx -> ctx.json(settlement.contracts().list().stream()
-                        .map(ContractView::of)
+                        .map(contract -> Views.of(contract, ContractView.class))
                         .toList()));
         api.get("/api/v1/contracts/{id}")
                 .requires(Permission.SETTLEMENT_READ)
                 .tag("settlement")
                 .summary("A contract by id or reference")
                 .response(ContractView.class)
-                .handle(ctx -> ctx.json(ContractView.of(settlement.contracts().find(ctx.pathParam("id")))));
+                .handle(ctx ->
+                        ctx.json(Views.of(settlement.contracts().find(ctx.pathParam("id")), ContractView.class)));
         api.get("/api/v1/contracts/{id}/arrears")
                 .requires(Permission.SETTLEMENT_READ)
                 .tag("settlement")
                 .summary("What the buyer owes on the contract as of a date, invoice by invoice")
                 .query("as_of", "YYYY-MM-DD (default: today in the channel zone)")
                 .response(ArrearsView.class)
-                .handle(ctx -> ctx.json(ArrearsView.of(settlement
-                        .contracts()
-                        .arrears(
-                                ctx.pathParam("id"),
-                                Requests.dateQuery(ctx, "as_of").orElseGet(settlement::today)))));
+                .handle(ctx -> ctx.json(Views.of(
+                        settlement
+                                .contracts()
+                                .arrears(
+                                        ctx.pathParam("id"),
+                                        Requests.dateQuery(ctx, "as_of").orElseGet(settlement::today)),
+                        ArrearsView.class)));
+        registerStatements(api);
+        registerInvoices(api);
+    }
+
+    /** Delivery statements, one by one or a metering file, and their listing. */
+    private void registerStatements(Api api) {
         api.post("/api/v1/delivery-statements")
                 .requires(Permission.DELIVERY_RECORD)
                 .tag("settlement")
@@ -96,8 +99,12 @@ public final class ContractRoutes implements Routes {
                 .query("contract", "a contract's id or reference")
                 .responseList(StatementView.class)
                 .handle(ctx -> ctx.json(settlement.contracts().statements(Requests.query(ctx, "contract")).stream()
-                        .map(StatementView::of)
+                        .map(statement -> Views.of(statement, StatementView.class))
                         .toList()));
+    }
+
+    /** Invoices and their notes, and RPT-6. */
+    private void registerInvoices(Api api) {
         api.get("/api/v1/invoices")
                 .requires(Permission.SETTLEMENT_READ)
                 .tag("settlement")
@@ -105,14 +112,15 @@ public final class ContractRoutes implements Routes {
                 .query("contract", "a contract's id or reference")
                 .responseList(InvoiceView.class)
                 .handle(ctx -> ctx.json(settlement.contracts().invoices(Requests.query(ctx, "contract")).stream()
-                        .map(InvoiceView::of)
+                        .map(invoice -> Views.of(invoice, InvoiceView.class))
                         .toList()));
         api.get("/api/v1/invoices/{id}")
                 .requires(Permission.SETTLEMENT_READ)
                 .tag("settlement")
                 .summary("An invoice by id or number")
                 .response(InvoiceView.class)
-                .handle(ctx -> ctx.json(InvoiceView.of(settlement.contracts().invoice(ctx.pathParam("id")))));
+                .handle(ctx ->
+                        ctx.json(Views.of(settlement.contracts().invoice(ctx.pathParam("id")), InvoiceView.class)));
         api.post("/api/v1/invoices/{id}/notes")
                 .requires(Permission.DELIVERY_RECORD)
                 .tag("settlement")
@@ -153,7 +161,7 @@ public final class ContractRoutes implements Routes {
         boolean existed = settlement.contracts().list().stream()
                 .anyMatch(c -> c.reference().equals(contract.reference()));
         Contract recorded = settlement.contracts().record(Api.actor(ctx), contract);
-        ctx.status(existed ? 200 : 201).json(ContractView.of(recorded));
+        ctx.status(existed ? 200 : 201).json(Views.of(recorded, ContractView.class));
     }
 
     private void recordStatement(Context ctx) {
@@ -170,7 +178,7 @@ public final class ContractRoutes implements Routes {
                 SettlementViews.optional(request.disputeReason()),
                 SettlementViews.optional(request.issuedOn()));
         StatementOutcome outcome = settlement.contracts().recordStatement(Api.actor(ctx), statement);
-        ctx.status(outcome.created() ? 201 : 200).json(StatementResultView.of(outcome));
+        ctx.status(outcome.created() ? 201 : 200).json(Views.of(outcome, StatementResultView.class));
     }
 
     private void importStatements(Context ctx) {
@@ -189,7 +197,9 @@ public final class ContractRoutes implements Routes {
                         outcomes.size(),
                         created,
                         outcomes.size() - created,
-                        outcomes.stream().map(StatementResultView::of).toList()));
+                        outcomes.stream()
+                                .map(outcome -> Views.of(outcome, StatementResultView.class))
+                                .toList()));
     }
 
     private void addNote(Context ctx) {
@@ -211,7 +221,7 @@ public final class ContractRoutes implements Routes {
                 request.reason(),
                 request.issuedOn());
         SettlementOutcome.Done<Note> done = settlement.contracts().addNote(Api.actor(ctx), invoice, note);
-        ctx.status(done.repeated() ? 200 : 201).json(NoteView.of(done.value()));
+        ctx.status(done.repeated() ? 200 : 201).json(Views.of(done.value(), NoteView.class));
     }
 
     private void reconciliation(Context ctx) {

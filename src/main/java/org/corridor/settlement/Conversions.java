@@ -1,9 +1,8 @@
 package org.corridor.settlement;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -11,30 +10,32 @@ import org.corridor.ConflictException;
 import org.corridor.InvalidInputException;
 import org.corridor.NotFoundException;
 import org.corridor.audit.Actor;
+import org.corridor.audit.AuditEvent;
 import org.corridor.audit.CanonicalJson;
+import org.corridor.authorisation.Coverage;
+import org.corridor.authorisation.Movement;
+import org.corridor.authorisation.MovementKind;
 import org.corridor.authorisation.PendingItem;
 import org.corridor.money.Money;
+import org.corridor.transaction.Transaction;
 
 /**
  * Conversions between a holder's restricted accounts in two currencies (FR-13, FR-15): a request
  * checked against the authorisations on its date, then executions (tranches) checked again on
  * their value dates, within the account's caps, each posted as one linked ledger batch through the
- * FX accounts. Thread-safe.
+ * FX accounts ({@link ConversionExecutions}). Thread-safe.
  */
 public final class Conversions {
 
-    private final ConversionStore store;
+    private final ConversionStore store = new ConversionStore();
+    private final SettlementSupport support;
     private final RestrictedAccounts accounts;
-    private final ChannelAccounts channel;
-    private final Clock clock;
-    private final ZoneId zone;
+    private final ConversionExecutions executions;
 
-    Conversions(ConversionStore store, RestrictedAccounts accounts, ChannelAccounts channel, Clock clock, ZoneId zone) {
-        this.store = store;
+    Conversions(SettlementSupport support, RestrictedAccounts accounts, Lots lots) {
+        this.support = support;
         this.accounts = accounts;
-        this.channel = channel;
-        this.clock = clock;
-        this.zone = zone;
+        this.executions = new ConversionExecutions(support, accounts, lots);
     }
 
     /**
@@ -65,7 +66,7 @@ public final class Conversions {
                     source.name() + " holds " + source.currency() + ", not "
                             + conversion.amount().currency());
         }
-        requirePast(conversion.requestedOn(), "a conversion request");
+        ConversionExecutions.requirePast(support.today(), conversion.requestedOn(), "a conversion request");
         Money fee = conversion.fee().orElse(Money.zero(source.currency()));
         ConversionQuote indicative = ConversionQuote.of(
                 conversion.amount(), fee, conversion.rate(), conversion.spreadPercent(), destination.currency());
@@ -78,8 +79,95 @@ public final class Conversions {
                 "rate", conversion.rate().toString(),
                 "spread_percent", Amounts.plain(conversion.spreadPercent()),
                 "fee", fee.toString()));
-        return store.request(
-                by, new ConversionStore.PreparedRequest(conversion, source, destination, fee, indicative, request));
+        Movement movement = Movement.of(MovementKind.CONVERSION, conversion.requestedOn(), conversion.amount())
+                .withReference("conversion:" + conversion.id())
+                .withCounterAmount(indicative.target())
+                .withAccountLocation(source.country())
+                .withDestinationLocation(destination.country())
+                .withPriorApproval(conversion.approvalReference().orElse(null))
+                .withLinkedPaymentKey("holder:" + source.holder());
+        return support.inTransaction(tx -> {
+            if (SettlementSupport.repeated(
+                    store.request(tx, conversion.id()),
+                    request,
+                    "CONVERSION_EXISTS_WITH_DIFFERENT_CONTENT",
+                    "conversion " + conversion.id() + " was requested with other content")) {
+                return new SettlementOutcome.Done<>(
+                        store.conversion(tx, conversion.id()).orElseThrow(), true);
+            }
+            record(tx, by, conversion, source, destination, fee, indicative, movement, request);
+            return new SettlementOutcome.Done<>(
+                    store.conversion(tx, conversion.id()).orElseThrow(), false);
+        });
+    }
+
+    /** Records the request, APPROVED or HELD by its coverage on the request date, with its audit entry. */
+    private void record(
+            Transaction tx,
+            Actor by,
+            NewConversion conversion,
+            AccountStore.AccountRow source,
+            AccountStore.AccountRow destination,
+            Money fee,
+            ConversionQuote indicative,
+            Movement movement,
+            String request) {
+        Coverage coverage = support.coverage(tx, movement);
+        Optional<String> authorisation = coverage instanceof Coverage.Covered covered
+                ? Optional.of(covered.primary().authorisation().reference())
+                : Optional.empty();
+        Optional<Refusal> held = coverage instanceof Coverage.NotCovered refused
+                ? Optional.of(Refusal.of(refused.primary()))
+                : Optional.empty();
+        ConversionStatus status = held.isPresent() ? ConversionStatus.HELD : ConversionStatus.APPROVED;
+        Conversion requested = new Conversion(
+                conversion.id(),
+                source.id(),
+                destination.id(),
+                conversion.amount(),
+                conversion.requestedOn(),
+                conversion.approvalReference(),
+                conversion.rate(),
+                conversion.spreadPercent(),
+                fee,
+                status,
+                held,
+                Money.zero(source.currency()),
+                authorisation,
+                List.of(),
+                support.now(),
+                by.name());
+        if (!store.insert(tx, requested, request)) {
+            throw new ConcurrentChangeException("conversion " + conversion.id() + " requested concurrently");
+        }
+        support.audit(
+                tx,
+                new AuditEvent(
+                        by,
+                        held.isPresent() ? "CONVERSION_HELD" : "CONVERSION_REQUESTED",
+                        "conversion:" + conversion.id(),
+                        CanonicalJson.read(request),
+                        outcome(coverage, authorisation, status, indicative),
+                        authorisation
+                                .map(reference -> Map.of("authorisation", reference))
+                                .orElse(Map.of())));
+    }
+
+    /** The audit entry's outcome of a request: what covered it, or the register's findings. */
+    private static Map<String, Object> outcome(
+            Coverage coverage, Optional<String> authorisation, ConversionStatus status, ConversionQuote indicative) {
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        authorisation.ifPresent(reference -> outcome.put("authorisation", reference));
+        if (coverage instanceof Coverage.NotCovered refused) {
+            outcome.put(
+                    "findings",
+                    refused.findings().stream()
+                            .map(f -> f.authorisationReference() + ": " + f.reason())
+                            .toList());
+        }
+        outcome.put("status", status.name());
+        outcome.put("indicative_target", indicative.target().toString());
+        return outcome;
     }
 
     /**
@@ -91,62 +179,17 @@ public final class Conversions {
      * @throws ConflictException EXECUTION_EXISTS_WITH_DIFFERENT_CONTENT, CONVERSION_ALREADY_EXECUTED
      */
     public SettlementOutcome<ConversionExecution> execute(Actor by, UUID conversionId, NewExecution execution) {
-        Conversion conversion = get(conversionId);
-        String request = CanonicalJson.write(CanonicalJson.fields(
-                "conversion", conversionId.toString(),
-                "value_date", execution.valueDate().toString(),
-                "amount", execution.amount().map(Money::toString).orElse("remaining"),
-                "rate", execution.rate().map(ExchangeRate::toString).orElse("recorded")));
-        Optional<ConversionExecution> earlier = conversion.executions().stream()
-                .filter(e -> e.id().equals(execution.id()))
-                .findFirst();
-        AccountStore.AccountRow source = accounts.row(conversion.sourceAccountId());
-        AccountStore.AccountRow destination = accounts.row(conversion.destinationAccountId());
-        if (earlier.isEmpty()) {
-            if (conversion.status() == ConversionStatus.EXECUTED) {
-                throw new ConflictException(
-                        "CONVERSION_ALREADY_EXECUTED", "conversion " + conversionId + " is executed in full");
-            }
-            requirePast(execution.valueDate(), "an execution");
-            if (execution.valueDate().isBefore(conversion.requestedOn())) {
-                throw new InvalidInputException(
-                        "VALUE_DATE_BEFORE_REQUEST",
-                        "the conversion was requested on " + conversion.requestedOn() + ", not executable on "
-                                + execution.valueDate());
-            }
-        }
-        Money amount = execution.amount().orElse(conversion.remaining());
-        if (earlier.isEmpty() && !amount.currency().equals(source.currency())) {
-            throw new InvalidInputException(
-                    "CURRENCY_MISMATCH", "a tranche is in " + source.currency() + ", not " + amount.currency());
-        }
-        if (earlier.isEmpty() && amount.compareTo(conversion.remaining()) > 0) {
-            throw new InvalidInputException(
-                    "EXECUTION_EXCEEDS_REQUEST",
-                    amount + " is more than the " + conversion.remaining() + " left of the conversion");
-        }
-        ExchangeRate rate = execution.rate().orElse(conversion.rate());
-        ConversionQuote quote = earlier.map(ConversionExecution::quote)
-                .orElseGet(() -> ConversionQuote.of(
-                        amount, conversion.fee(), rate, conversion.spreadPercent(), destination.currency()));
-        ConversionStore.Channel accountsUsed = new ConversionStore.Channel(
-                channel.fx(by, source.currency()),
-                channel.fx(by, destination.currency()),
-                channel.fees(by, source.currency()));
-        return store.execute(
-                by,
-                new ConversionStore.PreparedExecution(
-                        execution, conversion, source, destination, rate, quote, accountsUsed, request));
+        return executions.execute(by, get(conversionId), execution);
     }
 
     /** @throws NotFoundException CONVERSION_NOT_FOUND */
     public Conversion get(UUID id) {
-        return store.conversion(id)
+        return support.read(tx -> store.conversion(tx, id))
                 .orElseThrow(() -> new NotFoundException("CONVERSION_NOT_FOUND", "no conversion " + id));
     }
 
     public List<Conversion> list() {
-        return store.conversions();
+        return support.read(store::conversions);
     }
 
     /**
@@ -159,12 +202,5 @@ public final class Conversions {
                 .map(c -> new PendingItem(
                         "CONVERSION", c.id().toString(), Optional.of(c.remaining()), Optional.empty(), Set.of()))
                 .toList();
-    }
-
-    private void requirePast(LocalDate date, String what) {
-        if (date.isAfter(LocalDate.now(clock.withZone(zone)))) {
-            throw new InvalidInputException(
-                    "VALUE_DATE_IN_FUTURE", what + " is recorded when it happens, not for " + date);
-        }
     }
 }

@@ -1,274 +1,111 @@
 package org.corridor.settlement;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.corridor.ConflictException;
-import org.corridor.audit.Actor;
-import org.corridor.audit.AuditEvent;
-import org.corridor.audit.AuditStore;
-import org.corridor.audit.CanonicalJson;
-import org.corridor.authorisation.AuthorisationStore;
-import org.corridor.authorisation.Coverage;
-import org.corridor.authorisation.Movement;
-import org.corridor.authorisation.MovementKind;
-import org.corridor.db.Database;
-import org.corridor.ledger.LedgerStore;
-import org.corridor.ledger.NewTransfer;
+import org.corridor.db.Handles;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
+import org.corridor.transaction.Transaction;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
-/**
- * SQL for deposits: the coverage check on the value date, the usage, the ledger posting from the
- * payer's account, the match to invoices and the lot, in one transaction with the audit entry.
- * Thread-safe.
- */
-final class DepositStore {
+/** SQL for deposits and their allocations to invoices, in the caller's unit of work. Stateless and thread-safe. */
+final class DepositStore extends SettlementStore {
 
-    /** A deposit checked and priced, ready to record. */
-    record Prepared(
-            NewDeposit deposit,
-            Contract contract,
-            AccountStore.AccountRow account,
-            UUID payerAccountId,
-            ExchangeRate rate,
-            Money equivalent,
-            Optional<Invoice> invoice,
-            String request) {}
-
-    private final Jdbi jdbi;
-    private final AuditStore audit;
-    private final LedgerStore ledger;
-    private final AuthorisationStore authorisations;
-    private final LotStore lots;
-    private final Clock clock;
-
-    DepositStore(
-            Database database,
-            AuditStore audit,
-            LedgerStore ledger,
-            AuthorisationStore authorisations,
-            LotStore lots,
-            Clock clock) {
-        this.jdbi = database.jdbi();
-        this.audit = audit;
-        this.ledger = ledger;
-        this.authorisations = authorisations;
-        this.lots = lots;
-        this.clock = clock;
+    /** The request a deposit was recorded for, if it was. */
+    Optional<String> request(Transaction transaction, UUID id) {
+        return request(transaction, "settlement_deposit", id);
     }
 
-    SettlementOutcome<Deposit> record(Actor actor, Prepared prepared) {
-        NewDeposit deposit = prepared.deposit();
-        Movement movement = Movement.of(MovementKind.DEPOSIT, deposit.valueDate(), deposit.amount())
-                .withReference("deposit:" + deposit.id())
-                .withAccountLocation(prepared.account().country());
-        try {
-            return jdbi.inTransaction(handle -> {
-                Optional<Deposit> earlier = deposit(handle, deposit.id(), prepared.request());
-                if (earlier.isPresent()) {
-                    return new SettlementOutcome.Done<>(earlier.get(), true);
-                }
-                Coverage.Covered covered = CoverageStore.cover(handle, authorisations, movement);
-                var authorisation = covered.primary().authorisation();
-                CoverageStore.recordUsage(handle, authorisations, authorisation.id(), movement);
-                UUID transferId = Ids.derived(deposit.id(), "deposit");
-                Map<String, String> references = new LinkedHashMap<>();
-                references.put("deposit", deposit.id().toString());
-                references.put("contract", prepared.contract().reference());
-                references.put("authorisation", authorisation.reference());
-                prepared.invoice().ifPresent(invoice -> references.put("invoice", invoice.number()));
-                CoverageStore.requirePosted(ledger.postWithin(
-                        handle,
-                        actor,
-                        List.of(NewTransfer.posted(
-                                        transferId,
-                                        prepared.payerAccountId(),
-                                        prepared.account().id(),
-                                        deposit.amount().amountMinor(),
-                                        deposit.amount().currency(),
-                                        "DEPOSIT")
-                                .withReferences(references)
-                                .withMetadata(Map.of(
-                                        "value_date", deposit.valueDate().toString(),
-                                        "rate", prepared.rate().toString())))));
-                // Matched after the posting: the ledger's lock of the account orders the contract's deposits.
-                List<Matching.Open> open = new ArrayList<>();
-                if (prepared.invoice().isPresent()) {
-                    ContractStore.invoices(
-                                    handle,
-                                    "where i.id = :key",
-                                    prepared.invoice().get().id())
-                            .stream()
-                            .map(invoice -> new Matching.Open(invoice, invoice.outstanding()))
-                            .forEach(open::add);
-                } else {
-                    ContractStore.openInvoices(handle, prepared.contract().id()).stream()
-                            .map(invoice -> new Matching.Open(invoice, invoice.outstanding()))
-                            .forEach(open::add);
-                }
-                Matching.Result match = Matching.match(deposit.amount(), prepared.equivalent(), prepared.rate(), open);
-                Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                int inserted = handle.createUpdate("""
-                                insert into settlement_deposit
-                                  (id, reference, contract_id, account_id, payer_account_id, amount_minor, currency,
-                                   value_date, rate, rate_source, rate_date, equivalent_minor, price_currency,
-                                   unapplied_minor, match, authorisation_id, authorisation_ref, ledger_transfer_id,
-                                   request, recorded_at, recorded_by)
-                                values (:id, :reference, :contract, :account, :payer, :amount, :currency, :valueDate,
-                                        :rate, :rateSource, :rateDate, :equivalent, :priceCurrency, :unapplied, :match,
-                                        :authorisation, :authorisationRef, :transfer, :request, :now, :by)
-                                on conflict (id) do nothing
-                                """)
-                        .bind("id", deposit.id())
-                        .bind("reference", deposit.reference().orElse(""))
-                        .bind("contract", prepared.contract().id())
-                        .bind("account", prepared.account().id())
-                        .bind("payer", prepared.payerAccountId())
-                        .bind("amount", deposit.amount().amountMinor())
-                        .bind("currency", deposit.amount().currency().code())
-                        .bind("valueDate", deposit.valueDate())
-                        .bind("rate", prepared.rate().value())
-                        .bind("rateSource", prepared.rate().source())
-                        .bind("rateDate", prepared.rate().date())
-                        .bind("equivalent", prepared.equivalent().amountMinor())
-                        .bind("priceCurrency", prepared.equivalent().currency().code())
-                        .bind("unapplied", match.unapplied().amountMinor())
-                        .bind("match", match.match().name())
-                        .bind("authorisation", authorisation.id())
-                        .bind("authorisationRef", authorisation.reference())
-                        .bind("transfer", transferId)
-                        .bind("request", prepared.request())
-                        .bind("now", AccountStore.utc(now))
-                        .bind("by", actor.name())
-                        .execute();
-                if (inserted == 0) {
-                    throw new ConcurrentChangeException("deposit " + deposit.id() + " recorded concurrently");
-                }
-                for (Allocation allocation : match.allocations()) {
-                    handle.createUpdate("""
-                                    insert into settlement_allocation (deposit_id, invoice_id, amount_minor, deposit_amount_minor)
-                                    values (:deposit, :invoice, :amount, :part)
-                                    """)
-                            .bind("deposit", deposit.id())
-                            .bind("invoice", allocation.invoiceId())
-                            .bind("amount", allocation.amount().amountMinor())
-                            .bind("part", allocation.depositAmount().amountMinor())
-                            .execute();
-                }
-                lots.addWithin(
-                        handle,
-                        Ids.derived(deposit.id(), "lot"),
-                        prepared.account().id(),
-                        deposit.amount(),
-                        deposit.valueDate(),
-                        LotSource.DEPOSIT,
-                        "deposit:" + deposit.id(),
-                        List.of());
-                Deposit recorded = new Deposit(
-                        deposit.id(),
-                        deposit.reference().orElse(""),
-                        prepared.contract().id(),
-                        prepared.contract().reference(),
-                        prepared.account().id(),
-                        deposit.amount(),
-                        deposit.valueDate(),
-                        prepared.rate(),
-                        prepared.equivalent(),
-                        match.allocations(),
-                        match.unapplied(),
-                        match.match(),
-                        authorisation.reference(),
-                        transferId,
-                        now,
-                        actor.name());
-                audit.append(
-                        handle,
-                        new AuditEvent(
-                                actor,
-                                "DEPOSIT_RECORDED",
-                                "deposit:" + deposit.id(),
-                                CanonicalJson.read(prepared.request()),
-                                CanonicalJson.fields(
-                                        "account", prepared.account().name(),
-                                        "equivalent", prepared.equivalent().toString(),
-                                        "match", match.match().name(),
-                                        "allocations",
-                                                match.allocations().stream()
-                                                        .map(a -> a.invoiceNumber() + " " + a.amount())
-                                                        .toList(),
-                                        "unapplied", match.unapplied().toString(),
-                                        "ledger_transfer_id", transferId.toString()),
-                                Map.of("authorisation", authorisation.reference())));
-                return new SettlementOutcome.Done<>(recorded, false);
-            });
-        } catch (RefusedException e) {
-            SettlementOutcome.Refused<Deposit> refused = e.refused();
-            audit.appendAlone(AuditEvent.of(
-                    actor,
-                    "DEPOSIT_REFUSED",
-                    "deposit:" + deposit.id(),
-                    CanonicalJson.read(prepared.request()),
-                    CanonicalJson.fields(
-                            "reason", refused.reason().name(),
-                            "detail", refused.detail(),
-                            "findings",
-                                    refused.findings().stream()
-                                            .map(f -> f.authorisationReference() + ": " + f.reason())
-                                            .toList())));
-            return refused;
+    /**
+     * Inserts the deposit and its allocations; false when another unit of work recorded its id
+     * first.
+     */
+    boolean insert(
+            Transaction transaction, Deposit deposit, UUID payerAccountId, UUID authorisationId, String request) {
+        Handle handle = Handles.of(transaction);
+        int inserted = handle.createUpdate("""
+                        insert into settlement_deposit
+                          (id, reference, contract_id, account_id, payer_account_id, amount_minor, currency,
+                           value_date, rate, rate_source, rate_date, equivalent_minor, price_currency,
+                           unapplied_minor, match, authorisation_id, authorisation_ref, ledger_transfer_id,
+                           request, recorded_at, recorded_by)
+                        values (:id, :reference, :contract, :account, :payer, :amount, :currency, :valueDate,
+                                :rate, :rateSource, :rateDate, :equivalent, :priceCurrency, :unapplied, :match,
+                                :authorisation, :authorisationRef, :transfer, :request, :now, :by)
+                        on conflict (id) do nothing
+                        """)
+                .bind("id", deposit.id())
+                .bind("reference", deposit.reference())
+                .bind("contract", deposit.contractId())
+                .bind("account", deposit.accountId())
+                .bind("payer", payerAccountId)
+                .bind("amount", deposit.amount().amountMinor())
+                .bind("currency", deposit.amount().currency().code())
+                .bind("valueDate", deposit.valueDate())
+                .bind("rate", deposit.rate().value())
+                .bind("rateSource", deposit.rate().source())
+                .bind("rateDate", deposit.rate().date())
+                .bind("equivalent", deposit.equivalent().amountMinor())
+                .bind("priceCurrency", deposit.equivalent().currency().code())
+                .bind("unapplied", deposit.unapplied().amountMinor())
+                .bind("match", deposit.match().name())
+                .bind("authorisation", authorisationId)
+                .bind("authorisationRef", deposit.authorisationReference())
+                .bind("transfer", deposit.ledgerTransferId())
+                .bind("request", request)
+                .bind("now", AccountStore.utc(deposit.recordedAt()))
+                .bind("by", deposit.recordedBy())
+                .execute();
+        if (inserted == 0) {
+            return false;
         }
+        for (Allocation allocation : deposit.allocations()) {
+            handle.createUpdate("""
+                            insert into settlement_allocation (deposit_id, invoice_id, amount_minor, deposit_amount_minor)
+                            values (:deposit, :invoice, :amount, :part)
+                            """)
+                    .bind("deposit", deposit.id())
+                    .bind("invoice", allocation.invoiceId())
+                    .bind("amount", allocation.amount().amountMinor())
+                    .bind("part", allocation.depositAmount().amountMinor())
+                    .execute();
+        }
+        return true;
     }
 
-    private static Optional<Deposit> deposit(Handle handle, UUID id, String request) {
-        Optional<String> earlier = handle.createQuery("select request from settlement_deposit where id = :id")
-                .bind("id", id)
-                .mapTo(String.class)
+    Optional<Deposit> deposit(Transaction transaction, UUID id) {
+        return deposits(Handles.of(transaction), "where d.id = :key", id).stream()
                 .findFirst();
-        if (earlier.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!earlier.get().equals(request)) {
-            throw new ConflictException(
-                    "DEPOSIT_EXISTS_WITH_DIFFERENT_CONTENT", "deposit " + id + " was recorded with other content");
-        }
-        return deposits(handle, "where d.id = :key", id).stream().findFirst();
     }
 
-    Optional<Deposit> deposit(UUID id) {
-        return jdbi.withHandle(
-                handle -> deposits(handle, "where d.id = :key", id).stream().findFirst());
+    /** The deposits of one contract or all, by value date. */
+    List<Deposit> deposits(Transaction transaction, Optional<UUID> contractId) {
+        return contractId.isPresent()
+                ? deposits(Handles.of(transaction), "where d.contract_id = :key", contractId.get())
+                : deposits(Handles.of(transaction), "", null);
     }
 
-    List<Deposit> deposits(Optional<UUID> contractId) {
-        return jdbi.withHandle(handle -> contractId.isPresent()
-                ? deposits(handle, "where d.contract_id = :key", contractId.get())
-                : deposits(handle, "", null));
-    }
-
-    static List<Deposit> deposits(Handle handle, String where, Object key) {
-        var query = handle.createQuery("select d.*, c.reference as contract_reference from settlement_deposit d "
-                + "join settlement_contract c on c.id = d.contract_id " + where
-                + " order by d.value_date, d.recorded_at");
-        if (key != null) {
-            query.bind("key", key);
-        }
-        List<Deposit> deposits = query.map((rs, ctx) -> {
+    /** Deposits with their allocations, by value date; {@code where} names the deposit {@code d}. */
+    private static List<Deposit> deposits(Handle handle, String where, Object key) {
+        Map<UUID, List<Allocation>> allocations = allocations(handle, where, key);
+        var query = keyed(
+                handle,
+                "select d.*, c.reference as contract_reference from settlement_deposit d "
+                        + "join settlement_contract c on c.id = d.contract_id " + where
+                        + " order by d.value_date, d.recorded_at",
+                key);
+        return query.map((rs, ctx) -> {
+                    UUID id = rs.getObject("id", UUID.class);
                     Currency currency = Currency.of(rs.getString("currency"));
                     Currency priceCurrency = Currency.of(rs.getString("price_currency"));
                     return new Deposit(
-                            rs.getObject("id", UUID.class),
+                            id,
                             rs.getString("reference"),
                             rs.getObject("contract_id", UUID.class),
                             rs.getString("contract_reference"),
@@ -282,7 +119,7 @@ final class DepositStore {
                                     rs.getString("rate_source"),
                                     rs.getObject("rate_date", LocalDate.class)),
                             Money.ofMinor(rs.getLong("equivalent_minor"), priceCurrency),
-                            List.of(),
+                            allocations.getOrDefault(id, List.of()),
                             Money.ofMinor(rs.getLong("unapplied_minor"), priceCurrency),
                             DepositMatch.valueOf(rs.getString("match")),
                             rs.getString("authorisation_ref"),
@@ -291,19 +128,18 @@ final class DepositStore {
                             rs.getString("recorded_by"));
                 })
                 .list();
-        if (deposits.isEmpty()) {
-            return deposits;
-        }
-        Map<UUID, List<Allocation>> allocations = new HashMap<>();
-        handle.createQuery("""
+    }
+
+    /** The allocations of the deposits {@code where} names, per deposit, oldest invoice first. */
+    private static Map<UUID, List<Allocation>> allocations(Handle handle, String where, Object key) {
+        var query = keyed(handle, """
                         select a.*, i.number, i.currency as invoice_currency, d.currency as deposit_currency
                         from settlement_allocation a
                         join settlement_invoice i on i.id = a.invoice_id
                         join settlement_deposit d on d.id = a.deposit_id
-                        where a.deposit_id = any(:ids) order by i.issued_on, i.number
-                        """)
-                .bindArray("ids", UUID.class, deposits.stream().map(Deposit::id).toList())
-                .map((rs, ctx) -> Map.entry(
+                        """ + where + " order by i.issued_on, i.number", key);
+        Map<UUID, List<Allocation>> allocations = new HashMap<>();
+        query.map((rs, ctx) -> Map.entry(
                         rs.getObject("deposit_id", UUID.class),
                         new Allocation(
                                 rs.getObject("invoice_id", UUID.class),
@@ -316,24 +152,6 @@ final class DepositStore {
                 .forEach(entry -> allocations
                         .computeIfAbsent(entry.getKey(), id -> new ArrayList<>())
                         .add(entry.getValue()));
-        return deposits.stream()
-                .map(d -> new Deposit(
-                        d.id(),
-                        d.reference(),
-                        d.contractId(),
-                        d.contractReference(),
-                        d.accountId(),
-                        d.amount(),
-                        d.valueDate(),
-                        d.rate(),
-                        d.equivalent(),
-                        allocations.getOrDefault(d.id(), List.of()),
-                        d.unapplied(),
-                        d.match(),
-                        d.authorisationReference(),
-                        d.ledgerTransferId(),
-                        d.recordedAt(),
-                        d.recordedBy()))
-                .toList();
+        return allocations;
     }
 }

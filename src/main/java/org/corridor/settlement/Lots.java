@@ -1,36 +1,43 @@
 package org.corridor.settlement;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.corridor.ConflictException;
 import org.corridor.InvalidInputException;
+import org.corridor.NotFoundException;
+import org.corridor.money.Currency;
 import org.corridor.money.Money;
 import org.corridor.transaction.Transaction;
 
 /**
  * The restricted accounts' money by age (FR-31, RPT-2): first-in-first-out lots dated by value
  * date, their ageing as of any date, and the flows in and out per period. Movements out that belong
- * to other features (a release's disbursement) consume lots in their own transaction through
- * {@link LotStore#consumeWithin}. Thread-safe.
+ * to other features (a release's disbursement) consume lots in their own unit of work through
+ * {@link #consume}. Thread-safe.
  */
 public final class Lots {
 
-    private final LotStore store;
-    private final RestrictedAccounts accounts;
+    private final LotStore store = new LotStore();
+    private final AccountStore accounts = new AccountStore();
+    private final SettlementSupport support;
 
-    Lots(LotStore store, RestrictedAccounts accounts) {
-        this.store = store;
-        this.accounts = accounts;
+    Lots(SettlementSupport support) {
+        this.support = support;
     }
 
     /**
      * Consumes {@code amount} from the account's oldest lots dated up to {@code valueDate}, in the
-     * caller's unit of work, after the ledger has posted the debit in it (the ledger's lock of the
-     * account serialises every change to its lots). Repeating {@code reference} with the same amount
-     * returns what it took the first time.
+     * caller's unit of work, and records what it took from which lot under {@code reference}: money
+     * cannot leave before it arrived. Call it after the ledger has posted the debit in the same unit
+     * of work: the ledger's lock of the account then serialises every change to its lots. Repeating
+     * {@code reference} with the same amount returns what it took the first time.
      *
-     * @throws org.corridor.ConflictException LOTS_INSUFFICIENT when the lots hold less; the caller
-     *     rolls back
+     * @param reference the movement's own id, such as a release's id; one consumption per account
+     * @throws ConflictException LOTS_INSUFFICIENT when the lots hold less (the caller rolls back), or
+     *     CONSUMPTION_EXISTS_WITH_DIFFERENT_CONTENT
      */
     public List<LotConsumption> consume(
             Transaction transaction,
@@ -39,7 +46,93 @@ public final class Lots {
             LocalDate valueDate,
             ConsumptionKind kind,
             String reference) {
-        return store.consumeWithin(transaction, accountId, amount, valueDate, kind, reference);
+        if (!amount.isPositive()) {
+            throw new InvalidInputException("AMOUNT_MUST_BE_POSITIVE", "consume a positive amount, not " + amount);
+        }
+        if (reference == null || reference.isBlank()) {
+            throw new InvalidInputException("REFERENCE_MISSING", "a consumption names its movement");
+        }
+        Currency currency = currency(transaction, accountId);
+        if (!currency.equals(amount.currency())) {
+            throw new InvalidInputException(
+                    "CURRENCY_MISMATCH", "account " + accountId + " holds " + currency + ", not " + amount.currency());
+        }
+        List<LotConsumption> earlier = store.consumed(transaction, reference).stream()
+                .filter(c -> c.accountId().equals(accountId))
+                .toList();
+        if (!earlier.isEmpty()) {
+            return sameAs(earlier, accountId, amount, valueDate, kind, reference);
+        }
+        List<Lot> available = store.lockAvailable(transaction, accountId, currency, valueDate);
+        List<Fifo.Take> takes = Fifo.take(
+                available.stream()
+                        .map(lot -> new Fifo.Available(lot.id(), lot.remaining().amountMinor()))
+                        .toList(),
+                amount.amountMinor());
+        if (takes.isEmpty()) {
+            Money held = available.stream().map(Lot::remaining).reduce(Money.zero(currency), Money::plus);
+            throw new ConflictException(
+                    "LOTS_INSUFFICIENT",
+                    "account " + accountId + " holds " + held + " dated up to " + valueDate + ", less than " + amount);
+        }
+        Instant now = support.now();
+        List<LotConsumption> consumed = new ArrayList<>();
+        for (Fifo.Take take : takes) {
+            LocalDate lotValueDate = available.stream()
+                    .filter(lot -> lot.id().equals(take.lotId()))
+                    .findFirst()
+                    .orElseThrow()
+                    .valueDate();
+            LotConsumption consumption = new LotConsumption(
+                    take.lotId(),
+                    lotValueDate,
+                    accountId,
+                    reference,
+                    kind,
+                    valueDate,
+                    Money.ofMinor(take.amountMinor(), currency));
+            store.take(transaction, consumption, now);
+            consumed.add(consumption);
+        }
+        return consumed;
+    }
+
+    private static List<LotConsumption> sameAs(
+            List<LotConsumption> earlier,
+            UUID accountId,
+            Money amount,
+            LocalDate valueDate,
+            ConsumptionKind kind,
+            String reference) {
+        Money total = earlier.stream().map(LotConsumption::amount).reduce(Money.zero(amount.currency()), Money::plus);
+        if (!total.equals(amount)
+                || earlier.get(0).kind() != kind
+                || !earlier.get(0).valueDate().equals(valueDate)) {
+            throw new ConflictException(
+                    "CONSUMPTION_EXISTS_WITH_DIFFERENT_CONTENT",
+                    reference + " already consumed " + total + " from " + accountId);
+        }
+        return earlier;
+    }
+
+    /** Opens a lot of {@code amount} in the caller's unit of work, with the lots it came from, if any. */
+    Lot add(
+            Transaction transaction,
+            UUID lotId,
+            UUID accountId,
+            Money amount,
+            LocalDate valueDate,
+            LotSource source,
+            String reference,
+            List<LotConsumption> provenance) {
+        Lot lot = new Lot(lotId, accountId, valueDate, amount, amount, source, reference);
+        store.add(transaction, lot, provenance, support.now());
+        return lot;
+    }
+
+    /** What the account's lots dated up to {@code valueDate} hold, in the caller's unit of work. */
+    Money available(Transaction transaction, UUID accountId, Currency currency, LocalDate valueDate) {
+        return Money.ofMinor(store.available(transaction, accountId, valueDate), currency);
     }
 
     /**
@@ -47,25 +140,29 @@ public final class Lots {
      * 31-90, 91-365 and more than 365 days old.
      */
     public Ageing ageing(UUID accountId, LocalDate asOf) {
-        RestrictedAccount account = accounts.get(accountId);
-        return Ageing.of(accountId, account.currency(), asOf, store.lotsAsOf(accountId, asOf));
+        return support.read(tx -> ageing(tx, accountId, asOf));
+    }
+
+    private Ageing ageing(Transaction transaction, UUID accountId, LocalDate asOf) {
+        Currency currency = currency(transaction, accountId);
+        return Ageing.of(accountId, currency, asOf, store.lotsAsOf(transaction, accountId, currency, asOf));
     }
 
     /** The ageing of every restricted account as of {@code asOf}, by account name. */
     public List<Ageing> ageing(LocalDate asOf) {
-        return accounts.list().stream().map(a -> ageing(a.id(), asOf)).toList();
+        return support.read(tx -> accounts.all(tx).stream()
+                .map(account -> ageing(tx, account.id(), asOf))
+                .toList());
     }
 
     /** The account's lots as they stand now, oldest first, spent ones included. */
     public List<Lot> lots(UUID accountId) {
-        accounts.get(accountId);
-        return store.lots(accountId);
+        return support.read(tx -> store.lots(tx, accountId, currency(tx, accountId)));
     }
 
     /** The account's lots dated up to {@code asOf}, with what was left of each at the end of that day. */
     public List<Lot> lotsAsOf(UUID accountId, LocalDate asOf) {
-        accounts.get(accountId);
-        return store.lotsAsOf(accountId, asOf);
+        return support.read(tx -> store.lotsAsOf(tx, accountId, currency(tx, accountId), asOf));
     }
 
     /** The account's balance at the end of {@code asOf}, by value date. */
@@ -78,20 +175,33 @@ public final class Lots {
      * opening balances, conversions and transfers in and out, disbursements.
      */
     public Flows flows(UUID accountId, LocalDate from, LocalDate to) {
-        if (to.isBefore(from)) {
-            throw new InvalidInputException("PERIOD_INVALID", "the period ends " + to + ", before it starts " + from);
-        }
-        accounts.get(accountId);
-        return store.flows(accountId, from, to);
+        requirePeriod(from, to);
+        return support.read(tx -> flows(tx, accountId, currency(tx, accountId), from, to));
     }
 
     /** The flows of every restricted account in the period. */
     public List<Flows> flows(LocalDate from, LocalDate to) {
-        return accounts.list().stream().map(a -> flows(a.id(), from, to)).toList();
+        return support.read(tx -> accounts.all(tx).stream()
+                .map(account -> flows(tx, account.id(), account.currency(), from, to))
+                .toList());
     }
 
-    /** For features that move restricted money in their own transaction: {@link LotStore#consumeWithin}. */
-    public LotStore store() {
-        return store;
+    private Flows flows(Transaction transaction, UUID accountId, Currency currency, LocalDate from, LocalDate to) {
+        requirePeriod(from, to);
+        return store.flows(transaction, accountId, currency, from, to);
+    }
+
+    private static void requirePeriod(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new InvalidInputException("PERIOD_INVALID", "the period ends " + to + ", before it starts " + from);
+        }
+    }
+
+    /** @throws NotFoundException RESTRICTED_ACCOUNT_NOT_FOUND */
+    private Currency currency(Transaction transaction, UUID accountId) {
+        return accounts.byId(transaction, accountId)
+                .map(AccountStore.AccountRow::currency)
+                .orElseThrow(() ->
+                        new NotFoundException("RESTRICTED_ACCOUNT_NOT_FOUND", "no restricted account " + accountId));
     }
 }

@@ -21,13 +21,7 @@ import org.corridor.settlement.SettlementViews.RestrictedTransferView;
  * answers 200 with the original result, other content 409. A refusal is a 422 whose code names the
  * reason (NO_AUTHORISATION, AUTHORISATION_EXPIRED, ...) and nothing is posted.
  */
-public final class MovementRoutes implements Routes {
-
-    private final Settlement settlement;
-
-    public MovementRoutes(Settlement settlement) {
-        this.settlement = settlement;
-    }
+public record MovementRoutes(Settlement settlement) implements Routes {
 
     @Override
     public void register(Api api) {
@@ -46,14 +40,21 @@ public final class MovementRoutes implements Routes {
                 .query("contract", "a contract's id or reference")
                 .responseList(DepositView.class)
                 .handle(ctx -> ctx.json(settlement.deposits().list(Requests.query(ctx, "contract")).stream()
-                        .map(DepositView::of)
+                        .map(value -> Views.of(value, DepositView.class))
                         .toList()));
         api.get("/api/v1/deposits/{id}")
                 .requires(Permission.SETTLEMENT_READ)
                 .tag("settlement")
                 .summary("A deposit")
                 .response(DepositView.class)
-                .handle(ctx -> ctx.json(DepositView.of(settlement.deposits().get(Requests.uuidPath(ctx, "id")))));
+                .handle(ctx ->
+                        ctx.json(Views.of(settlement.deposits().get(Requests.uuidPath(ctx, "id")), DepositView.class)));
+        registerConversions(api);
+        registerTransfers(api);
+    }
+
+    /** Conversions and their executions. */
+    private void registerConversions(Api api) {
         api.post("/api/v1/conversions")
                 .requires(Permission.CONVERSION_EXECUTE)
                 .tag("settlement")
@@ -68,15 +69,15 @@ public final class MovementRoutes implements Routes {
                 .summary("Every conversion with its executions")
                 .responseList(ConversionView.class)
                 .handle(ctx -> ctx.json(settlement.conversions().list().stream()
-                        .map(ConversionView::of)
+                        .map(value -> Views.of(value, ConversionView.class))
                         .toList()));
         api.get("/api/v1/conversions/{id}")
                 .requires(Permission.SETTLEMENT_READ)
                 .tag("settlement")
                 .summary("A conversion with its executions")
                 .response(ConversionView.class)
-                .handle(ctx ->
-                        ctx.json(ConversionView.of(settlement.conversions().get(Requests.uuidPath(ctx, "id")))));
+                .handle(ctx -> ctx.json(
+                        Views.of(settlement.conversions().get(Requests.uuidPath(ctx, "id")), ConversionView.class)));
         api.post("/api/v1/conversions/{id}/executions")
                 .requires(Permission.CONVERSION_EXECUTE)
                 .tag("settlement")
@@ -85,6 +86,10 @@ public final class MovementRoutes implements Routes {
                 .response(ExecutionView.class)
                 .status(201)
                 .handle(this::execute);
+    }
+
+    /** Transfers between restricted accounts. */
+    private void registerTransfers(Api api) {
         api.post("/api/v1/restricted-transfers")
                 .requires(Permission.CONVERSION_EXECUTE)
                 .tag("settlement")
@@ -100,15 +105,15 @@ public final class MovementRoutes implements Routes {
                 .summary("Every transfer between restricted accounts")
                 .responseList(RestrictedTransferView.class)
                 .handle(ctx -> ctx.json(settlement.transfers().list().stream()
-                        .map(RestrictedTransferView::of)
+                        .map(value -> Views.of(value, RestrictedTransferView.class))
                         .toList()));
         api.get("/api/v1/restricted-transfers/{id}")
                 .requires(Permission.SETTLEMENT_READ)
                 .tag("settlement")
                 .summary("A transfer between restricted accounts")
                 .response(RestrictedTransferView.class)
-                .handle(ctx -> ctx.json(
-                        RestrictedTransferView.of(settlement.transfers().get(Requests.uuidPath(ctx, "id")))));
+                .handle(ctx -> ctx.json(Views.of(
+                        settlement.transfers().get(Requests.uuidPath(ctx, "id")), RestrictedTransferView.class)));
     }
 
     private void deposit(Context ctx) {
@@ -125,7 +130,7 @@ public final class MovementRoutes implements Routes {
                 SettlementViews.optional(request.reference()));
         SettlementOutcome<Deposit> outcome = settlement.deposits().record(Api.actor(ctx), deposit);
         if (outcome instanceof SettlementOutcome.Done<Deposit> done) {
-            ctx.status(done.repeated() ? 200 : 201).json(DepositView.of(done.value()));
+            ctx.status(done.repeated() ? 200 : 201).json(Views.of(done.value(), DepositView.class));
             return;
         }
         throw SettlementRoutesSupport.refusal((SettlementOutcome.Refused<?>) outcome);
@@ -161,10 +166,10 @@ public final class MovementRoutes implements Routes {
             }
             boolean repeated = ((SettlementOutcome.Done<ConversionExecution>) executed).repeated();
             ctx.status(repeated ? 200 : 201)
-                    .json(ConversionView.of(settlement.conversions().get(id)));
+                    .json(Views.of(settlement.conversions().get(id), ConversionView.class));
             return;
         }
-        ctx.status(requested.repeated() ? 200 : 201).json(ConversionView.of(requested.value()));
+        ctx.status(requested.repeated() ? 200 : 201).json(Views.of(requested.value(), ConversionView.class));
     }
 
     private void execute(Context ctx) {
@@ -179,7 +184,7 @@ public final class MovementRoutes implements Routes {
         SettlementOutcome<ConversionExecution> outcome =
                 settlement.conversions().execute(Api.actor(ctx), conversionId, execution);
         if (outcome instanceof SettlementOutcome.Done<ConversionExecution> done) {
-            ctx.status(done.repeated() ? 200 : 201).json(ExecutionView.of(done.value()));
+            ctx.status(done.repeated() ? 200 : 201).json(Views.of(done.value(), ExecutionView.class));
             return;
         }
         throw SettlementRoutesSupport.refusal((SettlementOutcome.Refused<?>) outcome);
@@ -196,7 +201,7 @@ public final class MovementRoutes implements Routes {
                 SettlementViews.optional(request.approvalReference()));
         SettlementOutcome<RestrictedTransfer> outcome = settlement.transfers().execute(Api.actor(ctx), transfer);
         if (outcome instanceof SettlementOutcome.Done<RestrictedTransfer> done) {
-            ctx.status(done.repeated() ? 200 : 201).json(RestrictedTransferView.of(done.value()));
+            ctx.status(done.repeated() ? 200 : 201).json(Views.of(done.value(), RestrictedTransferView.class));
             return;
         }
         throw SettlementRoutesSupport.refusal((SettlementOutcome.Refused<?>) outcome);

@@ -78,56 +78,58 @@ public final class Reconciliation {
     /** A deposit's part of one invoice. */
     private record Paying(Deposit deposit, Allocation allocation) {}
 
+    /** An invoice's notes, summed: credit notes by amount, number and (in the metered unit) quantity. */
+    private record Notes(Money credited, Money debited, BigDecimal creditedQuantity, List<String> creditNotes) {
+
+        static Notes of(Invoice invoice, DeliveryStatement statement) {
+            Money zero = Money.zero(invoice.amount().currency());
+            Money credited = zero;
+            Money debited = zero;
+            BigDecimal creditedQuantity = BigDecimal.ZERO;
+            List<String> creditNotes = new ArrayList<>();
+            for (Note note : invoice.notes()) {
+                if (note.kind() == NoteKind.CREDIT) {
+                    credited = credited.plus(note.amount());
+                    creditNotes.add(note.number());
+                    if (note.unit() == statement.unit()) {
+                        creditedQuantity = creditedQuantity.add(note.quantity());
+                    }
+                } else {
+                    debited = debited.plus(note.amount());
+                }
+            }
+            return new Notes(credited, debited, creditedQuantity, creditNotes);
+        }
+
+        boolean resolved(DeliveryStatement statement) {
+            return creditedQuantity.compareTo(statement.disputedQuantity()) >= 0;
+        }
+    }
+
+    /** What deposits paid of an invoice, in their own currency, at which rates, and whether one overpaid. */
+    private record Payments(Money inDepositCurrency, List<String> rates, boolean overpaid) {
+
+        static Payments of(List<Paying> paying, Currency depositCurrency) {
+            Money paid = Money.zero(depositCurrency);
+            TreeSet<String> rates = new TreeSet<>();
+            boolean overpaid = false;
+            for (Paying part : paying) {
+                paid = paid.plus(part.allocation().depositAmount());
+                rates.add(Amounts.plain(part.deposit().rate().value()));
+                overpaid |= part.deposit().unapplied().isPositive();
+            }
+            return new Payments(paid, List.copyOf(rates), overpaid);
+        }
+    }
+
     private static ReconciliationReport.Row row(
             Contract contract,
             Invoice invoice,
             DeliveryStatement statement,
             List<Paying> paying,
             Currency depositCurrency) {
-        Money zero = Money.zero(invoice.amount().currency());
-        Money credited = zero;
-        Money debited = zero;
-        BigDecimal creditedQuantity = BigDecimal.ZERO;
-        List<String> creditNotes = new ArrayList<>();
-        for (Note note : invoice.notes()) {
-            if (note.kind() == NoteKind.CREDIT) {
-                credited = credited.plus(note.amount());
-                creditNotes.add(note.number());
-                if (note.unit() == statement.unit()) {
-                    creditedQuantity = creditedQuantity.add(note.quantity());
-                }
-            } else {
-                debited = debited.plus(note.amount());
-            }
-        }
-        Money paidInDeposit = Money.zero(depositCurrency);
-        TreeSet<String> rates = new TreeSet<>();
-        boolean overpaid = false;
-        for (Paying part : paying) {
-            paidInDeposit = paidInDeposit.plus(part.allocation().depositAmount());
-            rates.add(Amounts.plain(part.deposit().rate().value()));
-            overpaid |= part.deposit().unapplied().isPositive();
-        }
-        List<String> flags = new ArrayList<>();
-        if (invoice.outstanding().isPositive()) {
-            flags.add(ReconciliationReport.OUTSTANDING);
-        }
-        String dispute = "";
-        if (statement.disputedQuantity().signum() > 0) {
-            boolean resolved = creditedQuantity.compareTo(statement.disputedQuantity()) >= 0;
-            dispute = Amounts.plain(statement.disputedQuantity()) + " " + statement.unit() + " disputed ("
-                    + statement.disputeReason().orElse("") + "): "
-                    + (resolved ? "resolved by credit note " + String.join(", ", creditNotes) : "unresolved");
-            if (!resolved) {
-                flags.add(ReconciliationReport.DISPUTE_UNRESOLVED);
-            }
-        }
-        if (overpaid) {
-            flags.add(ReconciliationReport.OVERPAYMENT);
-        }
-        if (rates.size() > 1) {
-            flags.add(ReconciliationReport.RATE_DIFFERENCE);
-        }
+        Notes notes = Notes.of(invoice, statement);
+        Payments payments = Payments.of(paying, depositCurrency);
         String status = !invoice.outstanding().isPositive()
                 ? "PAID"
                 : invoice.paid().isPositive() ? "PARTIALLY_PAID" : "UNPAID";
@@ -147,15 +149,44 @@ public final class Reconciliation {
                 invoice.priceUnit(),
                 invoice.unitPrice(),
                 invoice.amount(),
-                credited,
-                debited,
+                notes.credited(),
+                notes.debited(),
                 invoice.net(),
                 invoice.paid(),
-                paidInDeposit,
-                List.copyOf(rates),
+                payments.inDepositCurrency(),
+                payments.rates(),
                 invoice.outstanding(),
                 status,
-                dispute,
-                flags);
+                dispute(statement, notes),
+                flags(invoice, statement, notes, payments));
+    }
+
+    /** The disputed quantity and how it was resolved, or empty. */
+    private static String dispute(DeliveryStatement statement, Notes notes) {
+        if (statement.disputedQuantity().signum() <= 0) {
+            return "";
+        }
+        return Amounts.plain(statement.disputedQuantity()) + " " + statement.unit() + " disputed ("
+                + statement.disputeReason().orElse("") + "): "
+                + (notes.resolved(statement)
+                        ? "resolved by credit note " + String.join(", ", notes.creditNotes())
+                        : "unresolved");
+    }
+
+    private static List<String> flags(Invoice invoice, DeliveryStatement statement, Notes notes, Payments payments) {
+        List<String> flags = new ArrayList<>();
+        if (invoice.outstanding().isPositive()) {
+            flags.add(ReconciliationReport.OUTSTANDING);
+        }
+        if (statement.disputedQuantity().signum() > 0 && !notes.resolved(statement)) {
+            flags.add(ReconciliationReport.DISPUTE_UNRESOLVED);
+        }
+        if (payments.overpaid()) {
+            flags.add(ReconciliationReport.OVERPAYMENT);
+        }
+        if (payments.rates().size() > 1) {
+            flags.add(ReconciliationReport.RATE_DIFFERENCE);
+        }
+        return flags;
     }
 }

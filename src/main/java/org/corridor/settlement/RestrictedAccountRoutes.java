@@ -12,22 +12,13 @@ import org.corridor.identity.Permission;
 import org.corridor.money.Currency;
 import org.corridor.settlement.SettlementViews.AgeingView;
 import org.corridor.settlement.SettlementViews.ConversionRuleRequest;
-import org.corridor.settlement.SettlementViews.ConversionRuleView;
-import org.corridor.settlement.SettlementViews.FlowsView;
 import org.corridor.settlement.SettlementViews.LotView;
 import org.corridor.settlement.SettlementViews.OpeningBalanceRequest;
-import org.corridor.settlement.SettlementViews.OpeningBalanceView;
 import org.corridor.settlement.SettlementViews.RestrictedAccountRequest;
 import org.corridor.settlement.SettlementViews.RestrictedAccountView;
 
 /** Restricted accounts over HTTP: open, read with balances, ageing and lots, opening balances, conversion rules. */
-public final class RestrictedAccountRoutes implements Routes {
-
-    private final Settlement settlement;
-
-    public RestrictedAccountRoutes(Settlement settlement) {
-        this.settlement = settlement;
-    }
+public record RestrictedAccountRoutes(Settlement settlement) implements Routes {
 
     @Override
     public void register(Api api) {
@@ -52,6 +43,12 @@ public final class RestrictedAccountRoutes implements Routes {
                 .summary("A restricted account (by id or name) with its status and posted balance")
                 .response(RestrictedAccountView.class)
                 .handle(ctx -> ctx.json(view(account(ctx))));
+        registerLots(api);
+        registerBalancesAndRules(api);
+    }
+
+    /** The accounts' lots: ageing, the lots themselves, flows. */
+    private void registerLots(Api api) {
         api.get("/api/v1/restricted-accounts/{id}/ageing")
                 .requires(Permission.SETTLEMENT_READ)
                 .tag("settlement")
@@ -73,7 +70,7 @@ public final class RestrictedAccountRoutes implements Routes {
                 .summary("The account's first-in-first-out lots as they stand now, oldest first")
                 .responseList(LotView.class)
                 .handle(ctx -> ctx.json(settlement.lots().lots(account(ctx).id()).stream()
-                        .map(LotView::of)
+                        .map(lot -> Views.of(lot, LotView.class))
                         .toList()));
         api.get("/api/v1/restricted-accounts/{id}/flows")
                 .requires(Permission.SETTLEMENT_READ)
@@ -81,42 +78,44 @@ public final class RestrictedAccountRoutes implements Routes {
                 .summary("Money in and out of the account by value date in [from, to]")
                 .requiredQuery("from", "YYYY-MM-DD")
                 .requiredQuery("to", "YYYY-MM-DD, inclusive")
-                .response(FlowsView.class)
+                .response(Flows.class)
                 .handle(this::flows);
+    }
+
+    /** Opening balances and conversion rules. */
+    private void registerBalancesAndRules(Api api) {
         api.post("/api/v1/restricted-accounts/{id}/opening-balance")
                 .requires(Permission.RESTRICTED_ACCOUNT_MANAGE)
                 .tag("settlement")
                 .summary("Record a legacy balance with its original value date (201; 200 when retried)")
                 .request(OpeningBalanceRequest.class)
-                .response(OpeningBalanceView.class)
+                .response(OpeningBalance.class)
                 .status(201)
                 .handle(this::openingBalance);
         api.get("/api/v1/restricted-accounts/{id}/opening-balances")
                 .requires(Permission.SETTLEMENT_READ)
                 .tag("settlement")
                 .summary("The account's recorded opening balances")
-                .responseList(OpeningBalanceView.class)
+                .responseList(OpeningBalance.class)
                 .handle(ctx -> ctx.json(
-                        settlement.accounts().openingBalances(account(ctx).id()).stream()
-                                .map(OpeningBalanceView::of)
-                                .toList()));
+                        settlement.accounts().openingBalances(account(ctx).id())));
         api.put("/api/v1/restricted-accounts/{id}/conversion-rule")
                 .requires(Permission.RESTRICTED_ACCOUNT_MANAGE)
                 .tag("settlement")
                 .summary("Set the account's conversion limits (weekly cap, largest tranche) as a new version")
                 .request(ConversionRuleRequest.class)
-                .response(ConversionRuleView.class)
+                .response(ConversionRule.class)
                 .handle(this::setRule);
         api.get("/api/v1/restricted-accounts/{id}/conversion-rule")
                 .requires(Permission.SETTLEMENT_READ)
                 .tag("settlement")
                 .summary("The account's conversion limits in force")
-                .response(ConversionRuleView.class)
-                .handle(ctx -> ctx.json(ConversionRuleView.of(settlement
+                .response(ConversionRule.class)
+                .handle(ctx -> ctx.json(settlement
                         .accounts()
                         .conversionRule(account(ctx).id())
                         .orElseThrow(() -> new NotFoundException(
-                                "CONVERSION_RULE_NOT_FOUND", "the account has no conversion rule")))));
+                                "CONVERSION_RULE_NOT_FOUND", "the account has no conversion rule"))));
     }
 
     private RestrictedAccount account(Context ctx) {
@@ -173,7 +172,7 @@ public final class RestrictedAccountRoutes implements Routes {
                 .orElseThrow(() -> new InvalidInputException("PARAMETER_INVALID", "from is required"));
         LocalDate to = Requests.dateQuery(ctx, "to")
                 .orElseThrow(() -> new InvalidInputException("PARAMETER_INVALID", "to is required"));
-        ctx.json(FlowsView.of(settlement.lots().flows(account.id(), from, to)));
+        ctx.json(settlement.lots().flows(account.id(), from, to));
     }
 
     private void openingBalance(Context ctx) {
@@ -188,7 +187,7 @@ public final class RestrictedAccountRoutes implements Routes {
                 .accounts()
                 .recordOpeningBalance(Api.actor(ctx), account.id().toString(), balance);
         if (outcome instanceof SettlementOutcome.Done<OpeningBalance> done) {
-            ctx.status(done.repeated() ? 200 : 201).json(OpeningBalanceView.of(done.value()));
+            ctx.status(done.repeated() ? 200 : 201).json(done.value());
             return;
         }
         throw SettlementRoutesSupport.refusal((SettlementOutcome.Refused<?>) outcome);
@@ -205,6 +204,6 @@ public final class RestrictedAccountRoutes implements Routes {
                         SettlementViews.optional(request.weeklyCap()).map(cap -> cap.toMoney("weekly_cap")),
                         SettlementViews.optional(request.trancheMax()).map(max -> max.toMoney("tranche_max")),
                         request.source());
-        ctx.json(ConversionRuleView.of(rule));
+        ctx.json(rule);
     }
 }

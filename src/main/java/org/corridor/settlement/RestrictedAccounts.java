@@ -1,10 +1,9 @@
 package org.corridor.settlement;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -12,12 +11,16 @@ import org.corridor.ConflictException;
 import org.corridor.InvalidInputException;
 import org.corridor.NotFoundException;
 import org.corridor.audit.Actor;
+import org.corridor.audit.AuditEvent;
+import org.corridor.audit.CanonicalJson;
 import org.corridor.ledger.Account;
 import org.corridor.ledger.AccountCode;
 import org.corridor.ledger.AccountFlag;
 import org.corridor.ledger.Ledger;
 import org.corridor.ledger.NewAccount;
+import org.corridor.ledger.NewTransfer;
 import org.corridor.money.Money;
+import org.corridor.transaction.Transaction;
 
 /**
  * Restricted accounts per beneficial holder and currency (FR-6): open them in the ledger and here,
@@ -26,18 +29,13 @@ import org.corridor.money.Money;
  */
 public final class RestrictedAccounts {
 
-    private final AccountStore store;
-    private final Ledger ledger;
-    private final ChannelAccounts channel;
-    private final Clock clock;
-    private final ZoneId zone;
+    private final AccountStore store = new AccountStore();
+    private final SettlementSupport support;
+    private final Lots lots;
 
-    RestrictedAccounts(AccountStore store, Ledger ledger, ChannelAccounts channel, Clock clock, ZoneId zone) {
-        this.store = store;
-        this.ledger = ledger;
-        this.channel = channel;
-        this.clock = clock;
-        this.zone = zone;
+    RestrictedAccounts(SettlementSupport support, Lots lots) {
+        this.support = support;
+        this.lots = lots;
     }
 
     /**
@@ -46,38 +44,91 @@ public final class RestrictedAccounts {
      * Opening the same account again returns it.
      */
     public RestrictedAccount open(Actor by, NewRestrictedAccount account) {
-        Set<AccountFlag> flags = EnumSet.of(AccountFlag.RESTRICTED, AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS);
-        if (account.status() == AccountStatus.BLOCKED) {
-            flags.add(AccountFlag.BLOCKED);
-        }
         UUID id = account.accountId();
-        Optional<AccountStore.AccountRow> named = store.byName(account.name());
+        Optional<AccountStore.AccountRow> named = support.read(tx -> store.byName(tx, account.name()));
         if (named.isPresent() && !named.get().id().equals(id)) {
             throw new ConflictException(
                     "RESTRICTED_ACCOUNT_EXISTS_WITH_DIFFERENT_CONTENT",
                     "restricted account " + account.name() + " exists under id "
                             + named.get().id());
         }
+        openInLedger(by, id, account);
+        return withStatus(support.inTransaction(tx -> record(tx, by, id, account)));
+    }
+
+    private void openInLedger(Actor by, UUID id, NewRestrictedAccount account) {
+        Ledger ledger = support.ledger();
         if (ledger.account(id).isEmpty()) {
+            Set<AccountFlag> flags = EnumSet.of(AccountFlag.RESTRICTED, AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS);
+            if (account.status() == AccountStatus.BLOCKED) {
+                flags.add(AccountFlag.BLOCKED);
+            }
             ledger.createAccount(
                     by, new NewAccount(id, account.currency(), AccountCode.RESTRICTED, account.holder(), flags));
-        } else {
-            Account existing = ledger.requireAccount(id);
-            if (existing.code() != AccountCode.RESTRICTED
-                    || !existing.has(AccountFlag.RESTRICTED)
-                    || !existing.holder().equals(account.holder())
-                    || !existing.currency().equals(account.currency())) {
+            return;
+        }
+        Account existing = ledger.requireAccount(id);
+        if (existing.code() != AccountCode.RESTRICTED
+                || !existing.has(AccountFlag.RESTRICTED)
+                || !existing.holder().equals(account.holder())
+                || !existing.currency().equals(account.currency())) {
+            throw new ConflictException(
+                    "RESTRICTED_ACCOUNT_EXISTS_WITH_DIFFERENT_CONTENT",
+                    "ledger account " + id + " is not a restricted account of " + account.holder() + " in "
+                            + account.currency());
+        }
+    }
+
+    /** Records the account; the same account again changes nothing, another under its name is refused. */
+    private AccountStore.AccountRow record(Transaction tx, Actor by, UUID id, NewRestrictedAccount account) {
+        AccountStore.AccountRow asked = new AccountStore.AccountRow(
+                id,
+                account.name(),
+                account.holder(),
+                account.currency(),
+                account.bank(),
+                account.country(),
+                support.now());
+        Optional<AccountStore.AccountRow> existing =
+                store.byName(tx, account.name()).or(() -> store.byId(tx, id));
+        if (existing.isPresent()) {
+            AccountStore.AccountRow row = existing.get();
+            if (!sameAccount(row, asked)) {
                 throw new ConflictException(
                         "RESTRICTED_ACCOUNT_EXISTS_WITH_DIFFERENT_CONTENT",
-                        "ledger account " + id + " is not a restricted account of " + account.holder() + " in "
-                                + account.currency());
+                        "restricted account " + row.name() + " (" + row.id() + ") exists with other content");
             }
+            return row;
         }
-        return withStatus(store.insert(by, account));
+        store.insert(tx, asked, by.name());
+        support.audit(
+                tx,
+                AuditEvent.of(
+                        by,
+                        "RESTRICTED_ACCOUNT_OPENED",
+                        "restricted-account:" + account.name(),
+                        CanonicalJson.fields(
+                                "name", account.name(),
+                                "holder", account.holder(),
+                                "currency", account.currency().code(),
+                                "bank", account.bank(),
+                                "country", account.country(),
+                                "status", account.status().name()),
+                        CanonicalJson.fields("id", id.toString())));
+        return asked;
+    }
+
+    private static boolean sameAccount(AccountStore.AccountRow row, AccountStore.AccountRow asked) {
+        return row.id().equals(asked.id())
+                && row.name().equals(asked.name())
+                && row.holder().equals(asked.holder())
+                && row.currency().equals(asked.currency())
+                && row.bank().equals(asked.bank())
+                && row.country().equals(asked.country());
     }
 
     public List<RestrictedAccount> list() {
-        return store.all().stream().map(this::withStatus).toList();
+        return support.read(store::all).stream().map(this::withStatus).toList();
     }
 
     /** @throws NotFoundException RESTRICTED_ACCOUNT_NOT_FOUND */
@@ -86,7 +137,7 @@ public final class RestrictedAccounts {
     }
 
     public Optional<RestrictedAccount> byName(String name) {
-        return store.byName(name).map(this::withStatus);
+        return support.read(tx -> store.byName(tx, name)).map(this::withStatus);
     }
 
     /** An account named by its id or its name (NIGC-IQD-R). */
@@ -96,7 +147,7 @@ public final class RestrictedAccounts {
 
     /** The beneficial holder's restricted accounts, in every currency and country. */
     public List<RestrictedAccount> ofHolder(String holder) {
-        return store.all().stream()
+        return support.read(store::all).stream()
                 .filter(row -> row.holder().equals(holder))
                 .map(this::withStatus)
                 .toList();
@@ -104,13 +155,16 @@ public final class RestrictedAccounts {
 
     /** The account's posted balance in the ledger now. */
     public Money balance(UUID id) {
-        return ledger.requireAccount(row(id).id()).postedCreditBalance();
+        return support.ledger().requireAccount(row(id).id()).postedCreditBalance();
     }
+
+    // ---------------------------------------------------------------- opening balances
 
     /**
      * Brings a legacy balance in from the opening-balance suspense account, dated by when it
      * originally arrived, so that its age is right (6(b): NIGC-IQD-R's IQD 9,828 bn older than a
-     * year). The same id and content again return the original; other content is refused.
+     * year), and opens a lot dated by that value date. The same id and content again return the
+     * original; other content is refused.
      */
     public SettlementOutcome<OpeningBalance> recordOpeningBalance(Actor by, String account, NewOpeningBalance balance) {
         AccountStore.AccountRow row = row(account);
@@ -120,17 +174,93 @@ public final class RestrictedAccounts {
                     row.name() + " holds " + row.currency() + ", not "
                             + balance.amount().currency());
         }
-        if (balance.valueDate().isAfter(LocalDate.now(clock.withZone(zone)))) {
+        if (balance.valueDate().isAfter(support.today())) {
             throw new InvalidInputException(
                     "VALUE_DATE_IN_FUTURE", "an opening balance arrived in the past, not on " + balance.valueDate());
         }
-        UUID suspense = channel.openingBalances(by, row.currency());
-        return store.recordOpeningBalance(by, row, balance, suspense);
+        UUID suspense = support.channel().openingBalances(by, row.currency());
+        String request = CanonicalJson.write(CanonicalJson.fields(
+                "account_id", row.id().toString(),
+                "amount", balance.amount().toString(),
+                "value_date", balance.valueDate().toString(),
+                "note", balance.note()));
+        try {
+            return support.inTransaction(tx -> recordOpeningBalance(tx, by, row, balance, suspense, request));
+        } catch (RefusedException e) {
+            return e.refused();
+        }
+    }
+
+    private SettlementOutcome<OpeningBalance> recordOpeningBalance(
+            Transaction tx,
+            Actor by,
+            AccountStore.AccountRow account,
+            NewOpeningBalance balance,
+            UUID suspense,
+            String request) {
+        if (SettlementSupport.repeated(
+                store.openingBalanceRequest(tx, balance.id()),
+                request,
+                "OPENING_BALANCE_EXISTS_WITH_DIFFERENT_CONTENT",
+                "opening balance " + balance.id() + " was recorded with other content")) {
+            return new SettlementOutcome.Done<>(
+                    store.openingBalance(tx, balance.id()).orElseThrow(), true);
+        }
+        UUID transferId = Ids.derived(balance.id(), "opening-balance");
+        support.post(tx, by, List.of(posting(balance, suspense, account, transferId)));
+        Instant now = support.now();
+        OpeningBalance recorded = new OpeningBalance(
+                balance.id(),
+                account.id(),
+                balance.amount(),
+                balance.valueDate(),
+                balance.note(),
+                transferId,
+                now,
+                by.name());
+        if (!store.insertOpeningBalance(tx, recorded, request)) {
+            throw new ConcurrentChangeException("opening balance " + balance.id() + " recorded concurrently");
+        }
+        lots.add(
+                tx,
+                Ids.derived(balance.id(), "lot"),
+                account.id(),
+                balance.amount(),
+                balance.valueDate(),
+                LotSource.OPENING_BALANCE,
+                "opening-balance:" + balance.id(),
+                List.of());
+        support.audit(
+                tx,
+                AuditEvent.of(
+                        by,
+                        "OPENING_BALANCE_RECORDED",
+                        "restricted-account:" + account.name(),
+                        CanonicalJson.read(request),
+                        CanonicalJson.fields(
+                                "id", balance.id().toString(), "ledger_transfer_id", transferId.toString())));
+        return new SettlementOutcome.Done<>(recorded, false);
+    }
+
+    private static NewTransfer posting(
+            NewOpeningBalance balance, UUID suspense, AccountStore.AccountRow account, UUID transferId) {
+        return NewTransfer.posted(
+                        transferId,
+                        suspense,
+                        account.id(),
+                        balance.amount().amountMinor(),
+                        balance.amount().currency(),
+                        "OPENING_BALANCE")
+                .withReferences(Map.of("opening_balance", balance.id().toString()))
+                .withMetadata(Map.of("value_date", balance.valueDate().toString()));
     }
 
     public List<OpeningBalance> openingBalances(UUID accountId) {
-        return store.openingBalances(row(accountId).id());
+        UUID id = row(accountId).id();
+        return support.read(tx -> store.openingBalances(tx, id));
     }
+
+    // ---------------------------------------------------------------- conversion rules
 
     /** Sets the account's conversion limits (FR-15) as a new version of its rule. */
     public ConversionRule setConversionRule(
@@ -147,15 +277,41 @@ public final class RestrictedAccounts {
         if (source == null || source.isBlank()) {
             throw new InvalidInputException("FIELD_MISSING", "a conversion rule names its source");
         }
-        return store.setRule(by, row, weeklyCap, trancheMax, source.trim());
+        return support.inTransaction(tx -> {
+            ConversionRule rule = new ConversionRule(
+                    row.id(),
+                    store.nextRuleVersion(tx, row.id()),
+                    weeklyCap,
+                    trancheMax,
+                    source.trim(),
+                    support.now(),
+                    by.name());
+            store.insertRule(tx, rule);
+            support.audit(
+                    tx,
+                    AuditEvent.of(
+                            by,
+                            "CONVERSION_RULE_SET",
+                            "restricted-account:" + row.name(),
+                            CanonicalJson.fields(
+                                    "weekly_cap", weeklyCap.map(Money::toString).orElse("none"),
+                                    "tranche_max",
+                                            trancheMax.map(Money::toString).orElse("none"),
+                                    "source", rule.source()),
+                            CanonicalJson.fields("version", rule.version())));
+            return rule;
+        });
     }
 
     public Optional<ConversionRule> conversionRule(UUID accountId) {
-        return store.rule(row(accountId).id());
+        UUID id = row(accountId).id();
+        return support.read(tx -> store.rule(tx, id));
     }
 
+    // ---------------------------------------------------------------- lookups for the other use cases
+
     AccountStore.AccountRow row(UUID id) {
-        return store.byId(id)
+        return support.read(tx -> store.byId(tx, id))
                 .orElseThrow(
                         () -> new NotFoundException("RESTRICTED_ACCOUNT_NOT_FOUND", "no restricted account " + id));
     }
@@ -168,14 +324,15 @@ public final class RestrictedAccounts {
         try {
             return row(UUID.fromString(key));
         } catch (IllegalArgumentException e) {
-            return store.byName(key)
+            return support.read(tx -> store.byName(tx, key))
                     .orElseThrow(() ->
                             new NotFoundException("RESTRICTED_ACCOUNT_NOT_FOUND", "no restricted account " + key));
         }
     }
 
     boolean blocked(UUID id) {
-        return ledger.account(id)
+        return support.ledger()
+                .account(id)
                 .map(account -> account.has(AccountFlag.BLOCKED))
                 .orElse(false);
     }

@@ -1,41 +1,77 @@
 package org.corridor.settlement;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.corridor.InvalidInputException;
 import org.corridor.NotFoundException;
 import org.corridor.audit.Actor;
+import org.corridor.audit.AuditEvent;
 import org.corridor.audit.CanonicalJson;
+import org.corridor.authorisation.Authorisation;
+import org.corridor.authorisation.Movement;
+import org.corridor.authorisation.MovementKind;
+import org.corridor.ledger.ChannelCodes;
+import org.corridor.ledger.NewTransfer;
+import org.corridor.money.Money;
+import org.corridor.transaction.Transaction;
 
 /**
  * Transfers between restricted accounts of one holder in one currency, such as in-country to
  * third-country (FR-14): covered by an authorisation that permits transfers to the destination's
- * location on the value date, consuming the source's lots first in, first out. Thread-safe.
+ * location on the value date, consuming the source's lots first in, first out, in one unit of work
+ * with the ledger posting, the destination's new lot and the audit entry. Thread-safe.
  */
 public final class RestrictedTransfers {
 
-    private final ConversionStore store;
-    private final RestrictedAccounts accounts;
-    private final Clock clock;
-    private final ZoneId zone;
+    /** A transfer checked, ready to record. */
+    private record Prepared(
+            NewRestrictedTransfer transfer,
+            AccountStore.AccountRow source,
+            AccountStore.AccountRow destination,
+            String request) {
 
-    RestrictedTransfers(ConversionStore store, RestrictedAccounts accounts, Clock clock, ZoneId zone) {
-        this.store = store;
+        String reference() {
+            return "transfer:" + transfer.id();
+        }
+
+        Movement movement() {
+            return Movement.of(MovementKind.TRANSFER, transfer.valueDate(), transfer.amount())
+                    .withReference(reference())
+                    .withAccountLocation(source.country())
+                    .withDestinationLocation(destination.country())
+                    .withPriorApproval(transfer.approvalReference().orElse(null))
+                    .withLinkedPaymentKey("holder:" + source.holder());
+        }
+    }
+
+    private final TransferStore store = new TransferStore();
+    private final AccountStore accountStore = new AccountStore();
+    private final SettlementSupport support;
+    private final RestrictedAccounts accounts;
+    private final Lots lots;
+
+    RestrictedTransfers(SettlementSupport support, RestrictedAccounts accounts, Lots lots) {
+        this.support = support;
         this.accounts = accounts;
-        this.clock = clock;
-        this.zone = zone;
+        this.lots = lots;
     }
 
     /**
      * Executes a transfer under its idempotency key: done (or done before, with the same content),
-     * or refused with the reason and nothing posted.
+     * or refused with the reason and nothing posted; a refusal is audited on its own.
      *
      * @throws org.corridor.ConflictException TRANSFER_EXISTS_WITH_DIFFERENT_CONTENT
      */
     public SettlementOutcome<RestrictedTransfer> execute(Actor by, NewRestrictedTransfer transfer) {
+        Prepared prepared = prepare(transfer);
+        SettlementSupport.Refusing refusing = new SettlementSupport.Refusing(
+                "RESTRICTED_TRANSFER_REFUSED", prepared.reference(), prepared.request(), false);
+        return support.inTransaction(by, refusing, tx -> execute(tx, by, prepared));
+    }
+
+    private Prepared prepare(NewRestrictedTransfer transfer) {
         AccountStore.AccountRow source = accounts.row(transfer.source());
         AccountStore.AccountRow destination = accounts.row(transfer.destination());
         if (source.id().equals(destination.id())) {
@@ -55,7 +91,7 @@ public final class RestrictedTransfers {
                     "a transfer stays in one currency: " + source.name() + " " + source.currency() + ", "
                             + destination.name() + " " + destination.currency() + ", amount " + transfer.amount());
         }
-        if (transfer.valueDate().isAfter(LocalDate.now(clock.withZone(zone)))) {
+        if (transfer.valueDate().isAfter(support.today())) {
             throw new InvalidInputException(
                     "VALUE_DATE_IN_FUTURE", "a transfer is recorded when it happens, not for " + transfer.valueDate());
         }
@@ -65,16 +101,122 @@ public final class RestrictedTransfers {
                 "amount", transfer.amount().toString(),
                 "value_date", transfer.valueDate().toString(),
                 "approval", transfer.approvalReference().orElse("")));
-        return store.transfer(by, new ConversionStore.PreparedTransfer(transfer, source, destination, request));
+        return new Prepared(transfer, source, destination, request);
+    }
+
+    private SettlementOutcome<RestrictedTransfer> execute(Transaction tx, Actor by, Prepared prepared) {
+        NewRestrictedTransfer transfer = prepared.transfer();
+        // One movement out of the source at a time: FIFO is judged on a stable state.
+        accountStore.lock(tx, prepared.source().id());
+        if (SettlementSupport.repeated(
+                store.request(tx, transfer.id()),
+                prepared.request(),
+                "TRANSFER_EXISTS_WITH_DIFFERENT_CONTENT",
+                "transfer " + transfer.id() + " was recorded with other content")) {
+            return new SettlementOutcome.Done<>(
+                    store.transfer(tx, transfer.id()).orElseThrow(), true);
+        }
+        requireFunds(tx, prepared);
+        Movement movement = prepared.movement();
+        Authorisation authorisation = support.cover(tx, movement).primary().authorisation();
+        support.recordUsage(tx, authorisation.id(), movement);
+        UUID transferId = Ids.derived(transfer.id(), "restricted-transfer");
+        support.post(tx, by, List.of(posting(prepared, authorisation, transferId)));
+        List<LotConsumption> consumed = lots.consume(
+                tx,
+                prepared.source().id(),
+                transfer.amount(),
+                transfer.valueDate(),
+                ConsumptionKind.TRANSFER,
+                prepared.reference());
+        UUID lotId = Ids.derived(transfer.id(), "lot");
+        lots.add(
+                tx,
+                lotId,
+                prepared.destination().id(),
+                transfer.amount(),
+                transfer.valueDate(),
+                LotSource.TRANSFER_IN,
+                prepared.reference(),
+                consumed);
+        RestrictedTransfer recorded = new RestrictedTransfer(
+                transfer.id(),
+                prepared.source().id(),
+                prepared.destination().id(),
+                transfer.amount(),
+                transfer.valueDate(),
+                transfer.approvalReference(),
+                authorisation.reference(),
+                transferId,
+                lotId,
+                consumed,
+                support.now(),
+                by.name());
+        if (!store.insert(tx, recorded, authorisation.id(), prepared.request())) {
+            throw new ConcurrentChangeException("transfer " + transfer.id() + " recorded concurrently");
+        }
+        support.audit(tx, executedEvent(by, prepared, recorded));
+        return new SettlementOutcome.Done<>(recorded, false);
+    }
+
+    /** The source's lots dated up to the value date hold at least the amount, or it is refused. */
+    private void requireFunds(Transaction tx, Prepared prepared) {
+        NewRestrictedTransfer transfer = prepared.transfer();
+        Money available =
+                lots.available(tx, prepared.source().id(), transfer.amount().currency(), transfer.valueDate());
+        if (available.compareTo(transfer.amount()) < 0) {
+            throw new RefusedException(SettlementOutcome.Refused.of(
+                    Refusal.INSUFFICIENT_FUNDS,
+                    prepared.source().name() + " holds " + available + " dated up to " + transfer.valueDate()
+                            + ", less than " + transfer.amount()));
+        }
+    }
+
+    private static NewTransfer posting(Prepared prepared, Authorisation authorisation, UUID transferId) {
+        NewRestrictedTransfer transfer = prepared.transfer();
+        Map<String, String> references = new LinkedHashMap<>();
+        references.put("transfer", transfer.id().toString());
+        references.put("authorisation", authorisation.reference());
+        transfer.approvalReference().ifPresent(approval -> references.put("approval", approval));
+        return NewTransfer.posted(
+                        transferId,
+                        prepared.source().id(),
+                        prepared.destination().id(),
+                        transfer.amount().amountMinor(),
+                        transfer.amount().currency(),
+                        ChannelCodes.RESTRICTED_TRANSFER)
+                .withReferences(references)
+                .withMetadata(Map.of(
+                        "value_date",
+                        transfer.valueDate().toString(),
+                        "holder",
+                        prepared.source().holder()));
+    }
+
+    private static AuditEvent executedEvent(Actor by, Prepared prepared, RestrictedTransfer recorded) {
+        return new AuditEvent(
+                by,
+                "RESTRICTED_TRANSFER_EXECUTED",
+                "transfer:" + recorded.id(),
+                CanonicalJson.read(prepared.request()),
+                CanonicalJson.fields(
+                        "from", prepared.source().name(),
+                        "to", prepared.destination().name(),
+                        "ledger_transfer_id", recorded.ledgerTransferId().toString(),
+                        "lots_consumed",
+                                recorded.consumed().stream()
+                                        .map(c -> c.lotValueDate() + " " + c.amount())
+                                        .toList()),
+                Map.of("authorisation", recorded.authorisationReference()));
     }
 
     /** @throws NotFoundException TRANSFER_NOT_FOUND */
     public RestrictedTransfer get(UUID id) {
-        return store.restrictedTransfer(id)
+        return support.read(tx -> store.transfer(tx, id))
                 .orElseThrow(() -> new NotFoundException("TRANSFER_NOT_FOUND", "no restricted transfer " + id));
     }
 
     public List<RestrictedTransfer> list() {
-        return store.restrictedTransfers();
+        return support.read(store::transfers);
     }
 }

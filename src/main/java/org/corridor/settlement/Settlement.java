@@ -3,8 +3,10 @@ package org.corridor.settlement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.corridor.audit.AuditLog;
 import org.corridor.authorisation.Authorisations;
 import org.corridor.ledger.Ledger;
+import org.corridor.transaction.Transactions;
 
 /**
  * Energy settlement, wired: restricted accounts and their lots, contracts and invoices, deposits,
@@ -19,20 +21,24 @@ public final class Settlement {
     private final Conversions conversions;
     private final RestrictedTransfers transfers;
     private final Reconciliation reconciliation;
-    private final Clock clock;
-    private final ZoneId zone;
+    private final SettlementSupport support;
 
     /** Wires the feature; its open conversions are listed in the register's expiry warnings. */
-    public Settlement(SettlementStore store, Ledger ledger, Authorisations authorisations, Clock clock, ZoneId zone) {
-        this.clock = clock;
-        this.zone = zone;
-        ChannelAccounts channel = new ChannelAccounts(ledger);
-        this.accounts = new RestrictedAccounts(store.accounts, ledger, channel, clock, zone);
-        this.lots = new Lots(store.lots, accounts);
-        this.contracts = new Contracts(store.contracts, store.deposits, accounts, clock);
-        this.deposits = new Deposits(store.deposits, contracts, accounts, channel, clock, zone);
-        this.conversions = new Conversions(store.conversions, accounts, channel, clock, zone);
-        this.transfers = new RestrictedTransfers(store.conversions, accounts, clock, zone);
+    public Settlement(
+            Transactions transactions,
+            Ledger ledger,
+            Authorisations authorisations,
+            AuditLog audit,
+            Clock clock,
+            ZoneId zone) {
+        this.support = new SettlementSupport(
+                transactions, ledger, authorisations, audit, new ChannelAccounts(ledger), clock, zone);
+        this.lots = new Lots(support);
+        this.accounts = new RestrictedAccounts(support, lots);
+        this.contracts = new Contracts(support, accounts);
+        this.deposits = new Deposits(support, contracts, accounts, lots);
+        this.conversions = new Conversions(support, accounts, lots);
+        this.transfers = new RestrictedTransfers(support, accounts, lots);
         this.reconciliation = new Reconciliation(contracts, deposits, accounts);
         authorisations.addPendingItems(conversions::pendingItems);
     }
@@ -41,7 +47,7 @@ public final class Settlement {
         return accounts;
     }
 
-    /** FIFO lots: ageing, flows per period, and consumption within another feature's transaction. */
+    /** FIFO lots: ageing, flows per period, and consumption in another feature's unit of work. */
     public Lots lots() {
         return lots;
     }
@@ -68,6 +74,6 @@ public final class Settlement {
 
     /** Today's business date in the channel's zone. */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(zone));
+        return support.today();
     }
 }

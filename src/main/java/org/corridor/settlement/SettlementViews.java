@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.corridor.DomainException;
 import org.corridor.InvalidInputException;
@@ -15,7 +14,10 @@ import org.corridor.money.Money;
 
 /**
  * The settlement feature's JSON: requests and views as records (snake_case on the wire), amounts
- * as decimal strings with their currency, quantities, prices and rates as decimal strings.
+ * as decimal strings with their currency, quantities, prices and rates as decimal strings. A view
+ * declares only the shape the API shows and is derived from its domain record by name ({@link
+ * Views}); routes serialise domain records whose shape is already the API's (opening balances,
+ * conversion rules, flows, quotes) directly.
  */
 public final class SettlementViews {
 
@@ -43,11 +45,6 @@ public final class SettlementViews {
 
     /** A rate: one unit of {@code base} is {@code value} units of {@code quote}. */
     public record RateValue(String base, String quote, String value, String source, LocalDate date) {
-        static RateValue of(ExchangeRate rate) {
-            return new RateValue(
-                    rate.base().code(), rate.quote().code(), Amounts.plain(rate.value()), rate.source(), rate.date());
-        }
-
         ExchangeRate toRate() {
             if (base == null || quote == null) {
                 throw new InvalidInputException("FIELD_MISSING", "a rate names its base and quote currencies");
@@ -101,26 +98,27 @@ public final class SettlementViews {
             String country,
             Optional<String> status) {}
 
+    /** An account with its posted balance, which the API adds to the account's record. */
     public record RestrictedAccountView(
             UUID id,
             String name,
             String holder,
-            String currency,
+            Currency currency,
             String bank,
             String country,
-            String status,
-            MoneyValue balance,
+            AccountStatus status,
+            Money balance,
             Instant createdAt) {
         static RestrictedAccountView of(RestrictedAccount account, Money balance) {
             return new RestrictedAccountView(
                     account.id(),
                     account.name(),
                     account.holder(),
-                    account.currency().code(),
+                    account.currency(),
                     account.bank(),
                     account.country(),
-                    account.status().name(),
-                    MoneyValue.of(balance),
+                    account.status(),
+                    balance,
                     account.createdAt());
         }
     }
@@ -128,73 +126,25 @@ public final class SettlementViews {
     /** A legacy balance: {@code value_date} is when the money originally arrived. */
     public record OpeningBalanceRequest(String id, MoneyValue amount, LocalDate valueDate, Optional<String> note) {}
 
-    public record OpeningBalanceView(
-            UUID id,
-            UUID accountId,
-            MoneyValue amount,
-            LocalDate valueDate,
-            String note,
-            UUID ledgerTransferId,
-            Instant recordedAt,
-            String recordedBy) {
-        static OpeningBalanceView of(OpeningBalance balance) {
-            return new OpeningBalanceView(
-                    balance.id(),
-                    balance.accountId(),
-                    MoneyValue.of(balance.amount()),
-                    balance.valueDate(),
-                    balance.note(),
-                    balance.ledgerTransferId(),
-                    balance.recordedAt(),
-                    balance.recordedBy());
-        }
-    }
-
     public record ConversionRuleRequest(
             Optional<MoneyValue> weeklyCap, Optional<MoneyValue> trancheMax, String source) {}
 
-    public record ConversionRuleView(
-            UUID accountId,
-            int version,
-            Optional<MoneyValue> weeklyCap,
-            Optional<MoneyValue> trancheMax,
-            String source,
-            Instant changedAt,
-            String changedBy) {
-        static ConversionRuleView of(ConversionRule rule) {
-            return new ConversionRuleView(
-                    rule.accountId(),
-                    rule.version(),
-                    rule.weeklyCap().map(MoneyValue::of),
-                    rule.trancheMax().map(MoneyValue::of),
-                    rule.source(),
-                    rule.changedAt(),
-                    rule.changedBy());
-        }
-    }
-
+    /** A lot, without its account: it is listed under it. */
     public record LotView(
-            UUID id, LocalDate valueDate, MoneyValue original, MoneyValue remaining, String source, String reference) {
-        static LotView of(Lot lot) {
-            return new LotView(
-                    lot.id(),
-                    lot.valueDate(),
-                    MoneyValue.of(lot.original()),
-                    MoneyValue.of(lot.remaining()),
-                    lot.source().name(),
-                    lot.reference());
-        }
-    }
+            UUID id, LocalDate valueDate, Money original, Money remaining, LotSource source, String reference) {}
 
     /** One age bucket: {@code label} 0-30, 31-90, 91-365 or >365 days. */
-    public record BucketView(String label, MoneyValue amount) {}
+    public record BucketView(String label, Money amount) {}
 
-    /** The balance as of a date by age of its lots, with the lots that make it up. */
+    /**
+     * The balance as of a date by age of its lots, with the lots that make it up: the API names the
+     * account and lists the buckets with their labels.
+     */
     public record AgeingView(
             UUID accountId,
             String account,
             LocalDate asOf,
-            MoneyValue balance,
+            Money balance,
             List<BucketView> buckets,
             Optional<LocalDate> oldestValueDate,
             List<LotView> lots) {
@@ -203,40 +153,16 @@ public final class SettlementViews {
                     account.id(),
                     account.name(),
                     ageing.asOf(),
-                    MoneyValue.of(ageing.balance()),
+                    ageing.balance(),
                     List.of(
-                            new BucketView("0-30", MoneyValue.of(ageing.days0To30())),
-                            new BucketView("31-90", MoneyValue.of(ageing.days31To90())),
-                            new BucketView("91-365", MoneyValue.of(ageing.days91To365())),
-                            new BucketView(">365", MoneyValue.of(ageing.over365Days()))),
+                            new BucketView("0-30", ageing.days0To30()),
+                            new BucketView("31-90", ageing.days31To90()),
+                            new BucketView("91-365", ageing.days91To365()),
+                            new BucketView(">365", ageing.over365Days())),
                     ageing.oldestValueDate(),
-                    ageing.lots().stream().map(LotView::of).toList());
-        }
-    }
-
-    public record FlowsView(
-            UUID accountId,
-            LocalDate from,
-            LocalDate to,
-            MoneyValue openingBalancesRecorded,
-            MoneyValue deposited,
-            MoneyValue convertedIn,
-            MoneyValue transferredIn,
-            MoneyValue convertedOut,
-            MoneyValue transferredOut,
-            MoneyValue disbursed) {
-        static FlowsView of(Flows flows) {
-            return new FlowsView(
-                    flows.accountId(),
-                    flows.from(),
-                    flows.to(),
-                    MoneyValue.of(flows.openingBalancesRecorded()),
-                    MoneyValue.of(flows.deposited()),
-                    MoneyValue.of(flows.convertedIn()),
-                    MoneyValue.of(flows.transferredIn()),
-                    MoneyValue.of(flows.convertedOut()),
-                    MoneyValue.of(flows.transferredOut()),
-                    MoneyValue.of(flows.disbursed()));
+                    ageing.lots().stream()
+                            .map(lot -> Views.of(lot, LotView.class))
+                            .toList());
         }
     }
 
@@ -260,30 +186,13 @@ public final class SettlementViews {
             String reference,
             String seller,
             String buyer,
-            String commodity,
-            String priceUnit,
+            Commodity commodity,
+            QuantityUnit priceUnit,
             String price,
-            String priceCurrency,
+            Currency priceCurrency,
             Map<String, String> conversionFactors,
             UUID accountId,
-            Instant createdAt) {
-        static ContractView of(Contract contract) {
-            Map<String, String> factors = new TreeMap<>();
-            contract.conversionFactors().forEach((unit, factor) -> factors.put(unit.name(), Amounts.plain(factor)));
-            return new ContractView(
-                    contract.id(),
-                    contract.reference(),
-                    contract.seller(),
-                    contract.buyer(),
-                    contract.commodity().name(),
-                    contract.priceUnit().name(),
-                    Amounts.plain(contract.price()),
-                    contract.priceCurrency().code(),
-                    factors,
-                    contract.accountId(),
-                    contract.createdAt());
-        }
-    }
+            Instant createdAt) {}
 
     /** A delivery statement; {@code issued_on} defaults to the day after the period. */
     public record StatementRequest(
@@ -302,49 +211,22 @@ public final class SettlementViews {
             LocalDate periodStart,
             LocalDate periodEnd,
             String meteredQuantity,
-            String unit,
+            QuantityUnit unit,
             String disputedQuantity,
             Optional<String> disputeReason,
             LocalDate issuedOn,
-            String origin) {
-        static StatementView of(DeliveryStatement statement) {
-            return new StatementView(
-                    statement.id(),
-                    statement.contractId(),
-                    statement.periodStart(),
-                    statement.periodEnd(),
-                    Amounts.plain(statement.meteredQuantity()),
-                    statement.unit().name(),
-                    Amounts.plain(statement.disputedQuantity()),
-                    statement.disputeReason(),
-                    statement.issuedOn(),
-                    statement.origin());
-        }
-    }
+            String origin) {}
 
     public record NoteView(
             UUID id,
             String number,
             UUID invoiceId,
-            String kind,
+            NoteKind kind,
             String quantity,
-            String unit,
-            MoneyValue amount,
+            QuantityUnit unit,
+            Money amount,
             String reason,
-            LocalDate issuedOn) {
-        static NoteView of(Note note) {
-            return new NoteView(
-                    note.id(),
-                    note.number(),
-                    note.invoiceId(),
-                    note.kind().name(),
-                    Amounts.plain(note.quantity()),
-                    note.unit().name(),
-                    MoneyValue.of(note.amount()),
-                    note.reason(),
-                    note.issuedOn());
-        }
-    }
+            LocalDate issuedOn) {}
 
     /** A note to add; {@code unit} defaults to the statement's. */
     public record NoteRequest(
@@ -354,87 +236,42 @@ public final class SettlementViews {
             UUID id,
             String number,
             UUID contractId,
-            String contract,
+            @Views.From("contractReference") String contract,
             UUID statementId,
             LocalDate periodStart,
             LocalDate periodEnd,
             LocalDate issuedOn,
             String quantity,
-            String priceUnit,
+            QuantityUnit priceUnit,
             String unitPrice,
-            MoneyValue amount,
+            Money amount,
             List<NoteView> notes,
-            MoneyValue net,
-            MoneyValue paid,
-            MoneyValue outstanding) {
-        static InvoiceView of(Invoice invoice) {
-            return new InvoiceView(
-                    invoice.id(),
-                    invoice.number(),
-                    invoice.contractId(),
-                    invoice.contractReference(),
-                    invoice.statementId(),
-                    invoice.periodStart(),
-                    invoice.periodEnd(),
-                    invoice.issuedOn(),
-                    Amounts.plain(invoice.quantity()),
-                    invoice.priceUnit().name(),
-                    Amounts.plain(invoice.unitPrice()),
-                    MoneyValue.of(invoice.amount()),
-                    invoice.notes().stream().map(NoteView::of).toList(),
-                    MoneyValue.of(invoice.net()),
-                    MoneyValue.of(invoice.paid()),
-                    MoneyValue.of(invoice.outstanding()));
-        }
-    }
+            Money net,
+            Money paid,
+            Money outstanding) {}
 
-    public record StatementResultView(StatementView statement, InvoiceView invoice, boolean created) {
-        static StatementResultView of(StatementOutcome outcome) {
-            return new StatementResultView(
-                    StatementView.of(outcome.statement()), InvoiceView.of(outcome.invoice()), outcome.created());
-        }
-    }
+    public record StatementResultView(StatementView statement, InvoiceView invoice, boolean created) {}
 
     public record ImportView(
             String file, int statements, int created, int unchanged, List<StatementResultView> results) {}
 
     public record InvoiceBalanceView(
-            String invoice,
+            @Views.From("invoiceNumber") String invoice,
             LocalDate periodStart,
             LocalDate periodEnd,
-            MoneyValue net,
-            MoneyValue paid,
-            MoneyValue outstanding) {}
+            Money net,
+            Money paid,
+            Money outstanding) {}
 
     public record ArrearsView(
             UUID contractId,
-            String contract,
+            @Views.From("contractReference") String contract,
             LocalDate asOf,
-            MoneyValue netInvoiced,
-            MoneyValue paid,
-            MoneyValue unappliedCredit,
-            MoneyValue arrears,
-            List<InvoiceBalanceView> invoices) {
-        static ArrearsView of(Arrears arrears) {
-            return new ArrearsView(
-                    arrears.contractId(),
-                    arrears.contractReference(),
-                    arrears.asOf(),
-                    MoneyValue.of(arrears.netInvoiced()),
-                    MoneyValue.of(arrears.paid()),
-                    MoneyValue.of(arrears.unappliedCredit()),
-                    MoneyValue.of(arrears.arrears()),
-                    arrears.invoices().stream()
-                            .map(b -> new InvoiceBalanceView(
-                                    b.invoiceNumber(),
-                                    b.periodStart(),
-                                    b.periodEnd(),
-                                    MoneyValue.of(b.net()),
-                                    MoneyValue.of(b.paid()),
-                                    MoneyValue.of(b.outstanding())))
-                            .toList());
-        }
-    }
+            Money netInvoiced,
+            Money paid,
+            Money unappliedCredit,
+            Money arrears,
+            List<InvoiceBalanceView> invoices) {}
 
     // ---------------------------------------------------------------- deposits
 
@@ -453,51 +290,26 @@ public final class SettlementViews {
             Optional<String> invoice,
             Optional<String> reference) {}
 
-    public record AllocationView(UUID invoiceId, String invoice, MoneyValue amount, MoneyValue depositAmount) {}
+    public record AllocationView(
+            UUID invoiceId, @Views.From("invoiceNumber") String invoice, Money amount, Money depositAmount) {}
 
     public record DepositView(
             UUID id,
             String reference,
             UUID contractId,
-            String contract,
+            @Views.From("contractReference") String contract,
             UUID accountId,
-            MoneyValue amount,
+            Money amount,
             LocalDate valueDate,
             RateValue rate,
-            MoneyValue equivalent,
+            Money equivalent,
             List<AllocationView> allocations,
-            MoneyValue unapplied,
-            String match,
-            String authorisation,
+            Money unapplied,
+            DepositMatch match,
+            @Views.From("authorisationReference") String authorisation,
             UUID ledgerTransferId,
             Instant recordedAt,
-            String recordedBy) {
-        static DepositView of(Deposit deposit) {
-            return new DepositView(
-                    deposit.id(),
-                    deposit.reference(),
-                    deposit.contractId(),
-                    deposit.contractReference(),
-                    deposit.accountId(),
-                    MoneyValue.of(deposit.amount()),
-                    deposit.valueDate(),
-                    RateValue.of(deposit.rate()),
-                    MoneyValue.of(deposit.equivalent()),
-                    deposit.allocations().stream()
-                            .map(a -> new AllocationView(
-                                    a.invoiceId(),
-                                    a.invoiceNumber(),
-                                    MoneyValue.of(a.amount()),
-                                    MoneyValue.of(a.depositAmount())))
-                            .toList(),
-                    MoneyValue.of(deposit.unapplied()),
-                    deposit.match().name(),
-                    deposit.authorisationReference(),
-                    deposit.ledgerTransferId(),
-                    deposit.recordedAt(),
-                    deposit.recordedBy());
-        }
-    }
+            String recordedBy) {}
 
     // ---------------------------------------------------------------- conversions and transfers
 
@@ -521,90 +333,39 @@ public final class SettlementViews {
     public record ExecutionRequest(
             String id, LocalDate valueDate, Optional<MoneyValue> amount, Optional<RateValue> rate) {}
 
-    public record QuoteView(MoneyValue amount, MoneyValue fee, MoneyValue spread, MoneyValue fx, MoneyValue target) {
-        static QuoteView of(ConversionQuote quote) {
-            return new QuoteView(
-                    MoneyValue.of(quote.amount()),
-                    MoneyValue.of(quote.fee()),
-                    MoneyValue.of(quote.spread()),
-                    MoneyValue.of(quote.fx()),
-                    MoneyValue.of(quote.target()));
-        }
-    }
-
-    public record ConsumptionView(UUID lotId, LocalDate lotValueDate, MoneyValue amount) {
-        static List<ConsumptionView> of(List<LotConsumption> consumed) {
-            return consumed.stream()
-                    .map(c -> new ConsumptionView(c.lotId(), c.lotValueDate(), MoneyValue.of(c.amount())))
-                    .toList();
-        }
-    }
+    /** A lot a movement consumed: the API shows which lot, of what date, and how much. */
+    public record ConsumptionView(UUID lotId, LocalDate lotValueDate, Money amount) {}
 
     public record ExecutionView(
             UUID id,
             UUID conversionId,
             LocalDate valueDate,
-            QuoteView quote,
+            ConversionQuote quote,
             RateValue rate,
-            String authorisation,
+            @Views.From("authorisationReference") String authorisation,
             UUID lotId,
-            List<ConsumptionView> lotsConsumed,
+            @Views.From("consumed") List<ConsumptionView> lotsConsumed,
             Instant recordedAt,
-            String recordedBy) {
-        static ExecutionView of(ConversionExecution execution) {
-            return new ExecutionView(
-                    execution.id(),
-                    execution.conversionId(),
-                    execution.valueDate(),
-                    QuoteView.of(execution.quote()),
-                    RateValue.of(execution.rate()),
-                    execution.authorisationReference(),
-                    execution.lotId(),
-                    ConsumptionView.of(execution.consumed()),
-                    execution.recordedAt(),
-                    execution.recordedBy());
-        }
-    }
+            String recordedBy) {}
 
     public record ConversionView(
             UUID id,
             UUID sourceAccountId,
             UUID destinationAccountId,
-            MoneyValue amount,
+            Money amount,
             LocalDate requestedOn,
             Optional<String> approvalReference,
             RateValue rate,
             String spreadPercent,
-            MoneyValue fee,
-            String status,
-            Optional<String> heldReason,
-            MoneyValue executed,
-            MoneyValue remaining,
-            Optional<String> authorisation,
+            Money fee,
+            ConversionStatus status,
+            Optional<Refusal> heldReason,
+            Money executed,
+            Money remaining,
+            @Views.From("authorisationReference") Optional<String> authorisation,
             List<ExecutionView> executions,
             Instant recordedAt,
-            String recordedBy) {
-        static ConversionView of(Conversion conversion) {
-            return new ConversionView(
-                    conversion.id(),
-                    conversion.sourceAccountId(),
-                    conversion.destinationAccountId(),
-                    MoneyValue.of(conversion.amount()),
-                    conversion.requestedOn(),
-                    conversion.approvalReference(),
-                    RateValue.of(conversion.rate()),
-                    Amounts.plain(conversion.spreadPercent()),
-                    MoneyValue.of(conversion.fee()),
-                    conversion.status().name(),
-                    conversion.heldReason().map(Enum::name),
-                    MoneyValue.of(conversion.executed()),
-                    MoneyValue.of(conversion.remaining()),
-                    conversion.authorisationReference(),
-                    conversion.executions().stream().map(ExecutionView::of).toList(),
-                    conversion.recordedAt(),
-                    conversion.recordedBy());
-        }
-    }
+            String recordedBy) {}
 
     public record RestrictedTransferRequest(
             String id,
@@ -618,31 +379,15 @@ public final class SettlementViews {
             UUID id,
             UUID sourceAccountId,
             UUID destinationAccountId,
-            MoneyValue amount,
+            Money amount,
             LocalDate valueDate,
             Optional<String> approvalReference,
-            String authorisation,
+            @Views.From("authorisationReference") String authorisation,
             UUID ledgerTransferId,
             UUID lotId,
-            List<ConsumptionView> lotsConsumed,
+            @Views.From("consumed") List<ConsumptionView> lotsConsumed,
             Instant recordedAt,
-            String recordedBy) {
-        static RestrictedTransferView of(RestrictedTransfer transfer) {
-            return new RestrictedTransferView(
-                    transfer.id(),
-                    transfer.sourceAccountId(),
-                    transfer.destinationAccountId(),
-                    MoneyValue.of(transfer.amount()),
-                    transfer.valueDate(),
-                    transfer.approvalReference(),
-                    transfer.authorisationReference(),
-                    transfer.ledgerTransferId(),
-                    transfer.lotId(),
-                    ConsumptionView.of(transfer.consumed()),
-                    transfer.recordedAt(),
-                    transfer.recordedBy());
-        }
-    }
+            String recordedBy) {}
 
     // ---------------------------------------------------------------- reconciliation
 
@@ -650,87 +395,45 @@ public final class SettlementViews {
             String contract,
             String seller,
             String buyer,
-            String commodity,
+            Commodity commodity,
             String month,
             LocalDate periodStart,
             LocalDate periodEnd,
             String invoice,
             String meteredQuantity,
             String disputedQuantity,
-            String unit,
+            QuantityUnit unit,
             String invoicedQuantity,
-            String priceUnit,
+            QuantityUnit priceUnit,
             String unitPrice,
-            MoneyValue invoiced,
-            MoneyValue creditNotes,
-            MoneyValue debitNotes,
-            MoneyValue netInvoiced,
-            MoneyValue paid,
-            MoneyValue paidInDepositCurrency,
+            Money invoiced,
+            Money creditNotes,
+            Money debitNotes,
+            Money netInvoiced,
+            Money paid,
+            Money paidInDepositCurrency,
             List<String> depositRates,
-            MoneyValue outstanding,
+            Money outstanding,
             String status,
             String dispute,
-            List<String> flags) {
-        static ReconciliationRowView of(ReconciliationReport.Row row) {
-            return new ReconciliationRowView(
-                    row.contract(),
-                    row.seller(),
-                    row.buyer(),
-                    row.commodity().name(),
-                    row.month(),
-                    row.periodStart(),
-                    row.periodEnd(),
-                    row.invoice(),
-                    Amounts.plain(row.meteredQuantity()),
-                    Amounts.plain(row.disputedQuantity()),
-                    row.unit().name(),
-                    Amounts.plain(row.invoicedQuantity()),
-                    row.priceUnit().name(),
-                    Amounts.plain(row.unitPrice()),
-                    MoneyValue.of(row.invoiced()),
-                    MoneyValue.of(row.creditNotes()),
-                    MoneyValue.of(row.debitNotes()),
-                    MoneyValue.of(row.netInvoiced()),
-                    MoneyValue.of(row.paid()),
-                    MoneyValue.of(row.paidInDepositCurrency()),
-                    row.depositRates(),
-                    MoneyValue.of(row.outstanding()),
-                    row.status(),
-                    row.dispute(),
-                    row.flags());
-        }
-    }
+            List<String> flags) {}
 
-    public record ContractTotalView(
-            String contract,
-            LocalDate asOf,
-            MoneyValue netInvoiced,
-            MoneyValue paid,
-            MoneyValue unappliedCredit,
-            MoneyValue arrears) {}
-
+    /** RPT-6 as the API shows it: the report names itself. */
     public record ReconciliationView(
             String report,
             LocalDate from,
             LocalDate to,
             List<ReconciliationRowView> rows,
-            List<ContractTotalView> contracts) {
+            List<ReconciliationReport.ContractTotal> contracts) {
         public static ReconciliationView of(ReconciliationReport report) {
             return new ReconciliationView(
                     "RPT-6",
                     report.from(),
                     report.to(),
-                    report.rows().stream().map(ReconciliationRowView::of).toList(),
-                    report.contracts().stream()
-                            .map(c -> new ContractTotalView(
-                                    c.contract(),
-                                    c.asOf(),
-                                    MoneyValue.of(c.netInvoiced()),
-                                    MoneyValue.of(c.paid()),
-                                    MoneyValue.of(c.unappliedCredit()),
-                                    MoneyValue.of(c.arrears())))
-                            .toList());
+                    report.rows().stream()
+                            .map(row -> Views.of(row, ReconciliationRowView.class))
+                            .toList(),
+                    report.contracts());
         }
     }
 }

@@ -404,11 +404,10 @@ class AuthorisationsTest {
     void usage_can_be_recorded_inside_the_callers_own_transaction() {
         Authorisation w19 = register.register(REVIEWER, Scenario.w19().build());
         Movement release = Scenario.release(date("2024-07-05"));
-        AuthorisationStore store = register.store();
-        UsageOutcome outcome = corridor.database().jdbi().inTransaction(handle -> {
-            Coverage coverage = store.coverage(handle, release);
+        UsageOutcome outcome = corridor.database().transactions().inTransaction(tx -> {
+            Coverage coverage = register.coverage(tx, release);
             assertThat(coverage.covered()).isTrue();
-            return store.recordUsage(handle, w19.id(), release);
+            return register.recordUsage(tx, w19.id(), release);
         });
         assertThat(outcome).isInstanceOf(UsageOutcome.Recorded.class);
         assertThat(register.recordUsage(RELEASES, w19.id(), release)).isInstanceOf(UsageOutcome.AlreadyRecorded.class);

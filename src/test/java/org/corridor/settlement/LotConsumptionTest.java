@@ -51,17 +51,17 @@ class LotConsumptionTest {
 
     @Test
     void a_release_consuming_the_euro_lot_in_its_own_transaction_leaves_step_9s_balance() {
-        // What the release feature will do on 2024-07-17: post its debit and consume FIFO together.
+        // What the release feature does on 2024-07-17: post its debit and consume FIFO in one unit of work.
         UUID vendor = UUID.randomUUID();
         corridor.ledger()
                 .createAccount(
                         Scenario.OPERATOR,
                         NewAccount.of(vendor, Scenario.EUR, AccountCode.VENDOR, "Alpenmed Pharma AG"));
         Money release = eur("4,704,000.00");
-        List<LotConsumption> consumed = corridor.database().jdbi().inTransaction(handle -> {
-            List<TransferOutcome> posted = corridor.ledgerStore()
-                    .postWithin(
-                            handle,
+        List<LotConsumption> consumed = corridor.database().transactions().inTransaction(tx -> {
+            List<TransferOutcome> posted = corridor.ledger()
+                    .post(
+                            tx,
                             Scenario.OPERATOR,
                             List.of(NewTransfer.posted(
                                     TransferIds.next(),
@@ -73,9 +73,8 @@ class LotConsumptionTest {
             assertThat(posted.get(0).succeeded()).isTrue();
             return settlement
                     .lots()
-                    .store()
-                    .consumeWithin(
-                            handle,
+                    .consume(
+                            tx,
                             scenario.nigcEur.id(),
                             release,
                             date("2024-07-17"),
