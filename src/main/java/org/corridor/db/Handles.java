@@ -12,4 +12,13 @@ public final class Handles {
     public static Handle of(Transaction transaction) {
         return JdbiTransactions.handle(transaction);
     }
+
+    /**
+     * Transitional (issue 20): the unit of work of a Jdbi transaction that a store outside the new
+     * shape opened itself, so that it can call the features' services. Delete once every store
+     * takes its {@link Transaction} from a service.
+     */
+    public static Transaction transactionOf(Handle handle) {
+        return new JdbiTransactions.HandleTransaction(handle);
+    }
 }
