@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEvent;
-import org.corridor.audit.AuditStore;
+import org.corridor.audit.AuditLog;
 import org.corridor.audit.ChainVerification;
 import org.corridor.db.CommitProbe;
 import picocli.CommandLine.Command;
@@ -36,7 +36,7 @@ final class BenchAuditCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<BenchReport.Line> lines = new ArrayList<>();
         try (BenchEnvironment environment = BenchEnvironment.start()) {
-            AuditStore audit = environment.corridor().auditStore();
+            AuditLog audit = environment.corridor().audit();
             CommitProbe probe = new CommitProbe(environment.corridor().database());
             Actor actor = new Actor("bench", "OPERATOR");
             Map<String, Object> command = Map.of("amount", "4704000.00", "currency", "EUR", "request", "DR-2024-0412");

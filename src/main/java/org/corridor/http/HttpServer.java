@@ -63,7 +63,7 @@ public final class HttpServer implements AutoCloseable {
 
         Guard guard = new Guard(
                 corridor.users(),
-                corridor.auditStore(),
+                corridor.audit(),
                 new RateLimiter(corridor.config().requestsPerMinutePerToken()));
         Metrics metrics = new Metrics(registry);
         AtomicReference<List<RouteSpec>> registered = new AtomicReference<>(List.of());
