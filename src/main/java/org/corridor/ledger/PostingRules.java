@@ -57,7 +57,36 @@ final class PostingRules {
             Instant[] timestamps,
             List<TransferRow> accepted,
             List<TransferRow> failed,
-            List<AccountState> changedAccounts) {}
+            List<AccountState> changedAccounts) {
+
+        /** The rows the plan writes: accepted transfers, then recorded failures. */
+        List<TransferRow> written() {
+            List<TransferRow> written = new ArrayList<>(accepted.size() + failed.size());
+            written.addAll(accepted);
+            written.addAll(failed);
+            return written;
+        }
+
+        /** How many of the accepted rows are the ledger's own expiries of holds. */
+        int expiries() {
+            int count = 0;
+            for (TransferRow row : accepted) {
+                if (row.kind() == TransferKind.EXPIRE_PENDING) {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        /** One outcome per transfer judged, from index {@code from} on (the ones before are the ledger's own). */
+        List<TransferOutcome> outcomes(List<NewTransfer> judged, int from) {
+            List<TransferOutcome> outcomes = new ArrayList<>(judged.size() - from);
+            for (int i = from; i < judged.size(); i++) {
+                outcomes.add(new TransferOutcome(judged.get(i).id(), results[i], Optional.ofNullable(timestamps[i])));
+            }
+            return outcomes;
+        }
+    }
 
     private final List<NewTransfer> transfers;
     private final TransferResult[] preset;

@@ -221,7 +221,7 @@ class LedgerTest {
                         .result())
                 .isEqualTo(TransferResult.PENDING_TRANSFER_EXPIRED);
         assertThat(ledger.holdState(lazy)).contains(HoldState.EXPIRED);
-        Transfer expiryOfLazy = ledger.transfer(LedgerStore.expiryIdOf(lazy)).orElseThrow();
+        Transfer expiryOfLazy = ledger.transfer(CarefulPosting.expiryIdOf(lazy)).orElseThrow();
         assertThat(expiryOfLazy.kind()).isEqualTo(TransferKind.EXPIRE_PENDING);
         assertThat(expiryOfLazy.pendingAmountMinor()).hasValue(300_00L);
         assertThat(ledger.balances(book.restricted()).debitsPending()).isEqualTo(200_00L);
