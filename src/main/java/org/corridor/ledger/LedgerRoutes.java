@@ -216,6 +216,11 @@ public final class LedgerRoutes implements Routes {
 
     @Override
     public void register(Api api) {
+        registerAccounts(api);
+        registerTransfers(api);
+    }
+
+    private void registerAccounts(Api api) {
         api.post("/api/v1/accounts")
                 .requires(Permission.LEDGER_WRITE)
                 .tag("ledger")
@@ -265,6 +270,9 @@ public final class LedgerRoutes implements Routes {
                 .summary("Close an empty account for good")
                 .response(AccountView.class)
                 .handle(ctx -> ctx.json(AccountView.of(ledger.close(Api.actor(ctx), Requests.uuidPath(ctx, "id")))));
+    }
+
+    private void registerTransfers(Api api) {
         api.post("/api/v1/transfers")
                 .requires(Permission.LEDGER_WRITE)
                 .tag("ledger")
