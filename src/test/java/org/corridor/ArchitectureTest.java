@@ -24,6 +24,7 @@ class ArchitectureTest {
         "org.corridor",
         "org.corridor.money..",
         "org.corridor.transaction..",
+        "org.corridor.csv..",
         "org.corridor.identity..",
         "org.corridor.audit..",
         "org.corridor.ledger..",
@@ -170,16 +171,59 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The features proper, each of which owns tables; the kernels (root, money, transaction, csv) own none. */
+    static final String[] OWNERS = {
+        "identity",
+        "audit",
+        "ledger",
+        "screening",
+        "authorisation",
+        "settlement",
+        "release",
+        "payments",
+        "ownership",
+        "vessel",
+        "report"
+    };
+
     @Test
-    void feature_packages_are_free_of_cycles() {
+    void a_store_holds_sql_for_its_own_feature_only() {
+        for (String feature : OWNERS) {
+            noClasses()
+                    .that()
+                    .resideInAPackage("org.corridor." + feature + "..")
+                    .and(simpleNameEndingWith("Store"))
+                    .should()
+                    .dependOnClassesThat(resideInAnyPackage("org.corridor..")
+                            .and(not(resideInAnyPackage(
+                                    "org.corridor." + feature + "..",
+                                    "org.corridor",
+                                    "org.corridor.money..",
+                                    "org.corridor.transaction..",
+                                    "org.corridor.db.."))))
+                    .because("a store is SQL for its own tables; features meet in their services")
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void only_stores_and_the_database_edge_reach_the_sql_handle() {
+        noClasses()
+                .that(not(resideInAnyPackage("org.corridor.db..")))
+                .and(not(simpleNameEndingWith("Store")))
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.corridor.db.Handles")
+                .check(classes);
+    }
+
+    @Test
+    void feature_packages_are_free_of_cycles_routes_included() {
         slices().matching(
-                        "org.corridor.(money|transaction|identity|audit|ledger|screening|authorisation|settlement|release|payments|ownership|vessel|report)..")
+                        "org.corridor.(money|transaction|csv|identity|audit|ledger|screening|authorisation|settlement|release|payments|ownership|vessel|report)..")
                 .should()
                 .beFreeOfCycles()
-                // Routes are adapters that live beside their feature; they may name permissions.
-                .ignoreDependency(
-                        simpleNameEndingWith("Routes"), com.tngtech.archunit.base.DescribedPredicate.alwaysTrue())
-                .allowEmptyShould(true)
                 .check(classes);
     }
 

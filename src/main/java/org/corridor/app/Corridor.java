@@ -9,14 +9,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditLog;
-import org.corridor.audit.AuditStore;
 import org.corridor.authorisation.Authorisations;
 import org.corridor.authorisation.Eligibility;
 import org.corridor.db.Database;
-import org.corridor.identity.UserStore;
 import org.corridor.identity.Users;
 import org.corridor.ledger.Ledger;
-import org.corridor.ledger.LedgerStore;
 import org.corridor.ownership.ListingLookup;
 import org.corridor.ownership.Ownership;
 import org.corridor.release.ApprovalPolicy;
@@ -39,7 +36,6 @@ public final class Corridor implements AutoCloseable {
     private final Config config;
     private final Database database;
     private final Clock clock;
-    private final AuditStore auditStore;
     private final AuditLog auditLog;
     private final Users users;
     private final PrometheusMeterRegistry metrics;
@@ -48,7 +44,6 @@ public final class Corridor implements AutoCloseable {
     private final Screening screening;
     private final Ownership ownership;
     private final Vessels vessels;
-    private final LedgerStore ledgerStore;
     private final Ledger ledger;
     private final Settlement settlement;
     private final Reports reports;
@@ -59,9 +54,8 @@ public final class Corridor implements AutoCloseable {
         this.database = database;
         this.clock = clock;
         this.metrics = metrics;
-        this.auditStore = new AuditStore(database, clock);
-        this.auditLog = new AuditLog(auditStore);
-        this.users = new Users(new UserStore(database, auditStore), clock);
+        this.auditLog = new AuditLog(database.transactions(), clock);
+        this.users = new Users(database.transactions(), auditLog, clock);
         this.authorisations = new Authorisations(database.transactions(), auditLog, clock, config.zone());
         this.eligibility = new Eligibility(database.transactions(), auditLog, clock, config.zone());
         this.screening = new Screening(database.transactions(), auditLog, clock);
@@ -76,8 +70,7 @@ public final class Corridor implements AutoCloseable {
                 ListingLookup.allOf(List.of(screeningLookup, ownership.designations())),
                 clock,
                 config.zone());
-        this.ledgerStore = new LedgerStore(database, auditStore, clock);
-        this.ledger = new Ledger(ledgerStore, clock);
+        this.ledger = new Ledger(database.transactions(), database.singleAttempts(), auditLog, clock);
         this.settlement =
                 new Settlement(database.transactions(), ledger, authorisations, auditLog, clock, config.zone());
         this.releases = new Releases(
@@ -139,10 +132,6 @@ public final class Corridor implements AutoCloseable {
         return database;
     }
 
-    public AuditStore auditStore() {
-        return auditStore;
-    }
-
     public AuditLog audit() {
         return auditLog;
     }
@@ -183,11 +172,6 @@ public final class Corridor implements AutoCloseable {
     /** The book of record: restricted accounts, transfers and holds. */
     public Ledger ledger() {
         return ledger;
-    }
-
-    /** For features that post inside their own transaction ({@link LedgerStore#postWithin}). */
-    public LedgerStore ledgerStore() {
-        return ledgerStore;
     }
 
     /** Energy settlement: restricted accounts and their lots, contracts, deposits, conversions. */

@@ -1,17 +1,25 @@
 package org.corridor.audit;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.corridor.transaction.Transaction;
+import org.corridor.transaction.Transactions;
 
-/** The audit trail's public face: read entries, and recompute the chain. Thread-safe. */
+/**
+ * The audit trail's public face: append entries (in the caller's unit of work, or alone), read
+ * them, and recompute the chain. Thread-safe.
+ */
 public final class AuditLog {
 
+    private final Transactions transactions;
     private final AuditStore store;
 
-    public AuditLog(AuditStore store) {
-        this.store = store;
+    public AuditLog(Transactions transactions, Clock clock) {
+        this.transactions = transactions;
+        this.store = new AuditStore(clock);
     }
 
     /**
@@ -22,23 +30,36 @@ public final class AuditLog {
         return store.append(transaction, event);
     }
 
+    /**
+     * Appends one entry in a unit of work of its own, for acts that change nothing else (a refused
+     * request, a report read).
+     */
+    public AuditEntry appendAlone(AuditEvent event) {
+        return transactions.inTransaction(transaction -> store.append(transaction, event));
+    }
+
     public List<AuditEntry> list(Instant from, Instant to, long afterSeq, int limit) {
-        return store.list(from, to, afterSeq, limit);
+        return transactions.read(transaction -> store.list(transaction, from, to, afterSeq, limit));
     }
 
     /** Streams every entry with sequence number in {@code [fromSeq, toSeq]}, in order. */
     public void export(long fromSeq, long toSeq, Consumer<AuditEntry> sink) {
-        store.forEach(fromSeq, toSeq, sink);
+        transactions.useTransaction(transaction -> store.forEach(transaction, fromSeq, toSeq, sink));
     }
 
     public long size() {
-        return store.count();
+        return transactions.read(store::count);
+    }
+
+    /** The entry with sequence number {@code seq}, if there is one. */
+    public Optional<AuditEntry> entry(long seq) {
+        return transactions.read(transaction -> store.entry(transaction, seq));
     }
 
     /** Recomputes every hash and link from the first entry; names the first broken entry. */
     public ChainVerification verify() {
         ChainWalker walker = new ChainWalker();
-        store.forEach(1, Long.MAX_VALUE, walker);
+        export(1, Long.MAX_VALUE, walker);
         return walker.result();
     }
 

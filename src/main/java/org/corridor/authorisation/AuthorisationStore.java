@@ -1,6 +1,5 @@
 package org.corridor.authorisation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +18,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.corridor.audit.CanonicalJson;
 import org.corridor.db.Handles;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
@@ -56,8 +54,8 @@ final class AuthorisationStore {
             enums(rs, "prohibited_currencies", Currency::of),
             enums(rs, "permitted_locations", location -> location),
             enums(rs, "prior_approval_movements", MovementKind::valueOf),
-            readThresholds(rs.getString("thresholds")),
-            readCaps(rs.getString("caps")),
+            TermsJson.readThresholds(rs.getString("thresholds")),
+            TermsJson.readCaps(rs.getString("caps")),
             rs.getString("conditions"),
             Optional.ofNullable(rs.getString("document_sha256"))
                     .map(sha -> new DocumentRef(text(rs, "document_name"), sha, getLong(rs, "document_size"))),
@@ -153,8 +151,8 @@ final class AuthorisationStore {
                 .bindArray("prohibited", String.class, names(authorisation.prohibitedCurrencies(), Currency::code))
                 .bindArray("locations", String.class, names(authorisation.permittedLocations(), l -> l))
                 .bindArray("priorApproval", String.class, names(authorisation.priorApprovalFor(), Enum::name))
-                .bind("thresholds", writeThresholds(authorisation.thresholds()))
-                .bind("caps", writeCaps(authorisation.caps()))
+                .bind("thresholds", TermsJson.writeThresholds(authorisation.thresholds()))
+                .bind("caps", TermsJson.writeCaps(authorisation.caps()))
                 .bind("conditions", authorisation.conditions())
                 .bind(
                         "documentSha256",
@@ -267,7 +265,7 @@ final class AuthorisationStore {
                 .execute();
     }
 
-    private static <T> List<String> names(Collection<T> values, Function<T, String> name) {
+    static <T> List<String> names(Collection<T> values, Function<T, String> name) {
         return values.stream().map(name).toList();
     }
 
@@ -291,65 +289,6 @@ final class AuthorisationStore {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String writeThresholds(List<Threshold> thresholds) {
-        return CanonicalJson.write(thresholds.stream()
-                .map(t -> CanonicalJson.fields(
-                        "action", t.action().name(),
-                        "comparison", t.comparison().name(),
-                        "amount", t.amount().toDecimalString(),
-                        "currency", t.amount().currency().code(),
-                        "movements", names(t.movements(), Enum::name),
-                        "aggregation_days", t.aggregationDays()))
-                .toList());
-    }
-
-    private static List<Threshold> readThresholds(String json) {
-        List<Threshold> thresholds = new ArrayList<>();
-        for (JsonNode node : CanonicalJson.read(json)) {
-            thresholds.add(new Threshold(
-                    Threshold.Action.valueOf(node.get("action").asText()),
-                    Threshold.Comparison.valueOf(node.get("comparison").asText()),
-                    money(node),
-                    movements(node.get("movements")),
-                    node.get("aggregation_days").asInt()));
-        }
-        return thresholds;
-    }
-
-    private static String writeCaps(List<Cap> caps) {
-        return CanonicalJson.write(caps.stream()
-                .map(c -> CanonicalJson.fields(
-                        "scope", c.scope().name(),
-                        "amount", c.limit().toDecimalString(),
-                        "currency", c.limit().currency().code(),
-                        "period_days", c.periodDays(),
-                        "movements", names(c.movements(), Enum::name)))
-                .toList());
-    }
-
-    private static List<Cap> readCaps(String json) {
-        List<Cap> caps = new ArrayList<>();
-        for (JsonNode node : CanonicalJson.read(json)) {
-            caps.add(new Cap(
-                    Cap.Scope.valueOf(node.get("scope").asText()),
-                    money(node),
-                    node.get("period_days").asInt(),
-                    movements(node.get("movements"))));
-        }
-        return caps;
-    }
-
-    private static Money money(JsonNode node) {
-        return Money.parse(
-                node.get("amount").asText(), Currency.of(node.get("currency").asText()));
-    }
-
-    private static Set<MovementKind> movements(JsonNode array) {
-        List<MovementKind> kinds = new ArrayList<>();
-        array.forEach(kind -> kinds.add(MovementKind.valueOf(kind.asText())));
-        return Set.copyOf(kinds);
     }
 
     private static OffsetDateTime utc(Instant instant) {

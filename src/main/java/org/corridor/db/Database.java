@@ -23,6 +23,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final JdbiTransactions transactions;
+    private final JdbiTransactions singleAttempts;
     private final String description;
     private final Optional<EmbeddedPostgresServer> server;
 
@@ -37,7 +38,8 @@ public final class Database implements AutoCloseable {
         this.server = server;
         this.jdbi = Jdbi.create(pool);
         RetryingTransactionRunner.install(jdbi, serializationRetries, metrics);
-        this.transactions = new JdbiTransactions(jdbi);
+        this.transactions = JdbiTransactions.retried(jdbi);
+        this.singleAttempts = JdbiTransactions.once(jdbi);
     }
 
     /** Opens the database the settings name, starting the embedded server when needed. */
@@ -115,6 +117,15 @@ public final class Database implements AutoCloseable {
     /** Opens units of work for the features' services; the retry policy is stated there. */
     public Transactions transactions() {
         return transactions;
+    }
+
+    /**
+     * Units of work run exactly once, with no retry: a serialization failure or deadlock rolls back
+     * and reaches the caller as thrown. For a caller with a fallback of its own (the ledger's
+     * sequenced posting falls back to its careful path, which is retried).
+     */
+    public Transactions singleAttempts() {
+        return singleAttempts;
     }
 
     public DataSource dataSource() {

@@ -10,19 +10,39 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@link Transactions} on Jdbi: each unit of work is one Jdbi transaction, retried by the {@link
- * RetryingTransactionRunner} installed on the Jdbi. Stores reach the SQL handle of a unit of work
- * through {@link #handle(Transaction)}. Thread-safe.
+ * RetryingTransactionRunner} installed on the Jdbi, or run exactly once ({@link #once}). Stores
+ * reach the SQL handle of a unit of work through {@link #handle(Transaction)}. Thread-safe.
  */
 final class JdbiTransactions implements Transactions {
 
     private final Jdbi jdbi;
+    private final boolean retried;
 
-    JdbiTransactions(Jdbi jdbi) {
+    private JdbiTransactions(Jdbi jdbi, boolean retried) {
         this.jdbi = jdbi;
+        this.retried = retried;
+    }
+
+    /** Units of work retried as {@link Transactions} states. */
+    static JdbiTransactions retried(Jdbi jdbi) {
+        return new JdbiTransactions(jdbi, true);
+    }
+
+    /**
+     * Units of work run once: any failure, a serialization failure or deadlock included, rolls back
+     * and reaches the caller as it was thrown (a failed rollback is added to it as suppressed, so a
+     * lost connection still reads as one). For callers with a fallback of their own.
+     */
+    static JdbiTransactions once(Jdbi jdbi) {
+        return new JdbiTransactions(jdbi, false);
     }
 
     @Override
     public <T> T inTransaction(Function<Transaction, T> work) {
+        return retried ? inRetriedTransaction(work) : inOneAttempt(work);
+    }
+
+    private <T> T inRetriedTransaction(Function<Transaction, T> work) {
         // Jdbi calls the callback once per attempt; only the attempt that committed keeps its hooks.
         List<JdbiTransaction> attempts = new ArrayList<>(1);
         T result = jdbi.inTransaction(handle -> {
@@ -33,6 +53,37 @@ final class JdbiTransactions implements Transactions {
         });
         attempts.forEach(JdbiTransaction::committed);
         return result;
+    }
+
+    private <T> T inOneAttempt(Function<Transaction, T> work) {
+        try (Handle handle = jdbi.open()) {
+            handle.begin();
+            JdbiTransaction attempt = new JdbiTransaction(handle);
+            T result;
+            try {
+                result = work.apply(attempt);
+                handle.commit();
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(handle, e);
+                throw e;
+            }
+            attempt.committed();
+            return result;
+        }
+    }
+
+    /**
+     * Rolls back without hiding why: when the connection itself is gone, the rollback fails too, and
+     * the caller must still see the first failure (a lost database is a 503, not a 500).
+     */
+    private static void rollbackQuietly(Handle handle, Throwable cause) {
+        try {
+            if (handle.isInTransaction()) {
+                handle.rollback();
+            }
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import java.util.Map;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEvent;
-import org.corridor.audit.AuditStore;
+import org.corridor.audit.AuditLog;
 import org.corridor.audit.CanonicalJson;
 import org.corridor.identity.Authentication;
 import org.corridor.identity.RoleMatrix;
@@ -21,10 +21,10 @@ final class Guard {
     static final Actor ANONYMOUS = new Actor("anonymous", "NONE");
 
     private final Users users;
-    private final AuditStore audit;
+    private final AuditLog audit;
     private final RateLimiter rateLimiter;
 
-    Guard(Users users, AuditStore audit, RateLimiter rateLimiter) {
+    Guard(Users users, AuditLog audit, RateLimiter rateLimiter) {
         this.users = users;
         this.audit = audit;
         this.rateLimiter = rateLimiter;

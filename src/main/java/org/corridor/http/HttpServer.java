@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.corridor.app.Corridor;
-import org.corridor.audit.AuditRoutes;
 import org.corridor.authorisation.AuthorisationRoutes;
 import org.corridor.authorisation.EligibilityRoutes;
 import org.corridor.identity.UserRoutes;
@@ -20,6 +19,7 @@ import org.corridor.ledger.HoldExpiry;
 import org.corridor.ledger.LedgerRoutes;
 import org.corridor.ownership.OwnershipRoutes;
 import org.corridor.release.ReleaseRoutes;
+import org.corridor.report.AuditTrailRoutes;
 import org.corridor.report.ReportRoutes;
 import org.corridor.screening.ScreeningRoutes;
 import org.corridor.settlement.ContractRoutes;
@@ -63,14 +63,14 @@ public final class HttpServer implements AutoCloseable {
 
         Guard guard = new Guard(
                 corridor.users(),
-                corridor.auditStore(),
+                corridor.audit(),
                 new RateLimiter(corridor.config().requestsPerMinutePerToken()));
         Metrics metrics = new Metrics(registry);
         AtomicReference<List<RouteSpec>> registered = new AtomicReference<>(List.of());
         List<Routes> features = new ArrayList<>();
         features.add(new SystemRoutes(corridor.database(), registry, registered::get, VERSION));
         features.add(new UserRoutes(corridor.users()));
-        features.add(new AuditRoutes(corridor.audit(), corridor.zone()));
+        features.add(new AuditTrailRoutes(corridor.audit(), corridor.zone()));
         features.add(new AuthorisationRoutes(corridor.authorisations()));
         features.add(new EligibilityRoutes(corridor.eligibility()));
         features.add(new OwnershipRoutes(corridor.ownership()));

@@ -12,7 +12,9 @@ import org.corridor.InvalidInputException;
 import org.corridor.NotFoundException;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEvent;
+import org.corridor.audit.AuditLog;
 import org.corridor.audit.CanonicalJson;
+import org.corridor.transaction.Transactions;
 
 /** Creating, listing and disabling users; issuing and checking their tokens. Thread-safe. */
 public final class Users {
@@ -22,11 +24,14 @@ public final class Users {
 
     private static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._@-]{0,63}";
 
-    private final UserStore store;
+    private final Transactions transactions;
+    private final UserStore store = new UserStore();
+    private final AuditLog audit;
     private final Clock clock;
 
-    public Users(UserStore store, Clock clock) {
-        this.store = store;
+    public Users(Transactions transactions, AuditLog audit, Clock clock) {
+        this.transactions = transactions;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -44,7 +49,15 @@ public final class Users {
                 "user:" + name,
                 CanonicalJson.fields("name", name, "role", role.name(), "token_lifetime", tokenLifetime.toString()),
                 CanonicalJson.fields("user_id", user.id().toString(), "token_expires_at", expiresAt.toString()));
-        if (!store.insert(user, Tokens.hash(token), expiresAt, event)) {
+        boolean added = transactions.inTransaction(transaction -> {
+            if (!store.insert(transaction, user)) {
+                return false;
+            }
+            store.insertToken(transaction, user.id(), Tokens.hash(token), now, expiresAt);
+            audit.append(transaction, event);
+            return true;
+        });
+        if (!added) {
             throw new ConflictException("USER_EXISTS", "a user named " + name + " already exists");
         }
         return new IssuedToken(user, token, expiresAt);
@@ -60,32 +73,36 @@ public final class Users {
         Instant now = now();
         String token = Tokens.newToken();
         Instant expiresAt = now.plus(tokenLifetime);
-        store.addToken(
-                user.id(),
-                Tokens.hash(token),
-                now,
-                expiresAt,
-                AuditEvent.of(
-                        by,
-                        "TOKEN_ISSUED",
-                        "user:" + name,
-                        CanonicalJson.fields("name", name, "token_lifetime", tokenLifetime.toString()),
-                        CanonicalJson.fields("token_expires_at", expiresAt.toString())));
+        AuditEvent event = AuditEvent.of(
+                by,
+                "TOKEN_ISSUED",
+                "user:" + name,
+                CanonicalJson.fields("name", name, "token_lifetime", tokenLifetime.toString()),
+                CanonicalJson.fields("token_expires_at", expiresAt.toString()));
+        transactions.useTransaction(transaction -> {
+            store.insertToken(transaction, user.id(), Tokens.hash(token), now, expiresAt);
+            audit.append(transaction, event);
+        });
         return new IssuedToken(user, token, expiresAt);
     }
 
     /** Disables a user and revokes its tokens at once. */
     public User disable(Actor by, String name) {
         User user = byName(name);
-        boolean changed = store.disable(
-                user.id(),
-                now(),
-                AuditEvent.of(
-                        by,
-                        "USER_DISABLED",
-                        "user:" + name,
-                        CanonicalJson.fields("name", name),
-                        CanonicalJson.fields("user_id", user.id().toString())));
+        AuditEvent event = AuditEvent.of(
+                by,
+                "USER_DISABLED",
+                "user:" + name,
+                CanonicalJson.fields("name", name),
+                CanonicalJson.fields("user_id", user.id().toString()));
+        Instant now = now();
+        boolean changed = transactions.inTransaction(transaction -> {
+            if (!store.disable(transaction, user.id(), now)) {
+                return false;
+            }
+            audit.append(transaction, event);
+            return true;
+        });
         if (!changed) {
             throw new ConflictException("USER_ALREADY_DISABLED", "user " + name + " is already disabled");
         }
@@ -93,15 +110,15 @@ public final class Users {
     }
 
     public List<User> list() {
-        return store.all();
+        return transactions.read(store::all);
     }
 
     public User byName(String name) {
-        return store.byName(name).orElseThrow(() -> new NotFoundException("USER_NOT_FOUND", "no user named " + name));
+        return find(name).orElseThrow(() -> new NotFoundException("USER_NOT_FOUND", "no user named " + name));
     }
 
     public Optional<User> find(String name) {
-        return store.byName(name);
+        return transactions.read(transaction -> store.byName(transaction, name));
     }
 
     /** Checks a presented bearer token. Looks up only its hash; the clear token is never stored. */
@@ -112,7 +129,8 @@ public final class Users {
         if (!Tokens.wellFormed(token)) {
             return new Authentication.Refused("MALFORMED");
         }
-        Optional<UserStore.TokenRecord> found = store.byTokenHash(Tokens.hash(token));
+        String hash = Tokens.hash(token);
+        Optional<UserStore.TokenRecord> found = transactions.read(transaction -> store.byTokenHash(transaction, hash));
         if (found.isEmpty()) {
             return new Authentication.Refused("UNKNOWN");
         }

@@ -4,94 +4,92 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.corridor.ConflictException;
 import org.corridor.InvalidInputException;
 import org.corridor.NotFoundException;
 import org.corridor.audit.Actor;
+import org.corridor.audit.AuditLog;
 import org.corridor.transaction.Transaction;
+import org.corridor.transaction.Transactions;
 
 /**
  * The ledger's public face for the other features and the edges: create accounts, post batches of
  * transfers with per-transfer results, look transfers and balances up, read statements, and expire
- * holds. Thread-safe; every posting is durable and audited when the call returns.
+ * holds. It opens the units of work; the posting engine ({@link SequencedPosting}, {@link
+ * CarefulPosting}) judges and writes batches in them, and the stores hold the SQL. Thread-safe;
+ * every posting is durable and audited when the call returns. docs/ledger.md has the whole story.
  */
 public final class Ledger {
 
     /** The most transfers (or accounts) one call may carry. */
-    public static final int MAX_BATCH = LedgerStore.MAX_BATCH;
+    public static final int MAX_BATCH = 8_000;
 
     /** The largest statement page. */
     public static final int MAX_STATEMENT_PAGE = 1_000;
 
-    private final LedgerStore store;
-    private final Clock clock;
+    /** Accounts whose last committed state the sequencer keeps, so that hot accounts are not read again. */
+    private static final int REMEMBERED_ACCOUNTS = 100_000;
 
-    public Ledger(LedgerStore store, Clock clock) {
-        this.store = store;
-        this.clock = clock;
+    private static final int EXPIRY_BATCH = 1_000;
+
+    private final Transactions transactions;
+    private final LedgerClock clock;
+    private final AccountStore accountStore = new AccountStore();
+    private final TransferStore transferStore = new TransferStore();
+    private final Accounts accounts;
+    private final CarefulPosting careful;
+    private final SequencedPosting sequenced;
+    private final AtomicLong postedCarefully = new AtomicLong();
+
+    /**
+     * @param transactions the units of work of every use case (retried as {@link Transactions} says)
+     * @param singleAttempts units of work run once, for the sequenced path, whose fallback is the
+     *     careful path
+     */
+    public Ledger(Transactions transactions, Transactions singleAttempts, AuditLog audit, Clock clock) {
+        this.transactions = transactions;
+        this.clock = new LedgerClock(clock);
+        PostingSequencer sequencer = new PostingSequencer(REMEMBERED_ACCOUNTS);
+        this.accounts = new Accounts(accountStore, audit, this.clock);
+        this.careful = new CarefulPosting(accountStore, transferStore, audit, this.clock, sequencer);
+        this.sequenced =
+                new SequencedPosting(singleAttempts, accountStore, transferStore, audit, this.clock, sequencer);
     }
+
+    // ---------------------------------------------------------------- posting
 
     /**
      * Posts {@code transfers} in the caller's unit of work, with the accounts locked in id order
      * (the careful path): for features whose use case moves money together with changes of their
      * own. One outcome per transfer, in order; the caller rolls back when an outcome it needs failed.
+     * Appends one audit entry for the batch (if anything was written); the caller appends its own
+     * after. This is the path by which the channel's features debit restricted accounts, under one
+     * of the {@link ChannelCodes}; any other debit of a RESTRICTED account is refused ACCOUNT_RESTRICTED.
+     *
+     * <p>Rarely, a concurrent batch creates one of the same ids first: then this throws an exception
+     * whose cause has SQLSTATE 40001, and the caller's unit of work runs again, callback and all.
+     *
+     * @throws InvalidInputException BATCH_TOO_LARGE beyond {@value #MAX_BATCH} transfers
      */
     public List<TransferOutcome> post(Transaction transaction, Actor by, List<NewTransfer> transfers) {
-        return store.postWithin(transaction, by, transfers);
-    }
-
-    /** Creates accounts under their client-supplied ids; one result per account, in order. */
-    public List<AccountOutcome> createAccounts(Actor by, List<NewAccount> accounts) {
-        return store.createAccounts(by, accounts);
-    }
-
-    /** Creates one account, or finds it created before with the same content. */
-    public Account createAccount(Actor by, NewAccount account) {
-        AccountResult result = store.createAccounts(by, List.of(account)).get(0).result();
-        if (!result.succeeded()) {
-            throw new ConflictException(result.name(), "account " + account.id() + " not created: " + result);
-        }
-        return requireAccount(account.id());
-    }
-
-    public Optional<Account> account(UUID id) {
-        return store.account(id);
-    }
-
-    /** @throws NotFoundException ACCOUNT_NOT_FOUND */
-    public Account requireAccount(UUID id) {
-        return store.account(id).orElseThrow(() -> new NotFoundException("ACCOUNT_NOT_FOUND", "no account " + id));
-    }
-
-    public List<Account> accountsOf(String holder) {
-        return store.accountsOf(holder);
-    }
-
-    /** Freezes an account: it refuses new transfers (its holds may still be voided or expire). */
-    public Account block(Actor by, UUID id) {
-        return store.changeFlags(by, id, AccountFlag.BLOCKED, true, "LEDGER_ACCOUNT_BLOCKED");
-    }
-
-    public Account unblock(Actor by, UUID id) {
-        return store.changeFlags(by, id, AccountFlag.BLOCKED, false, "LEDGER_ACCOUNT_UNBLOCKED");
-    }
-
-    /** Closes an account for good; refused while it has holds or a balance. */
-    public Account close(Actor by, UUID id) {
-        return store.changeFlags(by, id, AccountFlag.CLOSED, true, "LEDGER_ACCOUNT_CLOSED");
+        return careful.post(transaction, by, Batch.of(transfers, PostingRules.Origin.CHANNEL), Set.of())
+                .outcomes();
     }
 
     /**
-     * Posts a batch of up to {@value #MAX_BATCH} transfers in one transaction: one outcome per
-     * transfer, in order. Transfers are independent unless linked; a failed one does not stop the
+     * Posts a batch of up to {@value #MAX_BATCH} transfers in a unit of work of its own: one outcome
+     * per transfer, in order. Transfers are independent unless linked; a failed one does not stop the
      * others. Repeating a batch is safe: accepted ids answer EXISTS, failed ids their first reason.
      * A RESTRICTED account may be debited only under one of the {@link ChannelCodes}.
      */
     public List<TransferOutcome> post(Actor by, List<NewTransfer> transfers) {
-        return store.post(by, transfers, new TransferResult[transfers.size()], PostingRules.Origin.CHANNEL);
+        return postAlone(by, Batch.of(transfers, PostingRules.Origin.CHANNEL));
     }
 
     public TransferOutcome post(Actor by, NewTransfer transfer) {
@@ -105,7 +103,7 @@ public final class Ledger {
      * own movements (FR-6).
      */
     public TransferOutcome postManually(Actor by, NewTransfer transfer) {
-        return store.post(by, List.of(transfer), new TransferResult[1], PostingRules.Origin.EDGE)
+        return postAlone(by, Batch.of(List.of(transfer), PostingRules.Origin.EDGE))
                 .get(0);
     }
 
@@ -114,25 +112,128 @@ public final class Ledger {
      * none may debit a RESTRICTED account.
      */
     List<TransferOutcome> post(Actor by, List<NewTransfer> transfers, TransferResult[] preset) {
-        return store.post(by, transfers, preset, PostingRules.Origin.EDGE);
+        return postAlone(by, new Batch(transfers, preset, PostingRules.Origin.EDGE));
     }
+
+    /**
+     * A batch in a unit of work of its own: the sequenced way first; the careful way (retried) when
+     * the batch resolves holds or anything moved under it.
+     */
+    private List<TransferOutcome> postAlone(Actor by, Batch batch) {
+        Optional<List<TransferOutcome>> posted = sequenced.post(by, batch);
+        if (posted.isPresent()) {
+            return posted.get();
+        }
+        postedCarefully.incrementAndGet();
+        try {
+            return transactions.inTransaction(transaction ->
+                    careful.post(transaction, by, batch, Set.of()).outcomes());
+        } finally {
+            careful.forget(batch.accountIds());
+        }
+    }
+
+    /** How many batches posted alone went the careful way, accounts locked first, since the start. */
+    long postedCarefully() {
+        return postedCarefully.get();
+    }
+
+    /** Voids every hold whose expiry has passed, a batch at a time, recording each void; returns how many. */
+    public int expireHolds() {
+        int expired = 0;
+        while (true) {
+            Instant now = clock.instant();
+            List<UUID> due = transactions.read(transaction -> transferStore.dueHolds(transaction, now, EXPIRY_BATCH));
+            if (due.isEmpty()) {
+                return expired;
+            }
+            int voided = transactions.inTransaction(
+                    transaction -> careful.post(transaction, Actor.SYSTEM, Batch.none(), new LinkedHashSet<>(due))
+                            .expired());
+            expired += voided;
+            if (voided == 0 || due.size() < EXPIRY_BATCH) {
+                return expired;
+            }
+        }
+    }
+
+    /** Runs {@link #expireHolds()} every {@code period} on a thread of its own until closed. */
+    public HoldExpiry startHoldExpiry(Duration period) {
+        return HoldExpiry.start(this, period);
+    }
+
+    // ---------------------------------------------------------------- accounts
+
+    /** Creates accounts under their client-supplied ids; one result per account, in order. */
+    public List<AccountOutcome> createAccounts(Actor by, List<NewAccount> newAccounts) {
+        if (newAccounts.size() > MAX_BATCH) {
+            throw new InvalidInputException(
+                    "BATCH_TOO_LARGE", "at most " + MAX_BATCH + " accounts per batch, got " + newAccounts.size());
+        }
+        return transactions.inTransaction(transaction -> accounts.create(transaction, by, newAccounts));
+    }
+
+    /** Creates one account, or finds it created before with the same content. */
+    public Account createAccount(Actor by, NewAccount account) {
+        AccountResult result = createAccounts(by, List.of(account)).get(0).result();
+        if (!result.succeeded()) {
+            throw new ConflictException(result.name(), "account " + account.id() + " not created: " + result);
+        }
+        return requireAccount(account.id());
+    }
+
+    public Optional<Account> account(UUID id) {
+        return transactions.read(transaction -> accountStore.find(transaction, id));
+    }
+
+    /** @throws NotFoundException ACCOUNT_NOT_FOUND */
+    public Account requireAccount(UUID id) {
+        return account(id).orElseThrow(() -> new NotFoundException("ACCOUNT_NOT_FOUND", "no account " + id));
+    }
+
+    public List<Account> accountsOf(String holder) {
+        return transactions.read(transaction -> accountStore.ofHolder(transaction, holder));
+    }
+
+    /** Freezes an account: it refuses new transfers (its holds may still be voided or expire). */
+    public Account block(Actor by, UUID id) {
+        return changeFlag(by, id, AccountFlag.BLOCKED, true, "LEDGER_ACCOUNT_BLOCKED");
+    }
+
+    public Account unblock(Actor by, UUID id) {
+        return changeFlag(by, id, AccountFlag.BLOCKED, false, "LEDGER_ACCOUNT_UNBLOCKED");
+    }
+
+    /** Closes an account for good; refused while it has holds or a balance. */
+    public Account close(Actor by, UUID id) {
+        return changeFlag(by, id, AccountFlag.CLOSED, true, "LEDGER_ACCOUNT_CLOSED");
+    }
+
+    private Account changeFlag(Actor by, UUID id, AccountFlag flag, boolean set, String action) {
+        try {
+            return transactions.inTransaction(
+                    transaction -> accounts.changeFlag(transaction, by, id, flag, set, action));
+        } finally {
+            careful.forget(Set.of(id));
+        }
+    }
+
+    // ---------------------------------------------------------------- queries
 
     /** An accepted transfer by id; refused ids are not transfers. */
     public Optional<Transfer> transfer(UUID id) {
-        return store.transfer(id);
+        return transactions.read(transaction -> transferStore.accepted(transaction, id));
     }
 
     /** Accepted transfers carrying {@code key -> value} among their references, oldest first. */
     public List<Transfer> transfersByReference(String key, String value, int limit) {
-        if (limit < 1 || limit > MAX_STATEMENT_PAGE) {
-            throw new InvalidInputException("PARAMETER_INVALID", "limit must be from 1 to " + MAX_STATEMENT_PAGE);
-        }
-        return store.transfersByReference(key, value, limit);
+        requirePageLimit(limit);
+        return transactions.read(transaction -> transferStore.byReference(transaction, key, value, limit));
     }
 
     /** Where a hold stands; empty if the id names no hold. */
     public Optional<HoldState> holdState(UUID pendingId) {
-        return store.holdState(pendingId);
+        return transactions.read(transaction -> transferStore.holdState(transaction, pendingId));
     }
 
     /** An account's current balances. */
@@ -143,7 +244,8 @@ public final class Ledger {
     /** An account's balances as they stood at {@code at}, counting transfers stamped at or before it. */
     public Balances balanceAt(UUID accountId, Instant at) {
         requireAccount(accountId);
-        return store.balancesUpTo(accountId, at, Position.LAST_ID);
+        return transactions.read(
+                transaction -> transferStore.balancesUpTo(transaction, accountId, at, Position.LAST_ID));
     }
 
     /**
@@ -153,34 +255,31 @@ public final class Ledger {
      * @param cursor the previous page's {@link Statement#nextCursor()}, or empty for the first page
      */
     public Statement statement(UUID accountId, Instant from, Instant to, Optional<String> cursor, int limit) {
-        if (limit < 1 || limit > MAX_STATEMENT_PAGE) {
-            throw new InvalidInputException("PARAMETER_INVALID", "limit must be from 1 to " + MAX_STATEMENT_PAGE);
-        }
+        requirePageLimit(limit);
         if (!from.isBefore(to)) {
             throw new InvalidInputException("PARAMETER_INVALID", "from must be before to");
         }
         Account account = requireAccount(accountId);
         Position after =
                 cursor.map(Position::parse).orElse(new Position(from.minus(1, ChronoUnit.MICROS), Position.LAST_ID));
-        List<StatementLine> lines = store.statementLines(accountId, from, to, after.timestamp(), after.id(), limit + 1);
-        Optional<String> next = Optional.empty();
-        if (lines.size() > limit) {
-            lines = lines.subList(0, limit);
-            Transfer last = lines.get(limit - 1).transfer();
-            next = Optional.of(new Position(last.timestamp(), last.id()).toString());
+        return transactions.read(transaction -> {
+            List<StatementLine> lines = transferStore.statementLines(
+                    transaction, accountId, from, to, after.timestamp(), after.id(), limit + 1);
+            Optional<String> next = Optional.empty();
+            if (lines.size() > limit) {
+                lines = lines.subList(0, limit);
+                Transfer last = lines.get(limit - 1).transfer();
+                next = Optional.of(new Position(last.timestamp(), last.id()).toString());
+            }
+            Balances opening = transferStore.balancesUpTo(transaction, accountId, after.timestamp(), after.id());
+            return new Statement(account, from, to, opening, lines, next);
+        });
+    }
+
+    private static void requirePageLimit(int limit) {
+        if (limit < 1 || limit > MAX_STATEMENT_PAGE) {
+            throw new InvalidInputException("PARAMETER_INVALID", "limit must be from 1 to " + MAX_STATEMENT_PAGE);
         }
-        Balances opening = store.balancesUpTo(accountId, after.timestamp(), after.id());
-        return new Statement(account, from, to, opening, lines, next);
-    }
-
-    /** Voids every hold whose expiry has passed, recording each void; returns how many. */
-    public int expireHolds() {
-        return store.expireHolds();
-    }
-
-    /** Runs {@link #expireHolds()} every {@code period} on a thread of its own until closed. */
-    public HoldExpiry startHoldExpiry(Duration period) {
-        return HoldExpiry.start(this, period);
     }
 
     public Instant now() {
@@ -209,7 +308,7 @@ public final class Ledger {
 
         @Override
         public String toString() {
-            return LedgerStore.micros(timestamp) + ":" + id;
+            return LedgerClock.micros(timestamp) + ":" + id;
         }
 
         private static String abbreviate(String text) {

@@ -35,7 +35,12 @@ public final class LedgerRoutes implements Routes {
     public record NewAccountRequest(
             String id, String currency, String code, String holder, Optional<List<String>> flags) {}
 
-    /** Balances as decimal strings of the account's currency. */
+    // The views below are hand-written on purpose: the ledger's JSON writes amounts as decimal strings
+    // in the currency of the account (or transfer) beside one currency code, and flags as sorted
+    // names, not the {amount, currency} shape the mapper gives Money; clients, tests and the demo
+    // read this shape. Each is derived from its domain record by one factory.
+
+    /** Balances as decimal strings of the account's currency, with the two balances derived from them. */
     public record BalancesView(
             String debitsPending,
             String debitsPosted,
@@ -75,7 +80,12 @@ public final class LedgerRoutes implements Routes {
     }
 
     /** An account's balances at an instant. */
-    public record BalanceView(UUID accountId, String currency, Instant at, BalancesView balances) {}
+    public record BalanceView(UUID accountId, String currency, Instant at, BalancesView balances) {
+        static BalanceView of(Account account, Instant at, Balances balances) {
+            return new BalanceView(
+                    account.id(), account.currency().code(), at, BalancesView.of(balances, account.currency()));
+        }
+    }
 
     /**
      * One transfer of a batch. {@code kind} defaults to POSTED; posts and voids name {@code pending_id}
@@ -98,8 +108,13 @@ public final class LedgerRoutes implements Routes {
     /** A batch of up to 8,000 transfers. */
     public record TransferBatch(List<TransferRequest> transfers) {}
 
-    /** One transfer's result; {@code id} as sent. */
-    public record TransferResultView(int index, String id, String result, Optional<Instant> timestamp) {}
+    /** One transfer's result; {@code id} as sent (it may not be a UUID), {@code index} its place in the batch. */
+    public record TransferResultView(int index, String id, String result, Optional<Instant> timestamp) {
+        static TransferResultView of(int index, TransferRequest request, TransferOutcome outcome) {
+            String id = request.id() == null ? "" : request.id();
+            return new TransferResultView(index, id, outcome.result().name(), outcome.timestamp());
+        }
+    }
 
     public record TransferResults(int accepted, int failed, List<TransferResultView> results) {}
 
@@ -142,6 +157,7 @@ public final class LedgerRoutes implements Routes {
         }
     }
 
+    /** A transfer as one account of a statement saw it: the other account is its counterparty. */
     public record StatementLineView(
             UUID transferId,
             Instant timestamp,
@@ -151,7 +167,21 @@ public final class LedgerRoutes implements Routes {
             UUID counterpartyAccountId,
             String amount,
             Map<String, String> references,
-            BalancesView balancesAfter) {}
+            BalancesView balancesAfter) {
+        static StatementLineView of(StatementLine line, Currency currency) {
+            Transfer transfer = line.transfer();
+            return new StatementLineView(
+                    transfer.id(),
+                    transfer.timestamp(),
+                    transfer.kind().name(),
+                    transfer.code(),
+                    line.side().name(),
+                    line.side() == StatementLine.Side.DEBIT ? transfer.creditAccountId() : transfer.debitAccountId(),
+                    decimal(transfer.amountMinor(), currency),
+                    transfer.references(),
+                    BalancesView.of(line.balancesAfter(), currency));
+        }
+    }
 
     public record StatementView(
             UUID accountId,
@@ -160,7 +190,21 @@ public final class LedgerRoutes implements Routes {
             Instant to,
             BalancesView opening,
             List<StatementLineView> lines,
-            Optional<String> nextCursor) {}
+            Optional<String> nextCursor) {
+        static StatementView of(Statement statement) {
+            Currency currency = statement.account().currency();
+            return new StatementView(
+                    statement.account().id(),
+                    currency.code(),
+                    statement.from(),
+                    statement.to(),
+                    BalancesView.of(statement.opening(), currency),
+                    statement.lines().stream()
+                            .map(line -> StatementLineView.of(line, currency))
+                            .toList(),
+                    statement.nextCursor());
+        }
+    }
 
     private final Ledger ledger;
     private final ZoneId zone;
@@ -172,6 +216,11 @@ public final class LedgerRoutes implements Routes {
 
     @Override
     public void register(Api api) {
+        registerAccounts(api);
+        registerTransfers(api);
+    }
+
+    private void registerAccounts(Api api) {
         api.post("/api/v1/accounts")
                 .requires(Permission.LEDGER_WRITE)
                 .tag("ledger")
@@ -221,6 +270,9 @@ public final class LedgerRoutes implements Routes {
                 .summary("Close an empty account for good")
                 .response(AccountView.class)
                 .handle(ctx -> ctx.json(AccountView.of(ledger.close(Api.actor(ctx), Requests.uuidPath(ctx, "id")))));
+    }
+
+    private void registerTransfers(Api api) {
         api.post("/api/v1/transfers")
                 .requires(Permission.LEDGER_WRITE)
                 .tag("ledger")
@@ -275,8 +327,7 @@ public final class LedgerRoutes implements Routes {
         Account account = ledger.requireAccount(id);
         Optional<Instant> at = Requests.instantQuery(ctx, "at", zone);
         Balances balances = at.map(instant -> ledger.balanceAt(id, instant)).orElse(account.balances());
-        ctx.json(new BalanceView(
-                id, account.currency().code(), at.orElse(ledger.now()), BalancesView.of(balances, account.currency())));
+        ctx.json(BalanceView.of(account, at.orElse(ledger.now()), balances));
     }
 
     private void statement(Context ctx) {
@@ -286,30 +337,7 @@ public final class LedgerRoutes implements Routes {
         Instant to = Requests.instantQuery(ctx, "to", zone)
                 .orElseThrow(() -> new InvalidInputException("PARAMETER_INVALID", "to is required"));
         int limit = Requests.intQuery(ctx, "limit", 100, 1, Ledger.MAX_STATEMENT_PAGE);
-        Statement statement = ledger.statement(id, from, to, Requests.query(ctx, "cursor"), limit);
-        Currency currency = statement.account().currency();
-        List<StatementLineView> lines = statement.lines().stream()
-                .map(line -> new StatementLineView(
-                        line.transfer().id(),
-                        line.transfer().timestamp(),
-                        line.transfer().kind().name(),
-                        line.transfer().code(),
-                        line.side().name(),
-                        line.side() == StatementLine.Side.DEBIT
-                                ? line.transfer().creditAccountId()
-                                : line.transfer().debitAccountId(),
-                        decimal(line.transfer().amountMinor(), currency),
-                        line.transfer().references(),
-                        BalancesView.of(line.balancesAfter(), currency)))
-                .toList();
-        ctx.json(new StatementView(
-                id,
-                currency.code(),
-                from,
-                to,
-                BalancesView.of(statement.opening(), currency),
-                lines,
-                statement.nextCursor()));
+        ctx.json(StatementView.of(ledger.statement(id, from, to, Requests.query(ctx, "cursor"), limit)));
     }
 
     private void transfer(Context ctx) {
@@ -362,9 +390,7 @@ public final class LedgerRoutes implements Routes {
             if (outcome.succeeded()) {
                 accepted++;
             }
-            String id = batch.transfers().get(i).id();
-            results.add(new TransferResultView(
-                    i, id == null ? "" : id, outcome.result().name(), outcome.timestamp()));
+            results.add(TransferResultView.of(i, batch.transfers().get(i), outcome));
         }
         TransferResults body = new TransferResults(accepted, n - accepted, results);
         if (accepted == n) {
@@ -415,11 +441,18 @@ public final class LedgerRoutes implements Routes {
                 return refused(TransferResult.PENDING_ID_MALFORMED, id.get(), linked);
             }
         }
+        return parse(request, id.get(), kind, debit.get(), credit.get(), pendingId);
+    }
+
+    /** The rest of a request whose ids and kind were well formed: currency, amount, expiry, references. */
+    private static Parsed parse(
+            TransferRequest request, UUID id, TransferKind kind, UUID debit, UUID credit, Optional<UUID> pendingId) {
+        boolean linked = request.linked().orElse(false);
         Currency currency;
         try {
             currency = Currency.of(request.currency());
         } catch (DomainException e) {
-            return refused(TransferResult.CURRENCY_UNKNOWN, id.get(), linked);
+            return refused(TransferResult.CURRENCY_UNKNOWN, id, linked);
         }
         long amount = 0;
         if (request.amount().isPresent()) {
@@ -431,7 +464,7 @@ public final class LedgerRoutes implements Routes {
                     case "AMOUNT_OVERFLOW" -> TransferResult.AMOUNT_OVERFLOW;
                     default -> TransferResult.AMOUNT_MALFORMED;
                 };
-                return refused(reason, id.get(), linked);
+                return refused(reason, id, linked);
             }
         }
         Optional<Instant> expiresAt = Optional.empty();
@@ -439,20 +472,20 @@ public final class LedgerRoutes implements Routes {
             try {
                 expiresAt = Optional.of(Instant.parse(request.expiresAt().get().trim()));
             } catch (DateTimeException e) {
-                return refused(TransferResult.EXPIRES_AT_MALFORMED, id.get(), linked);
+                return refused(TransferResult.EXPIRES_AT_MALFORMED, id, linked);
             }
         }
         Map<String, String> references = request.references().orElse(Map.of());
         for (Map.Entry<String, String> reference : references.entrySet()) {
             if (reference.getKey() == null || reference.getValue() == null) {
-                return refused(TransferResult.REFERENCES_INVALID, id.get(), linked);
+                return refused(TransferResult.REFERENCES_INVALID, id, linked);
             }
         }
         NewTransfer transfer = new NewTransfer(
-                id.get(),
+                id,
                 kind,
-                debit.get(),
-                credit.get(),
+                debit,
+                credit,
                 amount,
                 currency,
                 request.code().map(String::trim).orElse(""),

@@ -57,7 +57,36 @@ final class PostingRules {
             Instant[] timestamps,
             List<TransferRow> accepted,
             List<TransferRow> failed,
-            List<AccountState> changedAccounts) {}
+            List<AccountState> changedAccounts) {
+
+        /** The rows the plan writes: accepted transfers, then recorded failures. */
+        List<TransferRow> written() {
+            List<TransferRow> written = new ArrayList<>(accepted.size() + failed.size());
+            written.addAll(accepted);
+            written.addAll(failed);
+            return written;
+        }
+
+        /** How many of the accepted rows are the ledger's own expiries of holds. */
+        int expiries() {
+            int count = 0;
+            for (TransferRow row : accepted) {
+                if (row.kind() == TransferKind.EXPIRE_PENDING) {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        /** One outcome per transfer judged, from index {@code from} on (the ones before are the ledger's own). */
+        List<TransferOutcome> outcomes(List<NewTransfer> judged, int from) {
+            List<TransferOutcome> outcomes = new ArrayList<>(judged.size() - from);
+            for (int i = from; i < judged.size(); i++) {
+                outcomes.add(new TransferOutcome(judged.get(i).id(), results[i], Optional.ofNullable(timestamps[i])));
+            }
+            return outcomes;
+        }
+    }
 
     private final List<NewTransfer> transfers;
     private final TransferResult[] preset;
@@ -332,75 +361,129 @@ final class PostingRules {
         return TransferResult.EXISTS;
     }
 
+    /**
+     * What a transfer moves once its hold (if it resolves one) is known: between which accounts, how
+     * much, and what the hold had reserved.
+     */
+    private record Move(UUID debitId, UUID creditId, long amount, long held, TransferRow hold) {
+
+        static Move direct(NewTransfer transfer) {
+            return new Move(transfer.debitAccountId(), transfer.creditAccountId(), transfer.amountMinor(), 0, null);
+        }
+
+        /** A post moves what it names (all of the hold for 0); a void or expiry moves nothing. */
+        static Move resolving(NewTransfer transfer, TransferRow hold) {
+            long held = hold.amountMinor();
+            long amount = transfer.kind() == TransferKind.POST_PENDING
+                    ? (transfer.amountMinor() == 0 ? held : transfer.amountMinor())
+                    : 0;
+            return new Move(hold.debitAccountId(), hold.creditAccountId(), amount, held, hold);
+        }
+
+        /** The code the accounts judge the move by: a post of a hold carries the hold's code. */
+        String code(NewTransfer transfer) {
+            return hold == null ? transfer.code() : hold.code();
+        }
+    }
+
+    /** An account pair's balances as a move would leave them. */
+    private record After(long debitsPending, long debitsPosted, long creditsPending, long creditsPosted) {}
+
     /** Checks against the ledger's state and, if they pass, applies the transfer. */
     private TransferResult apply(int index, NewTransfer transfer, String metadataJson) {
-        TransferKind kind = transfer.kind();
-        UUID debitId = transfer.debitAccountId();
-        UUID creditId = transfer.creditAccountId();
-        long amount = transfer.amountMinor();
-        long held = 0;
-        TransferRow hold = null;
-        if (kind.resolvesHold()) {
-            UUID pendingId = transfer.pendingId().orElseThrow();
-            hold = inBatch.get(pendingId);
-            if (hold == null) {
-                hold = state.holds().get(pendingId);
+        Move move;
+        if (transfer.kind().resolvesHold()) {
+            TransferRow hold = holdOf(transfer.pendingId().orElseThrow());
+            TransferResult refused = checkResolution(transfer, hold);
+            if (refused != null) {
+                return refused;
             }
-            if (hold == null || !hold.accepted()) {
-                return TransferResult.PENDING_TRANSFER_NOT_FOUND;
-            }
-            if (hold.kind() != TransferKind.PENDING) {
-                return TransferResult.PENDING_TRANSFER_NOT_PENDING;
-            }
-            if (!debitId.equals(NewTransfer.NONE) && !debitId.equals(hold.debitAccountId())) {
-                return TransferResult.PENDING_TRANSFER_HAS_DIFFERENT_DEBIT_ACCOUNT_ID;
-            }
-            if (!creditId.equals(NewTransfer.NONE) && !creditId.equals(hold.creditAccountId())) {
-                return TransferResult.PENDING_TRANSFER_HAS_DIFFERENT_CREDIT_ACCOUNT_ID;
-            }
-            if (!transfer.currency().code().equals(hold.currency())) {
-                return TransferResult.PENDING_TRANSFER_HAS_DIFFERENT_LEDGER;
-            }
-            if (!transfer.code().isEmpty() && !transfer.code().equals(hold.code())) {
-                return TransferResult.PENDING_TRANSFER_HAS_DIFFERENT_CODE;
-            }
-            held = hold.amountMinor();
-            if (kind == TransferKind.POST_PENDING && amount > held) {
-                return TransferResult.EXCEEDS_PENDING_TRANSFER_AMOUNT;
-            }
-            if (kind != TransferKind.POST_PENDING && amount != 0 && amount != held) {
-                return TransferResult.PENDING_TRANSFER_HAS_DIFFERENT_AMOUNT;
-            }
-            TransferKind resolution = resolvedInBatch.get(pendingId);
-            if (resolution == null) {
-                resolution = state.resolutions().get(pendingId);
-            }
-            if (resolution == TransferKind.POST_PENDING) {
-                return TransferResult.PENDING_TRANSFER_ALREADY_POSTED;
-            }
-            if (resolution == TransferKind.VOID_PENDING) {
-                return TransferResult.PENDING_TRANSFER_ALREADY_VOIDED;
-            }
-            boolean expired =
-                    hold.expiresAt().isPresent() && !hold.expiresAt().get().isAfter(now);
-            if (resolution == TransferKind.EXPIRE_PENDING) {
-                return TransferResult.PENDING_TRANSFER_EXPIRED;
-            }
-            if (kind == TransferKind.EXPIRE_PENDING && !expired) {
-                return TransferResult.PENDING_TRANSFER_NOT_EXPIRED;
-            }
-            if (kind != TransferKind.EXPIRE_PENDING && expired) {
-                return TransferResult.PENDING_TRANSFER_EXPIRED;
-            }
-            debitId = hold.debitAccountId();
-            creditId = hold.creditAccountId();
-            amount = kind == TransferKind.POST_PENDING ? (amount == 0 ? held : amount) : 0;
+            move = Move.resolving(transfer, hold);
+        } else {
+            move = Move.direct(transfer);
         }
-        AccountState debit = state.accounts().get(debitId);
-        AccountState credit = state.accounts().get(creditId);
+        AccountState debit = state.accounts().get(move.debitId());
+        AccountState credit = state.accounts().get(move.creditId());
         if (debit == null || credit == null) {
             return TransferResult.ACCOUNT_NOT_FOUND;
         }
+        TransferResult refused = checkAccounts(transfer, move, debit, credit);
+        if (refused != null) {
+            return refused;
+        }
+        After after = after(transfer.kind(), move, debit, credit);
+        refused = checkBalances(transfer.kind(), debit, credit, after);
+        if (refused != null) {
+            return refused;
+        }
+        record(index, transfer, metadataJson, move, debit, credit, after);
+        return TransferResult.OK;
+    }
+
+    /** The hold {@code pendingId} as placed in this batch or before it; null if there is none. */
+    private TransferRow holdOf(UUID pendingId) {
+        TransferRow hold = inBatch.get(pendingId);
+        return hold != null ? hold : state.holds().get(pendingId);
+    }
+
+    /** Checks of a post, void or expiry against its hold, in precedence order; null when it passes. */
+    private TransferResult checkResolution(NewTransfer transfer, TransferRow hold) {
+        TransferKind kind = transfer.kind();
+        if (hold == null || !hold.accepted()) {
+            return TransferResult.PENDING_TRANSFER_NOT_FOUND;
+        }
+        if (hold.kind() != TransferKind.PENDING) {
+            return TransferResult.PENDING_TRANSFER_NOT_PENDING;
+        }
+        UUID debitId = transfer.debitAccountId();
+        if (!debitId.equals(NewTransfer.NONE) && !debitId.equals(hold.debitAccountId())) {
+            return TransferResult.PENDING_TRANSFER_HAS_DIFFERENT_DEBIT_ACCOUNT_ID;
+        }
+        UUID creditId = transfer.creditAccountId();
+        if (!creditId.equals(NewTransfer.NONE) && !creditId.equals(hold.creditAccountId())) {
+            return TransferResult.PENDING_TRANSFER_HAS_DIFFERENT_CREDIT_ACCOUNT_ID;
+        }
+        if (!transfer.currency().code().equals(hold.currency())) {
+            return TransferResult.PENDING_TRANSFER_HAS_DIFFERENT_LEDGER;
+        }
+        if (!transfer.code().isEmpty() && !transfer.code().equals(hold.code())) {
+            return TransferResult.PENDING_TRANSFER_HAS_DIFFERENT_CODE;
+        }
+        long amount = transfer.amountMinor();
+        long held = hold.amountMinor();
+        if (kind == TransferKind.POST_PENDING && amount > held) {
+            return TransferResult.EXCEEDS_PENDING_TRANSFER_AMOUNT;
+        }
+        if (kind != TransferKind.POST_PENDING && amount != 0 && amount != held) {
+            return TransferResult.PENDING_TRANSFER_HAS_DIFFERENT_AMOUNT;
+        }
+        TransferKind resolution = resolvedInBatch.get(hold.id());
+        if (resolution == null) {
+            resolution = state.resolutions().get(hold.id());
+        }
+        if (resolution == TransferKind.POST_PENDING) {
+            return TransferResult.PENDING_TRANSFER_ALREADY_POSTED;
+        }
+        if (resolution == TransferKind.VOID_PENDING) {
+            return TransferResult.PENDING_TRANSFER_ALREADY_VOIDED;
+        }
+        boolean expired =
+                hold.expiresAt().isPresent() && !hold.expiresAt().get().isAfter(now);
+        if (resolution == TransferKind.EXPIRE_PENDING) {
+            return TransferResult.PENDING_TRANSFER_EXPIRED;
+        }
+        if (kind == TransferKind.EXPIRE_PENDING && !expired) {
+            return TransferResult.PENDING_TRANSFER_NOT_EXPIRED;
+        }
+        if (kind != TransferKind.EXPIRE_PENDING && expired) {
+            return TransferResult.PENDING_TRANSFER_EXPIRED;
+        }
+        return null;
+    }
+
+    /** Checks of the two accounts, in precedence order; null when they pass. */
+    private TransferResult checkAccounts(NewTransfer transfer, Move move, AccountState debit, AccountState credit) {
+        TransferKind kind = transfer.kind();
         String currency = transfer.currency().code();
         if (!debit.currency.equals(credit.currency) || !debit.currency.equals(currency)) {
             return TransferResult.LEDGER_MISMATCH;
@@ -414,8 +497,7 @@ final class PostingRules {
                 return TransferResult.ACCOUNT_BLOCKED;
             }
             // A post of a hold carries the hold's code: the hold was judged by it when placed.
-            String code = hold == null ? transfer.code() : hold.code();
-            if (debit.has(AccountFlag.RESTRICTED) && !origin.mayDebitRestricted(code)) {
+            if (debit.has(AccountFlag.RESTRICTED) && !origin.mayDebitRestricted(move.code(transfer))) {
                 return TransferResult.ACCOUNT_RESTRICTED;
             }
         }
@@ -424,10 +506,17 @@ final class PostingRules {
                 && !transfer.expiresAt().get().isAfter(now)) {
             return TransferResult.EXPIRY_MUST_BE_IN_THE_FUTURE;
         }
+        return null;
+    }
+
+    /** The balances the move would leave: the debit account's debits, the credit account's credits. */
+    private static After after(TransferKind kind, Move move, AccountState debit, AccountState credit) {
         long debitsPending = debit.debitsPending;
         long creditsPending = credit.creditsPending;
         long debitsPosted = debit.debitsPosted;
         long creditsPosted = credit.creditsPosted;
+        long amount = move.amount();
+        long held = move.held();
         switch (kind) {
             case POSTED -> {
                 debitsPosted += amount;
@@ -448,53 +537,72 @@ final class PostingRules {
                 creditsPending -= held;
             }
         }
+        return new After(debitsPending, debitsPosted, creditsPending, creditsPosted);
+    }
+
+    /** Overflow and limit checks of the balances a move would leave, in precedence order; null when they pass. */
+    private static TransferResult checkBalances(
+            TransferKind kind, AccountState debit, AccountState credit, After after) {
         // Sums of non-negative longs overflow to a negative value.
-        if (debitsPending < 0) {
+        if (after.debitsPending() < 0) {
             return TransferResult.OVERFLOWS_DEBITS_PENDING;
         }
-        if (creditsPending < 0) {
+        if (after.creditsPending() < 0) {
             return TransferResult.OVERFLOWS_CREDITS_PENDING;
         }
-        if (debitsPosted < 0) {
+        if (after.debitsPosted() < 0) {
             return TransferResult.OVERFLOWS_DEBITS_POSTED;
         }
-        if (creditsPosted < 0) {
+        if (after.creditsPosted() < 0) {
             return TransferResult.OVERFLOWS_CREDITS_POSTED;
         }
-        if (debitsPending + debitsPosted < 0) {
+        if (after.debitsPending() + after.debitsPosted() < 0) {
             return TransferResult.OVERFLOWS_DEBITS;
         }
-        if (creditsPending + creditsPosted < 0) {
+        if (after.creditsPending() + after.creditsPosted() < 0) {
             return TransferResult.OVERFLOWS_CREDITS;
         }
         if (kind == TransferKind.POSTED || kind == TransferKind.PENDING) {
             if (debit.has(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)
-                    && debitsPending + debitsPosted > debit.creditsPosted) {
+                    && after.debitsPending() + after.debitsPosted() > debit.creditsPosted) {
                 return TransferResult.EXCEEDS_CREDITS;
             }
             if (credit.has(AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS)
-                    && creditsPending + creditsPosted > credit.debitsPosted) {
+                    && after.creditsPending() + after.creditsPosted() > credit.debitsPosted) {
                 return TransferResult.EXCEEDS_DEBITS;
             }
         }
+        return null;
+    }
+
+    /** Applies an accepted move to the in-memory balances and adds its row to the plan. */
+    private void record(
+            int index,
+            NewTransfer transfer,
+            String metadataJson,
+            Move move,
+            AccountState debit,
+            AccountState credit,
+            After after) {
         if (inChain) {
             chainSnapshots.putIfAbsent(debit, debit.balances());
             chainSnapshots.putIfAbsent(credit, credit.balances());
             chainIds.add(transfer.id());
         }
-        debit.debitsPending = debitsPending;
-        debit.debitsPosted = debitsPosted;
-        credit.creditsPending = creditsPending;
-        credit.creditsPosted = creditsPosted;
+        debit.debitsPending = after.debitsPending();
+        debit.debitsPosted = after.debitsPosted();
+        credit.creditsPending = after.creditsPending();
+        credit.creditsPosted = after.creditsPosted();
         debit.changed = true;
         credit.changed = true;
+        TransferRow hold = move.hold();
         TransferRow row = row(
                 index,
                 transfer,
-                debitId,
-                creditId,
-                amount,
-                hold == null ? OptionalLong.empty() : OptionalLong.of(held),
+                move.debitId(),
+                move.creditId(),
+                move.amount(),
+                hold == null ? OptionalLong.empty() : OptionalLong.of(move.held()),
                 metadataJson,
                 Optional.empty(),
                 Optional.of(debit.balances()),
@@ -502,13 +610,12 @@ final class PostingRules {
         accepted.add(row);
         inBatch.put(transfer.id(), row);
         if (hold != null) {
-            resolvedInBatch.put(hold.id(), kind);
+            resolvedInBatch.put(hold.id(), transfer.kind());
             if (inChain) {
                 chainResolved.add(hold.id());
             }
         }
         timestamps[index] = row.timestamp();
-        return TransferResult.OK;
     }
 
     private TransferRow row(

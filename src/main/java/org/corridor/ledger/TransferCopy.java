@@ -151,7 +151,7 @@ final class TransferCopy {
 
     private static void timestamp(Out out, Instant instant) {
         out.putInt(8);
-        out.putLong(LedgerStore.micros(instant) - POSTGRES_EPOCH_MICROS);
+        out.putLong(LedgerClock.micros(instant) - POSTGRES_EPOCH_MICROS);
     }
 
     private static void text(Out out, String value) {

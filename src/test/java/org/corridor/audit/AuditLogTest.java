@@ -24,14 +24,12 @@ import org.junit.jupiter.api.Test;
 class AuditLogTest {
 
     private Database database;
-    private AuditStore store;
     private AuditLog log;
 
     @BeforeEach
     void setUp() {
         database = TestDatabase.fresh();
-        store = new AuditStore(database, Clock.systemUTC());
-        log = new AuditLog(store);
+        log = new AuditLog(database.transactions(), Clock.systemUTC());
     }
 
     @AfterEach
@@ -41,7 +39,7 @@ class AuditLogTest {
 
     private void append(int count) {
         for (int i = 0; i < count; i++) {
-            store.appendAlone(new AuditEvent(
+            log.appendAlone(new AuditEvent(
                     new Actor("alice", "OPERATOR"),
                     "THING_DONE",
                     "thing:" + i,
@@ -55,9 +53,9 @@ class AuditLogTest {
     void an_untouched_chain_verifies_intact() {
         append(25);
         assertThat(log.verify()).isEqualTo(new ChainVerification.Intact(25));
-        AuditEntry first = store.entry(1).orElseThrow();
+        AuditEntry first = log.entry(1).orElseThrow();
         assertThat(first.previousHash()).isEqualTo(AuditEntry.GENESIS_HASH);
-        assertThat(store.entry(2).orElseThrow().previousHash()).isEqualTo(first.hash());
+        assertThat(log.entry(2).orElseThrow().previousHash()).isEqualTo(first.hash());
         assertThat(first.command()).isEqualTo("{\"n\":0,\"note\":\"café ünïcode\"}");
     }
 
@@ -87,7 +85,7 @@ class AuditLogTest {
     @Test
     void rehashing_a_forged_row_still_breaks_the_link_to_its_successor() throws Exception {
         append(5);
-        AuditEntry original = store.entry(3).orElseThrow();
+        AuditEntry original = log.entry(3).orElseThrow();
         AuditEntry forged = new AuditEntry(
                 3,
                 original.recordedAt(),
@@ -134,14 +132,14 @@ class AuditLogTest {
     @Test
     void an_entry_is_written_only_if_its_transaction_commits() {
         append(1);
-        assertThatThrownBy(() -> database.jdbi().useTransaction(handle -> {
-                    store.append(handle, AuditEvent.of(Actor.SYSTEM, "DOOMED", "x", Map.of(), Map.of()));
+        assertThatThrownBy(() -> database.transactions().useTransaction(transaction -> {
+                    log.append(transaction, AuditEvent.of(Actor.SYSTEM, "DOOMED", "x", Map.of(), Map.of()));
                     throw new IllegalStateException("the change failed");
                 }))
                 .isInstanceOf(IllegalStateException.class);
         append(1);
         assertThat(log.verify()).isEqualTo(new ChainVerification.Intact(2));
-        assertThat(store.entry(2).orElseThrow().action()).isEqualTo("THING_DONE");
+        assertThat(log.entry(2).orElseThrow().action()).isEqualTo("THING_DONE");
     }
 
     /** Changes rows with the trigger disabled, as an attacker with database access could. */

@@ -76,6 +76,32 @@ class TransactionsTest {
     }
 
     @Test
+    void a_single_attempt_is_never_retried_and_keeps_nothing_of_a_failed_attempt() {
+        AtomicInteger attempts = new AtomicInteger();
+        List<String> ran = new ArrayList<>();
+        assertThatThrownBy(() -> database.singleAttempts().useTransaction(transaction -> {
+                    attempts.incrementAndGet();
+                    Handles.of(transaction).execute("insert into unit_probe values (4)");
+                    transaction.afterCommit(() -> ran.add("committed"));
+                    throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(
+                            new PSQLException("could not serialize access", PSQLState.SERIALIZATION_FAILURE), null);
+                }))
+                .hasRootCauseInstanceOf(PSQLException.class);
+        assertThat(attempts).hasValue(1);
+        assertThat(ran).isEmpty();
+        assertThat(count(4)).isZero();
+
+        int result = database.singleAttempts().inTransaction(transaction -> {
+            Handles.of(transaction).execute("insert into unit_probe values (4)");
+            transaction.afterCommit(() -> ran.add("committed"));
+            return 5;
+        });
+        assertThat(result).isEqualTo(5);
+        assertThat(ran).containsExactly("committed");
+        assertThat(count(4)).isEqualTo(1);
+    }
+
+    @Test
     void only_units_opened_by_the_database_yield_a_handle() {
         assertThatThrownBy(() -> Handles.of(action -> {})).isInstanceOf(IllegalArgumentException.class);
     }

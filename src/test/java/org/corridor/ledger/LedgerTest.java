@@ -221,7 +221,7 @@ class LedgerTest {
                         .result())
                 .isEqualTo(TransferResult.PENDING_TRANSFER_EXPIRED);
         assertThat(ledger.holdState(lazy)).contains(HoldState.EXPIRED);
-        Transfer expiryOfLazy = ledger.transfer(LedgerStore.expiryIdOf(lazy)).orElseThrow();
+        Transfer expiryOfLazy = ledger.transfer(CarefulPosting.expiryIdOf(lazy)).orElseThrow();
         assertThat(expiryOfLazy.kind()).isEqualTo(TransferKind.EXPIRE_PENDING);
         assertThat(expiryOfLazy.pendingAmountMinor()).hasValue(300_00L);
         assertThat(ledger.balances(book.restricted()).debitsPending()).isEqualTo(200_00L);
@@ -524,5 +524,32 @@ class LedgerTest {
                                         UUID.randomUUID(), book.payer(), book.restricted(), 10_00L, EUR, "DEPOSIT"))
                         .result())
                 .isEqualTo(TransferResult.ACCOUNT_BLOCKED);
+    }
+
+    @Test
+    void a_batch_posted_in_the_callers_unit_of_work_commits_and_rolls_back_with_it() {
+        Book book = book(EUR, 1_000_00L);
+        long entries = corridor.audit().size();
+        NewTransfer release = NewTransfer.posted(
+                UUID.randomUUID(), book.restricted(), book.vendor(), 10_00L, EUR, ChannelCodes.RELEASE);
+
+        assertThatThrownBy(() -> corridor.database().transactions().useTransaction(transaction -> {
+                    assertThat(ledger.post(transaction, OPERATOR, List.of(release))
+                                    .get(0)
+                                    .result())
+                            .isEqualTo(OK);
+                    throw new IllegalStateException("the caller's own change failed");
+                }))
+                .hasMessageContaining("own change failed");
+        assertThat(ledger.transfer(release.id())).isEmpty();
+        assertThat(ledger.balances(book.restricted()).postedCreditBalance()).isEqualTo(1_000_00L);
+        assertThat(corridor.audit().size()).isEqualTo(entries);
+
+        List<TransferOutcome> posted = corridor.database()
+                .transactions()
+                .inTransaction(transaction -> ledger.post(transaction, OPERATOR, List.of(release)));
+        assertThat(posted).extracting(TransferOutcome::result).containsExactly(OK);
+        assertThat(ledger.balances(book.restricted()).postedCreditBalance()).isEqualTo(990_00L);
+        assertThat(corridor.audit().size()).isEqualTo(entries + 1);
     }
 }

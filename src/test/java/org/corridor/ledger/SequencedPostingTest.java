@@ -93,8 +93,8 @@ class SequencedPostingTest {
                 while (running.get()) {
                     List<NewTransfer> batch = List.of(randomMove(random, accounts), randomMove(random, accounts));
                     List<TransferOutcome> posted = corridor.database()
-                            .jdbi()
-                            .inTransaction(handle -> corridor.ledgerStore().postWithin(handle, ACTOR, batch));
+                            .transactions()
+                            .inTransaction(transaction -> ledger.post(transaction, ACTOR, batch));
                     posted.forEach(outcome -> outcomes.put(outcome.id(), outcome.result()));
                 }
                 return null;
@@ -119,7 +119,7 @@ class SequencedPostingTest {
         assertThat(outcomes).hasSizeGreaterThan(4 * 40 * 30);
         // The flag changes and the other transactions made some sequenced batches find their accounts
         // moved; those were rolled back and posted again with the accounts locked.
-        assertThat(corridor.ledgerStore().postedCarefully()).isPositive();
+        assertThat(ledger.postedCarefully()).isPositive();
         assertThat(outcomes.values()).contains(TransferResult.OK);
         assertStoredBooksBalance(ledger, payer, accounts, outcomes);
     }
@@ -142,7 +142,7 @@ class SequencedPostingTest {
         List<NewTransfer> batch = List.of(
                 NewTransfer.posted(TransferIds.next(), payer, limited, 100, Currency.EUR, "DEPOSIT"),
                 NewTransfer.posted(TransferIds.next(), limited, payer, 500, Currency.EUR, "RESTRICTED_TRANSFER"));
-        long careful = corridor.ledgerStore().postedCarefully();
+        long careful = ledger.postedCarefully();
 
         List<TransferOutcome> first = ledger.post(ACTOR, batch);
         List<TransferOutcome> again = ledger.post(ACTOR, batch);
@@ -154,7 +154,7 @@ class SequencedPostingTest {
         assertThat(again)
                 .extracting(TransferOutcome::result)
                 .containsExactly(TransferResult.EXISTS, TransferResult.EXCEEDS_CREDITS);
-        assertThat(corridor.ledgerStore().postedCarefully()).isEqualTo(careful + 1);
+        assertThat(ledger.postedCarefully()).isEqualTo(careful + 1);
         assertThat(ledger.requireAccount(limited).balances().creditsPosted()).isEqualTo(100);
     }
 

@@ -72,7 +72,7 @@ class OwnershipTest {
                 .startsWith("Gulf Star Logistics FZE (gulf-star-logistics-fze): BLOCKED_BY_OWNERSHIP")
                 .contains("Entity X (entity-x): listed [DEMO:ENTITY-X \"Entity X\"]");
 
-        AuditEntry entry = corridor.auditStore().entry(1).orElseThrow();
+        AuditEntry entry = corridor.audit().entry(1).orElseThrow();
         assertThat(entry.action()).isEqualTo("OWNERSHIP_BATCH_RECORDED");
         assertThat(entry.subject()).isEqualTo("ownership:batch:1");
         assertThat(entry.versions()).contains("\"ownership_graph\":\"1\"");
@@ -94,7 +94,7 @@ class OwnershipTest {
                 .hasMessageContaining("line 7: a party cannot own or control itself: e")
                 .hasMessageContaining("line 8: as_of 2099-01-01 is after today (2024-07-08)");
         assertThat(ownership.size()).containsEntry("version", 0L).containsEntry("parties", 0L);
-        assertThat(corridor.auditStore().count()).isZero();
+        assertThat(corridor.audit().size()).isZero();
     }
 
     @Test
@@ -170,11 +170,11 @@ class OwnershipTest {
     @Test
     void repeating_an_import_changes_nothing_and_writes_no_audit_entry() {
         importCsv(FORWARDER_CSV);
-        long entries = corridor.auditStore().count();
+        long entries = corridor.audit().size();
         ImportResult again = importCsv(FORWARDER_CSV);
         assertThat(again.changed()).isFalse();
         assertThat(again.graphVersion()).isEqualTo(1);
-        assertThat(corridor.auditStore().count()).isEqualTo(entries);
+        assertThat(corridor.audit().size()).isEqualTo(entries);
     }
 
     @Test
@@ -356,7 +356,7 @@ class OwnershipTest {
         }
         assertThat(assessment.pathsComplete()).isFalse();
         // One audit entry for the whole batch, its rows summarised by their hash.
-        AuditEntry entry = corridor.auditStore().entry(1).orElseThrow();
+        AuditEntry entry = corridor.audit().entry(1).orElseThrow();
         assertThat(entry.command())
                 .contains("\"rows\":" + synthetic.rows().size())
                 .doesNotContain("\"data\"");

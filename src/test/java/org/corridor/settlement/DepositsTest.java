@@ -68,8 +68,7 @@ class DepositsTest {
                         .transfersByReference("deposit", inTheGap.id().toString(), 10))
                 .isEmpty();
         // The refusal is a decision, and decisions are audited.
-        AuditEntry last =
-                corridor.auditStore().entry(corridor.auditStore().count()).orElseThrow();
+        AuditEntry last = corridor.audit().entry(corridor.audit().size()).orElseThrow();
         assertThat(last.action()).isEqualTo("DEPOSIT_REFUSED");
         assertThat(last.subject()).isEqualTo("deposit:" + inTheGap.id());
 

@@ -1,4 +1,4 @@
-package org.corridor.audit;
+package org.corridor.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
@@ -6,13 +6,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.corridor.audit.AuditEntry;
+import org.corridor.audit.AuditLog;
+import org.corridor.audit.CanonicalJson;
+import org.corridor.audit.ChainVerification;
 import org.corridor.http.Api;
 import org.corridor.http.Requests;
 import org.corridor.http.Routes;
 import org.corridor.identity.Permission;
 
 /** The audit trail over HTTP, for auditors. */
-public final class AuditRoutes implements Routes {
+public final class AuditTrailRoutes implements Routes {
 
     /** One entry as exported: the stored canonical JSON also given as parsed values. */
     public record EntryView(
@@ -54,7 +58,7 @@ public final class AuditRoutes implements Routes {
     private final AuditLog audit;
     private final ZoneId zone;
 
-    public AuditRoutes(AuditLog audit, ZoneId zone) {
+    public AuditTrailRoutes(AuditLog audit, ZoneId zone) {
         this.audit = audit;
         this.zone = zone;
     }
