@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.corridor.DomainException;
 import org.corridor.InvalidInputException;
@@ -131,47 +132,49 @@ final class RuleSetParser {
             errors.add("/hs_rules", "needs at least one rule");
             return rules;
         }
-        for (int i = 0; i < entries.size(); i++) {
-            String at = "/hs_rules/" + i;
-            RuleSetFile.HsRuleEntry entry = entries.get(i);
-            if (entry == null) {
-                errors.add(at, "is empty");
-                continue;
-            }
-            Optional<String> prefix = prefix(entry.prefix(), at + "/prefix", errors);
-            Optional<Verdict> status = Enums.parse(Verdict.class, entry.status());
-            if (status.isEmpty()) {
-                errors.add(at + "/status", "must be ALLOWED, ESCALATE or DENIED");
-            }
-            Set<Category> categories = EnumSet.noneOf(Category.class);
-            listOf(entry.categories(), at + "/categories", errors)
-                    .forEach((pointer, value) -> Category.parse(value)
-                            .ifPresentOrElse(
-                                    categories::add,
-                                    () -> errors.add(pointer, "must be FOOD, AGRI, MEDICINE, DEVICE or OTHER")));
-            if (entry.categories() != null && entry.categories().isEmpty()) {
-                errors.add(at + "/categories", "needs at least one category");
-            }
-            source(entry.source(), at, errors);
-            dates(entry.effectiveFrom(), entry.effectiveTo(), at, errors);
-            if (prefix.isPresent() && status.isPresent()) {
-                rules.add(new RuleSet.HsRule(
-                        prefix.get(),
-                        status.get(),
-                        Sets.enums(Category.class, categories),
-                        entry.note().orElse("").trim(),
-                        entry.source() == null ? "" : entry.source().trim(),
-                        entry.effectiveFrom(),
-                        entry.effectiveTo()));
-                for (int j = 0; j < rules.size() - 1; j++) {
-                    RuleSet.HsRule other = rules.get(j);
-                    if (other.prefix().equals(prefix.get()) && overlap(other, entry)) {
-                        errors.add(at + "/prefix", "repeats prefix " + entry.prefix() + " for overlapping dates");
+        forEachEntry(
+                "hs_rules",
+                entries,
+                errors,
+                (at, entry) -> hsRule(at, entry, errors).ifPresent(rule -> {
+                    for (RuleSet.HsRule other : rules) {
+                        if (other.prefix().equals(rule.prefix()) && overlap(other, entry)) {
+                            errors.add(at + "/prefix", "repeats prefix " + entry.prefix() + " for overlapping dates");
+                        }
                     }
-                }
-            }
-        }
+                    rules.add(rule);
+                }));
         return List.copyOf(rules);
+    }
+
+    private static Optional<RuleSet.HsRule> hsRule(String at, RuleSetFile.HsRuleEntry entry, Errors errors) {
+        Optional<String> prefix = prefix(entry.prefix(), at + "/prefix", errors);
+        Optional<Verdict> status = Enums.parse(Verdict.class, entry.status());
+        if (status.isEmpty()) {
+            errors.add(at + "/status", "must be ALLOWED, ESCALATE or DENIED");
+        }
+        Set<Category> categories = EnumSet.noneOf(Category.class);
+        listOf(entry.categories(), at + "/categories", errors)
+                .forEach((pointer, value) -> Category.parse(value)
+                        .ifPresentOrElse(
+                                categories::add,
+                                () -> errors.add(pointer, "must be FOOD, AGRI, MEDICINE, DEVICE or OTHER")));
+        if (entry.categories() != null && entry.categories().isEmpty()) {
+            errors.add(at + "/categories", "needs at least one category");
+        }
+        source(entry.source(), at, errors);
+        dates(entry.effectiveFrom(), entry.effectiveTo(), at, errors);
+        if (prefix.isEmpty() || status.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RuleSet.HsRule(
+                prefix.get(),
+                status.get(),
+                Sets.enums(Category.class, categories),
+                entry.note().orElse("").trim(),
+                entry.source() == null ? "" : entry.source().trim(),
+                entry.effectiveFrom(),
+                entry.effectiveTo()));
     }
 
     private static boolean overlap(RuleSet.HsRule rule, RuleSetFile.HsRuleEntry entry) {
@@ -188,42 +191,38 @@ final class RuleSetParser {
             errors.add("/" + field, "is missing");
             return items;
         }
-        for (int i = 0; i < entries.size(); i++) {
-            String at = "/" + field + "/" + i;
-            RuleSetFile.ItemEntry entry = entries.get(i);
-            if (entry == null) {
-                errors.add(at, "is empty");
-                continue;
-            }
-            if (blank(entry.name())) {
-                errors.add(at + "/name", "is missing");
-            }
-            List<String> prefixes = new ArrayList<>();
-            listOf(entry.hsPrefixes(), at + "/hs_prefixes", errors)
-                    .forEach((pointer, value) -> prefix(value, pointer, errors).ifPresent(prefixes::add));
-            List<String> keywords = new ArrayList<>();
-            listOf(entry.keywords(), at + "/keywords", errors).forEach((pointer, value) -> {
-                String words = Text.words(value);
-                if (words.isEmpty()) {
-                    errors.add(pointer, "is not a keyword");
-                } else {
-                    keywords.add(words);
-                }
-            });
-            if (entry.hsPrefixes() != null && entry.keywords() != null && prefixes.isEmpty() && keywords.isEmpty()) {
-                errors.add(at, "needs at least one HS prefix or keyword");
-            }
-            source(entry.source(), at, errors);
-            dates(entry.effectiveFrom(), entry.effectiveTo(), at, errors);
-            items.add(new RuleSet.ItemRule(
-                    blank(entry.name()) ? "" : entry.name().trim(),
-                    List.copyOf(prefixes),
-                    List.copyOf(keywords),
-                    entry.source() == null ? "" : entry.source().trim(),
-                    entry.effectiveFrom(),
-                    entry.effectiveTo()));
-        }
+        forEachEntry(field, entries, errors, (at, entry) -> items.add(item(at, entry, errors)));
         return List.copyOf(items);
+    }
+
+    private static RuleSet.ItemRule item(String at, RuleSetFile.ItemEntry entry, Errors errors) {
+        if (blank(entry.name())) {
+            errors.add(at + "/name", "is missing");
+        }
+        List<String> prefixes = new ArrayList<>();
+        listOf(entry.hsPrefixes(), at + "/hs_prefixes", errors)
+                .forEach((pointer, value) -> prefix(value, pointer, errors).ifPresent(prefixes::add));
+        List<String> keywords = new ArrayList<>();
+        listOf(entry.keywords(), at + "/keywords", errors).forEach((pointer, value) -> {
+            String words = Text.words(value);
+            if (words.isEmpty()) {
+                errors.add(pointer, "is not a keyword");
+            } else {
+                keywords.add(words);
+            }
+        });
+        if (entry.hsPrefixes() != null && entry.keywords() != null && prefixes.isEmpty() && keywords.isEmpty()) {
+            errors.add(at, "needs at least one HS prefix or keyword");
+        }
+        source(entry.source(), at, errors);
+        dates(entry.effectiveFrom(), entry.effectiveTo(), at, errors);
+        return new RuleSet.ItemRule(
+                blank(entry.name()) ? "" : entry.name().trim(),
+                List.copyOf(prefixes),
+                List.copyOf(keywords),
+                entry.source() == null ? "" : entry.source().trim(),
+                entry.effectiveFrom(),
+                entry.effectiveTo());
     }
 
     /** Alias (lower case) to canonical unit; a canonical unit is its own alias. */
@@ -259,55 +258,81 @@ final class RuleSetParser {
             errors.add("/price_bands", "is missing");
             return bands;
         }
+        forEachEntry(
+                "price_bands",
+                entries,
+                errors,
+                (at, entry) -> priceBand(at, entry, aliases, errors).ifPresent(bands::add));
+        return List.copyOf(bands);
+    }
+
+    private static Optional<RuleSet.PriceBand> priceBand(
+            String at, RuleSetFile.PriceBandEntry entry, Map<String, String> aliases, Errors errors) {
+        Optional<String> prefix = prefix(entry.hsPrefix(), at + "/hs_prefix", errors);
+        Optional<String> unit = unit(entry.unit(), at + "/unit", aliases, errors);
+        Optional<Currency> currency = currency(entry.currency(), at + "/currency", errors);
+        boolean bounds = bounds(entry, at, errors);
+        source(entry.source(), at, errors);
+        if (prefix.isEmpty() || unit.isEmpty() || currency.isEmpty() || !bounds) {
+            return Optional.empty();
+        }
+        return Optional.of(new RuleSet.PriceBand(
+                prefix.get(),
+                unit.get(),
+                currency.get(),
+                entry.min(),
+                entry.max(),
+                entry.benchmark(),
+                entry.source() == null ? "" : entry.source().trim()));
+    }
+
+    /** The canonical unit a band's unit names, through the aliases under {@code units}. */
+    private static Optional<String> unit(String text, String pointer, Map<String, String> aliases, Errors errors) {
+        if (blank(text)) {
+            errors.add(pointer, "is missing");
+            return Optional.empty();
+        }
+        Optional<String> unit = Optional.ofNullable(aliases.get(text.trim().toLowerCase(Locale.ROOT)));
+        if (unit.isEmpty()) {
+            errors.add(pointer, "is not a unit named under units: " + text);
+        }
+        return unit;
+    }
+
+    /** True when min and max are usable; a benchmark outside them is an error but leaves them usable. */
+    private static boolean bounds(RuleSetFile.PriceBandEntry entry, String at, Errors errors) {
+        boolean bounds = true;
+        if (entry.min() == null || entry.min().signum() < 0) {
+            errors.add(at + "/min", "must be zero or more");
+            bounds = false;
+        }
+        if (entry.max() == null || entry.max().signum() <= 0) {
+            errors.add(at + "/max", "must be more than zero");
+            bounds = false;
+        }
+        if (bounds && entry.max().compareTo(entry.min()) < 0) {
+            errors.add(at + "/max", "is below min");
+        }
+        if (bounds
+                && entry.benchmark().isPresent()
+                && (entry.benchmark().get().compareTo(entry.min()) < 0
+                        || entry.benchmark().get().compareTo(entry.max()) > 0)) {
+            errors.add(at + "/benchmark", "lies outside min..max");
+        }
+        return bounds;
+    }
+
+    /** Reads each entry of a list under its pointer ("/field/3"); an empty (null) entry is an error. */
+    private static <E> void forEachEntry(String field, List<E> entries, Errors errors, BiConsumer<String, E> read) {
         for (int i = 0; i < entries.size(); i++) {
-            String at = "/price_bands/" + i;
-            RuleSetFile.PriceBandEntry entry = entries.get(i);
+            String at = "/" + field + "/" + i;
+            E entry = entries.get(i);
             if (entry == null) {
                 errors.add(at, "is empty");
-                continue;
-            }
-            Optional<String> prefix = prefix(entry.hsPrefix(), at + "/hs_prefix", errors);
-            Optional<String> unit = Optional.empty();
-            if (blank(entry.unit())) {
-                errors.add(at + "/unit", "is missing");
             } else {
-                unit = Optional.ofNullable(aliases.get(entry.unit().trim().toLowerCase(Locale.ROOT)));
-                if (unit.isEmpty()) {
-                    errors.add(at + "/unit", "is not a unit named under units: " + entry.unit());
-                }
-            }
-            Optional<Currency> currency = currency(entry.currency(), at + "/currency", errors);
-            boolean bounds = true;
-            if (entry.min() == null || entry.min().signum() < 0) {
-                errors.add(at + "/min", "must be zero or more");
-                bounds = false;
-            }
-            if (entry.max() == null || entry.max().signum() <= 0) {
-                errors.add(at + "/max", "must be more than zero");
-                bounds = false;
-            }
-            if (bounds && entry.max().compareTo(entry.min()) < 0) {
-                errors.add(at + "/max", "is below min");
-            }
-            if (bounds
-                    && entry.benchmark().isPresent()
-                    && (entry.benchmark().get().compareTo(entry.min()) < 0
-                            || entry.benchmark().get().compareTo(entry.max()) > 0)) {
-                errors.add(at + "/benchmark", "lies outside min..max");
-            }
-            source(entry.source(), at, errors);
-            if (prefix.isPresent() && unit.isPresent() && currency.isPresent() && bounds) {
-                bands.add(new RuleSet.PriceBand(
-                        prefix.get(),
-                        unit.get(),
-                        currency.get(),
-                        entry.min(),
-                        entry.max(),
-                        entry.benchmark(),
-                        entry.source() == null ? "" : entry.source().trim()));
+                read.accept(at, entry);
             }
         }
-        return List.copyOf(bands);
     }
 
     private static Optional<RuleSetFile.Listing> listing(RuleSetFile.Listing listing, String at, Errors errors) {

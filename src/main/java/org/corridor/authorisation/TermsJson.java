@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.corridor.audit.CanonicalJson;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
@@ -29,16 +30,14 @@ final class TermsJson {
     }
 
     static List<Threshold> readThresholds(String json) {
-        List<Threshold> thresholds = new ArrayList<>();
-        for (JsonNode node : CanonicalJson.read(json)) {
-            thresholds.add(new Threshold(
-                    Threshold.Action.valueOf(node.get("action").asText()),
-                    Threshold.Comparison.valueOf(node.get("comparison").asText()),
-                    money(node),
-                    movements(node.get("movements")),
-                    node.get("aggregation_days").asInt()));
-        }
-        return thresholds;
+        return readEach(
+                json,
+                node -> new Threshold(
+                        Threshold.Action.valueOf(node.get("action").asText()),
+                        Threshold.Comparison.valueOf(node.get("comparison").asText()),
+                        money(node),
+                        movements(node.get("movements")),
+                        node.get("aggregation_days").asInt()));
     }
 
     static String writeCaps(List<Cap> caps) {
@@ -53,15 +52,20 @@ final class TermsJson {
     }
 
     static List<Cap> readCaps(String json) {
-        List<Cap> caps = new ArrayList<>();
-        for (JsonNode node : CanonicalJson.read(json)) {
-            caps.add(new Cap(
-                    Cap.Scope.valueOf(node.get("scope").asText()),
-                    money(node),
-                    node.get("period_days").asInt(),
-                    movements(node.get("movements"))));
-        }
-        return caps;
+        return readEach(
+                json,
+                node -> new Cap(
+                        Cap.Scope.valueOf(node.get("scope").asText()),
+                        money(node),
+                        node.get("period_days").asInt(),
+                        movements(node.get("movements"))));
+    }
+
+    /** Each element of a stored JSON array, read by {@code element}, in order. */
+    private static <T> List<T> readEach(String json, Function<JsonNode, T> element) {
+        List<T> read = new ArrayList<>();
+        CanonicalJson.read(json).forEach(node -> read.add(element.apply(node)));
+        return read;
     }
 
     private static Money money(JsonNode node) {
