@@ -137,38 +137,19 @@ public record NewTransfer(
 
     /** This transfer, linked to the next one of its batch: they succeed or fail together. */
     public NewTransfer linkedToNext() {
-        return new NewTransfer(
-                id,
-                kind,
-                debitAccountId,
-                creditAccountId,
-                amountMinor,
-                currency,
-                code,
-                pendingId,
-                expiresAt,
-                true,
-                references,
-                metadata);
+        return with(true, references, metadata);
     }
 
     public NewTransfer withReferences(Map<String, String> newReferences) {
-        return new NewTransfer(
-                id,
-                kind,
-                debitAccountId,
-                creditAccountId,
-                amountMinor,
-                currency,
-                code,
-                pendingId,
-                expiresAt,
-                linked,
-                newReferences,
-                metadata);
+        return with(linked, newReferences, metadata);
     }
 
     public NewTransfer withMetadata(Map<String, Object> newMetadata) {
+        return with(linked, references, newMetadata);
+    }
+
+    /** This transfer with its link, references and metadata replaced; the movement itself stays. */
+    private NewTransfer with(boolean newLinked, Map<String, String> newReferences, Map<String, Object> newMetadata) {
         return new NewTransfer(
                 id,
                 kind,
@@ -179,8 +160,8 @@ public record NewTransfer(
                 code,
                 pendingId,
                 expiresAt,
-                linked,
-                references,
+                newLinked,
+                newReferences,
                 newMetadata);
     }
 }
