@@ -1,8 +1,5 @@
 package org.corridor.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
@@ -154,66 +152,61 @@ final class AuthorisationsCommand implements Runnable {
                 NewAuthorisation.Builder terms = predecessor
                         .map(p -> p.terms().reference(reference).type(type == null ? p.type() : type))
                         .orElseGet(() -> NewAuthorisation.builder(reference, type));
-                terms.valid(validFrom, validTo);
-                if (series != null) {
-                    terms.series(series);
-                }
-                if (issuer != null) {
-                    terms.issuer(issuer);
-                }
-                if (legalBasis != null) {
-                    terms.legalBasis(legalBasis);
-                }
-                if (purposes != null) {
-                    terms.purposes(purposes);
-                }
-                if (movements != null) {
-                    terms.movements(movements);
-                }
-                if (currencies != null) {
-                    terms.currencies(currencies.stream().map(Currency::of).toList());
-                }
-                if (prohibitedCurrencies != null) {
-                    terms.prohibitedCurrencies(
-                            prohibitedCurrencies.stream().map(Currency::of).toList());
-                }
-                if (locations != null) {
-                    terms.locations(locations);
-                }
-                if (priorApproval != null) {
-                    terms.priorApprovalFor(priorApproval);
-                }
-                if (thresholds != null) {
-                    terms.thresholds(thresholds.stream().map(Add::threshold).toList());
-                }
-                if (caps != null) {
-                    terms.caps(caps.stream().map(Add::cap).toList());
-                }
-                if (conditions != null) {
-                    terms.conditions(conditions);
-                }
-                if (document != null) {
-                    terms.document(readDocument(document));
-                }
+                applyGivenOptions(terms);
                 if (predecessor.isEmpty() && type == null) {
                     throw new InvalidInputException("AUTHORISATION_INCOMPLETE", "--type is required unless renewing");
                 }
                 Authorisation added = predecessor.isPresent()
                         ? register.renew(CliActor.current(), predecessor.get().id(), terms.build())
                         : register.register(CliActor.current(), terms.build());
-                System.out.println((predecessor.isPresent()
-                                ? "renewed " + predecessor.get().reference() + " as "
-                                : "registered ")
-                        + added.reference() + " (" + added.type() + ", series " + added.series() + ") valid "
-                        + added.validFrom() + " to " + added.validTo() + "; id " + added.id());
-                if (predecessor.isPresent()) {
-                    register.gaps(Optional.empty()).stream()
-                            .filter(gap -> gap.followingReference().equals(Optional.of(added.reference())))
-                            .forEach(gap -> System.out.println("gap " + gap.from() + " to " + gap.to() + " ("
-                                    + gap.days() + " days) after " + gap.precedingReference()));
-                }
+                printAdded(register, predecessor, added);
             }
             return 0;
+        }
+
+        /** The options given on the command line override the predecessor's terms; the rest stay. */
+        private void applyGivenOptions(NewAuthorisation.Builder terms) {
+            terms.valid(validFrom, validTo);
+            ifGiven(series, terms::series);
+            ifGiven(issuer, terms::issuer);
+            ifGiven(legalBasis, terms::legalBasis);
+            ifGiven(purposes, terms::purposes);
+            ifGiven(movements, terms::movements);
+            ifGiven(
+                    currencies,
+                    codes -> terms.currencies(codes.stream().map(Currency::of).toList()));
+            ifGiven(
+                    prohibitedCurrencies,
+                    codes -> terms.prohibitedCurrencies(
+                            codes.stream().map(Currency::of).toList()));
+            ifGiven(locations, terms::locations);
+            ifGiven(priorApproval, terms::priorApprovalFor);
+            ifGiven(
+                    thresholds,
+                    specs -> terms.thresholds(specs.stream().map(Add::threshold).toList()));
+            ifGiven(caps, specs -> terms.caps(specs.stream().map(Add::cap).toList()));
+            ifGiven(conditions, terms::conditions);
+            ifGiven(document, file -> terms.document(readDocument(file)));
+        }
+
+        private static <T> void ifGiven(T option, Consumer<T> apply) {
+            if (option != null) {
+                apply.accept(option);
+            }
+        }
+
+        private static void printAdded(
+                Authorisations register, Optional<Authorisation> predecessor, Authorisation added) {
+            System.out.println(
+                    (predecessor.isPresent() ? "renewed " + predecessor.get().reference() + " as " : "registered ")
+                            + added.reference() + " (" + added.type() + ", series " + added.series() + ") valid "
+                            + added.validFrom() + " to " + added.validTo() + "; id " + added.id());
+            if (predecessor.isPresent()) {
+                register.gaps(Optional.empty()).stream()
+                        .filter(gap -> gap.followingReference().equals(Optional.of(added.reference())))
+                        .forEach(gap -> System.out.println("gap " + gap.from() + " to " + gap.to() + " (" + gap.days()
+                                + " days) after " + gap.precedingReference()));
+            }
         }
 
         static Threshold threshold(String spec) {
@@ -261,17 +254,7 @@ final class AuthorisationsCommand implements Runnable {
         }
 
         private static Document readDocument(Path file) {
-            try {
-                return new Document(
-                        file.getFileName() == null
-                                ? file.toString()
-                                : file.getFileName().toString(),
-                        Files.readAllBytes(file));
-            } catch (NoSuchFileException e) {
-                throw new InvalidInputException("FILE_NOT_FOUND", "no such file: " + file);
-            } catch (IOException e) {
-                throw new InvalidInputException("FILE_UNREADABLE", "cannot read " + file + ": " + e.getMessage());
-            }
+            return new Document(InputFiles.name(file), InputFiles.readAllBytes(file));
         }
     }
 

@@ -68,10 +68,8 @@ final class EligibilityCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String source = input.getFileName() == null
-                    ? input.toString()
-                    : input.getFileName().toString();
-            List<GoodsLine> lines = EligibilityCsv.read(readInput(), source);
+            String source = InputFiles.name(input);
+            List<GoodsLine> lines = EligibilityCsv.read(InputFiles.readAllBytes(input), source);
             try (Corridor corridor = database.open()) {
                 LocalDate date = on == null ? corridor.eligibility().today() : on;
                 EligibilityResult result =
@@ -88,16 +86,6 @@ final class EligibilityCommand implements Runnable {
                         + counts.getOrDefault(Verdict.DENIED, 0) + " DENIED; wrote " + output);
             }
             return 0;
-        }
-
-        private byte[] readInput() {
-            try {
-                return Files.readAllBytes(input);
-            } catch (NoSuchFileException e) {
-                throw new InvalidInputException("FILE_NOT_FOUND", "no such file: " + input);
-            } catch (IOException e) {
-                throw new InvalidInputException("FILE_UNREADABLE", "cannot read " + input + ": " + e.getMessage());
-            }
         }
 
         /** Writes beside the target and moves into place, so a reader never sees half a file. */

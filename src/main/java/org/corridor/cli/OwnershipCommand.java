@@ -3,14 +3,11 @@ package org.corridor.cli;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 import org.corridor.InvalidInputException;
-import org.corridor.NotFoundException;
 import org.corridor.app.Corridor;
 import org.corridor.bench.OwnershipBench;
 import org.corridor.ownership.EdgeRecord;
@@ -63,11 +60,8 @@ final class OwnershipCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            if (!Files.isReadable(file)) {
-                throw new NotFoundException("FILE_NOT_FOUND", "cannot read " + file);
-            }
-            try (Corridor corridor = database.open();
-                    Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            try (Reader reader = InputFiles.open(file);
+                    Corridor corridor = database.open()) {
                 Progress progress = Progress.onTerminal("read", "rows");
                 ImportResult result = corridor.ownership()
                         .importCsv(CliActor.current(), file.getFileName().toString(), reader, progress);

@@ -56,9 +56,7 @@ final class RulesCommand implements Runnable {
                 throw new InvalidInputException(
                         "FILE_UNREADABLE", "cannot read " + file + " as UTF-8: " + e.getMessage());
             }
-            String source = file.getFileName() == null
-                    ? file.toString()
-                    : file.getFileName().toString();
+            String source = InputFiles.name(file);
             try {
                 Eligibility.validateRules(source, content);
             } catch (InvalidInputException e) {

@@ -2,8 +2,6 @@ package org.corridor.cli;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.corridor.InvalidInputException;
-import org.corridor.NotFoundException;
 import org.corridor.app.Corridor;
 import org.corridor.csv.CsvTable;
 import org.corridor.ownership.PartyRef;
@@ -54,22 +51,11 @@ final class VesselsCommand implements Runnable {
                 "Header: imo,name,flag_state,registered_owner_id,registered_owner_name,manager_id,manager_name,source"
                         + " (imo, name and source required)."
             })
-    static final class Register implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
-        @Parameters(index = "0", paramLabel = "FILE", description = "The CSV file.")
-        Path file;
-
+    static final class Register extends FileImport {
         @Override
-        public Integer call() throws IOException {
-            try (Corridor corridor = database.open();
-                    Reader reader = open(file)) {
-                Vessels.Recorded recorded = corridor.vessels()
-                        .importVessels(CliActor.current(), file.getFileName().toString(), reader);
-                System.out.println("registered " + file + ": " + recorded.vessels() + " vessels written");
-            }
-            return 0;
+        String importFile(Vessels vessels, Reader reader) {
+            Vessels.Recorded recorded = vessels.importVessels(CliActor.current(), InputFiles.name(file), reader);
+            return "registered " + file + ": " + recorded.vessels() + " vessels written";
         }
     }
 
@@ -81,7 +67,16 @@ final class VesselsCommand implements Runnable {
                 "Header: imo,kind,observed_on,duration_hours,area,counterpart,from_flag,to_flag,source (imo, kind,"
                         + " observed_on and source required); kind is AIS_GAP, STS_TRANSFER or FLAG_CHANGE."
             })
-    static final class Indicators implements Callable<Integer> {
+    static final class Indicators extends FileImport {
+        @Override
+        String importFile(Vessels vessels, Reader reader) {
+            Vessels.Recorded recorded = vessels.importIndicators(CliActor.current(), InputFiles.name(file), reader);
+            return "recorded " + file + ": " + recorded.indicators() + " new indicators";
+        }
+    }
+
+    /** A subcommand that reads one CSV file into the vessel register, whole or not at all. */
+    abstract static class FileImport implements Callable<Integer> {
         @Mixin
         DatabaseOptions database;
 
@@ -91,13 +86,14 @@ final class VesselsCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             try (Corridor corridor = database.open();
-                    Reader reader = open(file)) {
-                Vessels.Recorded recorded = corridor.vessels()
-                        .importIndicators(CliActor.current(), file.getFileName().toString(), reader);
-                System.out.println("recorded " + file + ": " + recorded.indicators() + " new indicators");
+                    Reader reader = InputFiles.open(file)) {
+                System.out.println(importFile(corridor.vessels(), reader));
             }
             return 0;
         }
+
+        /** Reads the file and says what it changed. */
+        abstract String importFile(Vessels vessels, Reader reader);
     }
 
     @Command(
@@ -175,7 +171,7 @@ final class VesselsCommand implements Runnable {
         }
 
         private void screenFile(Vessels vessels, LocalDate date) throws IOException {
-            try (Reader reader = open(target.input)) {
+            try (Reader reader = InputFiles.open(target.input)) {
                 CsvTable table = CsvTable.read(reader, Set.of(), Set.of("imo", "name", "flag_state"), rows -> {});
                 for (CsvTable.Row row : table.rows()) {
                     VesselQuery query = new VesselQuery(
@@ -242,13 +238,6 @@ final class VesselsCommand implements Runnable {
             }
             return 0;
         }
-    }
-
-    private static Reader open(Path file) throws IOException {
-        if (!Files.isReadable(file)) {
-            throw new NotFoundException("FILE_NOT_FOUND", "cannot read " + file);
-        }
-        return Files.newBufferedReader(file, StandardCharsets.UTF_8);
     }
 
     private static Optional<String> optional(String text) {
