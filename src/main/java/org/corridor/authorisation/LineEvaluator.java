@@ -13,15 +13,7 @@ import org.corridor.money.Currency;
  * decided on its own: a denied line never affects another. Every missing field yields a reason,
  * so a line with missing data is never ALLOWED. Immutable and thread-safe.
  */
-final class LineEvaluator {
-
-    private final RuleSet rules;
-    private final LocalDate on;
-
-    LineEvaluator(RuleSet rules, LocalDate on) {
-        this.rules = rules;
-        this.on = on;
-    }
+record LineEvaluator(RuleSet rules, LocalDate on) {
 
     LineResult evaluate(GoodsLine line) {
         List<EligibilityFinding> findings = new ArrayList<>();

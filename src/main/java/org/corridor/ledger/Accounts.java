@@ -21,20 +21,10 @@ import org.corridor.transaction.Transaction;
  * Opening accounts and changing their flags, in the unit of work it is given; each change appends
  * its audit entry last. Thread-safe.
  */
-final class Accounts {
+record Accounts(AccountStore store, AuditLog audit, LedgerClock clock) {
 
     /** Batches of accounts list at most this many in their audit entry. */
     private static final int AUDIT_LISTED_IDS = 100;
-
-    private final AccountStore store;
-    private final AuditLog audit;
-    private final LedgerClock clock;
-
-    Accounts(AccountStore store, AuditLog audit, LedgerClock clock) {
-        this.store = store;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     /** Creates the accounts that are new and valid; one result per account, in order. */
     List<AccountOutcome> create(Transaction transaction, Actor actor, List<NewAccount> accounts) {

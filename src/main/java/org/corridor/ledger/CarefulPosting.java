@@ -27,29 +27,11 @@ import org.corridor.transaction.Transaction;
  * <p>Rarely, a concurrent batch creates one of the same ids first: then this throws an exception
  * whose cause has SQLSTATE 40001, and the unit of work runs again, callback and all.
  */
-final class CarefulPosting {
+record CarefulPosting(
+        AccountStore accounts, TransferStore transfers, AuditLog audit, LedgerClock clock, PostingSequencer sequencer) {
 
     /** The outcomes of the caller's transfers, and how many holds the ledger expired on the way. */
     record Posted(List<TransferOutcome> outcomes, int expired) {}
-
-    private final AccountStore accounts;
-    private final TransferStore transfers;
-    private final AuditLog audit;
-    private final LedgerClock clock;
-    private final PostingSequencer sequencer;
-
-    CarefulPosting(
-            AccountStore accounts,
-            TransferStore transfers,
-            AuditLog audit,
-            LedgerClock clock,
-            PostingSequencer sequencer) {
-        this.accounts = accounts;
-        this.transfers = transfers;
-        this.audit = audit;
-        this.clock = clock;
-        this.sequencer = sequencer;
-    }
 
     /**
      * Posts {@code batch} in {@code transaction}, and expires the holds among {@code dueHolds} whose

@@ -23,37 +23,22 @@ import org.corridor.transaction.Transactions;
  * recorded, an account moved, a predecessor slow or rolled back, a serialization failure or
  * deadlock) rolls the attempt back, and the caller posts the batch the careful way instead. So the
  * attempt runs once, never retried. Thread-safe.
+ *
+ * @param attempts units of work that run once, never retried: the careful path is the retry
  */
-final class SequencedPosting {
+record SequencedPosting(
+        Transactions attempts,
+        AccountStore accounts,
+        TransferStore transfers,
+        AuditLog audit,
+        LedgerClock clock,
+        PostingSequencer sequencer) {
 
     /** How long a sequenced batch waits for the batches it was judged after; beyond, it goes the careful way. */
     private static final Duration PREDECESSOR_PATIENCE = Duration.ofSeconds(2);
 
     /** Serialization failure, deadlock, unique violation: a concurrent writer got there first. */
     private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "23505");
-
-    private final Transactions attempts;
-    private final AccountStore accounts;
-    private final TransferStore transfers;
-    private final AuditLog audit;
-    private final LedgerClock clock;
-    private final PostingSequencer sequencer;
-
-    /** @param attempts units of work that run once, never retried: the careful path is the retry */
-    SequencedPosting(
-            Transactions attempts,
-            AccountStore accounts,
-            TransferStore transfers,
-            AuditLog audit,
-            LedgerClock clock,
-            PostingSequencer sequencer) {
-        this.attempts = attempts;
-        this.accounts = accounts;
-        this.transfers = transfers;
-        this.audit = audit;
-        this.clock = clock;
-        this.sequencer = sequencer;
-    }
 
     /** Rolls back an attempt that must go the careful way; nothing of it was kept. */
     private static final class Abandoned extends RuntimeException {

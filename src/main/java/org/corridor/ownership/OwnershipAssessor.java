@@ -14,18 +14,10 @@ import java.util.function.IntPredicate;
  * listing port about everyone upstream at once, computes both blocked shares, finds the largest
  * paths and names the reasons. Thread-safe (no state of its own beyond its settings).
  */
-final class OwnershipAssessor {
+record OwnershipAssessor(ListingLookup listings, long cycleBudget) {
 
     static final int PATH_LIMIT = 20;
     static final int PATH_SEARCH_STEPS = 50_000;
-
-    private final ListingLookup listings;
-    private final long cycleBudget;
-
-    OwnershipAssessor(ListingLookup listings, long cycleBudget) {
-        this.listings = listings;
-        this.cycleBudget = cycleBudget;
-    }
 
     OwnershipAssessment assess(OwnershipGraph graph, OwnershipRules rules, PartyRef asked) {
         Optional<Integer> found = graph.indexOf(asked.id());

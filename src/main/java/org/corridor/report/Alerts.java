@@ -15,25 +15,13 @@ import org.corridor.authorisation.Gap;
  * {@link ReleaseRecords}, requests waiting too long in a stage, overdue post-payment documents,
  * undecided hits on open requests and rejection reports coming due. Reads only; thread-safe.
  */
-final class Alerts {
+record Alerts(Authorisations authorisations, IdleFunds idleFunds, ReleaseRecords releases, ReportSettings settings) {
 
     /** How far back an undecided hit still counts as new. */
     static final int NEW_HIT_DAYS = 90;
 
     /** A rejection report is flagged this many days before it is due. */
     static final int REJECTION_REPORT_NOTICE_DAYS = 3;
-
-    private final Authorisations authorisations;
-    private final IdleFunds idleFunds;
-    private final ReleaseRecords releases;
-    private final ReportSettings settings;
-
-    Alerts(Authorisations authorisations, IdleFunds idleFunds, ReleaseRecords releases, ReportSettings settings) {
-        this.authorisations = authorisations;
-        this.idleFunds = idleFunds;
-        this.releases = releases;
-        this.settings = settings;
-    }
 
     List<Alert> asOf(LocalDate date) {
         List<Alert> alerts = new ArrayList<>();

@@ -15,17 +15,9 @@ import org.corridor.audit.ChainVerification;
  * offline (docs/reports.md gives the recipe). The extract links to the entry before it through
  * the first entry's previous hash (the anchor).
  */
-final class AuditExtract {
+record AuditExtract(AuditLog audit, ZoneId zone) {
 
     private static final int PAGE = 1_000;
-
-    private final AuditLog audit;
-    private final ZoneId zone;
-
-    AuditExtract(AuditLog audit, ZoneId zone) {
-        this.audit = audit;
-        this.zone = zone;
-    }
 
     List<Section> sections(LocalDate from, LocalDate to) {
         List<AuditEntry> entries = entries(from, to);

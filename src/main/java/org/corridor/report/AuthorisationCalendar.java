@@ -17,17 +17,7 @@ import org.corridor.authorisation.PendingItem;
  * RPT-3, the authorisation calendar: the register over the period, its gaps, what expires soon and
  * what it affects. Reads only; thread-safe.
  */
-final class AuthorisationCalendar {
-
-    private final Authorisations authorisations;
-    private final ReleaseRecords releases;
-    private final ReportSettings settings;
-
-    AuthorisationCalendar(Authorisations authorisations, ReleaseRecords releases, ReportSettings settings) {
-        this.authorisations = authorisations;
-        this.releases = releases;
-        this.settings = settings;
-    }
+record AuthorisationCalendar(Authorisations authorisations, ReleaseRecords releases, ReportSettings settings) {
 
     List<Section> sections(LocalDate from, LocalDate to) {
         List<Authorisation> register = authorisations.list();

@@ -28,22 +28,11 @@ import org.corridor.settlement.Settlement;
  * Computes the idle-funds picture (FR-31, RPT-2) from settlement's FIFO lots and flows, the
  * register's gaps and the release feature's holds. Reads only; thread-safe.
  */
-final class IdleFunds {
+record IdleFunds(
+        Settlement settlement, Authorisations authorisations, ReleaseRecords releases, ReportSettings settings) {
 
     static final String NOTE = "Utilisation far below inflows. Consider submitting a conversion plan and a pipeline"
             + " of eligible purchase requests to the Authority.";
-
-    private final Settlement settlement;
-    private final Authorisations authorisations;
-    private final ReleaseRecords releases;
-    private final ReportSettings settings;
-
-    IdleFunds(Settlement settlement, Authorisations authorisations, ReleaseRecords releases, ReportSettings settings) {
-        this.settlement = settlement;
-        this.authorisations = authorisations;
-        this.releases = releases;
-        this.settings = settings;
-    }
 
     /** As of the end of {@code asOf}, with flows over the calendar quarter up to it. */
     IdleFundsView asOf(LocalDate asOf) {

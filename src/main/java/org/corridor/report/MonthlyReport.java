@@ -19,15 +19,7 @@ import org.corridor.settlement.Settlement;
  * RPT-1, the monthly channel report: everything that moved in the period, the balances either side
  * and the attempts refused. Reads only; thread-safe.
  */
-final class MonthlyReport {
-
-    private final Settlement settlement;
-    private final ReleaseRecords releases;
-
-    MonthlyReport(Settlement settlement, ReleaseRecords releases) {
-        this.settlement = settlement;
-        this.releases = releases;
-    }
+record MonthlyReport(Settlement settlement, ReleaseRecords releases) {
 
     List<Section> sections(LocalDate from, LocalDate to) {
         AccountNames accounts = AccountNames.of(settlement);

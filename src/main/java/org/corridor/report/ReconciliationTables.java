@@ -6,13 +6,7 @@ import org.corridor.settlement.ReconciliationReport;
 import org.corridor.settlement.Settlement;
 
 /** RPT-6: settlement's reconciliation as report tables. Reads only; thread-safe. */
-final class ReconciliationTables {
-
-    private final Settlement settlement;
-
-    ReconciliationTables(Settlement settlement) {
-        this.settlement = settlement;
-    }
+record ReconciliationTables(Settlement settlement) {
 
     List<Section> sections(LocalDate from, LocalDate to) {
         ReconciliationReport report = settlement.reconciliation().report(from, to);

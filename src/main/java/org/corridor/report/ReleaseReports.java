@@ -11,13 +11,7 @@ import org.corridor.money.Money;
  * The reports made from the release feature's records through {@link ReleaseRecords}: RPT-4,
  * RPT-5, RPT-7, RPT-8 and RPT-10. With {@link ReleaseRecords#NONE} they are empty tables.
  */
-final class ReleaseReports {
-
-    private final ReleaseRecords releases;
-
-    ReleaseReports(ReleaseRecords releases) {
-        this.releases = releases;
-    }
+record ReleaseReports(ReleaseRecords releases) {
 
     /** RPT-4. */
     List<Section> hits(LocalDate from, LocalDate to) {
