@@ -44,9 +44,7 @@ public record ContractRoutes(Settlement settlement) implements Routes {
                 .tag("settlement")
                 .summary("Every contract")
                 .responseList(ContractView.class)
-                .handle(ctx -> ctx.json(settlement.contracts().list().stream()
-                        .map(contract -> Views.of(contract, ContractView.class))
-                        .toList()));
+                .handle(ctx -> ctx.json(Views.ofEach(settlement.contracts().list(), ContractView.class)));
         api.get("/api/v1/contracts/{id}")
                 .requires(Permission.SETTLEMENT_READ)
                 .tag("settlement")
@@ -98,9 +96,8 @@ public record ContractRoutes(Settlement settlement) implements Routes {
                 .summary("Delivery statements by period, of one contract or all")
                 .query("contract", "a contract's id or reference")
                 .responseList(StatementView.class)
-                .handle(ctx -> ctx.json(settlement.contracts().statements(Requests.query(ctx, "contract")).stream()
-                        .map(statement -> Views.of(statement, StatementView.class))
-                        .toList()));
+                .handle(ctx -> ctx.json(Views.ofEach(
+                        settlement.contracts().statements(Requests.query(ctx, "contract")), StatementView.class)));
     }
 
     /** Invoices and their notes, and RPT-6. */
@@ -111,9 +108,8 @@ public record ContractRoutes(Settlement settlement) implements Routes {
                 .summary("Invoices with their notes and what deposits paid, of one contract or all")
                 .query("contract", "a contract's id or reference")
                 .responseList(InvoiceView.class)
-                .handle(ctx -> ctx.json(settlement.contracts().invoices(Requests.query(ctx, "contract")).stream()
-                        .map(invoice -> Views.of(invoice, InvoiceView.class))
-                        .toList()));
+                .handle(ctx -> ctx.json(Views.ofEach(
+                        settlement.contracts().invoices(Requests.query(ctx, "contract")), InvoiceView.class)));
         api.get("/api/v1/invoices/{id}")
                 .requires(Permission.SETTLEMENT_READ)
                 .tag("settlement")
@@ -197,9 +193,7 @@ public record ContractRoutes(Settlement settlement) implements Routes {
                         outcomes.size(),
                         created,
                         outcomes.size() - created,
-                        outcomes.stream()
-                                .map(outcome -> Views.of(outcome, StatementResultView.class))
-                                .toList()));
+                        Views.ofEach(outcomes, StatementResultView.class)));
     }
 
     private void addNote(Context ctx) {
@@ -221,14 +215,12 @@ public record ContractRoutes(Settlement settlement) implements Routes {
                 request.reason(),
                 request.issuedOn());
         SettlementOutcome.Done<Note> done = settlement.contracts().addNote(Api.actor(ctx), invoice, note);
-        ctx.status(done.repeated() ? 200 : 201).json(Views.of(done.value(), NoteView.class));
+        ctx.status(SettlementRoutesSupport.status(done)).json(Views.of(done.value(), NoteView.class));
     }
 
     private void reconciliation(Context ctx) {
-        LocalDate from = Requests.dateQuery(ctx, "from")
-                .orElseThrow(() -> new InvalidInputException("PARAMETER_INVALID", "from is required"));
-        LocalDate to = Requests.dateQuery(ctx, "to")
-                .orElseThrow(() -> new InvalidInputException("PARAMETER_INVALID", "to is required"));
+        LocalDate from = SettlementRoutesSupport.required(Requests.dateQuery(ctx, "from"), "from");
+        LocalDate to = SettlementRoutesSupport.required(Requests.dateQuery(ctx, "to"), "to");
         String format = Requests.query(ctx, "format").orElse("json").toLowerCase(Locale.ROOT);
         if (!format.equals("json") && !format.equals("csv")) {
             throw new InvalidInputException("REPORT_FORMAT_UNKNOWN", "format is json or csv");

@@ -159,17 +159,10 @@ final class ConversionExecutions {
                     "conversion " + current.id() + " has " + current.remaining() + " left to execute, not " + amount);
         }
         checkRule(tx, source, amount, execution.valueDate());
-        Money available = lots.available(tx, source.id(), amount.currency(), execution.valueDate());
-        if (available.compareTo(amount) < 0) {
-            throw new RefusedException(SettlementOutcome.Refused.of(
-                    Refusal.INSUFFICIENT_FUNDS,
-                    source.name() + " holds " + available + " dated up to " + execution.valueDate() + ", less than "
-                            + amount));
-        }
+        lots.requireAvailable(tx, source, amount, execution.valueDate());
         Authorisation authorisation;
         try {
-            authorisation = support.cover(tx, prepared.movement()).primary().authorisation();
-            support.recordUsage(tx, authorisation.id(), prepared.movement());
+            authorisation = support.authorise(tx, prepared.movement());
         } catch (RefusedException e) {
             SettlementOutcome.Refused<ConversionExecution> refused = e.refused();
             hold(tx, by, prepared, refused);

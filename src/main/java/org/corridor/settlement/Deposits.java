@@ -124,8 +124,7 @@ public final class Deposits {
             return new SettlementOutcome.Done<>(store.deposit(tx, deposit.id()).orElseThrow(), true);
         }
         Movement movement = prepared.movement();
-        Authorisation authorisation = support.cover(tx, movement).primary().authorisation();
-        support.recordUsage(tx, authorisation.id(), movement);
+        Authorisation authorisation = support.authorise(tx, movement);
         UUID transferId = Ids.derived(deposit.id(), "deposit");
         support.post(tx, by, List.of(transfer(prepared, authorisation, transferId)));
         // Matched after the posting: the ledger's lock of the account orders the contract's deposits.

@@ -130,9 +130,17 @@ public final class Lots {
         return lot;
     }
 
-    /** What the account's lots dated up to {@code valueDate} hold, in the caller's unit of work. */
-    Money available(Transaction transaction, UUID accountId, Currency currency, LocalDate valueDate) {
-        return Money.ofMinor(store.available(transaction, accountId, valueDate), currency);
+    /**
+     * Refuses (INSUFFICIENT_FUNDS) a movement of {@code amount} out of an account whose lots dated up
+     * to {@code valueDate} hold less, in the caller's unit of work: money cannot leave before it arrived.
+     */
+    void requireAvailable(Transaction transaction, AccountStore.AccountRow account, Money amount, LocalDate valueDate) {
+        Money available = Money.ofMinor(store.available(transaction, account.id(), valueDate), amount.currency());
+        if (available.compareTo(amount) < 0) {
+            throw new RefusedException(SettlementOutcome.Refused.of(
+                    Refusal.INSUFFICIENT_FUNDS,
+                    account.name() + " holds " + available + " dated up to " + valueDate + ", less than " + amount));
+        }
     }
 
     /**

@@ -39,9 +39,8 @@ public record MovementRoutes(Settlement settlement) implements Routes {
                 .summary("Deposits by value date, with their matching to invoices")
                 .query("contract", "a contract's id or reference")
                 .responseList(DepositView.class)
-                .handle(ctx -> ctx.json(settlement.deposits().list(Requests.query(ctx, "contract")).stream()
-                        .map(value -> Views.of(value, DepositView.class))
-                        .toList()));
+                .handle(ctx -> ctx.json(
+                        Views.ofEach(settlement.deposits().list(Requests.query(ctx, "contract")), DepositView.class)));
         api.get("/api/v1/deposits/{id}")
                 .requires(Permission.SETTLEMENT_READ)
                 .tag("settlement")
@@ -68,9 +67,7 @@ public record MovementRoutes(Settlement settlement) implements Routes {
                 .tag("settlement")
                 .summary("Every conversion with its executions")
                 .responseList(ConversionView.class)
-                .handle(ctx -> ctx.json(settlement.conversions().list().stream()
-                        .map(value -> Views.of(value, ConversionView.class))
-                        .toList()));
+                .handle(ctx -> ctx.json(Views.ofEach(settlement.conversions().list(), ConversionView.class)));
         api.get("/api/v1/conversions/{id}")
                 .requires(Permission.SETTLEMENT_READ)
                 .tag("settlement")
@@ -104,9 +101,7 @@ public record MovementRoutes(Settlement settlement) implements Routes {
                 .tag("settlement")
                 .summary("Every transfer between restricted accounts")
                 .responseList(RestrictedTransferView.class)
-                .handle(ctx -> ctx.json(settlement.transfers().list().stream()
-                        .map(value -> Views.of(value, RestrictedTransferView.class))
-                        .toList()));
+                .handle(ctx -> ctx.json(Views.ofEach(settlement.transfers().list(), RestrictedTransferView.class)));
         api.get("/api/v1/restricted-transfers/{id}")
                 .requires(Permission.SETTLEMENT_READ)
                 .tag("settlement")
@@ -129,11 +124,8 @@ public record MovementRoutes(Settlement settlement) implements Routes {
                 SettlementViews.optional(request.invoice()),
                 SettlementViews.optional(request.reference()));
         SettlementOutcome<Deposit> outcome = settlement.deposits().record(Api.actor(ctx), deposit);
-        if (outcome instanceof SettlementOutcome.Done<Deposit> done) {
-            ctx.status(done.repeated() ? 200 : 201).json(Views.of(done.value(), DepositView.class));
-            return;
-        }
-        throw SettlementRoutesSupport.refusal((SettlementOutcome.Refused<?>) outcome);
+        SettlementOutcome.Done<Deposit> done = SettlementRoutesSupport.done(outcome);
+        ctx.status(SettlementRoutesSupport.status(done)).json(Views.of(done.value(), DepositView.class));
     }
 
     private void requestConversion(Context ctx) {
@@ -161,15 +153,11 @@ public record MovementRoutes(Settlement settlement) implements Routes {
                     NewExecution.oneStep(id, request.executeOn().get());
             SettlementOutcome<ConversionExecution> executed =
                     settlement.conversions().execute(Api.actor(ctx), id, execution);
-            if (executed instanceof SettlementOutcome.Refused<ConversionExecution> refused) {
-                throw SettlementRoutesSupport.refusal(refused);
-            }
-            boolean repeated = ((SettlementOutcome.Done<ConversionExecution>) executed).repeated();
-            ctx.status(repeated ? 200 : 201)
+            ctx.status(SettlementRoutesSupport.status(SettlementRoutesSupport.done(executed)))
                     .json(Views.of(settlement.conversions().get(id), ConversionView.class));
             return;
         }
-        ctx.status(requested.repeated() ? 200 : 201).json(Views.of(requested.value(), ConversionView.class));
+        ctx.status(SettlementRoutesSupport.status(requested)).json(Views.of(requested.value(), ConversionView.class));
     }
 
     private void execute(Context ctx) {
@@ -183,11 +171,8 @@ public record MovementRoutes(Settlement settlement) implements Routes {
                 SettlementViews.optional(request.rate()).map(SettlementViews.RateValue::toRate));
         SettlementOutcome<ConversionExecution> outcome =
                 settlement.conversions().execute(Api.actor(ctx), conversionId, execution);
-        if (outcome instanceof SettlementOutcome.Done<ConversionExecution> done) {
-            ctx.status(done.repeated() ? 200 : 201).json(Views.of(done.value(), ExecutionView.class));
-            return;
-        }
-        throw SettlementRoutesSupport.refusal((SettlementOutcome.Refused<?>) outcome);
+        SettlementOutcome.Done<ConversionExecution> done = SettlementRoutesSupport.done(outcome);
+        ctx.status(SettlementRoutesSupport.status(done)).json(Views.of(done.value(), ExecutionView.class));
     }
 
     private void transfer(Context ctx) {
@@ -200,10 +185,7 @@ public record MovementRoutes(Settlement settlement) implements Routes {
                 request.valueDate(),
                 SettlementViews.optional(request.approvalReference()));
         SettlementOutcome<RestrictedTransfer> outcome = settlement.transfers().execute(Api.actor(ctx), transfer);
-        if (outcome instanceof SettlementOutcome.Done<RestrictedTransfer> done) {
-            ctx.status(done.repeated() ? 200 : 201).json(Views.of(done.value(), RestrictedTransferView.class));
-            return;
-        }
-        throw SettlementRoutesSupport.refusal((SettlementOutcome.Refused<?>) outcome);
+        SettlementOutcome.Done<RestrictedTransfer> done = SettlementRoutesSupport.done(outcome);
+        ctx.status(SettlementRoutesSupport.status(done)).json(Views.of(done.value(), RestrictedTransferView.class));
     }
 }

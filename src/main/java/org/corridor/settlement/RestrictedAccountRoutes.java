@@ -69,9 +69,8 @@ public record RestrictedAccountRoutes(Settlement settlement) implements Routes {
                 .tag("settlement")
                 .summary("The account's first-in-first-out lots as they stand now, oldest first")
                 .responseList(LotView.class)
-                .handle(ctx -> ctx.json(settlement.lots().lots(account(ctx).id()).stream()
-                        .map(lot -> Views.of(lot, LotView.class))
-                        .toList()));
+                .handle(ctx -> ctx.json(
+                        Views.ofEach(settlement.lots().lots(account(ctx).id()), LotView.class)));
         api.get("/api/v1/restricted-accounts/{id}/flows")
                 .requires(Permission.SETTLEMENT_READ)
                 .tag("settlement")
@@ -168,10 +167,8 @@ public record RestrictedAccountRoutes(Settlement settlement) implements Routes {
 
     private void flows(Context ctx) {
         RestrictedAccount account = account(ctx);
-        LocalDate from = Requests.dateQuery(ctx, "from")
-                .orElseThrow(() -> new InvalidInputException("PARAMETER_INVALID", "from is required"));
-        LocalDate to = Requests.dateQuery(ctx, "to")
-                .orElseThrow(() -> new InvalidInputException("PARAMETER_INVALID", "to is required"));
+        LocalDate from = SettlementRoutesSupport.required(Requests.dateQuery(ctx, "from"), "from");
+        LocalDate to = SettlementRoutesSupport.required(Requests.dateQuery(ctx, "to"), "to");
         ctx.json(settlement.lots().flows(account.id(), from, to));
     }
 
@@ -186,11 +183,8 @@ public record RestrictedAccountRoutes(Settlement settlement) implements Routes {
         SettlementOutcome<OpeningBalance> outcome = settlement
                 .accounts()
                 .recordOpeningBalance(Api.actor(ctx), account.id().toString(), balance);
-        if (outcome instanceof SettlementOutcome.Done<OpeningBalance> done) {
-            ctx.status(done.repeated() ? 200 : 201).json(done.value());
-            return;
-        }
-        throw SettlementRoutesSupport.refusal((SettlementOutcome.Refused<?>) outcome);
+        SettlementOutcome.Done<OpeningBalance> done = SettlementRoutesSupport.done(outcome);
+        ctx.status(SettlementRoutesSupport.status(done)).json(done.value());
     }
 
     private void setRule(Context ctx) {

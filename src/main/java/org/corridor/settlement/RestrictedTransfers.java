@@ -14,7 +14,6 @@ import org.corridor.authorisation.Movement;
 import org.corridor.authorisation.MovementKind;
 import org.corridor.ledger.ChannelCodes;
 import org.corridor.ledger.NewTransfer;
-import org.corridor.money.Money;
 import org.corridor.transaction.Transaction;
 
 /**
@@ -116,10 +115,8 @@ public final class RestrictedTransfers {
             return new SettlementOutcome.Done<>(
                     store.transfer(tx, transfer.id()).orElseThrow(), true);
         }
-        requireFunds(tx, prepared);
-        Movement movement = prepared.movement();
-        Authorisation authorisation = support.cover(tx, movement).primary().authorisation();
-        support.recordUsage(tx, authorisation.id(), movement);
+        lots.requireAvailable(tx, prepared.source(), transfer.amount(), transfer.valueDate());
+        Authorisation authorisation = support.authorise(tx, prepared.movement());
         UUID transferId = Ids.derived(transfer.id(), "restricted-transfer");
         support.post(tx, by, List.of(posting(prepared, authorisation, transferId)));
         List<LotConsumption> consumed = lots.consume(
@@ -157,19 +154,6 @@ public final class RestrictedTransfers {
         }
         support.audit(tx, executedEvent(by, prepared, recorded));
         return new SettlementOutcome.Done<>(recorded, false);
-    }
-
-    /** The source's lots dated up to the value date hold at least the amount, or it is refused. */
-    private void requireFunds(Transaction tx, Prepared prepared) {
-        NewRestrictedTransfer transfer = prepared.transfer();
-        Money available =
-                lots.available(tx, prepared.source().id(), transfer.amount().currency(), transfer.valueDate());
-        if (available.compareTo(transfer.amount()) < 0) {
-            throw new RefusedException(SettlementOutcome.Refused.of(
-                    Refusal.INSUFFICIENT_FUNDS,
-                    prepared.source().name() + " holds " + available + " dated up to " + transfer.valueDate()
-                            + ", less than " + transfer.amount()));
-        }
     }
 
     private static NewTransfer posting(Prepared prepared, Authorisation authorisation, UUID transferId) {

@@ -15,6 +15,7 @@ import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEvent;
 import org.corridor.audit.AuditLog;
 import org.corridor.audit.CanonicalJson;
+import org.corridor.authorisation.Authorisation;
 import org.corridor.authorisation.Authorisations;
 import org.corridor.authorisation.Coverage;
 import org.corridor.authorisation.Movement;
@@ -91,8 +92,18 @@ record SettlementSupport(
         return authorisations.coverage(transaction, movement);
     }
 
+    /**
+     * The authorisation that covers {@code movement}, with the movement's usage of it recorded; or
+     * a refusal with the register's reasons. Every movement the settlement feature makes passes here.
+     */
+    Authorisation authorise(Transaction transaction, Movement movement) {
+        Authorisation authorisation = cover(transaction, movement).primary().authorisation();
+        recordUsage(transaction, authorisation.id(), movement);
+        return authorisation;
+    }
+
     /** The authorisation that covers {@code movement}, or a refusal with the register's reasons. */
-    Coverage.Covered cover(Transaction transaction, Movement movement) {
+    private Coverage.Covered cover(Transaction transaction, Movement movement) {
         Coverage coverage = authorisations.coverage(transaction, movement);
         if (coverage instanceof Coverage.NotCovered refused) {
             throw refusal(refused);
@@ -113,7 +124,7 @@ record SettlementSupport(
      * Records the movement's usage of the authorisation; the register re-checks it under the
      * authorisation's lock, so that concurrent movements cannot together exceed a cap.
      */
-    void recordUsage(Transaction transaction, UUID authorisationId, Movement movement) {
+    private void recordUsage(Transaction transaction, UUID authorisationId, Movement movement) {
         UsageOutcome usage = authorisations.recordUsage(transaction, authorisationId, movement);
         if (usage instanceof UsageOutcome.Refused refused) {
             Refusal reason = refused.findings().isEmpty()

@@ -160,9 +160,7 @@ public final class SettlementViews {
                             new BucketView("91-365", ageing.days91To365()),
                             new BucketView(">365", ageing.over365Days())),
                     ageing.oldestValueDate(),
-                    ageing.lots().stream()
-                            .map(lot -> Views.of(lot, LotView.class))
-                            .toList());
+                    Views.ofEach(ageing.lots(), LotView.class));
         }
     }
 
@@ -430,9 +428,7 @@ public final class SettlementViews {
                     "RPT-6",
                     report.from(),
                     report.to(),
-                    report.rows().stream()
-                            .map(row -> Views.of(row, ReconciliationRowView.class))
-                            .toList(),
+                    Views.ofEach(report.rows(), ReconciliationRowView.class),
                     report.contracts());
         }
     }

@@ -12,6 +12,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -55,6 +56,11 @@ final class Views {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build " + view.getSimpleName(), e);
         }
+    }
+
+    /** The views of {@code sources} as {@code view} records, in order. */
+    static <V extends Record> List<V> ofEach(Collection<?> sources, Class<V> view) {
+        return sources.stream().map(source -> of(source, view)).toList();
     }
 
     private static Shape shape(Class<?> view) {
