@@ -29,7 +29,7 @@ import org.corridor.money.Money;
  * EUR). A batch of transfers is answered transfer by transfer: 200 when all succeeded, else 422
  * problem details that carry every transfer's result, malformed ones included.
  */
-public final class LedgerRoutes implements Routes {
+public record LedgerRoutes(Ledger ledger, ZoneId zone) implements Routes {
 
     /** An account to open. {@code flags}: any of DEBITS_MUST_NOT_EXCEED_CREDITS, CREDITS_MUST_NOT_EXCEED_DEBITS, BLOCKED, RESTRICTED. */
     public record NewAccountRequest(
@@ -204,14 +204,6 @@ public final class LedgerRoutes implements Routes {
                             .toList(),
                     statement.nextCursor());
         }
-    }
-
-    private final Ledger ledger;
-    private final ZoneId zone;
-
-    public LedgerRoutes(Ledger ledger, ZoneId zone) {
-        this.ledger = ledger;
-        this.zone = zone;
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.corridor.http.Routes;
 import org.corridor.identity.Permission;
 
 /** The ownership graph over HTTP: record edges (JSON or CSV), explain a party, read history and rules. */
-public final class OwnershipRoutes implements Routes {
+public record OwnershipRoutes(Ownership ownership) implements Routes {
 
     /** A batch of rows, all recorded or none. */
     public record EdgeBatch(List<EdgeInput> edges) {}
@@ -162,12 +162,6 @@ public final class OwnershipRoutes implements Routes {
 
     /** A new version of the rules: the threshold as a decimal string and why it changes. */
     public record RulesChange(String minorityThresholdPercent, String source) {}
-
-    private final Ownership ownership;
-
-    public OwnershipRoutes(Ownership ownership) {
-        this.ownership = ownership;
-    }
 
     @Override
     public void register(Api api) {

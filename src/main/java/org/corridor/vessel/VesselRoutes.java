@@ -16,7 +16,7 @@ import org.corridor.ownership.OwnershipRoutes;
 import org.corridor.ownership.PartyRef;
 
 /** Vessels over HTTP: register with indicators, read, screen, and the screening rules. */
-public final class VesselRoutes implements Routes {
+public record VesselRoutes(Vessels vessels) implements Routes {
 
     /** A vessel to register, with the indicators known for it. */
     public record NewVessel(
@@ -149,12 +149,6 @@ public final class VesselRoutes implements Routes {
                             rules.highRiskFlags(),
                             rules.source()));
         }
-    }
-
-    private final Vessels vessels;
-
-    public VesselRoutes(Vessels vessels) {
-        this.vessels = vessels;
     }
 
     @Override
