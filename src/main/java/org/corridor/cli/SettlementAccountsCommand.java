@@ -133,8 +133,8 @@ final class SettlementAccountsCommand implements Runnable {
         @Option(names = "--note", paramLabel = "TEXT", description = "Where the figure comes from.")
         String note = "";
 
-        @Option(names = "--id", paramLabel = "UUID", description = "Idempotency key (default: a new one).")
-        String id;
+        @Mixin
+        SettlementCommand.IdempotencyKey key;
 
         @Override
         public Integer call() {
@@ -145,7 +145,7 @@ final class SettlementAccountsCommand implements Runnable {
                                 CliActor.current(),
                                 account,
                                 new NewOpeningBalance(
-                                        SettlementCommand.id("--id", id),
+                                        key.value(),
                                         Money.parse(amount),
                                         SettlementCommand.date("--value-date", valueDate),
                                         note)));

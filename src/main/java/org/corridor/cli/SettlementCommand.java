@@ -8,6 +8,7 @@ import org.corridor.InvalidInputException;
 import org.corridor.http.Requests;
 import org.corridor.settlement.SettlementOutcome;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(
         name = "settlement",
@@ -43,6 +44,17 @@ final class SettlementCommand implements Runnable {
         SettlementOutcome.Refused<?> refused = (SettlementOutcome.Refused<?>) outcome;
         throw new InvalidInputException(
                 refused.reason().name(), "refused " + refused.reason() + ": " + refused.detail() + "; nothing posted");
+    }
+
+    /** The idempotency key of a command that records something: the same key and content again change nothing. */
+    static final class IdempotencyKey {
+        @Option(names = "--id", paramLabel = "UUID", description = "Idempotency key (default: a new one).")
+        String id;
+
+        /** The key given, or a new one. */
+        UUID value() {
+            return SettlementCommand.id("--id", id);
+        }
     }
 
     static UUID id(String name, String value) {

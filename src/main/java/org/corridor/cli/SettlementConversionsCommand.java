@@ -89,8 +89,8 @@ final class SettlementConversionsCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
-        @Option(names = "--id", paramLabel = "UUID", description = "Idempotency key (default: a new one).")
-        String id;
+        @Mixin
+        SettlementCommand.IdempotencyKey key;
 
         @Option(names = "--from", required = true, paramLabel = "ACCOUNT", description = "Such as NIGC-IQD-R.")
         String from;
@@ -127,7 +127,7 @@ final class SettlementConversionsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            UUID conversionId = SettlementCommand.id("--id", id);
+            UUID conversionId = key.value();
             try (Corridor corridor = database.open()) {
                 Conversion conversion = SettlementCommand.done(corridor.settlement()
                         .conversions()
@@ -170,8 +170,8 @@ final class SettlementConversionsCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "CONVERSION", description = "The conversion's id.")
         String conversion;
 
-        @Option(names = "--id", paramLabel = "UUID", description = "Idempotency key (default: a new one).")
-        String id;
+        @Mixin
+        SettlementCommand.IdempotencyKey key;
 
         @Option(names = "--value-date", required = true, paramLabel = "DATE", description = "YYYY-MM-DD.")
         String valueDate;
@@ -188,7 +188,7 @@ final class SettlementConversionsCommand implements Runnable {
                                 CliActor.current(),
                                 SettlementCommand.id("CONVERSION", conversion),
                                 new NewExecution(
-                                        SettlementCommand.id("--id", id),
+                                        key.value(),
                                         SettlementCommand.date("--value-date", valueDate),
                                         Optional.ofNullable(amount).map(Money::parse),
                                         Optional.empty())));
@@ -223,8 +223,8 @@ final class SettlementConversionsCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
-        @Option(names = "--id", paramLabel = "UUID", description = "Idempotency key (default: a new one).")
-        String id;
+        @Mixin
+        SettlementCommand.IdempotencyKey key;
 
         @Option(names = "--from", required = true, paramLabel = "ACCOUNT", description = "Source account.")
         String from;
@@ -249,7 +249,7 @@ final class SettlementConversionsCommand implements Runnable {
                         .execute(
                                 CliActor.current(),
                                 new NewRestrictedTransfer(
-                                        SettlementCommand.id("--id", id),
+                                        key.value(),
                                         from,
                                         to,
                                         Money.parse(amount),

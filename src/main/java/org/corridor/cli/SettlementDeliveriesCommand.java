@@ -128,8 +128,8 @@ final class SettlementDeliveriesCommand implements Runnable {
         @Option(names = "--issued-on", required = true, paramLabel = "DATE", description = "YYYY-MM-DD.")
         String issuedOn;
 
-        @Option(names = "--id", paramLabel = "UUID", description = "Idempotency key (default: a new one).")
-        String id;
+        @Mixin
+        SettlementCommand.IdempotencyKey key;
 
         @Override
         public Integer call() {
@@ -140,7 +140,7 @@ final class SettlementDeliveriesCommand implements Runnable {
                                 CliActor.current(),
                                 invoice,
                                 new NewNote(
-                                        SettlementCommand.id("--id", id),
+                                        key.value(),
                                         kind,
                                         SettlementCommand.decimal("--quantity", quantity),
                                         Optional.empty(),

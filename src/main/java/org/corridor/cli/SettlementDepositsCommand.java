@@ -47,8 +47,8 @@ final class SettlementDepositsCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
-        @Option(names = "--id", paramLabel = "UUID", description = "Idempotency key (default: a new one).")
-        String id;
+        @Mixin
+        SettlementCommand.IdempotencyKey key;
 
         @Option(names = "--contract", required = true, paramLabel = "CONTRACT", description = "Reference or id.")
         String contract;
@@ -94,7 +94,7 @@ final class SettlementDepositsCommand implements Runnable {
                         .record(
                                 CliActor.current(),
                                 new NewDeposit(
-                                        SettlementCommand.id("--id", id),
+                                        key.value(),
                                         contract,
                                         Money.parse(amount),
                                         SettlementCommand.date("--value-date", valueDate),
