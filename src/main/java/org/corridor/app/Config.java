@@ -57,37 +57,22 @@ public record Config(
     }
 
     public Config withPort(int newPort) {
-        return new Config(
-                host,
-                newPort,
-                dataDir,
-                dbUrl,
-                dbUser,
-                dbPassword,
-                zone,
-                maxRequestBytes,
-                requestsPerMinutePerToken,
-                statementTimeout);
+        return with(host, newPort, dataDir);
     }
 
     public Config withHost(String newHost) {
-        return new Config(
-                newHost,
-                port,
-                dataDir,
-                dbUrl,
-                dbUser,
-                dbPassword,
-                zone,
-                maxRequestBytes,
-                requestsPerMinutePerToken,
-                statementTimeout);
+        return with(newHost, port, dataDir);
     }
 
     public Config withDataDir(Path newDataDir) {
+        return with(host, port, newDataDir);
+    }
+
+    /** This configuration where it listens and keeps its data changed; the rest stays. */
+    private Config with(String newHost, int newPort, Path newDataDir) {
         return new Config(
-                host,
-                port,
+                newHost,
+                newPort,
                 newDataDir,
                 dbUrl,
                 dbUser,

@@ -242,68 +242,89 @@ final class BlockedShares {
      * so the components come out owners first.
      */
     private List<int[]> componentsOwnersFirst() {
-        int count = nodes.length;
-        int[] order = new int[count];
-        int[] low = new int[count];
-        Arrays.fill(order, -1);
-        boolean[] onStack = new boolean[count];
-        int[] stack = new int[count];
-        int stackSize = 0;
-        int[] callNode = new int[count];
-        int[] callPosition = new int[count];
-        int callSize = 0;
-        int counter = 0;
-        List<int[]> components = new ArrayList<>();
-        for (int start = 0; start < count; start++) {
-            if (order[start] >= 0) {
-                continue;
+        return new Tarjan().components();
+    }
+
+    /** One run of Tarjan's algorithm: the visit order, the component stack and the explicit call stack. */
+    private final class Tarjan {
+        private final int[] order = new int[nodes.length];
+        private final int[] low = new int[nodes.length];
+        private final boolean[] onStack = new boolean[nodes.length];
+        private final int[] stack = new int[nodes.length];
+        private final int[] callNode = new int[nodes.length];
+        private final int[] callPosition = new int[nodes.length];
+        private final List<int[]> components = new ArrayList<>();
+        private int stackSize;
+        private int callSize;
+        private int counter;
+
+        List<int[]> components() {
+            Arrays.fill(order, -1);
+            for (int start = 0; start < nodes.length; start++) {
+                if (order[start] < 0) {
+                    enter(start);
+                    walk();
+                }
             }
-            order[start] = low[start] = counter++;
-            stack[stackSize++] = start;
-            onStack[start] = true;
-            callNode[callSize] = start;
-            callPosition[callSize++] = graph.ownersFrom(nodes[start]);
+            return components;
+        }
+
+        /** Numbers a party, puts it on the component stack and calls into it. */
+        private void enter(int node) {
+            order[node] = low[node] = counter++;
+            stack[stackSize++] = node;
+            onStack[node] = true;
+            callNode[callSize] = node;
+            callPosition[callSize++] = graph.ownersFrom(nodes[node]);
+        }
+
+        /** Follows owners until the call stack is empty, finishing each party once its owners are done. */
+        private void walk() {
             while (callSize > 0) {
                 int node = callNode[callSize - 1];
                 if (callPosition[callSize - 1] < graph.ownersTo(nodes[node])) {
                     int edge = graph.inEdge(callPosition[callSize - 1]++);
                     int owner = localOf[graph.edge(edge).owner()];
                     if (order[owner] < 0) {
-                        order[owner] = low[owner] = counter++;
-                        stack[stackSize++] = owner;
-                        onStack[owner] = true;
-                        callNode[callSize] = owner;
-                        callPosition[callSize++] = graph.ownersFrom(nodes[owner]);
+                        enter(owner);
                     } else if (onStack[owner]) {
                         low[node] = Math.min(low[node], order[owner]);
                     }
-                    continue;
-                }
-                callSize--;
-                if (callSize > 0) {
-                    int caller = callNode[callSize - 1];
-                    low[caller] = Math.min(low[caller], low[node]);
-                }
-                if (low[node] == order[node]) {
-                    int id = components.size();
-                    int end = stackSize;
-                    int member;
-                    do {
-                        member = stack[--stackSize];
-                        onStack[member] = false;
-                        component[member] = id;
-                    } while (member != node);
-                    int[] members = Arrays.copyOfRange(stack, stackSize, end);
-                    if (members.length > 1) {
-                        for (int each : members) {
-                            cyclic[each] = true;
-                        }
-                    }
-                    components.add(members);
+                } else {
+                    finish(node);
                 }
             }
         }
-        return components;
+
+        /** Returns from a party; the root of a component takes the whole component off the stack. */
+        private void finish(int node) {
+            callSize--;
+            if (callSize > 0) {
+                int caller = callNode[callSize - 1];
+                low[caller] = Math.min(low[caller], low[node]);
+            }
+            if (low[node] == order[node]) {
+                popComponent(node);
+            }
+        }
+
+        private void popComponent(int root) {
+            int id = components.size();
+            int end = stackSize;
+            int member;
+            do {
+                member = stack[--stackSize];
+                onStack[member] = false;
+                component[member] = id;
+            } while (member != root);
+            int[] members = Arrays.copyOfRange(stack, stackSize, end);
+            if (members.length > 1) {
+                for (int each : members) {
+                    cyclic[each] = true;
+                }
+            }
+            components.add(members);
+        }
     }
 
     boolean inUpstream(int party) {

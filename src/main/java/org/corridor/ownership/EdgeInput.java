@@ -75,50 +75,39 @@ public record EdgeInput(
     }
 
     public EdgeInput withKind(EdgeKind edgeKind) {
-        return new EdgeInput(
-                ownerId,
-                ownerName,
-                ownerKind,
+        return with(
                 ownerListing,
-                ownedId,
-                ownedName,
-                ownedKind,
                 edgeKind == EdgeKind.CONTROL ? Optional.empty() : sharePercent,
                 Optional.of(edgeKind.name()),
-                source,
-                asOf,
                 ended);
     }
 
     public EdgeInput withOwnerListing(String listing) {
-        return new EdgeInput(
-                ownerId,
-                ownerName,
-                ownerKind,
-                Optional.of(listing),
-                ownedId,
-                ownedName,
-                ownedKind,
-                sharePercent,
-                kind,
-                source,
-                asOf,
-                ended);
+        return with(Optional.of(listing), sharePercent, kind, ended);
     }
 
     public EdgeInput withEnded(boolean value) {
+        return with(ownerListing, sharePercent, kind, Optional.of(value));
+    }
+
+    /** This edge with its owner's listing, share, kind or end changed; the parties and source stay. */
+    private EdgeInput with(
+            Optional<String> newOwnerListing,
+            Optional<String> newSharePercent,
+            Optional<String> newKind,
+            Optional<Boolean> newEnded) {
         return new EdgeInput(
                 ownerId,
                 ownerName,
                 ownerKind,
-                ownerListing,
+                newOwnerListing,
                 ownedId,
                 ownedName,
                 ownedKind,
-                sharePercent,
-                kind,
+                newSharePercent,
+                newKind,
                 source,
                 asOf,
-                Optional.of(value));
+                newEnded);
     }
 }

@@ -45,7 +45,31 @@ final class GraphImport {
             Optional<SharePercent> share,
             boolean ended,
             String source,
-            LocalDate asOf) {}
+            LocalDate asOf) {
+
+        /** This owner's row as an edge to {@code owned}. */
+        GraphRow withEdge(
+                String owned,
+                Optional<String> name,
+                Optional<PartyKind> partyKind,
+                EdgeKind edgeKind,
+                Optional<SharePercent> edgeShare) {
+            return new GraphRow(
+                    label,
+                    ownerId,
+                    ownerName,
+                    ownerKind,
+                    ownerListings,
+                    Optional.of(owned),
+                    name,
+                    partyKind,
+                    edgeKind,
+                    edgeShare,
+                    ended,
+                    source,
+                    asOf);
+        }
+    }
 
     record EdgeKey(String ownerId, String ownedId, EdgeKind kind) {}
 
@@ -138,26 +162,31 @@ final class GraphImport {
         LocalDate asOf = dates.containsKey(input.asOf()) ? dates.get(input.asOf()) : date(input.asOf(), today);
         dates.putIfAbsent(input.asOf(), asOf);
         boolean ended = input.ended() != null && input.ended().orElse(false);
+        GraphRow owner = new GraphRow(
+                label,
+                ownerId,
+                ownerName,
+                ownerKind,
+                listings,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                EdgeKind.OWNERSHIP,
+                Optional.empty(),
+                ended,
+                source,
+                asOf);
         Optional<String> ownedId = text(input.ownedId());
         if (ownedId.isEmpty()) {
             requireNoEdge(input);
-            return new GraphRow(
-                    label,
-                    ownerId,
-                    ownerName,
-                    ownerKind,
-                    listings,
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    EdgeKind.OWNERSHIP,
-                    Optional.empty(),
-                    ended,
-                    source,
-                    asOf);
+            return owner;
         }
-        String owned = PartyRef.normaliseId(ownedId.get());
-        if (owned.equals(ownerId)) {
+        return edge(owner, input, PartyRef.normaliseId(ownedId.get()));
+    }
+
+    /** The row's edge from its owner to {@code owned}: its kind, and a share for ownership, none for control. */
+    private static GraphRow edge(GraphRow owner, EdgeInput input, String owned) {
+        if (owned.equals(owner.ownerId())) {
             throw new InvalidInputException("SELF_OWNERSHIP", "a party cannot own or control itself: " + owned);
         }
         Optional<String> ownedName = text(input.ownedName()).map(value -> name("owned_name", value));
@@ -172,20 +201,7 @@ final class GraphImport {
             throw new InvalidInputException(
                     "SHARE_NOT_ALLOWED", "a CONTROL edge carries no share; record the shares as an OWNERSHIP edge");
         }
-        return new GraphRow(
-                label,
-                ownerId,
-                ownerName,
-                ownerKind,
-                listings,
-                Optional.of(owned),
-                ownedName,
-                kind("owned_kind", input.ownedKind()),
-                kind,
-                share,
-                ended,
-                source,
-                asOf);
+        return owner.withEdge(owned, ownedName, kind("owned_kind", input.ownedKind()), kind, share);
     }
 
     /** A row without an owned party only registers its owner: it says nothing about an edge. */
@@ -212,22 +228,17 @@ final class GraphImport {
 
     /** One name and one kind per party, and one row per edge, within the batch. */
     private static void consistent(List<GraphRow> rows, Refusals refusals) {
-        Map<String, GraphRow> namedAt = new HashMap<>();
-        Map<String, String> names = new HashMap<>();
-        Map<String, PartyKind> kinds = new HashMap<>();
-        Map<String, String> kindAt = new HashMap<>();
+        FirstGiven<String> names = new FirstGiven<>();
+        FirstGiven<PartyKind> kinds = new FirstGiven<>();
         Map<EdgeKey, String> edgeAt = new HashMap<>();
         for (GraphRow row : rows) {
-            checkName(row, row.ownerId(), row.ownerName(), names, namedAt, refusals);
-            row.ownedId()
-                    .ifPresent(owned ->
-                            row.ownedName().ifPresent(name -> checkName(row, owned, name, names, namedAt, refusals)));
-            row.ownerKind().ifPresent(kind -> checkKind(row, row.ownerId(), kind, kinds, kindAt, refusals));
-            row.ownedId()
-                    .ifPresent(owned ->
-                            row.ownedKind().ifPresent(kind -> checkKind(row, owned, kind, kinds, kindAt, refusals)));
-            if (row.ownedId().isPresent()) {
-                EdgeKey key = new EdgeKey(row.ownerId(), row.ownedId().get(), row.kind());
+            Optional<String> owned = row.ownedId();
+            checkName(row, row.ownerId(), row.ownerName(), names, refusals);
+            owned.ifPresent(id -> row.ownedName().ifPresent(name -> checkName(row, id, name, names, refusals)));
+            row.ownerKind().ifPresent(kind -> checkKind(row, row.ownerId(), kind, kinds, refusals));
+            owned.ifPresent(id -> row.ownedKind().ifPresent(kind -> checkKind(row, id, kind, kinds, refusals)));
+            if (owned.isPresent()) {
+                EdgeKey key = new EdgeKey(row.ownerId(), owned.get(), row.kind());
                 String earlier = edgeAt.putIfAbsent(key, row.label());
                 if (earlier != null) {
                     refusals.add(
@@ -240,40 +251,35 @@ final class GraphImport {
         }
     }
 
-    private static void checkName(
-            GraphRow row,
-            String id,
-            String name,
-            Map<String, String> names,
-            Map<String, GraphRow> namedAt,
-            Refusals refusals) {
-        String earlier = names.putIfAbsent(id, name);
-        if (earlier != null && !earlier.equals(name)) {
-            refusals.add(
-                    row.label(),
-                    "PARTY_NAME_CONFLICT",
-                    "party " + id + " is named '" + name + "' here but '" + earlier + "' on "
-                            + namedAt.get(id).label());
-        } else if (earlier == null) {
-            namedAt.put(id, row);
-        }
+    private static void checkName(GraphRow row, String id, String name, FirstGiven<String> names, Refusals refusals) {
+        names.otherThan(id, name, row.label())
+                .ifPresent(earlier -> refusals.add(
+                        row.label(),
+                        "PARTY_NAME_CONFLICT",
+                        "party " + id + " is named '" + name + "' here but '" + earlier.value() + "' on "
+                                + earlier.label()));
     }
 
     private static void checkKind(
-            GraphRow row,
-            String id,
-            PartyKind kind,
-            Map<String, PartyKind> kinds,
-            Map<String, String> kindAt,
-            Refusals refusals) {
-        PartyKind earlier = kinds.putIfAbsent(id, kind);
-        if (earlier != null && earlier != kind) {
-            refusals.add(
-                    row.label(),
-                    "PARTY_KIND_CONFLICT",
-                    "party " + id + " is a " + kind + " here but a " + earlier + " on " + kindAt.get(id));
-        } else if (earlier == null) {
-            kindAt.put(id, row.label());
+            GraphRow row, String id, PartyKind kind, FirstGiven<PartyKind> kinds, Refusals refusals) {
+        kinds.otherThan(id, kind, row.label())
+                .ifPresent(earlier -> refusals.add(
+                        row.label(),
+                        "PARTY_KIND_CONFLICT",
+                        "party " + id + " is a " + kind + " here but a " + earlier.value() + " on " + earlier.label()));
+    }
+
+    /** What the batch first says of each party (its name, its kind) and on which row. */
+    private static final class FirstGiven<T> {
+
+        record Given<T>(T value, String label) {}
+
+        private final Map<String, Given<T>> given = new HashMap<>();
+
+        /** What an earlier row gave when it differs from {@code value}; the first row's value is kept. */
+        Optional<Given<T>> otherThan(String id, T value, String label) {
+            Given<T> earlier = given.putIfAbsent(id, new Given<>(value, label));
+            return earlier == null || earlier.value().equals(value) ? Optional.empty() : Optional.of(earlier);
         }
     }
 
