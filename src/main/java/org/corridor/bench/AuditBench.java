@@ -16,19 +16,13 @@ import org.corridor.transaction.Transactions;
 
 public final class AuditBench {
 
-    private final int entries;
-
-    private final int rounds;
-
-    private final boolean record;
+    private final Options options;
 
     /** The options of the benchmark; the command line gives their defaults. */
     public record Options(int entries, int rounds, boolean record) {}
 
     public AuditBench(Options options) {
-        this.entries = options.entries();
-        this.rounds = options.rounds();
-        this.record = options.record();
+        this.options = options;
     }
 
     /** Runs the benchmark and prints one line per case; returns the exit code. */
@@ -40,12 +34,12 @@ public final class AuditBench {
             CommitProbe probe = new CommitProbe(environment.corridor().database());
             Actor actor = new Actor("bench", "OPERATOR");
             Map<String, Object> command = Map.of("amount", "4704000.00", "currency", "EUR", "request", "DR-2024-0412");
-            run(1, () -> probe.commitOne("warm-up"), entries / 4);
+            run(1, () -> probe.commitOne("warm-up"), options.entries() / 4);
             run(
                     1,
                     () -> transactions.inTransaction(
                             tx -> audit.append(tx, AuditEvent.of(actor, "WARM_UP", "bench", command, Map.of()))),
-                    entries / 4);
+                    options.entries() / 4);
 
             Measured baseline = median(1, () -> probe.commitOne("payload of about the same size as an audit entry"));
             Measured sequential = median(
@@ -66,16 +60,18 @@ public final class AuditBench {
             }
         }
         lines.forEach(line -> System.out.println(line.format()));
-        if (record) {
+        if (options.record()) {
             BenchReport.record(
                     Path.of("docs/benchmarks.md"),
                     "Audit trail",
-                    "./corridor bench audit --entries " + entries + " --rounds " + rounds + " --record",
+                    "./corridor bench audit --entries " + options.entries() + " --rounds " + options.rounds()
+                            + " --record",
                     lines,
                     List.of(
                             "Each append is its own durable transaction (synchronous_commit on): advisory chain lock, read of the",
                             "previous entry, SHA-256 over the canonical JSON, insert, commit. The baseline is a one-row insert and",
-                            "commit in the same database. Medians of " + rounds + " rounds of " + entries + " appends.",
+                            "commit in the same database. Medians of " + options.rounds() + " rounds of "
+                                    + options.entries() + " appends.",
                             "The chain lock is held through the commit's WAL flush, so 8 threads cannot overlap their flushes:",
                             "the chain trades parallel appends for a strictly linear, verifiable order. Bulk work (ledger batches)",
                             "appends one entry per batch."));
@@ -91,11 +87,11 @@ public final class AuditBench {
     }
 
     private Measured median(int threads, Runnable operation) throws Exception {
-        double[] tps = new double[rounds];
-        double[] p50 = new double[rounds];
-        double[] p99 = new double[rounds];
-        for (int round = 0; round < rounds; round++) {
-            Measured measured = run(threads, operation, entries);
+        double[] tps = new double[options.rounds()];
+        double[] p50 = new double[options.rounds()];
+        double[] p99 = new double[options.rounds()];
+        for (int round = 0; round < options.rounds(); round++) {
+            Measured measured = run(threads, operation, options.entries());
             tps[round] = measured.tps();
             p50[round] = measured.p50();
             p99[round] = measured.p99();

@@ -74,10 +74,15 @@ final class BenchReport {
             section.append(note).append("\n");
         }
         section.append("\n");
+        writeSection(file, heading, section.toString());
+    }
+
+    /** Writes {@code section} into the benchmarks file in place of the one titled {@code heading}, or at its end. */
+    static void writeSection(Path file, String heading, String section) {
         try {
             String existing = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n\n";
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, replaceSection(existing, heading, section.toString()), StandardCharsets.UTF_8);
+            Files.writeString(file, replaceSection(existing, heading, section), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

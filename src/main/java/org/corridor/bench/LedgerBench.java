@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,21 +58,7 @@ public final class LedgerBench {
     static final Currency CURRENCY = Currency.EUR;
     static final Actor ACTOR = new Actor("bench", "OPERATOR");
 
-    private final int transfers;
-
-    private final int rounds;
-
-    private final int naiveTransfers;
-
-    private final int httpRequests;
-
-    private final int threads;
-
-    private final List<String> cases;
-
-    private final boolean record;
-
-    private final Path output;
+    private final Options options;
 
     /** The options of the benchmark; the command line gives their defaults. */
     public record Options(
@@ -87,14 +72,7 @@ public final class LedgerBench {
             Path output) {}
 
     public LedgerBench(Options options) {
-        this.transfers = options.transfers();
-        this.rounds = options.rounds();
-        this.naiveTransfers = options.naiveTransfers();
-        this.httpRequests = options.httpRequests();
-        this.threads = options.threads();
-        this.cases = options.cases();
-        this.record = options.record();
-        this.output = options.output();
+        this.options = options;
     }
 
     /** One case's figures. */
@@ -115,6 +93,11 @@ public final class LedgerBench {
                     p50Millis,
                     p99Millis,
                     vsBaseline);
+        }
+
+        /** This case as the baseline of the others: 1 times itself. */
+        Result asBaseline() {
+            return new Result(name, tps, p50Millis, p99Millis, 1, javaCpuSeconds, postgresCpuSeconds);
         }
     }
 
@@ -155,58 +138,67 @@ public final class LedgerBench {
                 Clock.systemUTC(),
                 metrics)) {
             database.migrate();
-            Ledger ledger = corridor.ledger();
-            setUp(ledger);
-            // Warm the JIT and the caches; not measured. The JIT compiler keeps a core busy for the
-            // first tens of seconds (seen with JFR), so the warm-up is not short.
-            runBatches(ledger, false, 150 * BATCH_SIZE);
-            runBatches(ledger, true, 30 * BATCH_SIZE);
-            for (int i = 0; i < 300; i++) {
-                ledger.post(ACTOR, List.of(randomTransfer(false)));
-            }
-
-            double baseline = Double.NaN;
-            if (cases.contains("naive")) {
-                Result naive = summarise("naive", repeat(() -> runNaive(corridor)), 1);
-                baseline = naive.tps();
-                results.add(new Result(
-                        "naive",
-                        naive.tps(),
-                        naive.p50Millis(),
-                        naive.p99Millis(),
-                        1,
-                        naive.javaCpuSeconds(),
-                        naive.postgresCpuSeconds()));
-                print(results);
-            }
-            if (cases.contains("batch")) {
-                results.add(summarise("batch", repeat(() -> runBatches(ledger, false, transfers)), baseline));
-                print(results);
-            }
-            if (cases.contains("hot")) {
-                results.add(summarise("hot", repeat(() -> runBatches(ledger, true, transfers)), baseline));
-                print(results);
-            }
-            if (cases.contains("http")) {
-                try (HttpServer server = HttpServer.start(corridor, "127.0.0.1", 0)) {
-                    String token = corridor.users()
-                            .add(ACTOR, "bench-operator", Role.OPERATOR, Duration.ofDays(1))
-                            .token();
-                    // Jetty, Jackson and the HTTP client have their own code to compile first.
-                    runHttp(server.port(), token, Math.min(httpRequests, 1_500));
-                    results.add(summarise("http", repeat(() -> runHttp(server.port(), token, httpRequests)), baseline));
-                    print(results);
-                }
-            }
+            setUp(corridor.ledger());
+            warmUp(corridor.ledger());
+            runCases(corridor, results);
         } finally {
             DataFolders.wipe(dir);
         }
         System.err.printf(Locale.ROOT, "bench ledger: done in %.0f s%n", (System.nanoTime() - started) / 1e9);
-        if (record) {
-            recordInto(output, results);
-            System.err.println("bench ledger: recorded in " + output);
+        if (options.record()) {
+            recordInto(options.output(), results);
+            System.err.println("bench ledger: recorded in " + options.output());
         }
         return 0;
+    }
+
+    /**
+     * Warms the JIT and the caches; not measured. The JIT compiler keeps a core busy for the first
+     * tens of seconds (seen with JFR), so the warm-up is not short.
+     */
+    private void warmUp(Ledger ledger) throws Exception {
+        runBatches(ledger, false, 150 * BATCH_SIZE);
+        runBatches(ledger, true, 30 * BATCH_SIZE);
+        for (int i = 0; i < 300; i++) {
+            ledger.post(ACTOR, List.of(randomTransfer(false)));
+        }
+    }
+
+    /** The cases asked for, in order, each printed as soon as it is measured; naive is the baseline. */
+    private void runCases(Corridor corridor, List<Result> results) throws Exception {
+        Ledger ledger = corridor.ledger();
+        List<String> cases = options.cases();
+        int transfers = options.transfers();
+        double baseline = Double.NaN;
+        if (cases.contains("naive")) {
+            Result naive = summarise("naive", repeat(() -> runNaive(corridor)), Double.NaN);
+            baseline = naive.tps();
+            results.add(naive.asBaseline());
+            print(results);
+        }
+        if (cases.contains("batch")) {
+            results.add(summarise("batch", repeat(() -> runBatches(ledger, false, transfers)), baseline));
+            print(results);
+        }
+        if (cases.contains("hot")) {
+            results.add(summarise("hot", repeat(() -> runBatches(ledger, true, transfers)), baseline));
+            print(results);
+        }
+        if (cases.contains("http")) {
+            results.add(runHttpCase(corridor, baseline));
+            print(results);
+        }
+    }
+
+    private Result runHttpCase(Corridor corridor, double baseline) throws Exception {
+        try (HttpServer server = HttpServer.start(corridor, "127.0.0.1", 0)) {
+            String token = corridor.users()
+                    .add(ACTOR, "bench-operator", Role.OPERATOR, Duration.ofDays(1))
+                    .token();
+            // Jetty, Jackson and the HTTP client have their own code to compile first.
+            runHttp(server.port(), token, Math.min(options.httpRequests(), 1_500));
+            return summarise("http", repeat(() -> runHttp(server.port(), token, options.httpRequests())), baseline);
+        }
     }
 
     private void print(List<Result> results) {
@@ -216,7 +208,7 @@ public final class LedgerBench {
 
     private List<Round> repeat(Callable<Round> round) throws Exception {
         List<Round> done = new ArrayList<>();
-        for (int i = 0; i < rounds; i++) {
+        for (int i = 0; i < options.rounds(); i++) {
             long[] before = cpuMillis();
             long start = System.nanoTime();
             Round measured = round.call();
@@ -339,23 +331,20 @@ public final class LedgerBench {
      * One thread, one transaction per transfer with the accounts locked first (the ledger's careful
      * path, as features post within their own transactions): the baseline.
      */
-    private Round runNaive(Corridor corridor) {
-        List<NewTransfer> planned = new ArrayList<>(naiveTransfers);
-        for (int i = 0; i < naiveTransfers; i++) {
+    private Round runNaive(Corridor corridor) throws Exception {
+        int count = options.naiveTransfers();
+        List<NewTransfer> planned = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             planned.add(randomTransfer(false));
         }
         Transactions transactions = corridor.database().transactions();
-        double[] latencies = new double[naiveTransfers];
-        long start = System.nanoTime();
-        for (int i = 0; i < naiveTransfers; i++) {
-            long before = System.nanoTime();
-            List<NewTransfer> one = List.of(planned.get(i));
-            // The careful path in a unit of work of its own: accounts locked first, never sequenced.
-            requireAccepted(transactions.inTransaction(tx -> corridor.ledger().post(tx, ACTOR, one)));
-            latencies[i] = (System.nanoTime() - before) / 1e6;
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Round(naiveTransfers / seconds, latencies);
+        // The careful path in a unit of work of its own: accounts locked first, never sequenced.
+        return timed(
+                1,
+                count,
+                1,
+                () -> i -> requireAccepted(
+                        transactions.inTransaction(tx -> corridor.ledger().post(tx, ACTOR, List.of(planned.get(i))))));
     }
 
     /** Batches of 1,000 from {@code threads} threads; with {@code throughHot}, all debit one account. */
@@ -369,7 +358,58 @@ public final class LedgerBench {
             }
             planned.add(batch);
         }
-        double[] latencies = new double[batches];
+        return timed(
+                options.threads(), batches, BATCH_SIZE, () -> b -> requireAccepted(ledger.post(ACTOR, planned.get(b))));
+    }
+
+    /** Single transfers over HTTP from 50 concurrent clients on loopback. */
+    private Round runHttp(int port, String token, int requests) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/transfers");
+        List<HttpRequest> planned = new ArrayList<>(requests);
+        for (int i = 0; i < requests; i++) {
+            planned.add(HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body(randomTransfer(false))))
+                    .build());
+        }
+        return timed(HTTP_CLIENTS, requests, 1, () -> {
+            HttpClient client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
+            return i -> {
+                HttpResponse<String> response = client.send(planned.get(i), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(
+                            "http transfer refused: " + response.statusCode() + " " + response.body());
+                }
+            };
+        });
+    }
+
+    private static String body(NewTransfer transfer) {
+        return "{\"transfers\":[{\"id\":\"" + transfer.id() + "\",\"debit_account_id\":\""
+                + transfer.debitAccountId() + "\",\"credit_account_id\":\"" + transfer.creditAccountId()
+                + "\",\"amount\":\"" + (transfer.amountMinor() / 100) + "."
+                + String.format(Locale.ROOT, "%02d", transfer.amountMinor() % 100)
+                + "\",\"currency\":\"" + CURRENCY.code() + "\",\"code\":\"TRANSFER\"}]}";
+    }
+
+    /** One unit of a round's work, such as a batch or a request, by its index. */
+    private interface Unit {
+        void run(int index) throws Exception;
+    }
+
+    /**
+     * A round of {@code units} units on {@code threads} threads, each thread taking the next unit
+     * not yet taken, timing each unit; the rate counts {@code itemsPerUnit} items per unit.
+     *
+     * @param worker makes each thread's own worker (such as one with its own HTTP client)
+     */
+    private static Round timed(int threads, int units, int itemsPerUnit, Callable<Unit> worker) throws Exception {
+        double[] latencies = new double[units];
         AtomicInteger next = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(threads);
         try {
@@ -377,111 +417,30 @@ public final class LedgerBench {
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 workers.add(executor.submit(() -> {
-                    for (int b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
+                    Unit unit = worker.call();
+                    for (int i = next.getAndIncrement(); i < units; i = next.getAndIncrement()) {
                         long before = System.nanoTime();
-                        requireAccepted(ledger.post(ACTOR, planned.get(b)));
-                        latencies[b] = (System.nanoTime() - before) / 1e6;
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return new Round(batches * BATCH_SIZE / seconds, latencies);
-        } finally {
-            executor.shutdownNow();
-        }
-    }
-
-    /** Single transfers over HTTP from 50 concurrent clients on loopback. */
-    private Round runHttp(int port, String token, int requests) throws Exception {
-        List<String> bodies = new ArrayList<>(requests);
-        for (int i = 0; i < requests; i++) {
-            NewTransfer transfer = randomTransfer(false);
-            bodies.add("{\"transfers\":[{\"id\":\"" + transfer.id() + "\",\"debit_account_id\":\""
-                    + transfer.debitAccountId() + "\",\"credit_account_id\":\"" + transfer.creditAccountId()
-                    + "\",\"amount\":\"" + (transfer.amountMinor() / 100) + "."
-                    + String.format(Locale.ROOT, "%02d", transfer.amountMinor() % 100)
-                    + "\",\"currency\":\"" + CURRENCY.code() + "\",\"code\":\"TRANSFER\"}]}");
-        }
-        URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/transfers");
-        double[] latencies = new double[requests];
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(HTTP_CLIENTS);
-        try {
-            long start = System.nanoTime();
-            List<Future<?>> clients = new ArrayList<>();
-            for (int c = 0; c < HTTP_CLIENTS; c++) {
-                clients.add(executor.submit(() -> {
-                    HttpClient client = HttpClient.newBuilder()
-                            .version(HttpClient.Version.HTTP_1_1)
-                            .connectTimeout(Duration.ofSeconds(10))
-                            .build();
-                    for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-                        HttpRequest request = HttpRequest.newBuilder(uri)
-                                .timeout(Duration.ofSeconds(60))
-                                .header("Authorization", "Bearer " + token)
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)))
-                                .build();
-                        long before = System.nanoTime();
-                        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                        unit.run(i);
                         latencies[i] = (System.nanoTime() - before) / 1e6;
-                        if (response.statusCode() != 200) {
-                            throw new IllegalStateException(
-                                    "http transfer refused: " + response.statusCode() + " " + response.body());
-                        }
                     }
                     return null;
                 }));
             }
-            for (Future<?> client : clients) {
-                client.get();
+            for (Future<?> each : workers) {
+                each.get();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Round(requests / seconds, latencies);
+            return new Round((double) units * itemsPerUnit / seconds, latencies);
         } finally {
             executor.shutdownNow();
         }
     }
 
-    private void recordInto(Path file, List<Result> results) throws IOException {
+    private void recordInto(Path file, List<Result> results) {
         StringBuilder section = new StringBuilder();
         section.append("## Ledger\n\n");
-        section.append("Command: `./corridor bench ledger --record");
-        if (transfers != 60_000) {
-            section.append(" --transfers ").append(transfers);
-        }
-        if (threads != 1) {
-            section.append(" --threads ").append(threads);
-        }
-        section.append("`, run on ").append(LocalDate.now(ZoneOffset.UTC)).append(".\n\n");
-        section.append("Machine: ")
-                .append(Runtime.getRuntime().availableProcessors())
-                .append(" cores (nproc), ")
-                .append(cpuModel())
-                .append("; Java ")
-                .append(System.getProperty("java.runtime.version"))
-                .append(" (")
-                .append(System.getProperty("java.vm.name"))
-                .append("); embedded PostgreSQL with fsync and synchronous_commit on.\n\n");
-        section.append("Each case is the median of ")
-                .append(rounds)
-                .append(" rounds; p50 and p99 are per batch of 1,000 (batch, hot), per transfer (naive) or per ")
-                .append("request (http), over all rounds. `batch` and `hot` post ")
-                .append(transfers)
-                .append(" transfers per round from ")
-                .append(threads)
-                .append(" thread(s) over 10,000 accounts flagged DEBITS_MUST_NOT_EXCEED_CREDITS, with the ")
-                .append("idempotency check, the recorded balances after each transfer and one audit entry per batch; ")
-                .append("`naive` posts ")
-                .append(naiveTransfers)
-                .append(
-                        " transfers one transaction each, from one thread, with the accounts locked first (the ledger's careful path); `http` sends ")
-                .append(httpRequests)
-                .append(" single-transfer requests from 50 concurrent clients over loopback.\n\n");
+        section.append(commandAndMachine());
+        section.append(howMeasured());
         section.append("Load average (1 min) when the run started: ")
                 .append(loadAtStart)
                 .append("; when it ended: ")
@@ -505,10 +464,47 @@ public final class LedgerBench {
         results.forEach(result -> section.append(result.line()).append('\n'));
         section.append("```\n");
         section.append(targets(results));
-        String existing = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n\n";
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(
-                file, BenchReport.replaceSection(existing, "Ledger", section.toString()), StandardCharsets.UTF_8);
+        BenchReport.writeSection(file, "Ledger", section.toString());
+    }
+
+    private String commandAndMachine() {
+        StringBuilder text = new StringBuilder("Command: `./corridor bench ledger --record");
+        if (options.transfers() != 60_000) {
+            text.append(" --transfers ").append(options.transfers());
+        }
+        if (options.threads() != 1) {
+            text.append(" --threads ").append(options.threads());
+        }
+        text.append("`, run on ").append(LocalDate.now(ZoneOffset.UTC)).append(".\n\n");
+        return text.append("Machine: ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores (nproc), ")
+                .append(cpuModel())
+                .append("; Java ")
+                .append(System.getProperty("java.runtime.version"))
+                .append(" (")
+                .append(System.getProperty("java.vm.name"))
+                .append("); embedded PostgreSQL with fsync and synchronous_commit on.\n\n")
+                .toString();
+    }
+
+    private String howMeasured() {
+        return new StringBuilder("Each case is the median of ")
+                .append(options.rounds())
+                .append(" rounds; p50 and p99 are per batch of 1,000 (batch, hot), per transfer (naive) or per ")
+                .append("request (http), over all rounds. `batch` and `hot` post ")
+                .append(options.transfers())
+                .append(" transfers per round from ")
+                .append(options.threads())
+                .append(" thread(s) over 10,000 accounts flagged DEBITS_MUST_NOT_EXCEED_CREDITS, with the ")
+                .append("idempotency check, the recorded balances after each transfer and one audit entry per batch; ")
+                .append("`naive` posts ")
+                .append(options.naiveTransfers())
+                .append(" transfers one transaction each, from one thread, with the accounts locked first (the"
+                        + " ledger's careful path); `http` sends ")
+                .append(options.httpRequests())
+                .append(" single-transfer requests from 50 concurrent clients over loopback.\n\n")
+                .toString();
     }
 
     /** The issue's targets against this run's figures, stated plainly. */

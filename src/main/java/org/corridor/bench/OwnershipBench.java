@@ -16,17 +16,13 @@ import org.corridor.ownership.OwnershipAssessment;
  */
 public final class OwnershipBench {
 
-    private final int edges;
-    private final int queries;
-    private final boolean record;
+    private final Options options;
 
     /** The options of the benchmark; the command line gives their defaults. */
     public record Options(int edges, int queries, boolean record) {}
 
     public OwnershipBench(Options options) {
-        this.edges = options.edges();
-        this.queries = options.queries();
-        this.record = options.record();
+        this.options = options;
     }
 
     /** Runs the benchmark and prints one line per case; returns the exit code. */
@@ -38,7 +34,7 @@ public final class OwnershipBench {
         int upstream;
         try (BenchEnvironment environment = BenchEnvironment.start()) {
             Ownership ownership = environment.corridor().ownership();
-            SyntheticOwnership synthetic = SyntheticOwnership.generate(edges, 42);
+            SyntheticOwnership synthetic = SyntheticOwnership.generate(options.edges(), 42);
             String csv = synthetic.csv();
             Actor actor = new Actor("bench", "COMPLIANCE_ANALYST");
             long started = System.nanoTime();
@@ -49,12 +45,12 @@ public final class OwnershipBench {
             loadNanos = System.nanoTime() - started;
             upstream = first.upstreamParties();
             // Warm up the compiler on other parties, then time fresh ones.
-            for (int i = 1; i <= Math.max(5, queries / 5); i++) {
+            for (int i = 1; i <= Math.max(5, options.queries() / 5); i++) {
                 ownership.explain(synthetic.bottomParty(i * 7919));
             }
             Latencies latencies = new Latencies();
             long all = System.nanoTime();
-            for (int i = 0; i < queries; i++) {
+            for (int i = 0; i < options.queries(); i++) {
                 long begin = System.nanoTime();
                 ownership.explain(synthetic.bottomParty(1 + i * 104_729));
                 latencies.add(System.nanoTime() - begin);
@@ -73,14 +69,15 @@ public final class OwnershipBench {
                     "explain_first_query_with_graph_load", 1e3 / loadMillis, loadMillis, loadMillis, 1e3 / loadMillis));
             lines.add(new BenchReport.Line(
                     "explain_deepest_party",
-                    queries / seconds,
+                    options.queries() / seconds,
                     latencies.percentileMillis(50),
                     latencies.percentileMillis(99),
                     1e3 / latencies.percentileMillis(99)));
         }
         lines.forEach(line -> System.out.println(line.format()));
-        System.out.println("each assessment walks " + upstream + " upstream parties (of " + edges + " edges)");
-        if (record) {
+        System.out.println(
+                "each assessment walks " + upstream + " upstream parties (of " + options.edges() + " edges)");
+        if (options.record()) {
             recordInDocs(lines, upstream, loadAverage);
         }
         return 0;
@@ -91,7 +88,8 @@ public final class OwnershipBench {
         BenchReport.record(
                 Path.of("docs/benchmarks.md"),
                 "Ownership",
-                "./corridor ownership bench --edges " + edges + " --queries " + queries + " --record",
+                "./corridor ownership bench --edges " + options.edges() + " --queries " + options.queries()
+                        + " --record",
                 lines,
                 List.of(
                         "A generated graph (SyntheticOwnership, seed 42): 20 layers, each party held by 5 parties"

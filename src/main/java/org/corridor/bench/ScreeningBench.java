@@ -1,9 +1,5 @@
 package org.corridor.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.LocalDate;
@@ -34,25 +30,13 @@ public final class ScreeningBench {
 
     private static final String SECTION = "## Screening";
 
-    private final int rounds;
-
-    private final int queries;
-
-    private final int baselineQueries;
-
-    private final boolean record;
-
-    private final Path docs;
+    private final Options options;
 
     /** The options of the benchmark; the command line gives their defaults. */
     public record Options(int rounds, int queries, int baselineQueries, boolean record, Path docs) {}
 
     public ScreeningBench(Options options) {
-        this.rounds = options.rounds();
-        this.queries = options.queries();
-        this.baselineQueries = options.baselineQueries();
-        this.record = options.record();
-        this.docs = options.docs();
+        this.options = options;
     }
 
     /** One case's median figures. */
@@ -75,7 +59,7 @@ public final class ScreeningBench {
     public int run() {
         loadAtStart = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 .getSystemLoadAverage();
-        if (rounds < 1 || queries < 10 || baselineQueries < 1) {
+        if (options.rounds() < 1 || options.queries() < 10 || options.baselineQueries() < 1) {
             System.err.println("bench screening: --rounds >= 1, --queries >= 10 and --baseline-queries >= 1");
             return 2;
         }
@@ -93,16 +77,16 @@ public final class ScreeningBench {
                 entities.size(),
                 (indexStart - loadStart) / 1e9,
                 (indexEnd - indexStart) / 1e9);
-        List<Party> workload = workload(snapshots, queries, new Random(42));
+        List<Party> workload = workload(snapshots, options.queries(), new Random(42));
         List<String> baselineNames = normalisedNames(entities);
 
         // Warm-up: the JIT needs a few thousand queries before latencies mean anything.
         for (int i = 0; i < 2; i++) {
             workload.forEach(screener::screen);
         }
-        Result baseline = median("baseline", rounds, () -> baselineRound(workload, baselineNames), 1);
-        Result single = median("single", rounds, () -> singleRound(screener, workload), 0);
-        Result batch = median("batch", rounds, () -> batchRound(screener, workload), 0);
+        Result baseline = median("baseline", options.rounds(), () -> baselineRound(workload, baselineNames), 1);
+        Result single = median("single", options.rounds(), () -> singleRound(screener, workload), 0);
+        Result batch = median("batch", options.rounds(), () -> batchRound(screener, workload), 0);
         single = new Result(
                 "single",
                 single.tps(),
@@ -112,7 +96,7 @@ public final class ScreeningBench {
         batch = new Result("batch", batch.tps(), batch.p50Millis(), batch.p99Millis(), batch.tps() / baseline.tps());
         List<Result> results = List.of(single, batch, baseline);
         results.forEach(result -> System.out.println(result.line()));
-        if (record) {
+        if (options.record()) {
             recordResults(results, entities.size());
         }
         return 0;
@@ -177,7 +161,7 @@ public final class ScreeningBench {
     }
 
     private Result baselineRound(List<Party> workload, List<String> names) {
-        int count = Math.min(baselineQueries, workload.size());
+        int count = Math.min(options.baselineQueries(), workload.size());
         long[] latencies = new long[count];
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
@@ -358,9 +342,9 @@ public final class ScreeningBench {
         StringBuilder section = new StringBuilder();
         section.append(SECTION).append("\n\n");
         section.append("Recorded by `./corridor bench screening --record` (")
-                .append(rounds)
+                .append(options.rounds())
                 .append(" rounds of ")
-                .append(queries)
+                .append(options.queries())
                 .append(" queries, median round) on ")
                 .append(LocalDate.now())
                 .append(", ")
@@ -390,16 +374,7 @@ public final class ScreeningBench {
                 .append("`OrderedBatch` over all cores, as `screen names` runs (target >= 5,000 names/s); its vs ")
                 .append("baseline is the throughput ratio. `baseline`: Jaro-Winkler of the query against every ")
                 .append("listed name; single's vs baseline is the p50 ratio.\n");
-        try {
-            String existing = Files.exists(docs) ? Files.readString(docs, StandardCharsets.UTF_8) : "# Benchmarks\n";
-            Files.createDirectories(docs.toAbsolutePath().getParent());
-            Files.writeString(
-                    docs,
-                    BenchReport.replaceSection(existing, "Screening", section.toString()),
-                    StandardCharsets.UTF_8);
-            System.err.println("bench screening: recorded in " + docs);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        BenchReport.writeSection(options.docs(), "Screening", section.toString());
+        System.err.println("bench screening: recorded in " + options.docs());
     }
 }
