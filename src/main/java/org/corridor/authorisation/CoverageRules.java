@@ -88,7 +88,21 @@ final class CoverageRules {
 
     static Evaluation evaluate(Authorisation authorisation, Movement movement, List<Usage> usage, List<Usage> linked) {
         Findings findings = new Findings(authorisation);
-        List<Requirement> requirements = new ArrayList<>();
+        checkDatesAndKind(authorisation, movement, findings);
+        checkCurrencies(authorisation, movement, findings);
+        checkPurposes(authorisation, movement, findings);
+        checkLocations(authorisation, movement, findings);
+        List<Usage> ownUsage = others(usage, movement);
+        for (Cap cap : authorisation.caps()) {
+            if (cap.movements().contains(movement.kind())) {
+                checkCap(cap, movement, ownUsage, findings);
+            }
+        }
+        List<Requirement> requirements = requirements(authorisation, movement, others(linked, movement), findings);
+        return new Evaluation(authorisation, findings.list(), requirements);
+    }
+
+    private static void checkDatesAndKind(Authorisation authorisation, Movement movement, Findings findings) {
         LocalDate date = movement.executionDate();
         if (date.isBefore(authorisation.validFrom())) {
             findings.add(
@@ -104,20 +118,20 @@ final class CoverageRules {
                     CoverageReason.MOVEMENT_NOT_PERMITTED,
                     movement.kind() + " is not among " + authorisation.permittedMovements());
         }
-        checkCurrencies(authorisation, movement, findings);
-        checkPurposes(authorisation, movement, findings);
-        checkLocations(authorisation, movement, findings);
-        List<Usage> ownUsage = others(usage, movement);
-        for (Cap cap : authorisation.caps()) {
-            if (cap.movements().contains(movement.kind())) {
-                checkCap(cap, movement, ownUsage, findings);
-            }
-        }
+    }
+
+    /**
+     * What the movement needs besides coverage: the Authority's prior approval (per movement kind or
+     * past a threshold of the linked payments), missing when no approval reference is given, and
+     * notifications past the other thresholds.
+     */
+    private static List<Requirement> requirements(
+            Authorisation authorisation, Movement movement, List<Usage> linkedUsage, Findings findings) {
+        List<Requirement> requirements = new ArrayList<>();
         List<String> approvalBecause = new ArrayList<>();
         if (authorisation.priorApprovalFor().contains(movement.kind())) {
             approvalBecause.add("prior approval per " + movement.kind());
         }
-        List<Usage> linkedUsage = others(linked, movement);
         for (Threshold threshold : authorisation.thresholds()) {
             if (!threshold.movements().contains(movement.kind())) {
                 continue;
@@ -142,7 +156,7 @@ final class CoverageRules {
                         new Requirement(Requirement.Kind.PRIOR_APPROVAL, because, movement.priorApprovalReference()));
             }
         }
-        return new Evaluation(authorisation, findings.list(), List.copyOf(requirements));
+        return List.copyOf(requirements);
     }
 
     private static void checkCurrencies(Authorisation authorisation, Movement movement, Findings findings) {

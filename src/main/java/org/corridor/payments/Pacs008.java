@@ -54,6 +54,13 @@ public final class Pacs008 {
                         instruction.createdAt().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC))
                 .setNbOfTxs("1")
                 .setSttlmInf(new SettlementInstruction7().setSttlmMtd(SettlementMethod1Code.INDA));
+        FIToFICustomerCreditTransferV09 transfer = new FIToFICustomerCreditTransferV09().setGrpHdr(header);
+        transfer.getCdtTrfTxInf().add(transaction(instruction));
+        return validated(new MxPacs00800109().setFIToFICstmrCdtTrf(transfer));
+    }
+
+    /** The instruction's one credit transfer: ids, amount, date, the parties and their agents, purpose and remittance. */
+    private static CreditTransferTransaction43 transaction(PaymentInstruction instruction) {
         CreditTransferTransaction43 transaction = new CreditTransferTransaction43()
                 .setPmtId(new PaymentIdentification13()
                         .setInstrId(instruction.instructionId())
@@ -83,12 +90,15 @@ public final class Pacs008 {
             }
             transaction.setRmtInf(remittance);
         }
-        FIToFICustomerCreditTransferV09 transfer = new FIToFICustomerCreditTransferV09().setGrpHdr(header);
-        transfer.getCdtTrfTxInf().add(transaction);
+        return transaction;
+    }
+
+    /** The message's XML, checked against the pacs.008 schema before it leaves. */
+    private static String validated(MxPacs00800109 message) {
         MxWriteConfiguration format = new MxWriteConfiguration();
         format.documentPrefix = null; // the default namespace, as banks' gateways expect
         format.includeXMLDeclaration = true;
-        String xml = new MxPacs00800109().setFIToFICstmrCdtTrf(transfer).message(format);
+        String xml = message.message(format);
         List<SchemaViolation> violations = MessageSchemas.validatePacs008(xml);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(
