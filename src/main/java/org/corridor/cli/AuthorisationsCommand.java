@@ -48,15 +48,7 @@ import picocli.CommandLine.Parameters;
             AuthorisationsCommand.Warnings.class,
             AuthorisationsCommand.Cover.class
         })
-final class AuthorisationsCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class AuthorisationsCommand extends CommandGroup {
 
     @Command(
             name = "add",
@@ -70,10 +62,7 @@ final class AuthorisationsCommand implements Runnable {
                 "Caps: SCOPE:AMOUNT:CURRENCY[:DAYS]:KIND[+KIND], such as PER_PERIOD:100000000.00:EUR:7:CONVERSION "
                         + "or TOTAL:500000000.00:EUR:CONVERSION+DISBURSEMENT."
             })
-    static final class Add implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Add extends CorridorCommand {
         @Option(names = "--reference", required = true, paramLabel = "REF", description = "Such as W-19.")
         String reference;
 
@@ -144,24 +133,20 @@ final class AuthorisationsCommand implements Runnable {
         Path document;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                Authorisations register = corridor.authorisations();
-                Optional<Authorisation> predecessor =
-                        Optional.ofNullable(renews).map(register::find);
-                NewAuthorisation.Builder terms = predecessor
-                        .map(p -> p.terms().reference(reference).type(type == null ? p.type() : type))
-                        .orElseGet(() -> NewAuthorisation.builder(reference, type));
-                applyGivenOptions(terms);
-                if (predecessor.isEmpty() && type == null) {
-                    throw new InvalidInputException("AUTHORISATION_INCOMPLETE", "--type is required unless renewing");
-                }
-                Authorisation added = predecessor.isPresent()
-                        ? register.renew(CliActor.current(), predecessor.get().id(), terms.build())
-                        : register.register(CliActor.current(), terms.build());
-                printAdded(register, predecessor, added);
+        void run(Corridor corridor) {
+            Authorisations register = corridor.authorisations();
+            Optional<Authorisation> predecessor = Optional.ofNullable(renews).map(register::find);
+            NewAuthorisation.Builder terms = predecessor
+                    .map(p -> p.terms().reference(reference).type(type == null ? p.type() : type))
+                    .orElseGet(() -> NewAuthorisation.builder(reference, type));
+            applyGivenOptions(terms);
+            if (predecessor.isEmpty() && type == null) {
+                throw new InvalidInputException("AUTHORISATION_INCOMPLETE", "--type is required unless renewing");
             }
-            return 0;
+            Authorisation added = predecessor.isPresent()
+                    ? register.renew(CliActor.current(), predecessor.get().id(), terms.build())
+                    : register.register(CliActor.current(), terms.build());
+            printAdded(register, predecessor, added);
         }
 
         /** The options given on the command line override the predecessor's terms; the rest stay. */
@@ -259,10 +244,7 @@ final class AuthorisationsCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List authorisations and their state.")
-    static final class ListAuthorisations implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class ListAuthorisations extends CorridorCommand {
         @Option(
                 names = "--on",
                 paramLabel = "YYYY-MM-DD",
@@ -270,25 +252,16 @@ final class AuthorisationsCommand implements Runnable {
         LocalDate on;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                LocalDate date = on == null ? corridor.authorisations().today() : on;
+        void run(Corridor corridor) {
+            LocalDate date = on == null ? corridor.authorisations().today() : on;
+            System.out.printf(
+                    "%-16s %-18s %-16s %-10s %-10s %-13s %s%n",
+                    "REFERENCE", "TYPE", "SERIES", "FROM", "TO", "STATE", "ISSUER");
+            for (Authorisation a : corridor.authorisations().list()) {
                 System.out.printf(
                         "%-16s %-18s %-16s %-10s %-10s %-13s %s%n",
-                        "REFERENCE", "TYPE", "SERIES", "FROM", "TO", "STATE", "ISSUER");
-                for (Authorisation a : corridor.authorisations().list()) {
-                    System.out.printf(
-                            "%-16s %-18s %-16s %-10s %-10s %-13s %s%n",
-                            a.reference(),
-                            a.type(),
-                            a.series(),
-                            a.validFrom(),
-                            a.validTo(),
-                            state(a, date),
-                            a.issuer());
-                }
+                        a.reference(), a.type(), a.series(), a.validFrom(), a.validTo(), state(a, date), a.issuer());
             }
-            return 0;
         }
 
         static String state(Authorisation a, LocalDate date) {
@@ -300,47 +273,41 @@ final class AuthorisationsCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one authorisation in full.")
-    static final class Show implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Show extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "REF|ID", description = "Its reference (such as W-19) or id.")
         String name;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                Authorisation a = corridor.authorisations().find(name);
-                Optional<String> predecessor = a.predecessorId()
-                        .map(id -> corridor.authorisations().get(id).reference());
-                print("reference", a.reference());
-                print("id", a.id().toString());
-                print("type", a.type().name());
-                print("series", a.series());
-                print("renews", predecessor.orElse("-"));
-                print("issuer", a.issuer());
-                print("legal basis", a.legalBasis());
-                print(
-                        "valid",
-                        a.validFrom() + " to " + a.validTo() + " (" + a.days() + " days, inclusive, " + corridor.zone()
-                                + ")");
-                print("purposes", join(a.permittedPurposes()));
-                print("movements", join(a.permittedMovements()));
-                print("currencies", join(a.permittedCurrencies()));
-                print("prohibited", join(a.prohibitedCurrencies()));
-                print("locations", join(a.permittedLocations()));
-                print("prior approval", join(a.priorApprovalFor()));
-                print("thresholds", join(a.thresholds()));
-                print("caps", join(a.caps()));
-                print("conditions", a.conditions().isEmpty() ? "-" : a.conditions());
-                print(
-                        "document",
-                        a.document()
-                                .map(d -> d.name() + " (" + d.sizeBytes() + " bytes, sha256 " + d.sha256() + ")")
-                                .orElse("-"));
-                print("recorded", a.recordedAt() + " by " + a.recordedBy());
-            }
-            return 0;
+        void run(Corridor corridor) {
+            Authorisation a = corridor.authorisations().find(name);
+            Optional<String> predecessor = a.predecessorId()
+                    .map(id -> corridor.authorisations().get(id).reference());
+            print("reference", a.reference());
+            print("id", a.id().toString());
+            print("type", a.type().name());
+            print("series", a.series());
+            print("renews", predecessor.orElse("-"));
+            print("issuer", a.issuer());
+            print("legal basis", a.legalBasis());
+            print(
+                    "valid",
+                    a.validFrom() + " to " + a.validTo() + " (" + a.days() + " days, inclusive, " + corridor.zone()
+                            + ")");
+            print("purposes", join(a.permittedPurposes()));
+            print("movements", join(a.permittedMovements()));
+            print("currencies", join(a.permittedCurrencies()));
+            print("prohibited", join(a.prohibitedCurrencies()));
+            print("locations", join(a.permittedLocations()));
+            print("prior approval", join(a.priorApprovalFor()));
+            print("thresholds", join(a.thresholds()));
+            print("caps", join(a.caps()));
+            print("conditions", a.conditions().isEmpty() ? "-" : a.conditions());
+            print(
+                    "document",
+                    a.document()
+                            .map(d -> d.name() + " (" + d.sizeBytes() + " bytes, sha256 " + d.sha256() + ")")
+                            .orElse("-"));
+            print("recorded", a.recordedAt() + " by " + a.recordedBy());
         }
 
         private static void print(String label, String value) {
@@ -356,10 +323,7 @@ final class AuthorisationsCommand implements Runnable {
             name = "gaps",
             mixinStandardHelpOptions = true,
             description = "List the gaps between consecutive periods of each series (inclusive dates).")
-    static final class Gaps implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Gaps extends CorridorCommand {
         @Option(
                 names = "--as-of",
                 paramLabel = "YYYY-MM-DD",
@@ -367,23 +331,19 @@ final class AuthorisationsCommand implements Runnable {
         LocalDate asOf;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                List<Gap> gaps = corridor.authorisations().gaps(Optional.ofNullable(asOf));
+        void run(Corridor corridor) {
+            List<Gap> gaps = corridor.authorisations().gaps(Optional.ofNullable(asOf));
+            System.out.printf("%-16s %-10s %-10s %5s  %-16s %s%n", "SERIES", "FROM", "TO", "DAYS", "AFTER", "BEFORE");
+            for (Gap gap : gaps) {
                 System.out.printf(
-                        "%-16s %-10s %-10s %5s  %-16s %s%n", "SERIES", "FROM", "TO", "DAYS", "AFTER", "BEFORE");
-                for (Gap gap : gaps) {
-                    System.out.printf(
-                            "%-16s %-10s %-10s %5d  %-16s %s%n",
-                            gap.series(),
-                            gap.from(),
-                            gap.to(),
-                            gap.days(),
-                            gap.precedingReference(),
-                            gap.followingReference().orElse("(open)"));
-                }
+                        "%-16s %-10s %-10s %5d  %-16s %s%n",
+                        gap.series(),
+                        gap.from(),
+                        gap.to(),
+                        gap.days(),
+                        gap.precedingReference(),
+                        gap.followingReference().orElse("(open)"));
             }
-            return 0;
         }
     }
 
@@ -391,10 +351,7 @@ final class AuthorisationsCommand implements Runnable {
             name = "warnings",
             mixinStandardHelpOptions = true,
             description = "Authorisations about to expire, with the pending items each expiry would affect.")
-    static final class Warnings implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Warnings extends CorridorCommand {
         @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "As of this date (default: today).")
         LocalDate on;
 
@@ -406,27 +363,24 @@ final class AuthorisationsCommand implements Runnable {
         List<Integer> leadDays;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                LocalDate date = on == null ? corridor.authorisations().today() : on;
-                List<ExpiryWarning> warnings = corridor.authorisations()
-                        .expiryWarnings(date, leadDays == null ? Authorisations.DEFAULT_WARNING_DAYS : leadDays);
-                if (warnings.isEmpty()) {
-                    System.out.println("no authorisation expires within the lead times as of " + date);
-                }
-                for (ExpiryWarning warning : warnings) {
-                    Authorisation a = warning.authorisation();
-                    System.out.println(a.reference() + " expires after " + a.validTo() + ": " + warning.daysRemaining()
-                            + " day(s) left (" + warning.leadDays() + "-day warning)"
-                            + warning.renewedBy().map(r -> "; renewed by " + r).orElse("; not renewed"));
-                    for (PendingItem item : warning.affectedItems()) {
-                        System.out.println("  affects " + item.kind() + " " + item.reference()
-                                + item.amount().map(m -> " " + m).orElse("")
-                                + item.plannedDate().map(d -> " planned " + d).orElse(""));
-                    }
+        void run(Corridor corridor) {
+            LocalDate date = on == null ? corridor.authorisations().today() : on;
+            List<ExpiryWarning> warnings = corridor.authorisations()
+                    .expiryWarnings(date, leadDays == null ? Authorisations.DEFAULT_WARNING_DAYS : leadDays);
+            if (warnings.isEmpty()) {
+                System.out.println("no authorisation expires within the lead times as of " + date);
+            }
+            for (ExpiryWarning warning : warnings) {
+                Authorisation a = warning.authorisation();
+                System.out.println(a.reference() + " expires after " + a.validTo() + ": " + warning.daysRemaining()
+                        + " day(s) left (" + warning.leadDays() + "-day warning)"
+                        + warning.renewedBy().map(r -> "; renewed by " + r).orElse("; not renewed"));
+                for (PendingItem item : warning.affectedItems()) {
+                    System.out.println("  affects " + item.kind() + " " + item.reference()
+                            + item.amount().map(m -> " " + m).orElse("")
+                            + item.plannedDate().map(d -> " planned " + d).orElse(""));
                 }
             }
-            return 0;
         }
     }
 

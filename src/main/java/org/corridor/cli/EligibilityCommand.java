@@ -27,15 +27,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Check goods lines against the active eligibility rules.",
         subcommands = {EligibilityCommand.Check.class})
-final class EligibilityCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class EligibilityCommand extends CommandGroup {
 
     @Command(
             name = "check",

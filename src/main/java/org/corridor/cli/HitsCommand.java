@@ -19,15 +19,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = "The screening-hit queue of releases: list and dispose.",
         subcommands = {HitsCommand.ListHits.class, HitsCommand.Dispose.class})
-final class HitsCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class HitsCommand extends CommandGroup {
 
     static String line(ScreeningHit hit) {
         return String.join(

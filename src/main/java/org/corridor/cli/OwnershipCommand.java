@@ -31,15 +31,7 @@ import picocli.CommandLine.Parameters;
             OwnershipCommand.Rules.class,
             OwnershipCommand.Bench.class
         })
-final class OwnershipCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class OwnershipCommand extends CommandGroup {
 
     @Command(
             name = "import",
@@ -87,20 +79,14 @@ final class OwnershipCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = "Assess a party under the 50 Percent Rule and print its status, both blocked shares and"
                     + " the paths. The status is an answer: the exit code is 0 whatever it is.")
-    static final class Explain implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Explain extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "PARTY", description = "The party's id, such as gulf-star-logistics-fze.")
         String party;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                OwnershipAssessment assessment = corridor.ownership().explain(party);
-                assessment.explanation().forEach(System.out::println);
-            }
-            return 0;
+        void run(Corridor corridor) {
+            OwnershipAssessment assessment = corridor.ownership().explain(party);
+            assessment.explanation().forEach(System.out::println);
         }
     }
 
@@ -108,31 +94,25 @@ final class OwnershipCommand implements Runnable {
             name = "history",
             mixinStandardHelpOptions = true,
             description = "Every recorded version of the edges into and out of a party, oldest first.")
-    static final class History implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class History extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "PARTY", description = "The party's id.")
         String party;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                for (EdgeRecord edge : corridor.ownership().history(party)) {
-                    System.out.printf(
-                            "batch %-5d %-9s %s -> %s %s%s, source %s as of %s%s%n",
-                            edge.batchId(),
-                            edge.kind(),
-                            edge.owner().id(),
-                            edge.owned().id(),
-                            edge.share().map(SharePercent::toString).orElse(""),
-                            edge.ended() ? " ENDED" : "",
-                            edge.source(),
-                            edge.asOf(),
-                            edge.current() ? "" : " (superseded)");
-                }
+        void run(Corridor corridor) {
+            for (EdgeRecord edge : corridor.ownership().history(party)) {
+                System.out.printf(
+                        "batch %-5d %-9s %s -> %s %s%s, source %s as of %s%s%n",
+                        edge.batchId(),
+                        edge.kind(),
+                        edge.owner().id(),
+                        edge.owned().id(),
+                        edge.share().map(SharePercent::toString).orElse(""),
+                        edge.ended() ? " ENDED" : "",
+                        edge.source(),
+                        edge.asOf(),
+                        edge.current() ? "" : " (superseded)");
             }
-            return 0;
         }
     }
 
@@ -141,10 +121,7 @@ final class OwnershipCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = "Show the ownership rules in force, or set a new version with --minority-threshold and"
                     + " --source.")
-    static final class Rules implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Rules extends CorridorCommand {
         @Option(
                 names = "--minority-threshold",
                 paramLabel = "PERCENT",
@@ -155,16 +132,13 @@ final class OwnershipCommand implements Runnable {
         String source;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                OwnershipRules rules = minorityThreshold == null
-                        ? corridor.ownership().rules()
-                        : corridor.ownership()
-                                .changeRules(CliActor.current(), minorityThreshold, source == null ? "" : source);
-                System.out.println("ownership rules version " + rules.version() + ": blocking at 50%, escalation at "
-                        + rules.minorityThresholdPercent().toPlainString() + "%; source: " + rules.source());
-            }
-            return 0;
+        void run(Corridor corridor) {
+            OwnershipRules rules = minorityThreshold == null
+                    ? corridor.ownership().rules()
+                    : corridor.ownership()
+                            .changeRules(CliActor.current(), minorityThreshold, source == null ? "" : source);
+            System.out.println("ownership rules version " + rules.version() + ": blocking at 50%, escalation at "
+                    + rules.minorityThresholdPercent().toPlainString() + "%; source: " + rules.source());
         }
     }
 

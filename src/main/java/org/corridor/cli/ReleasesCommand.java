@@ -34,15 +34,7 @@ import picocli.CommandLine.Parameters;
             ReleasesCommand.Approve.class,
             ReleasesCommand.Execute.class
         })
-final class ReleasesCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class ReleasesCommand extends CommandGroup {
 
     /**
      * The console user acting in a role: the chain's steps and the hit dispositions are taken by
@@ -108,10 +100,7 @@ final class ReleasesCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "A request as JSON, with its history.")
-    static final class Show implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Show extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "REQUEST", description = "Id or reference.")
         String request;
 
@@ -119,19 +108,16 @@ final class ReleasesCommand implements Runnable {
         boolean pacs008;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                Release release = corridor.releases().find(request);
-                if (pacs008) {
-                    System.out.println(release.execution()
-                            .orElseThrow(() -> new InvalidInputException(
-                                    "PAYMENT_NOT_FOUND", release.reference() + " has not been executed"))
-                            .pacs008());
-                } else {
-                    System.out.println(json(release));
-                }
+        void run(Corridor corridor) {
+            Release release = corridor.releases().find(request);
+            if (pacs008) {
+                System.out.println(release.execution()
+                        .orElseThrow(() -> new InvalidInputException(
+                                "PAYMENT_NOT_FOUND", release.reference() + " has not been executed"))
+                        .pacs008());
+            } else {
+                System.out.println(json(release));
             }
-            return 0;
         }
     }
 
@@ -165,10 +151,7 @@ final class ReleasesCommand implements Runnable {
             name = "approve",
             mixinStandardHelpOptions = true,
             description = "Take a step of a request's approval chain.")
-    static final class Approve implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Approve extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "REQUEST", description = "Id or reference.")
         String request;
 
@@ -189,16 +172,13 @@ final class ReleasesCommand implements Runnable {
         String note;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                Releases releases = corridor.releases();
-                Release release = releases.approve(
-                        actor(role),
-                        releases.find(request).id(),
-                        new Releases.ApprovalInput(step, Optional.ofNullable(reference), Optional.ofNullable(note)));
-                System.out.println(line(release));
-            }
-            return 0;
+        void run(Corridor corridor) {
+            Releases releases = corridor.releases();
+            Release release = releases.approve(
+                    actor(role),
+                    releases.find(request).id(),
+                    new Releases.ApprovalInput(step, Optional.ofNullable(reference), Optional.ofNullable(note)));
+            System.out.println(line(release));
         }
     }
 

@@ -2,12 +2,10 @@ package org.corridor.cli;
 
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.corridor.app.Corridor;
 import org.corridor.report.LegalHold;
 import org.corridor.report.RetentionView;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,51 +19,34 @@ import picocli.CommandLine.Parameters;
             RetentionCommand.Release.class,
             RetentionCommand.Holds.class
         })
-final class RetentionCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class RetentionCommand extends CommandGroup {
 
     @Command(
             name = "check",
             mixinStandardHelpOptions = true,
             description = "List records past retention, each ELIGIBLE or kept by a LEGAL_HOLD.")
-    static final class Check implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Check extends CorridorCommand {
         @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Default: today.")
         String asOf;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                LocalDate date = asOf == null ? corridor.reports().today() : SettlementCommand.date("--as-of", asOf);
-                RetentionView view = corridor.reports().retention().check(date);
-                System.out.println("retention " + view.retentionYears() + " years: records dated before "
-                        + view.cutoff() + " are past retention");
-                for (RetentionView.RetentionRecord record : view.pastRetention()) {
-                    System.out.println(record.status() + "  " + record.kind() + "  " + record.id() + "  "
-                            + record.date() + (record.holds().isEmpty() ? "" : "  holds " + record.holds()));
-                }
-                System.out.println(view.pastRetention().size() + " records past retention; "
-                        + view.auditEntriesPastRetention()
-                        + " audit entries past retention are kept so that the chain stays verifiable");
-                return 0;
+        void run(Corridor corridor) {
+            LocalDate date = asOf == null ? corridor.reports().today() : SettlementCommand.date("--as-of", asOf);
+            RetentionView view = corridor.reports().retention().check(date);
+            System.out.println("retention " + view.retentionYears() + " years: records dated before " + view.cutoff()
+                    + " are past retention");
+            for (RetentionView.RetentionRecord record : view.pastRetention()) {
+                System.out.println(record.status() + "  " + record.kind() + "  " + record.id() + "  " + record.date()
+                        + (record.holds().isEmpty() ? "" : "  holds " + record.holds()));
             }
+            System.out.println(view.pastRetention().size() + " records past retention; "
+                    + view.auditEntriesPastRetention()
+                    + " audit entries past retention are kept so that the chain stays verifiable");
         }
     }
 
     @Command(name = "hold", mixinStandardHelpOptions = true, description = "Place a legal hold on a subject.")
-    static final class Hold implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Hold extends CorridorCommand {
         @Option(
                 names = "--subject",
                 required = true,
@@ -77,20 +58,14 @@ final class RetentionCommand implements Runnable {
         String reason;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                LegalHold hold = corridor.reports().retention().place(CliActor.current(), subject, reason);
-                System.out.println("legal hold " + hold.id() + " placed on " + hold.subject());
-                return 0;
-            }
+        void run(Corridor corridor) {
+            LegalHold hold = corridor.reports().retention().place(CliActor.current(), subject, reason);
+            System.out.println("legal hold " + hold.id() + " placed on " + hold.subject());
         }
     }
 
     @Command(name = "release", mixinStandardHelpOptions = true, description = "Release a legal hold.")
-    static final class Release implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Release extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "HOLD_ID")
         String id;
 
@@ -98,13 +73,10 @@ final class RetentionCommand implements Runnable {
         String reason;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                UUID holdId = parse(id);
-                LegalHold hold = corridor.reports().retention().release(CliActor.current(), holdId, reason);
-                System.out.println("legal hold " + hold.id() + " on " + hold.subject() + " released");
-                return 0;
-            }
+        void run(Corridor corridor) {
+            UUID holdId = parse(id);
+            LegalHold hold = corridor.reports().retention().release(CliActor.current(), holdId, reason);
+            System.out.println("legal hold " + hold.id() + " on " + hold.subject() + " released");
         }
 
         private static UUID parse(String text) {
@@ -117,19 +89,13 @@ final class RetentionCommand implements Runnable {
     }
 
     @Command(name = "holds", mixinStandardHelpOptions = true, description = "List legal holds.")
-    static final class Holds implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Holds extends CorridorCommand {
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                for (LegalHold hold : corridor.reports().retention().holds()) {
-                    System.out.println(hold.id() + "  " + (hold.active() ? "ACTIVE  " : "RELEASED")
-                            + "  " + hold.subject() + "  " + hold.reason() + "  placed by " + hold.placedBy()
-                            + " " + hold.placedAt());
-                }
-                return 0;
+        void run(Corridor corridor) {
+            for (LegalHold hold : corridor.reports().retention().holds()) {
+                System.out.println(hold.id() + "  " + (hold.active() ? "ACTIVE  " : "RELEASED")
+                        + "  " + hold.subject() + "  " + hold.reason() + "  placed by " + hold.placedBy()
+                        + " " + hold.placedAt());
             }
         }
     }

@@ -23,15 +23,7 @@ import picocli.CommandLine.Parameters;
         description = "Manage the versioned eligibility rules (HS rules, excluded items, device list, end users, "
                 + "blocked currencies, price bands).",
         subcommands = {RulesCommand.Import.class, RulesCommand.Show.class})
-final class RulesCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class RulesCommand extends CommandGroup {
 
     @Command(
             name = "import",
@@ -84,10 +76,7 @@ final class RulesCommand implements Runnable {
             name = "show",
             mixinStandardHelpOptions = true,
             description = "Print the active eligibility rules (or another version) with where they came from.")
-    static final class Show implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Show extends CorridorCommand {
         @Option(
                 names = "--rules-version",
                 paramLabel = "N",
@@ -98,26 +87,23 @@ final class RulesCommand implements Runnable {
         boolean json;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                RuleSetInfo active = corridor.eligibility().activeRules();
-                RuleSetInfo shown =
-                        version == null ? active : corridor.eligibility().rules(version);
-                String content = corridor.eligibility().rulesContent(shown.version());
-                if (!json) {
-                    System.out.println("eligibility rules version " + shown.version()
-                            + (shown.version() == active.version()
-                                    ? " (active)"
-                                    : " (not active; active is " + active.version() + ")")
-                            + ": " + shown.name());
-                    System.out.println("imported " + shown.importedAt() + " by " + shown.importedBy() + " from "
-                            + shown.sourceName());
-                    System.out.println("sha256 " + shown.sha256());
-                    System.out.println();
-                }
-                System.out.print(content.endsWith("\n") ? content : content + "\n");
+        void run(Corridor corridor) {
+            RuleSetInfo active = corridor.eligibility().activeRules();
+            RuleSetInfo shown =
+                    version == null ? active : corridor.eligibility().rules(version);
+            String content = corridor.eligibility().rulesContent(shown.version());
+            if (!json) {
+                System.out.println("eligibility rules version " + shown.version()
+                        + (shown.version() == active.version()
+                                ? " (active)"
+                                : " (not active; active is " + active.version() + ")")
+                        + ": " + shown.name());
+                System.out.println(
+                        "imported " + shown.importedAt() + " by " + shown.importedBy() + " from " + shown.sourceName());
+                System.out.println("sha256 " + shown.sha256());
+                System.out.println();
             }
-            return 0;
+            System.out.print(content.endsWith("\n") ? content : content + "\n");
         }
     }
 }

@@ -3,7 +3,6 @@ package org.corridor.cli;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.corridor.app.Corridor;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
@@ -31,21 +30,10 @@ import picocli.CommandLine.Parameters;
             SettlementAccountsCommand.AgeingCommand.class,
             SettlementAccountsCommand.Rule.class
         })
-final class SettlementAccountsCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class SettlementAccountsCommand extends CommandGroup {
 
     @Command(name = "open", mixinStandardHelpOptions = true, description = "Open a restricted account.")
-    static final class Open implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Open extends CorridorCommand {
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "Such as NIGC-IQD-R.")
         String name;
 
@@ -65,24 +53,20 @@ final class SettlementAccountsCommand implements Runnable {
         boolean blocked;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                RestrictedAccount account = corridor.settlement()
-                        .accounts()
-                        .open(
-                                CliActor.current(),
-                                new NewRestrictedAccount(
-                                        Optional.empty(),
-                                        name,
-                                        holder,
-                                        Currency.of(currency),
-                                        bank,
-                                        country,
-                                        blocked ? AccountStatus.BLOCKED : AccountStatus.RESTRICTED));
-                System.out.println(
-                        line(account, corridor.settlement().accounts().balance(account.id())));
-            }
-            return 0;
+        void run(Corridor corridor) {
+            RestrictedAccount account = corridor.settlement()
+                    .accounts()
+                    .open(
+                            CliActor.current(),
+                            new NewRestrictedAccount(
+                                    Optional.empty(),
+                                    name,
+                                    holder,
+                                    Currency.of(currency),
+                                    bank,
+                                    country,
+                                    blocked ? AccountStatus.BLOCKED : AccountStatus.RESTRICTED));
+            System.out.println(line(account, corridor.settlement().accounts().balance(account.id())));
         }
     }
 
@@ -92,20 +76,13 @@ final class SettlementAccountsCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Every restricted account and its balance.")
-    static final class ListAccounts implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class ListAccounts extends CorridorCommand {
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                for (RestrictedAccount account :
-                        corridor.settlement().accounts().list()) {
-                    System.out.println(
-                            line(account, corridor.settlement().accounts().balance(account.id())));
-                }
+        void run(Corridor corridor) {
+            for (RestrictedAccount account : corridor.settlement().accounts().list()) {
+                System.out.println(
+                        line(account, corridor.settlement().accounts().balance(account.id())));
             }
-            return 0;
         }
     }
 
@@ -113,10 +90,7 @@ final class SettlementAccountsCommand implements Runnable {
             name = "opening-balance",
             mixinStandardHelpOptions = true,
             description = "Record a legacy balance with the value date it originally arrived on.")
-    static final class OpeningBalanceCommand implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class OpeningBalanceCommand extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "ACCOUNT", description = "The account's name or id.")
         String account;
 
@@ -137,22 +111,19 @@ final class SettlementAccountsCommand implements Runnable {
         SettlementCommand.IdempotencyKey key;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                OpeningBalance recorded = SettlementCommand.done(corridor.settlement()
-                        .accounts()
-                        .recordOpeningBalance(
-                                CliActor.current(),
-                                account,
-                                new NewOpeningBalance(
-                                        key.value(),
-                                        Money.parse(amount),
-                                        SettlementCommand.date("--value-date", valueDate),
-                                        note)));
-                System.out.println("opening balance " + recorded.id() + " " + recorded.amount() + " dated "
-                        + recorded.valueDate() + " (ledger transfer " + recorded.ledgerTransferId() + ")");
-            }
-            return 0;
+        void run(Corridor corridor) {
+            OpeningBalance recorded = SettlementCommand.done(corridor.settlement()
+                    .accounts()
+                    .recordOpeningBalance(
+                            CliActor.current(),
+                            account,
+                            new NewOpeningBalance(
+                                    key.value(),
+                                    Money.parse(amount),
+                                    SettlementCommand.date("--value-date", valueDate),
+                                    note)));
+            System.out.println("opening balance " + recorded.id() + " " + recorded.amount() + " dated "
+                    + recorded.valueDate() + " (ledger transfer " + recorded.ledgerTransferId() + ")");
         }
     }
 
@@ -160,10 +131,7 @@ final class SettlementAccountsCommand implements Runnable {
             name = "ageing",
             mixinStandardHelpOptions = true,
             description = "Balances as of a date by age of their lots: 0-30, 31-90, 91-365, >365 days.")
-    static final class AgeingCommand implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class AgeingCommand extends CorridorCommand {
         @Parameters(index = "0", arity = "0..1", paramLabel = "ACCOUNT", description = "Name or id (default: all).")
         String account;
 
@@ -171,23 +139,20 @@ final class SettlementAccountsCommand implements Runnable {
         String asOf;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                Settlement settlement = corridor.settlement();
-                LocalDate date = asOf == null ? settlement.today() : SettlementCommand.date("--as-of", asOf);
-                List<RestrictedAccount> accounts = account == null
-                        ? settlement.accounts().list()
-                        : List.of(settlement.accounts().find(account));
-                for (RestrictedAccount restricted : accounts) {
-                    Ageing ageing = settlement.lots().ageing(restricted.id(), date);
-                    System.out.println(restricted.name() + " as of " + date + ": " + ageing.balance() + " | 0-30 "
-                            + ageing.days0To30().toDecimalString() + " | 31-90 "
-                            + ageing.days31To90().toDecimalString() + " | 91-365 "
-                            + ageing.days91To365().toDecimalString() + " | >365 "
-                            + ageing.over365Days().toDecimalString());
-                }
+        void run(Corridor corridor) {
+            Settlement settlement = corridor.settlement();
+            LocalDate date = asOf == null ? settlement.today() : SettlementCommand.date("--as-of", asOf);
+            List<RestrictedAccount> accounts = account == null
+                    ? settlement.accounts().list()
+                    : List.of(settlement.accounts().find(account));
+            for (RestrictedAccount restricted : accounts) {
+                Ageing ageing = settlement.lots().ageing(restricted.id(), date);
+                System.out.println(restricted.name() + " as of " + date + ": " + ageing.balance() + " | 0-30 "
+                        + ageing.days0To30().toDecimalString() + " | 31-90 "
+                        + ageing.days31To90().toDecimalString() + " | 91-365 "
+                        + ageing.days91To365().toDecimalString() + " | >365 "
+                        + ageing.over365Days().toDecimalString());
             }
-            return 0;
         }
     }
 
@@ -195,10 +160,7 @@ final class SettlementAccountsCommand implements Runnable {
             name = "rule",
             mixinStandardHelpOptions = true,
             description = "Set an account's conversion limits (FR-15) as a new version.")
-    static final class Rule implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Rule extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "ACCOUNT", description = "The account's name or id.")
         String account;
 
@@ -212,21 +174,18 @@ final class SettlementAccountsCommand implements Runnable {
         String source;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                ConversionRule rule = corridor.settlement()
-                        .accounts()
-                        .setConversionRule(
-                                CliActor.current(),
-                                account,
-                                Optional.ofNullable(weeklyCap).map(Money::parse),
-                                Optional.ofNullable(trancheMax).map(Money::parse),
-                                source);
-                System.out.println("conversion rule v" + rule.version() + ": weekly cap "
-                        + rule.weeklyCap().map(Money::toString).orElse("none") + ", largest tranche "
-                        + rule.trancheMax().map(Money::toString).orElse("none"));
-            }
-            return 0;
+        void run(Corridor corridor) {
+            ConversionRule rule = corridor.settlement()
+                    .accounts()
+                    .setConversionRule(
+                            CliActor.current(),
+                            account,
+                            Optional.ofNullable(weeklyCap).map(Money::parse),
+                            Optional.ofNullable(trancheMax).map(Money::parse),
+                            source);
+            System.out.println("conversion rule v" + rule.version() + ": weekly cap "
+                    + rule.weeklyCap().map(Money::toString).orElse("none") + ", largest tranche "
+                    + rule.trancheMax().map(Money::toString).orElse("none"));
         }
     }
 }

@@ -23,15 +23,7 @@ import picocli.CommandLine.Option;
             SettlementConversionsCommand.class,
             SettlementReconciliationCommand.class
         })
-final class SettlementCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class SettlementCommand extends CommandGroup {
 
     /** The outcome's value, or the refusal as a failure naming its reason (exit 1). */
     static <T> T done(SettlementOutcome<T> outcome) {

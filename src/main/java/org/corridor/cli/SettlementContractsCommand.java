@@ -28,15 +28,7 @@ import picocli.CommandLine.Parameters;
             SettlementContractsCommand.ListContracts.class,
             SettlementContractsCommand.ArrearsCommand.class
         })
-final class SettlementContractsCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class SettlementContractsCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Record a contract.")
     static final class Add implements Callable<Integer> {
@@ -99,28 +91,19 @@ final class SettlementContractsCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Every contract.")
-    static final class ListContracts implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class ListContracts extends CorridorCommand {
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                for (Contract contract : corridor.settlement().contracts().list()) {
-                    System.out.println(contract.reference() + " " + contract.seller() + " -> " + contract.buyer() + " "
-                            + contract.commodity() + " " + contract.priceCurrency() + " "
-                            + contract.price().toPlainString() + "/" + contract.priceUnit());
-                }
+        void run(Corridor corridor) {
+            for (Contract contract : corridor.settlement().contracts().list()) {
+                System.out.println(contract.reference() + " " + contract.seller() + " -> " + contract.buyer() + " "
+                        + contract.commodity() + " " + contract.priceCurrency() + " "
+                        + contract.price().toPlainString() + "/" + contract.priceUnit());
             }
-            return 0;
         }
     }
 
     @Command(name = "arrears", mixinStandardHelpOptions = true, description = "What the buyer owes as of a date.")
-    static final class ArrearsCommand implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class ArrearsCommand extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "CONTRACT", description = "Reference or id.")
         String contract;
 
@@ -128,18 +111,15 @@ final class SettlementContractsCommand implements Runnable {
         String asOf;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                LocalDate date = asOf == null ? corridor.settlement().today() : SettlementCommand.date("--as-of", asOf);
-                Arrears arrears = corridor.settlement().contracts().arrears(contract, date);
-                for (Arrears.InvoiceBalance invoice : arrears.invoices()) {
-                    System.out.println(invoice.invoiceNumber() + " net " + invoice.net() + " paid " + invoice.paid()
-                            + " outstanding " + invoice.outstanding());
-                }
-                System.out.println("arrears of " + arrears.contractReference() + " as of " + date + ": "
-                        + arrears.arrears() + " (unapplied credit " + arrears.unappliedCredit() + ")");
+        void run(Corridor corridor) {
+            LocalDate date = asOf == null ? corridor.settlement().today() : SettlementCommand.date("--as-of", asOf);
+            Arrears arrears = corridor.settlement().contracts().arrears(contract, date);
+            for (Arrears.InvoiceBalance invoice : arrears.invoices()) {
+                System.out.println(invoice.invoiceNumber() + " net " + invoice.net() + " paid " + invoice.paid()
+                        + " outstanding " + invoice.outstanding());
             }
-            return 0;
+            System.out.println("arrears of " + arrears.contractReference() + " as of " + date + ": " + arrears.arrears()
+                    + " (unapplied credit " + arrears.unappliedCredit() + ")");
         }
     }
 }

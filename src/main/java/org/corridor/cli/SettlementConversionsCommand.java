@@ -29,15 +29,7 @@ import picocli.CommandLine.Parameters;
             SettlementConversionsCommand.ListConversions.class,
             SettlementConversionsCommand.Transfer.class
         })
-final class SettlementConversionsCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class SettlementConversionsCommand extends CommandGroup {
 
     static String line(Conversion conversion) {
         return "conversion " + conversion.id() + " " + conversion.amount() + " " + conversion.status()
@@ -163,10 +155,7 @@ final class SettlementConversionsCommand implements Runnable {
             name = "execute",
             mixinStandardHelpOptions = true,
             description = "Execute a conversion, or a tranche of it, on a value date.")
-    static final class Execute implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Execute extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "CONVERSION", description = "The conversion's id.")
         String conversion;
 
@@ -180,38 +169,29 @@ final class SettlementConversionsCommand implements Runnable {
         String amount;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                ConversionExecution execution = SettlementCommand.done(corridor.settlement()
-                        .conversions()
-                        .execute(
-                                CliActor.current(),
-                                SettlementCommand.id("CONVERSION", conversion),
-                                new NewExecution(
-                                        key.value(),
-                                        SettlementCommand.date("--value-date", valueDate),
-                                        Optional.ofNullable(amount).map(Money::parse),
-                                        Optional.empty())));
-                System.out.println(line(execution));
-            }
-            return 0;
+        void run(Corridor corridor) {
+            ConversionExecution execution = SettlementCommand.done(corridor.settlement()
+                    .conversions()
+                    .execute(
+                            CliActor.current(),
+                            SettlementCommand.id("CONVERSION", conversion),
+                            new NewExecution(
+                                    key.value(),
+                                    SettlementCommand.date("--value-date", valueDate),
+                                    Optional.ofNullable(amount).map(Money::parse),
+                                    Optional.empty())));
+            System.out.println(line(execution));
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Every conversion.")
-    static final class ListConversions implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class ListConversions extends CorridorCommand {
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                for (Conversion conversion : corridor.settlement().conversions().list()) {
-                    System.out.println(line(conversion));
-                    conversion.executions().forEach(execution -> System.out.println("  " + line(execution)));
-                }
+        void run(Corridor corridor) {
+            for (Conversion conversion : corridor.settlement().conversions().list()) {
+                System.out.println(line(conversion));
+                conversion.executions().forEach(execution -> System.out.println("  " + line(execution)));
             }
-            return 0;
         }
     }
 
@@ -219,10 +199,7 @@ final class SettlementConversionsCommand implements Runnable {
             name = "transfer",
             mixinStandardHelpOptions = true,
             description = "Move money between restricted accounts of one holder and currency.")
-    static final class Transfer implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Transfer extends CorridorCommand {
         @Mixin
         SettlementCommand.IdempotencyKey key;
 
@@ -242,23 +219,20 @@ final class SettlementConversionsCommand implements Runnable {
         String approval;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                RestrictedTransfer transfer = SettlementCommand.done(corridor.settlement()
-                        .transfers()
-                        .execute(
-                                CliActor.current(),
-                                new NewRestrictedTransfer(
-                                        key.value(),
-                                        from,
-                                        to,
-                                        Money.parse(amount),
-                                        SettlementCommand.date("--value-date", valueDate),
-                                        Optional.ofNullable(approval))));
-                System.out.println("transfer " + transfer.id() + " " + transfer.amount() + " on " + transfer.valueDate()
-                        + " under " + transfer.authorisationReference());
-            }
-            return 0;
+        void run(Corridor corridor) {
+            RestrictedTransfer transfer = SettlementCommand.done(corridor.settlement()
+                    .transfers()
+                    .execute(
+                            CliActor.current(),
+                            new NewRestrictedTransfer(
+                                    key.value(),
+                                    from,
+                                    to,
+                                    Money.parse(amount),
+                                    SettlementCommand.date("--value-date", valueDate),
+                                    Optional.ofNullable(approval))));
+            System.out.println("transfer " + transfer.id() + " " + transfer.amount() + " on " + transfer.valueDate()
+                    + " under " + transfer.authorisationReference());
         }
     }
 }

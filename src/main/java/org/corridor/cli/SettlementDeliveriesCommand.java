@@ -30,15 +30,7 @@ import picocli.CommandLine.Parameters;
             SettlementDeliveriesCommand.Invoices.class,
             SettlementDeliveriesCommand.NoteCommand.class
         })
-final class SettlementDeliveriesCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class SettlementDeliveriesCommand extends CommandGroup {
 
     @Command(
             name = "import",
@@ -87,21 +79,15 @@ final class SettlementDeliveriesCommand implements Runnable {
     }
 
     @Command(name = "invoices", mixinStandardHelpOptions = true, description = "Invoices with notes and what is paid.")
-    static final class Invoices implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Invoices extends CorridorCommand {
         @Option(names = "--contract", paramLabel = "CONTRACT", description = "Reference or id (default: all).")
         String contract;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                for (Invoice invoice : corridor.settlement().contracts().invoices(Optional.ofNullable(contract))) {
-                    System.out.println(line(invoice));
-                }
+        void run(Corridor corridor) {
+            for (Invoice invoice : corridor.settlement().contracts().invoices(Optional.ofNullable(contract))) {
+                System.out.println(line(invoice));
             }
-            return 0;
         }
     }
 
@@ -109,10 +95,7 @@ final class SettlementDeliveriesCommand implements Runnable {
             name = "note",
             mixinStandardHelpOptions = true,
             description = "Add a credit or debit note to an invoice, priced like it.")
-    static final class NoteCommand implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class NoteCommand extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "INVOICE", description = "The invoice's number or id.")
         String invoice;
 
@@ -132,24 +115,21 @@ final class SettlementDeliveriesCommand implements Runnable {
         SettlementCommand.IdempotencyKey key;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                Note note = corridor.settlement()
-                        .contracts()
-                        .addNote(
-                                CliActor.current(),
-                                invoice,
-                                new NewNote(
-                                        key.value(),
-                                        kind,
-                                        SettlementCommand.decimal("--quantity", quantity),
-                                        Optional.empty(),
-                                        reason,
-                                        SettlementCommand.date("--issued-on", issuedOn)))
-                        .value();
-                System.out.println(note.number() + " " + note.signedAmount() + " on " + invoice);
-            }
-            return 0;
+        void run(Corridor corridor) {
+            Note note = corridor.settlement()
+                    .contracts()
+                    .addNote(
+                            CliActor.current(),
+                            invoice,
+                            new NewNote(
+                                    key.value(),
+                                    kind,
+                                    SettlementCommand.decimal("--quantity", quantity),
+                                    Optional.empty(),
+                                    reason,
+                                    SettlementCommand.date("--issued-on", issuedOn)))
+                    .value();
+            System.out.println(note.number() + " " + note.signedAmount() + " on " + invoice);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.corridor.cli;
 
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.corridor.app.Corridor;
 import org.corridor.money.Money;
 import org.corridor.settlement.Allocation;
@@ -16,15 +15,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "The payer's deposits into restricted accounts, covered on their value dates.",
         subcommands = {SettlementDepositsCommand.Add.class, SettlementDepositsCommand.ListDeposits.class})
-final class SettlementDepositsCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class SettlementDepositsCommand extends CommandGroup {
 
     static String line(Deposit deposit) {
         StringBuilder line = new StringBuilder("deposit " + deposit.id() + " " + deposit.contractReference() + " "
@@ -43,10 +34,7 @@ final class SettlementDepositsCommand implements Runnable {
             name = "add",
             mixinStandardHelpOptions = true,
             description = "Record a deposit; refused (exit 1, nothing posted) without an authorisation on its date.")
-    static final class Add implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Add extends CorridorCommand {
         @Mixin
         SettlementCommand.IdempotencyKey key;
 
@@ -87,45 +75,36 @@ final class SettlementDepositsCommand implements Runnable {
         String reference;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                Deposit deposit = SettlementCommand.done(corridor.settlement()
-                        .deposits()
-                        .record(
-                                CliActor.current(),
-                                new NewDeposit(
-                                        key.value(),
-                                        contract,
-                                        Money.parse(amount),
-                                        SettlementCommand.date("--value-date", valueDate),
-                                        SettlementCommand.decimal("--rate", rate),
-                                        rateSource,
-                                        SettlementCommand.date("--rate-date", rateDate == null ? valueDate : rateDate),
-                                        Optional.ofNullable(invoice),
-                                        Optional.ofNullable(reference))));
-                System.out.println(line(deposit));
-            }
-            return 0;
+        void run(Corridor corridor) {
+            Deposit deposit = SettlementCommand.done(corridor.settlement()
+                    .deposits()
+                    .record(
+                            CliActor.current(),
+                            new NewDeposit(
+                                    key.value(),
+                                    contract,
+                                    Money.parse(amount),
+                                    SettlementCommand.date("--value-date", valueDate),
+                                    SettlementCommand.decimal("--rate", rate),
+                                    rateSource,
+                                    SettlementCommand.date("--rate-date", rateDate == null ? valueDate : rateDate),
+                                    Optional.ofNullable(invoice),
+                                    Optional.ofNullable(reference))));
+            System.out.println(line(deposit));
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Deposits by value date.")
-    static final class ListDeposits implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class ListDeposits extends CorridorCommand {
         @Option(names = "--contract", paramLabel = "CONTRACT", description = "Reference or id (default: all).")
         String contract;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                corridor.settlement()
-                        .deposits()
-                        .list(Optional.ofNullable(contract))
-                        .forEach(deposit -> System.out.println(line(deposit)));
-            }
-            return 0;
+        void run(Corridor corridor) {
+            corridor.settlement()
+                    .deposits()
+                    .list(Optional.ofNullable(contract))
+                    .forEach(deposit -> System.out.println(line(deposit)));
         }
     }
 }

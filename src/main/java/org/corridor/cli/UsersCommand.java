@@ -1,14 +1,12 @@
 package org.corridor.cli;
 
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import org.corridor.app.Corridor;
 import org.corridor.identity.IssuedToken;
 import org.corridor.identity.Role;
 import org.corridor.identity.User;
 import org.corridor.identity.Users;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,25 +20,14 @@ import picocli.CommandLine.Parameters;
             UsersCommand.Disable.class,
             UsersCommand.Token.class
         })
-final class UsersCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class UsersCommand extends CommandGroup {
 
     @Command(
             name = "add",
             mixinStandardHelpOptions = true,
             description =
                     "Create a user. Its token is printed once, as the last line of output, and stored only as a hash.")
-    static final class Add implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Add extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "User name: letters, digits, '.', '_', '@', '-'.")
         String name;
 
@@ -55,53 +42,37 @@ final class UsersCommand implements Runnable {
         Integer expiresInDays;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                Duration lifetime =
-                        expiresInDays == null ? Users.DEFAULT_TOKEN_LIFETIME : Duration.ofDays(expiresInDays);
-                IssuedToken issued = corridor.users().add(CliActor.current(), name, role, lifetime);
-                System.out.println("created user " + issued.user().name() + " with role " + role + "; token expires "
-                        + issued.expiresAt() + " (shown once):");
-                System.out.println(issued.token());
-            }
-            return 0;
+        void run(Corridor corridor) {
+            Duration lifetime = expiresInDays == null ? Users.DEFAULT_TOKEN_LIFETIME : Duration.ofDays(expiresInDays);
+            IssuedToken issued = corridor.users().add(CliActor.current(), name, role, lifetime);
+            System.out.println("created user " + issued.user().name() + " with role " + role + "; token expires "
+                    + issued.expiresAt() + " (shown once):");
+            System.out.println(issued.token());
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List users and their state.")
-    static final class ListUsers implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class ListUsers extends CorridorCommand {
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                System.out.printf("%-24s %-20s %-9s %s%n", "NAME", "ROLE", "STATE", "CREATED");
-                for (User user : corridor.users().list()) {
-                    System.out.printf(
-                            "%-24s %-20s %-9s %s%n",
-                            user.name(), user.role(), user.disabled() ? "disabled" : "active", user.createdAt());
-                }
+        void run(Corridor corridor) {
+            System.out.printf("%-24s %-20s %-9s %s%n", "NAME", "ROLE", "STATE", "CREATED");
+            for (User user : corridor.users().list()) {
+                System.out.printf(
+                        "%-24s %-20s %-9s %s%n",
+                        user.name(), user.role(), user.disabled() ? "disabled" : "active", user.createdAt());
             }
-            return 0;
         }
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable a user and revoke its tokens.")
-    static final class Disable implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Disable extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                corridor.users().disable(CliActor.current(), name);
-                System.out.println("disabled user " + name + " and revoked its tokens");
-            }
-            return 0;
+        void run(Corridor corridor) {
+            corridor.users().disable(CliActor.current(), name);
+            System.out.println("disabled user " + name + " and revoked its tokens");
         }
     }
 
@@ -109,10 +80,7 @@ final class UsersCommand implements Runnable {
             name = "token",
             mixinStandardHelpOptions = true,
             description = "Issue a further token for a user (rotation), printed once as the last line.")
-    static final class Token implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Token extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
@@ -120,15 +88,11 @@ final class UsersCommand implements Runnable {
         Integer expiresInDays;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                Duration lifetime =
-                        expiresInDays == null ? Users.DEFAULT_TOKEN_LIFETIME : Duration.ofDays(expiresInDays);
-                IssuedToken issued = corridor.users().issueToken(CliActor.current(), name, lifetime);
-                System.out.println("issued a token for " + name + "; expires " + issued.expiresAt() + " (shown once):");
-                System.out.println(issued.token());
-            }
-            return 0;
+        void run(Corridor corridor) {
+            Duration lifetime = expiresInDays == null ? Users.DEFAULT_TOKEN_LIFETIME : Duration.ofDays(expiresInDays);
+            IssuedToken issued = corridor.users().issueToken(CliActor.current(), name, lifetime);
+            System.out.println("issued a token for " + name + "; expires " + issued.expiresAt() + " (shown once):");
+            System.out.println(issued.token());
         }
     }
 }

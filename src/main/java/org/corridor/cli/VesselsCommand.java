@@ -33,15 +33,7 @@ import picocli.CommandLine.Parameters;
             VesselsCommand.Screen.class,
             VesselsCommand.Show.class
         })
-final class VesselsCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class VesselsCommand extends CommandGroup {
 
     @Command(
             name = "register",
@@ -202,41 +194,33 @@ final class VesselsCommand implements Runnable {
             name = "show",
             mixinStandardHelpOptions = true,
             description = "Show a registered vessel and its indicators.")
-    static final class Show implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Show extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "IMO", description = "The IMO number.")
         String imo;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                Vessel vessel = corridor.vessels().vessel(imo);
-                System.out.println(vessel.imo() + " \"" + vessel.name() + "\""
-                        + vessel.flagState().map(flag -> ", flag " + flag).orElse("")
-                        + vessel.registeredOwner()
-                                .map(owner -> ", registered owner " + owner.id())
+        void run(Corridor corridor) {
+            Vessel vessel = corridor.vessels().vessel(imo);
+            System.out.println(vessel.imo() + " \"" + vessel.name() + "\""
+                    + vessel.flagState().map(flag -> ", flag " + flag).orElse("")
+                    + vessel.registeredOwner()
+                            .map(owner -> ", registered owner " + owner.id())
+                            .orElse("")
+                    + vessel.manager()
+                            .map(manager -> ", manager " + manager.id())
+                            .orElse("")
+                    + (vessel.imo().checkDigitValid() ? "" : " (IMO check digit fails)"));
+            for (RiskIndicator indicator : corridor.vessels().indicators(imo)) {
+                System.out.println("  " + indicator.kind() + " " + indicator.observedOn()
+                        + indicator
+                                .durationHours()
+                                .map(hours -> " " + hours.toPlainString() + " h")
                                 .orElse("")
-                        + vessel.manager()
-                                .map(manager -> ", manager " + manager.id())
-                                .orElse("")
-                        + (vessel.imo().checkDigitValid() ? "" : " (IMO check digit fails)"));
-                for (RiskIndicator indicator : corridor.vessels().indicators(imo)) {
-                    System.out.println("  " + indicator.kind() + " " + indicator.observedOn()
-                            + indicator
-                                    .durationHours()
-                                    .map(hours -> " " + hours.toPlainString() + " h")
-                                    .orElse("")
-                            + (indicator.area().isEmpty() ? "" : " in " + indicator.area())
-                            + (indicator.counterpart().isEmpty() ? "" : " with " + indicator.counterpart())
-                            + (indicator.toFlag().isEmpty()
-                                    ? ""
-                                    : " " + indicator.fromFlag() + "->" + indicator.toFlag())
-                            + "; source " + indicator.source());
-                }
+                        + (indicator.area().isEmpty() ? "" : " in " + indicator.area())
+                        + (indicator.counterpart().isEmpty() ? "" : " with " + indicator.counterpart())
+                        + (indicator.toFlag().isEmpty() ? "" : " " + indicator.fromFlag() + "->" + indicator.toFlag())
+                        + "; source " + indicator.source());
             }
-            return 0;
         }
     }
 
