@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.corridor.InvalidInputException;
@@ -32,7 +31,6 @@ import org.corridor.authorisation.Threshold;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -388,10 +386,7 @@ final class AuthorisationsCommand extends CommandGroup {
             name = "cover",
             mixinStandardHelpOptions = true,
             description = "Check which authorisations cover a movement on its execution date, or why none does.")
-    static final class Cover implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Cover extends CorridorCommand {
         @Option(names = "--kind", required = true, paramLabel = "KIND", description = "${COMPLETION-CANDIDATES}")
         MovementKind kind;
 
@@ -423,9 +418,11 @@ final class AuthorisationsCommand extends CommandGroup {
         @Option(names = "--linked-key", paramLabel = "KEY", description = "Key linking payments for aggregation.")
         String linkedKey;
 
+        private Movement movement;
+
         @Override
-        public Integer call() {
-            Movement movement = Movement.of(kind, on, Money.parse(amount))
+        void check() {
+            movement = Movement.of(kind, on, Money.parse(amount))
                     .withAccountLocation(accountLocation)
                     .withDestinationLocation(destinationLocation)
                     .withPriorApproval(approval)
@@ -436,34 +433,35 @@ final class AuthorisationsCommand extends CommandGroup {
             if (purposes != null) {
                 movement = movement.withPurposes(purposes.toArray(Category[]::new));
             }
-            try (Corridor corridor = database.open()) {
-                Coverage coverage = corridor.authorisations().coverage(movement);
-                if (coverage instanceof Coverage.Covered covered) {
-                    List<String> references = new ArrayList<>();
-                    covered.authorisations()
-                            .forEach(c -> references.add(c.authorisation().reference()));
-                    System.out.println("COVERED by " + String.join(", ", references));
-                    for (CoveringAuthorisation c : covered.authorisations()) {
-                        for (Requirement requirement : c.requirements()) {
-                            System.out.println("  " + c.authorisation().reference() + " " + requirement.kind() + ": "
-                                    + requirement.detail()
-                                    + requirement
-                                            .approvalReference()
-                                            .map(r -> " (" + r + ")")
-                                            .orElse(""));
-                        }
-                    }
-                } else {
-                    Coverage.NotCovered refused = (Coverage.NotCovered) coverage;
-                    System.out.println("NOT COVERED: " + refused.primary() + " ("
-                            + refused.reasons().stream().map(Enum::name).collect(Collectors.joining(", ")) + ")");
-                    for (CoverageFinding finding : refused.findings()) {
-                        System.out.println("  " + finding.authorisationReference() + " " + finding.reason() + ": "
-                                + finding.detail());
+        }
+
+        @Override
+        void run(Corridor corridor) {
+            Coverage coverage = corridor.authorisations().coverage(movement);
+            if (coverage instanceof Coverage.Covered covered) {
+                List<String> references = new ArrayList<>();
+                covered.authorisations()
+                        .forEach(c -> references.add(c.authorisation().reference()));
+                System.out.println("COVERED by " + String.join(", ", references));
+                for (CoveringAuthorisation c : covered.authorisations()) {
+                    for (Requirement requirement : c.requirements()) {
+                        System.out.println("  " + c.authorisation().reference() + " " + requirement.kind() + ": "
+                                + requirement.detail()
+                                + requirement
+                                        .approvalReference()
+                                        .map(r -> " (" + r + ")")
+                                        .orElse(""));
                     }
                 }
+            } else {
+                Coverage.NotCovered refused = (Coverage.NotCovered) coverage;
+                System.out.println("NOT COVERED: " + refused.primary() + " ("
+                        + refused.reasons().stream().map(Enum::name).collect(Collectors.joining(", ")) + ")");
+                for (CoverageFinding finding : refused.findings()) {
+                    System.out.println(
+                            "  " + finding.authorisationReference() + " " + finding.reason() + ": " + finding.detail());
+                }
             }
-            return 0;
         }
     }
 }

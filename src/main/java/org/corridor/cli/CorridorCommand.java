@@ -1,6 +1,9 @@
 package org.corridor.cli;
 
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
 import picocli.CommandLine.Mixin;
 
@@ -16,12 +19,28 @@ abstract class CorridorCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
+        check();
         try (Corridor corridor = database.open()) {
             run(corridor);
         }
         return 0;
     }
 
+    /**
+     * Checks and reads what the command was given before the database is opened, so that bad input
+     * neither opens nor creates it. Nothing to check by default.
+     */
+    void check() throws Exception {}
+
     /** The command's work with an open Corridor. */
     abstract void run(Corridor corridor) throws Exception;
+
+    /** A list's optional filter by state, given in any case; a state that does not exist is refused. */
+    static <E extends Enum<E>> Optional<E> stateFilter(Class<E> type, String text, String refusal) {
+        try {
+            return Optional.ofNullable(text).map(given -> Enum.valueOf(type, given.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("PARAMETER_INVALID", refusal + text);
+        }
+    }
 }

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
 import org.corridor.authorisation.EligibilityCsv;
@@ -19,7 +18,6 @@ import org.corridor.authorisation.GoodsLine;
 import org.corridor.authorisation.LineResult;
 import org.corridor.authorisation.Verdict;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -38,10 +36,7 @@ final class EligibilityCommand extends CommandGroup {
                 "DECISIONS header: line,decision,reason,allowed_quantity (decision ALLOWED, ESCALATE or DENIED; "
                         + "reason empty when ALLOWED; allowed_quantity the part that may go ahead)."
             })
-    static final class Check implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Check extends CorridorCommand {
         @Option(names = "--input", required = true, paramLabel = "LINES.csv", description = "Goods lines (UTF-8 CSV).")
         Path input;
 
@@ -58,26 +53,30 @@ final class EligibilityCommand extends CommandGroup {
                 description = "Apply the rules effective on this date (default: today in the channel's zone).")
         LocalDate on;
 
+        private String source;
+        private List<GoodsLine> lines;
+
         @Override
-        public Integer call() {
-            String source = InputFiles.name(input);
-            List<GoodsLine> lines = EligibilityCsv.read(InputFiles.readAllBytes(input), source);
-            try (Corridor corridor = database.open()) {
-                LocalDate date = on == null ? corridor.eligibility().today() : on;
-                EligibilityResult result =
-                        corridor.eligibility().check(CliActor.current(), "eligibility:" + source, lines, date);
-                write(EligibilityCsv.write(result));
-                Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
-                for (LineResult line : result.lines()) {
-                    counts.merge(line.decision().verdict(), 1, Integer::sum);
-                }
-                System.out.println("checked " + lines.size() + " line(s) on " + date
-                        + " with eligibility rules version "
-                        + result.rules().version() + ": " + counts.getOrDefault(Verdict.ALLOWED, 0) + " ALLOWED, "
-                        + counts.getOrDefault(Verdict.ESCALATE, 0) + " ESCALATE, "
-                        + counts.getOrDefault(Verdict.DENIED, 0) + " DENIED; wrote " + output);
+        void check() {
+            source = InputFiles.name(input);
+            lines = EligibilityCsv.read(InputFiles.readAllBytes(input), source);
+        }
+
+        @Override
+        void run(Corridor corridor) {
+            LocalDate date = on == null ? corridor.eligibility().today() : on;
+            EligibilityResult result =
+                    corridor.eligibility().check(CliActor.current(), "eligibility:" + source, lines, date);
+            write(EligibilityCsv.write(result));
+            Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+            for (LineResult line : result.lines()) {
+                counts.merge(line.decision().verdict(), 1, Integer::sum);
             }
-            return 0;
+            System.out.println("checked " + lines.size() + " line(s) on " + date
+                    + " with eligibility rules version "
+                    + result.rules().version() + ": " + counts.getOrDefault(Verdict.ALLOWED, 0) + " ALLOWED, "
+                    + counts.getOrDefault(Verdict.ESCALATE, 0) + " ESCALATE, "
+                    + counts.getOrDefault(Verdict.DENIED, 0) + " DENIED; wrote " + output);
         }
 
         /** Writes beside the target and moves into place, so a reader never sees half a file. */

@@ -1,16 +1,13 @@
 package org.corridor.cli;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
 import org.corridor.release.HitState;
 import org.corridor.release.Releases;
 import org.corridor.release.ScreeningHit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,28 +32,23 @@ final class HitsCommand extends CommandGroup {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Hits, oldest first.")
-    static final class ListHits implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class ListHits extends CorridorCommand {
         @Option(names = "--state", paramLabel = "STATE", description = "OPEN, FALSE_POSITIVE, TRUE_MATCH or ESCALATED.")
         String state;
 
         @Option(names = "--limit", paramLabel = "N", description = "At most N (default 100).")
         int limit = 100;
 
+        private Optional<HitState> filter;
+
         @Override
-        public Integer call() {
-            Optional<HitState> filter;
-            try {
-                filter = Optional.ofNullable(state).map(text -> HitState.valueOf(text.toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("PARAMETER_INVALID", "not a hit state: " + state);
-            }
-            try (Corridor corridor = database.open()) {
-                corridor.releases().hits(filter, limit).forEach(hit -> System.out.println(line(hit)));
-            }
-            return 0;
+        void check() {
+            filter = stateFilter(HitState.class, state, "not a hit state: ");
+        }
+
+        @Override
+        void run(Corridor corridor) {
+            corridor.releases().hits(filter, limit).forEach(hit -> System.out.println(line(hit)));
         }
     }
 
@@ -64,10 +56,7 @@ final class HitsCommand extends CommandGroup {
             name = "dispose",
             mixinStandardHelpOptions = true,
             description = "Dispose of a hit with a rationale; clearing needs a second reviewer who is not the first.")
-    static final class Dispose implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Dispose extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "HIT", description = "The hit's id.")
         String hit;
 
@@ -88,20 +77,22 @@ final class HitsCommand extends CommandGroup {
                 description = "COMPLIANCE_ANALYST or COMPLIANCE_REVIEWER.")
         String role;
 
+        private UUID id;
+
         @Override
-        public Integer call() {
-            UUID id;
+        void check() {
             try {
                 id = UUID.fromString(hit.trim());
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("PARAMETER_INVALID", "a hit is named by its id: " + hit);
             }
-            try (Corridor corridor = database.open()) {
-                ScreeningHit disposed = corridor.releases()
-                        .dispose(ReleasesCommand.actor(role), id, new Releases.Disposition(decision, rationale));
-                System.out.println(line(disposed));
-            }
-            return 0;
+        }
+
+        @Override
+        void run(Corridor corridor) {
+            ScreeningHit disposed = corridor.releases()
+                    .dispose(ReleasesCommand.actor(role), id, new Releases.Disposition(decision, rationale));
+            System.out.println(line(disposed));
         }
     }
 }

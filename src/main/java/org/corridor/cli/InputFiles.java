@@ -19,10 +19,15 @@ final class InputFiles {
 
     /** A UTF-8 reader of a CSV file. */
     static Reader open(Path file) throws IOException {
+        requireReadable(file);
+        return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    }
+
+    /** Refuses a file that is missing or cannot be read. */
+    static void requireReadable(Path file) {
         if (!Files.isReadable(file)) {
             throw new NotFoundException("FILE_NOT_FOUND", "cannot read " + file);
         }
-        return Files.newBufferedReader(file, StandardCharsets.UTF_8);
     }
 
     /** The whole of a file, such as a document or a file of goods lines. */

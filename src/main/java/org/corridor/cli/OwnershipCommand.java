@@ -1,9 +1,7 @@
 package org.corridor.cli;
 
-import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
@@ -16,7 +14,6 @@ import org.corridor.ownership.OwnershipAssessment;
 import org.corridor.ownership.OwnershipRules;
 import org.corridor.ownership.SharePercent;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,24 +40,14 @@ final class OwnershipCommand extends CommandGroup {
                         + "share_percent,kind,ended,source,as_of (owner_id, owner_name, owned_id, source and as_of"
                         + " required; see docs/ownership.md)."
             })
-    static final class Import implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
-        @Parameters(index = "0", paramLabel = "FILE", description = "The CSV file.")
-        Path file;
-
+    static final class Import extends CsvImportCommand {
         @Override
-        public Integer call() throws IOException {
-            try (Reader reader = InputFiles.open(file);
-                    Corridor corridor = database.open()) {
-                Progress progress = Progress.onTerminal("read", "rows");
-                ImportResult result = corridor.ownership()
-                        .importCsv(CliActor.current(), file.getFileName().toString(), reader, progress);
-                progress.done();
-                System.out.println(describe(file.toString(), result));
-            }
-            return 0;
+        String importFile(Corridor corridor, Reader reader) {
+            Progress progress = Progress.onTerminal("read", "rows");
+            ImportResult result =
+                    corridor.ownership().importCsv(CliActor.current(), InputFiles.name(file), reader, progress);
+            progress.done();
+            return describe(file.toString(), result);
         }
     }
 

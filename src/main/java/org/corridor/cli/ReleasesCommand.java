@@ -74,28 +74,27 @@ final class ReleasesCommand extends CommandGroup {
             name = "submit",
             mixinStandardHelpOptions = true,
             description = "Submit a request from a JSON file (the body of POST /api/v1/releases).")
-    static final class Submit implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Submit extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "FILE", description = "The request as JSON.")
         Path file;
 
+        private NewRequest request;
+
         @Override
-        public Integer call() throws IOException {
-            NewRequest request;
+        void check() throws IOException {
             try {
                 request = JsonSupport.mapper()
                         .readValue(Files.readString(file, StandardCharsets.UTF_8), NewRequest.class);
             } catch (JsonProcessingException e) {
                 throw new InvalidInputException("BODY_INVALID", "not a release request: " + e.getOriginalMessage());
             }
-            try (Corridor corridor = database.open()) {
-                Releases.Submission submission = corridor.releases().submit(actor("BENEFICIARY_AGENT"), request);
-                System.out.println(line(submission.request()));
-                submission.parts().forEach(part -> System.out.println(line(part)));
-            }
-            return 0;
+        }
+
+        @Override
+        void run(Corridor corridor) {
+            Releases.Submission submission = corridor.releases().submit(actor("BENEFICIARY_AGENT"), request);
+            System.out.println(line(submission.request()));
+            submission.parts().forEach(part -> System.out.println(line(part)));
         }
     }
 
@@ -122,28 +121,23 @@ final class ReleasesCommand extends CommandGroup {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Requests, oldest first.")
-    static final class ListReleases implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class ListReleases extends CorridorCommand {
         @Option(names = "--state", paramLabel = "STATE", description = "Only requests in this state.")
         String state;
 
         @Option(names = "--limit", paramLabel = "N", description = "At most N (default 100).")
         int limit = 100;
 
+        private Optional<RequestState> filter;
+
         @Override
-        public Integer call() {
-            Optional<RequestState> filter;
-            try {
-                filter = Optional.ofNullable(state).map(text -> RequestState.valueOf(text.toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("PARAMETER_INVALID", "not a request state: " + state);
-            }
-            try (Corridor corridor = database.open()) {
-                corridor.releases().list(filter, limit).forEach(release -> System.out.println(line(release)));
-            }
-            return 0;
+        void check() {
+            filter = stateFilter(RequestState.class, state, "not a request state: ");
+        }
+
+        @Override
+        void run(Corridor corridor) {
+            corridor.releases().list(filter, limit).forEach(release -> System.out.println(line(release)));
         }
     }
 

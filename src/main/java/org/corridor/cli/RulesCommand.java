@@ -6,14 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
 import org.corridor.authorisation.Eligibility;
 import org.corridor.authorisation.ImportOutcome;
 import org.corridor.authorisation.RuleSetInfo;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,16 +28,15 @@ final class RulesCommand extends CommandGroup {
             mixinStandardHelpOptions = true,
             description = "Check a rule file (JSON, see docs/authorisation.md) and activate it as the next version. "
                     + "A malformed file is refused whole, with the element and line of each problem.")
-    static final class Import implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Import extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "FILE", description = "The rule file.")
         Path file;
 
+        private String content;
+        private String source;
+
         @Override
-        public Integer call() {
-            String content;
+        void check() {
             try {
                 content = Files.readString(file, StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
@@ -48,7 +45,7 @@ final class RulesCommand extends CommandGroup {
                 throw new InvalidInputException(
                         "FILE_UNREADABLE", "cannot read " + file + " as UTF-8: " + e.getMessage());
             }
-            String source = InputFiles.name(file);
+            source = InputFiles.name(file);
             try {
                 Eligibility.validateRules(source, content);
             } catch (InvalidInputException e) {
@@ -57,18 +54,19 @@ final class RulesCommand extends CommandGroup {
                 }
                 throw e;
             }
-            try (Corridor corridor = database.open()) {
-                ImportOutcome outcome = corridor.eligibility().importRules(CliActor.current(), source, content);
-                RuleSetInfo active = outcome.active();
-                if (outcome.created()) {
-                    System.out.println("imported " + source + " as eligibility rules version " + active.version()
-                            + " (active): " + active.name() + "; sha256 " + active.sha256());
-                } else {
-                    System.out.println(
-                            source + " is identical to the active version " + active.version() + "; nothing changed");
-                }
+        }
+
+        @Override
+        void run(Corridor corridor) {
+            ImportOutcome outcome = corridor.eligibility().importRules(CliActor.current(), source, content);
+            RuleSetInfo active = outcome.active();
+            if (outcome.created()) {
+                System.out.println("imported " + source + " as eligibility rules version " + active.version()
+                        + " (active): " + active.name() + "; sha256 " + active.sha256());
+            } else {
+                System.out.println(
+                        source + " is identical to the active version " + active.version() + "; nothing changed");
             }
-            return 0;
         }
     }
 

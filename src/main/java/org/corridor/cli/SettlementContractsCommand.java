@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
 import org.corridor.money.Currency;
@@ -15,7 +14,6 @@ import org.corridor.settlement.Contract;
 import org.corridor.settlement.NewContract;
 import org.corridor.settlement.QuantityUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,10 +29,7 @@ import picocli.CommandLine.Parameters;
 final class SettlementContractsCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Record a contract.")
-    static final class Add implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Add extends CorridorCommand {
         @Option(names = "--reference", required = true, paramLabel = "REF", description = "Such as NIGC-GAS-2024.")
         String reference;
 
@@ -59,34 +54,37 @@ final class SettlementContractsCommand extends CommandGroup {
         @Option(names = "--account", required = true, paramLabel = "ACCOUNT", description = "Receives the deposits.")
         String account;
 
+        private String[] parts;
+        private final Map<QuantityUnit, BigDecimal> conversion = new LinkedHashMap<>();
+
         @Override
-        public Integer call() {
-            String[] parts = price.trim().split("[\\s/]+");
+        void check() {
+            parts = price.trim().split("[\\s/]+");
             if (parts.length != 3) {
                 throw new InvalidInputException("PARAMETER_INVALID", "--price is CURRENCY AMOUNT/UNIT: " + price);
             }
-            Map<QuantityUnit, BigDecimal> conversion = new LinkedHashMap<>();
             factors.forEach((unit, factor) ->
                     conversion.put(QuantityUnit.parse(unit), SettlementCommand.decimal("--factor", factor)));
-            try (Corridor corridor = database.open()) {
-                Contract contract = corridor.settlement()
-                        .contracts()
-                        .record(
-                                CliActor.current(),
-                                new NewContract(
-                                        Optional.empty(),
-                                        reference,
-                                        seller,
-                                        buyer,
-                                        Commodity.parse(commodity),
-                                        QuantityUnit.parse(parts[2]),
-                                        SettlementCommand.decimal("--price", parts[1]),
-                                        Currency.of(parts[0]),
-                                        conversion,
-                                        account));
-                System.out.println("contract " + contract.reference() + " " + contract.id());
-            }
-            return 0;
+        }
+
+        @Override
+        void run(Corridor corridor) {
+            Contract contract = corridor.settlement()
+                    .contracts()
+                    .record(
+                            CliActor.current(),
+                            new NewContract(
+                                    Optional.empty(),
+                                    reference,
+                                    seller,
+                                    buyer,
+                                    Commodity.parse(commodity),
+                                    QuantityUnit.parse(parts[2]),
+                                    SettlementCommand.decimal("--price", parts[1]),
+                                    Currency.of(parts[0]),
+                                    conversion,
+                                    account));
+            System.out.println("contract " + contract.reference() + " " + contract.id());
         }
     }
 

@@ -2,7 +2,6 @@ package org.corridor.cli;
 
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
 import org.corridor.money.Currency;
@@ -77,10 +76,7 @@ final class SettlementConversionsCommand extends CommandGroup {
             name = "request",
             mixinStandardHelpOptions = true,
             description = "Request a conversion (APPROVED or HELD); with --execute-on, execute it at once.")
-    static final class Request implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Request extends CorridorCommand {
         @Mixin
         SettlementCommand.IdempotencyKey key;
 
@@ -117,37 +113,39 @@ final class SettlementConversionsCommand extends CommandGroup {
         @Option(names = "--execute-on", paramLabel = "DATE", description = "Execute at once on this value date.")
         String executeOn;
 
+        private UUID conversionId;
+
         @Override
-        public Integer call() {
-            UUID conversionId = key.value();
-            try (Corridor corridor = database.open()) {
-                Conversion conversion = SettlementCommand.done(corridor.settlement()
-                        .conversions()
-                        .request(
-                                CliActor.current(),
-                                new NewConversion(
-                                        conversionId,
-                                        from,
-                                        to,
-                                        Money.parse(amount),
-                                        SettlementCommand.date("--requested-on", requestedOn),
-                                        Optional.ofNullable(approval),
-                                        rate(rate, rateSource, rateDate == null ? requestedOn : rateDate),
-                                        SettlementCommand.decimal("--spread", spread),
-                                        Optional.ofNullable(fee).map(Money::parse))));
-                System.out.println(line(conversion));
-                if (executeOn != null) {
-                    ConversionExecution execution = SettlementCommand.done(corridor.settlement()
-                            .conversions()
-                            .execute(
-                                    CliActor.current(),
+        void check() {
+            conversionId = key.value();
+        }
+
+        @Override
+        void run(Corridor corridor) {
+            Conversion conversion = SettlementCommand.done(corridor.settlement()
+                    .conversions()
+                    .request(
+                            CliActor.current(),
+                            new NewConversion(
                                     conversionId,
-                                    NewExecution.oneStep(
-                                            conversionId, SettlementCommand.date("--execute-on", executeOn))));
-                    System.out.println(line(execution));
-                }
+                                    from,
+                                    to,
+                                    Money.parse(amount),
+                                    SettlementCommand.date("--requested-on", requestedOn),
+                                    Optional.ofNullable(approval),
+                                    rate(rate, rateSource, rateDate == null ? requestedOn : rateDate),
+                                    SettlementCommand.decimal("--spread", spread),
+                                    Optional.ofNullable(fee).map(Money::parse))));
+            System.out.println(line(conversion));
+            if (executeOn != null) {
+                ConversionExecution execution = SettlementCommand.done(corridor.settlement()
+                        .conversions()
+                        .execute(
+                                CliActor.current(),
+                                conversionId,
+                                NewExecution.oneStep(conversionId, SettlementCommand.date("--execute-on", executeOn))));
+                System.out.println(line(execution));
             }
-            return 0;
         }
     }
 

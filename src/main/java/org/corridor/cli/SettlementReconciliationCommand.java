@@ -5,24 +5,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
 import org.corridor.http.JsonSupport;
 import org.corridor.settlement.ReconciliationReport;
 import org.corridor.settlement.SettlementViews;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
         name = "reconciliation",
         mixinStandardHelpOptions = true,
         description = "RPT-6: deliveries, invoices and deposits per contract and month, differences flagged.")
-final class SettlementReconciliationCommand implements Callable<Integer> {
-
-    @Mixin
-    DatabaseOptions database;
+final class SettlementReconciliationCommand extends CorridorCommand {
 
     @Option(names = "--from", required = true, paramLabel = "DATE", description = "First period start, YYYY-MM-DD.")
     String from;
@@ -37,24 +32,24 @@ final class SettlementReconciliationCommand implements Callable<Integer> {
     Path output;
 
     @Override
-    public Integer call() throws IOException {
+    void check() {
         if (!format.equals("csv") && !format.equals("json")) {
             throw new InvalidInputException("REPORT_FORMAT_UNKNOWN", "--format is csv or json");
         }
-        String text;
-        try (Corridor corridor = database.open()) {
-            ReconciliationReport report = corridor.settlement()
-                    .reconciliation()
-                    .report(SettlementCommand.date("--from", from), SettlementCommand.date("--to", to));
-            text = format.equals("csv") ? report.csv() : json(report);
-        }
+    }
+
+    @Override
+    void run(Corridor corridor) throws IOException {
+        ReconciliationReport report = corridor.settlement()
+                .reconciliation()
+                .report(SettlementCommand.date("--from", from), SettlementCommand.date("--to", to));
+        String text = format.equals("csv") ? report.csv() : json(report);
         if (output == null) {
             System.out.print(text);
         } else {
             Files.writeString(output, text, StandardCharsets.UTF_8);
             System.out.println("written " + output);
         }
-        return 0;
     }
 
     private static String json(ReconciliationReport report) throws JsonProcessingException {

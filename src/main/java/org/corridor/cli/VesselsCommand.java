@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
 import org.corridor.csv.CsvTable;
@@ -19,7 +18,6 @@ import org.corridor.vessel.VesselScreening;
 import org.corridor.vessel.Vessels;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,10 +41,11 @@ final class VesselsCommand extends CommandGroup {
                 "Header: imo,name,flag_state,registered_owner_id,registered_owner_name,manager_id,manager_name,source"
                         + " (imo, name and source required)."
             })
-    static final class Register extends FileImport {
+    static final class Register extends CsvImportCommand {
         @Override
-        String importFile(Vessels vessels, Reader reader) {
-            Vessels.Recorded recorded = vessels.importVessels(CliActor.current(), InputFiles.name(file), reader);
+        String importFile(Corridor corridor, Reader reader) {
+            Vessels.Recorded recorded =
+                    corridor.vessels().importVessels(CliActor.current(), InputFiles.name(file), reader);
             return "registered " + file + ": " + recorded.vessels() + " vessels written";
         }
     }
@@ -59,33 +58,13 @@ final class VesselsCommand extends CommandGroup {
                 "Header: imo,kind,observed_on,duration_hours,area,counterpart,from_flag,to_flag,source (imo, kind,"
                         + " observed_on and source required); kind is AIS_GAP, STS_TRANSFER or FLAG_CHANGE."
             })
-    static final class Indicators extends FileImport {
+    static final class Indicators extends CsvImportCommand {
         @Override
-        String importFile(Vessels vessels, Reader reader) {
-            Vessels.Recorded recorded = vessels.importIndicators(CliActor.current(), InputFiles.name(file), reader);
+        String importFile(Corridor corridor, Reader reader) {
+            Vessels.Recorded recorded =
+                    corridor.vessels().importIndicators(CliActor.current(), InputFiles.name(file), reader);
             return "recorded " + file + ": " + recorded.indicators() + " new indicators";
         }
-    }
-
-    /** A subcommand that reads one CSV file into the vessel register, whole or not at all. */
-    abstract static class FileImport implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
-        @Parameters(index = "0", paramLabel = "FILE", description = "The CSV file.")
-        Path file;
-
-        @Override
-        public Integer call() throws IOException {
-            try (Corridor corridor = database.open();
-                    Reader reader = InputFiles.open(file)) {
-                System.out.println(importFile(corridor.vessels(), reader));
-            }
-            return 0;
-        }
-
-        /** Reads the file and says what it changed. */
-        abstract String importFile(Vessels vessels, Reader reader);
     }
 
     @Command(
@@ -93,10 +72,7 @@ final class VesselsCommand extends CommandGroup {
             mixinStandardHelpOptions = true,
             description = "Screen a vessel (or each vessel of a CSV file) and print the decision and its reasons."
                     + " The decision is an answer: the exit code is 0 whatever it is.")
-    static final class Screen implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Screen extends CorridorCommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Target target;
 
@@ -135,31 +111,26 @@ final class VesselsCommand extends CommandGroup {
         LocalDate on;
 
         @Override
-        public Integer call() throws IOException {
-            try (Corridor corridor = database.open()) {
-                Vessels vessels = corridor.vessels();
-                LocalDate date = on == null ? vessels.today() : on;
-                if (target.input != null) {
-                    screenFile(vessels, date);
-                    return 0;
-                }
-                One one = target.one;
-                if (one.imo == null && one.name == null) {
-                    throw new InvalidInputException("VESSEL_QUERY_EMPTY", "give --imo, --name or both");
-                }
-                OwnershipCommand.requireTogether("--owner-id", one.ownerId, "--owner-name", one.ownerName);
-                VesselQuery query = new VesselQuery(
-                        Optional.ofNullable(one.imo),
-                        Optional.ofNullable(one.name),
-                        Optional.ofNullable(one.flag),
-                        one.ownerId == null
-                                ? Optional.empty()
-                                : Optional.of(PartyRef.entity(one.ownerId, one.ownerName)),
-                        Optional.empty(),
-                        List.<RiskIndicator>of());
-                vessels.screen(query, date).explanation().forEach(System.out::println);
+        void run(Corridor corridor) throws IOException {
+            Vessels vessels = corridor.vessels();
+            LocalDate date = on == null ? vessels.today() : on;
+            if (target.input != null) {
+                screenFile(vessels, date);
+                return;
             }
-            return 0;
+            One one = target.one;
+            if (one.imo == null && one.name == null) {
+                throw new InvalidInputException("VESSEL_QUERY_EMPTY", "give --imo, --name or both");
+            }
+            OwnershipCommand.requireTogether("--owner-id", one.ownerId, "--owner-name", one.ownerName);
+            VesselQuery query = new VesselQuery(
+                    Optional.ofNullable(one.imo),
+                    Optional.ofNullable(one.name),
+                    Optional.ofNullable(one.flag),
+                    one.ownerId == null ? Optional.empty() : Optional.of(PartyRef.entity(one.ownerId, one.ownerName)),
+                    Optional.empty(),
+                    List.<RiskIndicator>of());
+            vessels.screen(query, date).explanation().forEach(System.out::println);
         }
 
         private void screenFile(Vessels vessels, LocalDate date) throws IOException {
