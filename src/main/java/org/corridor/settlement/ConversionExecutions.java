@@ -49,13 +49,15 @@ final class ConversionExecutions {
         }
 
         Movement movement() {
-            return Movement.of(MovementKind.CONVERSION, execution.valueDate(), quote.amount())
-                    .withReference(reference())
-                    .withCounterAmount(quote.target())
-                    .withAccountLocation(source.country())
-                    .withDestinationLocation(destination.country())
-                    .withPriorApproval(conversion.approvalReference().orElse(null))
-                    .withLinkedPaymentKey("holder:" + source.holder());
+            return SettlementSupport.between(
+                            MovementKind.CONVERSION,
+                            execution.valueDate(),
+                            quote.amount(),
+                            reference(),
+                            source,
+                            destination,
+                            conversion.approvalReference())
+                    .withCounterAmount(quote.target());
         }
     }
 

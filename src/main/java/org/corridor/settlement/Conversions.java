@@ -79,13 +79,15 @@ public final class Conversions {
                 "rate", conversion.rate().toString(),
                 "spread_percent", Amounts.plain(conversion.spreadPercent()),
                 "fee", fee.toString()));
-        Movement movement = Movement.of(MovementKind.CONVERSION, conversion.requestedOn(), conversion.amount())
-                .withReference("conversion:" + conversion.id())
-                .withCounterAmount(indicative.target())
-                .withAccountLocation(source.country())
-                .withDestinationLocation(destination.country())
-                .withPriorApproval(conversion.approvalReference().orElse(null))
-                .withLinkedPaymentKey("holder:" + source.holder());
+        Movement movement = SettlementSupport.between(
+                        MovementKind.CONVERSION,
+                        conversion.requestedOn(),
+                        conversion.amount(),
+                        "conversion:" + conversion.id(),
+                        source,
+                        destination,
+                        conversion.approvalReference())
+                .withCounterAmount(indicative.target());
         return support.inTransaction(tx -> {
             if (SettlementSupport.repeated(
                     store.request(tx, conversion.id()),

@@ -36,12 +36,14 @@ public final class RestrictedTransfers {
         }
 
         Movement movement() {
-            return Movement.of(MovementKind.TRANSFER, transfer.valueDate(), transfer.amount())
-                    .withReference(reference())
-                    .withAccountLocation(source.country())
-                    .withDestinationLocation(destination.country())
-                    .withPriorApproval(transfer.approvalReference().orElse(null))
-                    .withLinkedPaymentKey("holder:" + source.holder());
+            return SettlementSupport.between(
+                    MovementKind.TRANSFER,
+                    transfer.valueDate(),
+                    transfer.amount(),
+                    reference(),
+                    source,
+                    destination,
+                    transfer.approvalReference());
         }
     }
 

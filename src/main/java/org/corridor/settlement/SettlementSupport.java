@@ -19,11 +19,13 @@ import org.corridor.authorisation.Authorisation;
 import org.corridor.authorisation.Authorisations;
 import org.corridor.authorisation.Coverage;
 import org.corridor.authorisation.Movement;
+import org.corridor.authorisation.MovementKind;
 import org.corridor.authorisation.UsageOutcome;
 import org.corridor.ledger.Ledger;
 import org.corridor.ledger.NewTransfer;
 import org.corridor.ledger.TransferOutcome;
 import org.corridor.ledger.TransferResult;
+import org.corridor.money.Money;
 import org.corridor.transaction.Transaction;
 import org.corridor.transaction.Transactions;
 
@@ -50,6 +52,27 @@ record SettlementSupport(
      * request, and whether the entry lists the register's findings.
      */
     record Refusing(String action, String subject, String request, boolean withFindings) {}
+
+    /**
+     * A movement of money between two restricted accounts as the authorisation register sees it:
+     * where it is held and where it goes, the Authority's approval if any, and the holder that links
+     * the holder's payments for aggregation.
+     */
+    static Movement between(
+            MovementKind kind,
+            LocalDate valueDate,
+            Money amount,
+            String reference,
+            AccountStore.AccountRow source,
+            AccountStore.AccountRow destination,
+            Optional<String> approval) {
+        return Movement.of(kind, valueDate, amount)
+                .withReference(reference)
+                .withAccountLocation(source.country())
+                .withDestinationLocation(destination.country())
+                .withPriorApproval(approval.orElse(null))
+                .withLinkedPaymentKey("holder:" + source.holder());
+    }
 
     /** Runs one use case in one unit of work (retried as {@link Transactions} says). */
     <T> T inTransaction(Function<Transaction, T> work) {
