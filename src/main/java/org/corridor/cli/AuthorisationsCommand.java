@@ -36,7 +36,6 @@ import picocli.CommandLine.Parameters;
 
 @Command(
         name = "authorisations",
-        mixinStandardHelpOptions = true,
         description = "The register of waivers and licences that every money movement must hang on.",
         subcommands = {
             AuthorisationsCommand.Add.class,
@@ -50,7 +49,6 @@ final class AuthorisationsCommand extends CommandGroup {
 
     @Command(
             name = "add",
-            mixinStandardHelpOptions = true,
             description = {
                 "Record an authorisation, or with --renews its renewal (a new record; other terms default to the "
                         + "predecessor's).",
@@ -241,7 +239,7 @@ final class AuthorisationsCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List authorisations and their state.")
+    @Command(name = "list", description = "List authorisations and their state.")
     static final class ListAuthorisations extends CorridorCommand {
         @Option(
                 names = "--on",
@@ -270,7 +268,7 @@ final class AuthorisationsCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one authorisation in full.")
+    @Command(name = "show", description = "Show one authorisation in full.")
     static final class Show extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "REF|ID", description = "Its reference (such as W-19) or id.")
         String name;
@@ -317,10 +315,7 @@ final class AuthorisationsCommand extends CommandGroup {
         }
     }
 
-    @Command(
-            name = "gaps",
-            mixinStandardHelpOptions = true,
-            description = "List the gaps between consecutive periods of each series (inclusive dates).")
+    @Command(name = "gaps", description = "List the gaps between consecutive periods of each series (inclusive dates).")
     static final class Gaps extends CorridorCommand {
         @Option(
                 names = "--as-of",
@@ -347,7 +342,6 @@ final class AuthorisationsCommand extends CommandGroup {
 
     @Command(
             name = "warnings",
-            mixinStandardHelpOptions = true,
             description = "Authorisations about to expire, with the pending items each expiry would affect.")
     static final class Warnings extends CorridorCommand {
         @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "As of this date (default: today).")
@@ -384,7 +378,6 @@ final class AuthorisationsCommand extends CommandGroup {
 
     @Command(
             name = "cover",
-            mixinStandardHelpOptions = true,
             description = "Check which authorisations cover a movement on its execution date, or why none does.")
     static final class Cover extends CorridorCommand {
         @Option(names = "--kind", required = true, paramLabel = "KIND", description = "${COMPLETION-CANDIDATES}")

@@ -5,13 +5,15 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
  * A command that opens the Corridor named by the database options, does its work and exits 0. A refusal
  * is thrown as a domain exception, which {@link Main} prints as one line with a non-zero exit; the
- * Corridor is closed either way.
+ * Corridor is closed either way. Like every command, it takes --help and --version.
  */
+@Command(mixinStandardHelpOptions = true)
 abstract class CorridorCommand implements Callable<Integer> {
 
     @Mixin

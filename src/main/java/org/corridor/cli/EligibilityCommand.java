@@ -22,14 +22,12 @@ import picocli.CommandLine.Option;
 
 @Command(
         name = "eligibility",
-        mixinStandardHelpOptions = true,
         description = "Check goods lines against the active eligibility rules.",
         subcommands = {EligibilityCommand.Check.class})
 final class EligibilityCommand extends CommandGroup {
 
     @Command(
             name = "check",
-            mixinStandardHelpOptions = true,
             description = {
                 "Decide each goods line of a CSV file and write one decision per line to another.",
                 "LINES header: line,description,hs_code,quantity,unit,unit_price,currency,category,end_user_type",

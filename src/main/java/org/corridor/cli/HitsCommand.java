@@ -13,7 +13,6 @@ import picocli.CommandLine.Parameters;
 
 @Command(
         name = "hits",
-        mixinStandardHelpOptions = true,
         description = "The screening-hit queue of releases: list and dispose.",
         subcommands = {HitsCommand.ListHits.class, HitsCommand.Dispose.class})
 final class HitsCommand extends CommandGroup {
@@ -31,7 +30,7 @@ final class HitsCommand extends CommandGroup {
                                 .orElse(""));
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Hits, oldest first.")
+    @Command(name = "list", description = "Hits, oldest first.")
     static final class ListHits extends CorridorCommand {
         @Option(names = "--state", paramLabel = "STATE", description = "OPEN, FALSE_POSITIVE, TRUE_MATCH or ESCALATED.")
         String state;
@@ -54,7 +53,6 @@ final class HitsCommand extends CommandGroup {
 
     @Command(
             name = "dispose",
-            mixinStandardHelpOptions = true,
             description = "Dispose of a hit with a rationale; clearing needs a second reviewer who is not the first.")
     static final class Dispose extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "HIT", description = "The hit's id.")

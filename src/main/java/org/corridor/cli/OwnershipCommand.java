@@ -19,7 +19,6 @@ import picocli.CommandLine.Parameters;
 
 @Command(
         name = "ownership",
-        mixinStandardHelpOptions = true,
         description = "The ownership graph and the 50 Percent Rule: import ownership data, explain a party.",
         subcommands = {
             OwnershipCommand.Import.class,
@@ -32,7 +31,6 @@ final class OwnershipCommand extends CommandGroup {
 
     @Command(
             name = "import",
-            mixinStandardHelpOptions = true,
             description = {
                 "Import a CSV file of ownership data, whole or not at all: a bad line refuses the file, naming"
                         + " the line.",
@@ -63,7 +61,6 @@ final class OwnershipCommand extends CommandGroup {
 
     @Command(
             name = "explain",
-            mixinStandardHelpOptions = true,
             description = "Assess a party under the 50 Percent Rule and print its status, both blocked shares and"
                     + " the paths. The status is an answer: the exit code is 0 whatever it is.")
     static final class Explain extends CorridorCommand {
@@ -79,7 +76,6 @@ final class OwnershipCommand extends CommandGroup {
 
     @Command(
             name = "history",
-            mixinStandardHelpOptions = true,
             description = "Every recorded version of the edges into and out of a party, oldest first.")
     static final class History extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "PARTY", description = "The party's id.")
@@ -105,7 +101,6 @@ final class OwnershipCommand extends CommandGroup {
 
     @Command(
             name = "rules",
-            mixinStandardHelpOptions = true,
             description = "Show the ownership rules in force, or set a new version with --minority-threshold and"
                     + " --source.")
     static final class Rules extends CorridorCommand {

@@ -25,7 +25,6 @@ import picocli.CommandLine.Parameters;
 
 @Command(
         name = "releases",
-        mixinStandardHelpOptions = true,
         description = "Disbursement requests: submit, show, list, approve, schedule and execute.",
         subcommands = {
             ReleasesCommand.Submit.class,
@@ -70,10 +69,7 @@ final class ReleasesCommand extends CommandGroup {
                 release.id().toString());
     }
 
-    @Command(
-            name = "submit",
-            mixinStandardHelpOptions = true,
-            description = "Submit a request from a JSON file (the body of POST /api/v1/releases).")
+    @Command(name = "submit", description = "Submit a request from a JSON file (the body of POST /api/v1/releases).")
     static final class Submit extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "FILE", description = "The request as JSON.")
         Path file;
@@ -98,7 +94,7 @@ final class ReleasesCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "A request as JSON, with its history.")
+    @Command(name = "show", description = "A request as JSON, with its history.")
     static final class Show extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "REQUEST", description = "Id or reference.")
         String request;
@@ -120,7 +116,7 @@ final class ReleasesCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Requests, oldest first.")
+    @Command(name = "list", description = "Requests, oldest first.")
     static final class ListReleases extends CorridorCommand {
         @Option(names = "--state", paramLabel = "STATE", description = "Only requests in this state.")
         String state;
@@ -141,10 +137,7 @@ final class ReleasesCommand extends CommandGroup {
         }
     }
 
-    @Command(
-            name = "approve",
-            mixinStandardHelpOptions = true,
-            description = "Take a step of a request's approval chain.")
+    @Command(name = "approve", description = "Take a step of a request's approval chain.")
     static final class Approve extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "REQUEST", description = "Id or reference.")
         String request;

@@ -11,7 +11,6 @@ import picocli.CommandLine.Parameters;
 
 @Command(
         name = "retention",
-        mixinStandardHelpOptions = true,
         description = "Retention (FR-34): legal holds, and what is past its retention period. Nothing is ever deleted.",
         subcommands = {
             RetentionCommand.Check.class,
@@ -21,10 +20,7 @@ import picocli.CommandLine.Parameters;
         })
 final class RetentionCommand extends CommandGroup {
 
-    @Command(
-            name = "check",
-            mixinStandardHelpOptions = true,
-            description = "List records past retention, each ELIGIBLE or kept by a LEGAL_HOLD.")
+    @Command(name = "check", description = "List records past retention, each ELIGIBLE or kept by a LEGAL_HOLD.")
     static final class Check extends CorridorCommand {
         @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Default: today.")
         String asOf;
@@ -45,7 +41,7 @@ final class RetentionCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "hold", mixinStandardHelpOptions = true, description = "Place a legal hold on a subject.")
+    @Command(name = "hold", description = "Place a legal hold on a subject.")
     static final class Hold extends CorridorCommand {
         @Option(
                 names = "--subject",
@@ -64,7 +60,7 @@ final class RetentionCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "release", mixinStandardHelpOptions = true, description = "Release a legal hold.")
+    @Command(name = "release", description = "Release a legal hold.")
     static final class Release extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "HOLD_ID")
         String id;
@@ -88,7 +84,7 @@ final class RetentionCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "holds", mixinStandardHelpOptions = true, description = "List legal holds.")
+    @Command(name = "holds", description = "List legal holds.")
     static final class Holds extends CorridorCommand {
         @Override
         void run(Corridor corridor) {

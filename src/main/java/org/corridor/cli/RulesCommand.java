@@ -17,7 +17,6 @@ import picocli.CommandLine.Parameters;
 
 @Command(
         name = "rules",
-        mixinStandardHelpOptions = true,
         description = "Manage the versioned eligibility rules (HS rules, excluded items, device list, end users, "
                 + "blocked currencies, price bands).",
         subcommands = {RulesCommand.Import.class, RulesCommand.Show.class})
@@ -25,7 +24,6 @@ final class RulesCommand extends CommandGroup {
 
     @Command(
             name = "import",
-            mixinStandardHelpOptions = true,
             description = "Check a rule file (JSON, see docs/authorisation.md) and activate it as the next version. "
                     + "A malformed file is refused whole, with the element and line of each problem.")
     static final class Import extends CorridorCommand {
@@ -72,7 +70,6 @@ final class RulesCommand extends CommandGroup {
 
     @Command(
             name = "show",
-            mixinStandardHelpOptions = true,
             description = "Print the active eligibility rules (or another version) with where they came from.")
     static final class Show extends CorridorCommand {
         @Option(

@@ -21,7 +21,6 @@ import picocli.CommandLine.Parameters;
 
 @Command(
         name = "accounts",
-        mixinStandardHelpOptions = true,
         description = "Restricted accounts: open, list with balances, opening balances, ageing, conversion rules.",
         subcommands = {
             SettlementAccountsCommand.Open.class,
@@ -32,7 +31,7 @@ import picocli.CommandLine.Parameters;
         })
 final class SettlementAccountsCommand extends CommandGroup {
 
-    @Command(name = "open", mixinStandardHelpOptions = true, description = "Open a restricted account.")
+    @Command(name = "open", description = "Open a restricted account.")
     static final class Open extends CorridorCommand {
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "Such as NIGC-IQD-R.")
         String name;
@@ -75,7 +74,7 @@ final class SettlementAccountsCommand extends CommandGroup {
                 + account.country() + ") " + account.status() + " " + balance;
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Every restricted account and its balance.")
+    @Command(name = "list", description = "Every restricted account and its balance.")
     static final class ListAccounts extends CorridorCommand {
         @Override
         void run(Corridor corridor) {
@@ -88,7 +87,6 @@ final class SettlementAccountsCommand extends CommandGroup {
 
     @Command(
             name = "opening-balance",
-            mixinStandardHelpOptions = true,
             description = "Record a legacy balance with the value date it originally arrived on.")
     static final class OpeningBalanceCommand extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "ACCOUNT", description = "The account's name or id.")
@@ -129,7 +127,6 @@ final class SettlementAccountsCommand extends CommandGroup {
 
     @Command(
             name = "ageing",
-            mixinStandardHelpOptions = true,
             description = "Balances as of a date by age of their lots: 0-30, 31-90, 91-365, >365 days.")
     static final class AgeingCommand extends CorridorCommand {
         @Parameters(index = "0", arity = "0..1", paramLabel = "ACCOUNT", description = "Name or id (default: all).")
@@ -156,10 +153,7 @@ final class SettlementAccountsCommand extends CommandGroup {
         }
     }
 
-    @Command(
-            name = "rule",
-            mixinStandardHelpOptions = true,
-            description = "Set an account's conversion limits (FR-15) as a new version.")
+    @Command(name = "rule", description = "Set an account's conversion limits (FR-15) as a new version.")
     static final class Rule extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "ACCOUNT", description = "The account's name or id.")
         String account;

@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 
 @Command(
         name = "settlement",
-        mixinStandardHelpOptions = true,
         description = "Energy settlement: restricted accounts, contracts, deliveries, invoices, deposits, "
                 + "conversions, transfers and the reconciliation (RPT-6).",
         subcommands = {

@@ -19,7 +19,6 @@ import picocli.CommandLine.Parameters;
 
 @Command(
         name = "contracts",
-        mixinStandardHelpOptions = true,
         description = "Energy contracts and what the buyer owes on them.",
         subcommands = {
             SettlementContractsCommand.Add.class,
@@ -28,7 +27,7 @@ import picocli.CommandLine.Parameters;
         })
 final class SettlementContractsCommand extends CommandGroup {
 
-    @Command(name = "add", mixinStandardHelpOptions = true, description = "Record a contract.")
+    @Command(name = "add", description = "Record a contract.")
     static final class Add extends CorridorCommand {
         @Option(names = "--reference", required = true, paramLabel = "REF", description = "Such as NIGC-GAS-2024.")
         String reference;
@@ -88,7 +87,7 @@ final class SettlementContractsCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Every contract.")
+    @Command(name = "list", description = "Every contract.")
     static final class ListContracts extends CorridorCommand {
         @Override
         void run(Corridor corridor) {
@@ -100,7 +99,7 @@ final class SettlementContractsCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "arrears", mixinStandardHelpOptions = true, description = "What the buyer owes as of a date.")
+    @Command(name = "arrears", description = "What the buyer owes as of a date.")
     static final class ArrearsCommand extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "CONTRACT", description = "Reference or id.")
         String contract;

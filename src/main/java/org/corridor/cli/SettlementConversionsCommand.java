@@ -20,7 +20,6 @@ import picocli.CommandLine.Parameters;
 
 @Command(
         name = "conversions",
-        mixinStandardHelpOptions = true,
         description = "Conversions between a holder's restricted accounts, and transfers between them.",
         subcommands = {
             SettlementConversionsCommand.Request.class,
@@ -74,7 +73,6 @@ final class SettlementConversionsCommand extends CommandGroup {
 
     @Command(
             name = "request",
-            mixinStandardHelpOptions = true,
             description = "Request a conversion (APPROVED or HELD); with --execute-on, execute it at once.")
     static final class Request extends CorridorCommand {
         @Mixin
@@ -149,10 +147,7 @@ final class SettlementConversionsCommand extends CommandGroup {
         }
     }
 
-    @Command(
-            name = "execute",
-            mixinStandardHelpOptions = true,
-            description = "Execute a conversion, or a tranche of it, on a value date.")
+    @Command(name = "execute", description = "Execute a conversion, or a tranche of it, on a value date.")
     static final class Execute extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "CONVERSION", description = "The conversion's id.")
         String conversion;
@@ -182,7 +177,7 @@ final class SettlementConversionsCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Every conversion.")
+    @Command(name = "list", description = "Every conversion.")
     static final class ListConversions extends CorridorCommand {
         @Override
         void run(Corridor corridor) {
@@ -193,10 +188,7 @@ final class SettlementConversionsCommand extends CommandGroup {
         }
     }
 
-    @Command(
-            name = "transfer",
-            mixinStandardHelpOptions = true,
-            description = "Move money between restricted accounts of one holder and currency.")
+    @Command(name = "transfer", description = "Move money between restricted accounts of one holder and currency.")
     static final class Transfer extends CorridorCommand {
         @Mixin
         SettlementCommand.IdempotencyKey key;

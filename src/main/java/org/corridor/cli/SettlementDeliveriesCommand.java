@@ -23,7 +23,6 @@ import picocli.CommandLine.Parameters;
 
 @Command(
         name = "deliveries",
-        mixinStandardHelpOptions = true,
         description = "Delivery statements from metering files, and the invoices and notes they produce.",
         subcommands = {
             SettlementDeliveriesCommand.Import.class,
@@ -78,7 +77,7 @@ final class SettlementDeliveriesCommand extends CommandGroup {
                 .toString();
     }
 
-    @Command(name = "invoices", mixinStandardHelpOptions = true, description = "Invoices with notes and what is paid.")
+    @Command(name = "invoices", description = "Invoices with notes and what is paid.")
     static final class Invoices extends CorridorCommand {
         @Option(names = "--contract", paramLabel = "CONTRACT", description = "Reference or id (default: all).")
         String contract;
@@ -91,10 +90,7 @@ final class SettlementDeliveriesCommand extends CommandGroup {
         }
     }
 
-    @Command(
-            name = "note",
-            mixinStandardHelpOptions = true,
-            description = "Add a credit or debit note to an invoice, priced like it.")
+    @Command(name = "note", description = "Add a credit or debit note to an invoice, priced like it.")
     static final class NoteCommand extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "INVOICE", description = "The invoice's number or id.")
         String invoice;

@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 
 @Command(
         name = "deposits",
-        mixinStandardHelpOptions = true,
         description = "The payer's deposits into restricted accounts, covered on their value dates.",
         subcommands = {SettlementDepositsCommand.Add.class, SettlementDepositsCommand.ListDeposits.class})
 final class SettlementDepositsCommand extends CommandGroup {
@@ -32,7 +31,6 @@ final class SettlementDepositsCommand extends CommandGroup {
 
     @Command(
             name = "add",
-            mixinStandardHelpOptions = true,
             description = "Record a deposit; refused (exit 1, nothing posted) without an authorisation on its date.")
     static final class Add extends CorridorCommand {
         @Mixin
@@ -94,7 +92,7 @@ final class SettlementDepositsCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Deposits by value date.")
+    @Command(name = "list", description = "Deposits by value date.")
     static final class ListDeposits extends CorridorCommand {
         @Option(names = "--contract", paramLabel = "CONTRACT", description = "Reference or id (default: all).")
         String contract;

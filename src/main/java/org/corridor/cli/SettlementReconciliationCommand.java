@@ -15,7 +15,6 @@ import picocli.CommandLine.Option;
 
 @Command(
         name = "reconciliation",
-        mixinStandardHelpOptions = true,
         description = "RPT-6: deliveries, invoices and deposits per contract and month, differences flagged.")
 final class SettlementReconciliationCommand extends CorridorCommand {
 

@@ -12,7 +12,6 @@ import picocli.CommandLine.Parameters;
 
 @Command(
         name = "users",
-        mixinStandardHelpOptions = true,
         description = "Manage users and their API tokens.",
         subcommands = {
             UsersCommand.Add.class,
@@ -24,7 +23,6 @@ final class UsersCommand extends CommandGroup {
 
     @Command(
             name = "add",
-            mixinStandardHelpOptions = true,
             description =
                     "Create a user. Its token is printed once, as the last line of output, and stored only as a hash.")
     static final class Add extends CorridorCommand {
@@ -51,7 +49,7 @@ final class UsersCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List users and their state.")
+    @Command(name = "list", description = "List users and their state.")
     static final class ListUsers extends CorridorCommand {
         @Override
         void run(Corridor corridor) {
@@ -64,7 +62,7 @@ final class UsersCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable a user and revoke its tokens.")
+    @Command(name = "disable", description = "Disable a user and revoke its tokens.")
     static final class Disable extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
@@ -78,7 +76,6 @@ final class UsersCommand extends CommandGroup {
 
     @Command(
             name = "token",
-            mixinStandardHelpOptions = true,
             description = "Issue a further token for a user (rotation), printed once as the last line.")
     static final class Token extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "NAME")

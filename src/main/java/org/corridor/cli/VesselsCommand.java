@@ -23,7 +23,6 @@ import picocli.CommandLine.Parameters;
 
 @Command(
         name = "vessels",
-        mixinStandardHelpOptions = true,
         description = "Vessels: register particulars and risk indicators, and screen a vessel.",
         subcommands = {
             VesselsCommand.Register.class,
@@ -35,7 +34,6 @@ final class VesselsCommand extends CommandGroup {
 
     @Command(
             name = "register",
-            mixinStandardHelpOptions = true,
             description = {
                 "Register vessels from a CSV file, whole or not at all.",
                 "Header: imo,name,flag_state,registered_owner_id,registered_owner_name,manager_id,manager_name,source"
@@ -52,7 +50,6 @@ final class VesselsCommand extends CommandGroup {
 
     @Command(
             name = "indicators",
-            mixinStandardHelpOptions = true,
             description = {
                 "Record risk indicators from a CSV file, whole or not at all; known ones are skipped.",
                 "Header: imo,kind,observed_on,duration_hours,area,counterpart,from_flag,to_flag,source (imo, kind,"
@@ -69,7 +66,6 @@ final class VesselsCommand extends CommandGroup {
 
     @Command(
             name = "screen",
-            mixinStandardHelpOptions = true,
             description = "Screen a vessel (or each vessel of a CSV file) and print the decision and its reasons."
                     + " The decision is an answer: the exit code is 0 whatever it is.")
     static final class Screen extends CorridorCommand {
@@ -161,10 +157,7 @@ final class VesselsCommand extends CommandGroup {
         }
     }
 
-    @Command(
-            name = "show",
-            mixinStandardHelpOptions = true,
-            description = "Show a registered vessel and its indicators.")
+    @Command(name = "show", description = "Show a registered vessel and its indicators.")
     static final class Show extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "IMO", description = "The IMO number.")
         String imo;
