@@ -7,6 +7,7 @@ import org.corridor.identity.Role;
 import org.corridor.identity.User;
 import org.corridor.identity.Users;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,13 +37,12 @@ final class UsersCommand extends CommandGroup {
                 description = "One of: ${COMPLETION-CANDIDATES}.")
         Role role;
 
-        @Option(names = "--expires-in-days", paramLabel = "DAYS", description = "Token lifetime in days (default: 90).")
-        Integer expiresInDays;
+        @Mixin
+        TokenLifetime lifetime;
 
         @Override
         void run(Corridor corridor) {
-            Duration lifetime = expiresInDays == null ? Users.DEFAULT_TOKEN_LIFETIME : Duration.ofDays(expiresInDays);
-            IssuedToken issued = corridor.users().add(CliActor.current(), name, role, lifetime);
+            IssuedToken issued = corridor.users().add(CliActor.current(), name, role, lifetime.value());
             System.out.println("created user " + issued.user().name() + " with role " + role + "; token expires "
                     + issued.expiresAt() + " (shown once):");
             System.out.println(issued.token());
@@ -81,15 +81,24 @@ final class UsersCommand extends CommandGroup {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
-        @Option(names = "--expires-in-days", paramLabel = "DAYS", description = "Token lifetime in days (default: 90).")
-        Integer expiresInDays;
+        @Mixin
+        TokenLifetime lifetime;
 
         @Override
         void run(Corridor corridor) {
-            Duration lifetime = expiresInDays == null ? Users.DEFAULT_TOKEN_LIFETIME : Duration.ofDays(expiresInDays);
-            IssuedToken issued = corridor.users().issueToken(CliActor.current(), name, lifetime);
+            IssuedToken issued = corridor.users().issueToken(CliActor.current(), name, lifetime.value());
             System.out.println("issued a token for " + name + "; expires " + issued.expiresAt() + " (shown once):");
             System.out.println(issued.token());
+        }
+    }
+
+    /** How long a new token lives: the option and its default in one place. */
+    static final class TokenLifetime {
+        @Option(names = "--expires-in-days", paramLabel = "DAYS", description = "Token lifetime in days (default: 90).")
+        Integer days;
+
+        Duration value() {
+            return days == null ? Users.DEFAULT_TOKEN_LIFETIME : Duration.ofDays(days);
         }
     }
 }
