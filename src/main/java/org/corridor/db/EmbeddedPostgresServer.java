@@ -16,7 +16,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,15 +43,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final Optional<EmbeddedPostgres> owned;
     private final int port;
+    private final String password;
+    private final Optional<PostmasterWatchdog> watchdog;
 
-    private EmbeddedPostgresServer(Optional<EmbeddedPostgres> owned, int port) {
+    private EmbeddedPostgresServer(
+            Optional<EmbeddedPostgres> owned, int port, String password, Optional<PostmasterWatchdog> watchdog) {
         this.owned = owned;
         this.port = port;
+        this.password = password;
+        this.watchdog = watchdog;
     }
 
     /**
      * Starts the server on {@code dataDir}, or joins the one a live Corridor process already runs
-     * there.
+     * there. Only Corridor's role connects, with the password kept in the data folder ({@link
+     * EmbeddedAccess}); a server this process starts is started again if it dies.
      *
      * @param durable fsync and synchronous commit on; tests may turn them off for speed
      */
@@ -56,11 +65,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Path pgData = dataDir.resolve("pg");
         try {
             Files.createDirectories(pgData);
+            String password = EmbeddedAccess.secret(dataDir);
             Optional<RunningPostmaster> running = RunningPostmaster.in(pgData);
             if (running.isPresent()) {
                 if (ownerAlive(pgData)) {
                     return new EmbeddedPostgresServer(
-                            Optional.empty(), running.get().port());
+                            Optional.empty(), running.get().port(), password, Optional.empty());
                 }
                 LOG.warn(
                         "stopping PostgreSQL (pid {}) left running by a process that ended",
@@ -68,24 +78,102 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 running.get().stop(Duration.ofSeconds(60));
             }
             Leftovers.awaitGone(pgData, Duration.ofSeconds(60));
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
-                    .setServerConfig("fsync", durable ? "on" : "off")
-                    .setServerConfig("full_page_writes", durable ? "on" : "off")
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setPGStartupWait(Duration.ofSeconds(120))
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(
-                            dataDir.resolve("postgres.log").toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(
-                            dataDir.resolve("postgres.log").toFile()))
-                    .start();
-            return new EmbeddedPostgresServer(Optional.of(postgres), postgres.getPort());
+            return startOwned(dataDir, pgData, password, durable);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL in " + dataDir + ": " + e.getMessage(), e);
         }
+    }
+
+    private static EmbeddedPostgresServer startOwned(Path dataDir, Path pgData, String password, boolean durable)
+            throws IOException {
+        boolean initialised = Files.exists(pgData.resolve("postgresql.conf"));
+        // A folder of an older version trusts local clients and its role has no password: it is
+        // started as it is once, given the password, then closed to everyone else below.
+        boolean olderFolder = initialised && !EmbeddedAccess.hbaIsCorridors(pgData);
+        Map<String, String> settings = serverSettings(dataDir, durable);
+        Path log = dataDir.resolve("postgres.log");
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(120))
+                .setConnectConfig("password", password)
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        settings.forEach(builder::setServerConfig);
+        if (!initialised) {
+            // initdb's own options: the role gets its password at creation, no trust line is written.
+            Path passwordFile = dataDir.resolve(EmbeddedAccess.SECRET_FILE).toAbsolutePath();
+            builder.setLocaleConfig("pwfile", passwordFile.toString())
+                    .setLocaleConfig("auth-local", "scram-sha-256")
+                    .setLocaleConfig("auth-host", "scram-sha-256");
+        }
+        if (!olderFolder) {
+            builder.setDataDirectoryCustomizer(folder -> EmbeddedAccess.writeHba(folder.toPath()));
+        }
+        EmbeddedPostgres postgres = builder.start();
+        EmbeddedPostgresServer server = null;
+        try {
+            if (olderFolder) {
+                closeOlderFolder(postgres.getPort(), pgData, password);
+            }
+            server = new EmbeddedPostgresServer(
+                    Optional.of(postgres),
+                    postgres.getPort(),
+                    password,
+                    watchdog(pgData, postgres.getPort(), settings, log));
+            return server;
+        } finally {
+            if (server == null) {
+                postgres.close();
+            }
+        }
+    }
+
+    /** The server's settings: durability, loopback only, and the socket in the data folder. */
+    private static Map<String, String> serverSettings(Path dataDir, boolean durable) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("synchronous_commit", durable ? "on" : "off");
+        settings.put("fsync", durable ? "on" : "off");
+        settings.put("full_page_writes", durable ? "on" : "off");
+        settings.put("max_connections", "200");
+        settings.put("listen_addresses", "127.0.0.1");
+        settings.put("password_encryption", "scram-sha-256");
+        Optional<Path> socketFolder = EmbeddedAccess.socketFolder(dataDir);
+        settings.put("unix_socket_directories", socketFolder.map(Path::toString).orElse("''"));
+        settings.put("unix_socket_permissions", "0700");
+        return settings;
+    }
+
+    /** Gives the role of an older folder its password, then replaces its trust lines and reloads. */
+    private static void closeOlderFolder(int port, Path pgData, String password) {
+        LOG.warn("this data folder trusted local clients; giving the database role a password and closing it");
+        try (Connection connection = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, password);
+                Statement statement = connection.createStatement()) {
+            statement.execute("set password_encryption = 'scram-sha-256'");
+            // The secret is base64url: no quote can end the literal.
+            statement.execute("alter role " + USER + " password '" + password + "'");
+            EmbeddedAccess.writeHba(pgData);
+            statement.execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot give the database role its password: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<PostmasterWatchdog> watchdog(
+            Path pgData, int port, Map<String, String> settings, Path log) {
+        Optional<Path> pgCtl = PostmasterWatchdog.pgCtlOf(pgData);
+        if (pgCtl.isEmpty()) {
+            LOG.warn("pg_ctl not found beside the running PostgreSQL; it will not be restarted if it dies");
+            return Optional.empty();
+        }
+        // As zonky starts it: port, no fsync unless a setting turns it on, then every setting.
+        List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port), "-F"));
+        settings.forEach((name, value) -> {
+            options.add("-c");
+            options.add(name + "=" + value);
+        });
+        return Optional.of(PostmasterWatchdog.start(new PostmasterWatchdog.Restart(pgCtl.get(), pgData, options, log)));
     }
 
     /**
@@ -135,6 +223,26 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return owned.isPresent();
     }
 
+    /** The password of the server's role, read from the data folder; never log it. */
+    public String password() {
+        return password;
+    }
+
+    /** The name of the server's role. */
+    public String user() {
+        return USER;
+    }
+
+    /** True while this process is starting its server again after it died. */
+    public boolean restarting() {
+        return watchdog.map(PostmasterWatchdog::restarting).orElse(false);
+    }
+
+    /** How many times this process started its server again after it died. */
+    public long restarts() {
+        return watchdog.map(PostmasterWatchdog::restarts).orElse(0L);
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
@@ -144,7 +252,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("unsafe database name: " + database);
         }
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, password);
                 PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, database);
             try (ResultSet rows = exists.executeQuery()) {
@@ -164,6 +272,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.ifPresent(PostmasterWatchdog::close);
         owned.ifPresent(postgres -> {
             try {
                 postgres.close();

@@ -63,7 +63,8 @@ class CliTest {
         assertThat(verify.out().strip()).isEqualTo("audit chain intact: 2 entries");
 
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, true);
-                Connection connection = DriverManager.getConnection(server.jdbcUrl("corridor"), "postgres", "");
+                Connection connection =
+                        DriverManager.getConnection(server.jdbcUrl("corridor"), server.user(), server.password());
                 Statement statement = connection.createStatement()) {
             statement.execute("alter table audit_entry disable trigger user");
             statement.execute("update audit_entry set actor = 'mallory' where seq = 1");

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -19,6 +18,7 @@ import org.corridor.app.Corridor;
 import org.corridor.settlement.Scenario;
 import org.corridor.testing.MutableClock;
 import org.corridor.testing.TestCorridor;
+import org.corridor.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,7 +129,7 @@ class AuditExtractTest {
     @Test
     void a_rewritten_database_row_shows_in_the_extract() throws Exception {
         String url = corridor.database().pool().getJdbcUrl();
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+        try (Connection connection = TestDatabase.superuser(url);
                 Statement statement = connection.createStatement()) {
             statement.execute("alter table audit_entry disable trigger user");
             statement.execute("update audit_entry set outcome = '{\"status\":\"FORGED\"}' where seq = 2");
