@@ -164,6 +164,17 @@ public final class Database implements AutoCloseable {
         return server.map(EmbeddedPostgresServer::restarts).orElse(0L);
     }
 
+    /**
+     * A quick judgement whether the database is there, for classifying a failure: the embedded
+     * server's process is running and not being started again; an external server answers.
+     */
+    public boolean available() {
+        if (server.isPresent()) {
+            return server.get().running() && !server.get().restarting();
+        }
+        return isReady();
+    }
+
     /** True when a connection can be had and answers a trivial query within a second. */
     public boolean isReady() {
         try (Connection connection = pool.getConnection();

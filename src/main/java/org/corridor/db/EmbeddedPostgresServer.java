@@ -41,13 +41,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
+    private final Path pgData;
     private final Optional<EmbeddedPostgres> owned;
     private final int port;
     private final String password;
     private final Optional<PostmasterWatchdog> watchdog;
 
     private EmbeddedPostgresServer(
-            Optional<EmbeddedPostgres> owned, int port, String password, Optional<PostmasterWatchdog> watchdog) {
+            Path pgData,
+            Optional<EmbeddedPostgres> owned,
+            int port,
+            String password,
+            Optional<PostmasterWatchdog> watchdog) {
+        this.pgData = pgData;
         this.owned = owned;
         this.port = port;
         this.password = password;
@@ -70,7 +76,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (running.isPresent()) {
                 if (ownerAlive(pgData)) {
                     return new EmbeddedPostgresServer(
-                            Optional.empty(), running.get().port(), password, Optional.empty());
+                            pgData, Optional.empty(), running.get().port(), password, Optional.empty());
                 }
                 LOG.warn(
                         "stopping PostgreSQL (pid {}) left running by a process that ended",
@@ -117,6 +123,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 closeOlderFolder(postgres.getPort(), pgData, password);
             }
             server = new EmbeddedPostgresServer(
+                    pgData,
                     Optional.of(postgres),
                     postgres.getPort(),
                     password,
@@ -233,6 +240,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return USER;
     }
 
+    /** True when the server's postmaster is running (not killed, not a zombie). */
+    public boolean running() {
+        try {
+            return RunningPostmaster.in(pgData).isPresent();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** True while this process is starting its server again after it died. */
     public boolean restarting() {
         return watchdog.map(PostmasterWatchdog::restarting).orElse(false);
@@ -306,6 +322,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 if (!busy && (owner.isEmpty() || !runningProcess(owner.get()))) {
                     LOG.warn("removing the lock file of a PostgreSQL server that is no longer running");
                     Files.deleteIfExists(pidFile);
+                    removeSocketLocks(pgData.resolveSibling(EmbeddedAccess.SOCKET_FOLDER));
                     return;
                 }
                 try {
@@ -313,6 +330,24 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted while waiting for PostgreSQL to go", e);
+                }
+            }
+        }
+
+        /**
+         * The socket's lock files of a server that is gone: PostgreSQL refuses to start while the pid
+         * in one still answers, which a killed postmaster's zombie does.
+         */
+        private static void removeSocketLocks(Path socketFolder) throws IOException {
+            if (!Files.isDirectory(socketFolder)) {
+                return;
+            }
+            try (var locks = Files.newDirectoryStream(socketFolder, ".s.PGSQL.*.lock")) {
+                for (Path lock : locks) {
+                    Optional<Long> owner = ownerPid(lock);
+                    if (owner.isEmpty() || !runningProcess(owner.get())) {
+                        Files.deleteIfExists(lock);
+                    }
                 }
             }
         }

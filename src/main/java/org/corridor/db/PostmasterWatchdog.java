@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,22 +110,24 @@ final class PostmasterWatchdog implements AutoCloseable {
             if (closed) {
                 return true;
             }
-            Process process = new ProcessBuilder(command())
-                    .redirectErrorStream(true)
-                    .redirectOutput(
-                            ProcessBuilder.Redirect.appendTo(restart.log().toFile()))
-                    .start();
-            if (!process.waitFor(START_PATIENCE.toSeconds() + 10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                LOG.warn("pg_ctl did not finish starting the embedded PostgreSQL; trying again");
-                return false;
-            }
-            if (process.exitValue() != 0) {
-                LOG.warn(
-                        "pg_ctl could not start the embedded PostgreSQL (exit {}); see {}",
-                        process.exitValue(),
-                        restart.log());
-                return false;
+            Path output = Files.createTempFile(restart.pgData().getParent(), ".pg_ctl", ".log");
+            try {
+                Process process = new ProcessBuilder(command())
+                        .redirectErrorStream(true)
+                        .redirectOutput(output.toFile())
+                        .start();
+                boolean finished = process.waitFor(START_PATIENCE.toSeconds() + 10, TimeUnit.SECONDS);
+                if (!finished) {
+                    process.destroyForcibly();
+                }
+                String said = Files.readString(output);
+                Files.writeString(restart.log(), said, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                if (!finished || process.exitValue() != 0) {
+                    LOG.warn("pg_ctl could not start the embedded PostgreSQL yet: {}", lastLine(said));
+                    return false;
+                }
+            } finally {
+                Files.deleteIfExists(output);
             }
             restarts.incrementAndGet();
             LOG.warn(
@@ -135,6 +138,11 @@ final class PostmasterWatchdog implements AutoCloseable {
             LOG.warn("cannot start the embedded PostgreSQL again: {}", e.getMessage());
             return false;
         }
+    }
+
+    private static String lastLine(String text) {
+        String[] lines = text.strip().split("\\R");
+        return lines.length == 0 ? "" : lines[lines.length - 1];
     }
 
     /** pg_ctl start with the options of the first start; in a user namespace when run as root, as zonky does. */

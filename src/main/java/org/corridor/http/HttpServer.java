@@ -93,7 +93,7 @@ public final class HttpServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.requestLogger.http(metrics::record);
             Dashboard.configure(config);
-            Problems.register(config.routes);
+            Problems.register(config.routes, () -> corridor.database().available());
             Api api = new Api(config.routes, guard);
             features.forEach(feature -> feature.register(api));
             registered.set(api.registered());
