@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +48,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final int port;
     private final String password;
     private final Optional<PostmasterWatchdog> watchdog;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile Optional<Thread> shutdownHook = Optional.empty();
+
+    /** How long the JVM's shutdown waits for the application to close the server after draining. */
+    private static final Duration SHUTDOWN_PATIENCE = Duration.ofSeconds(20);
 
     private EmbeddedPostgresServer(
             Path pgData,
@@ -102,6 +109,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(120))
+                // Stopped by this class's own hook, after the application has drained its requests.
+                .setRegisterShutdownHook(false)
                 .setConnectConfig("password", password)
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -128,6 +137,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     postgres.getPort(),
                     password,
                     watchdog(pgData, postgres.getPort(), settings, log));
+            server.stopAtShutdown();
             return server;
         } finally {
             if (server == null) {
@@ -286,6 +296,27 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the server when the JVM stops (SIGTERM, or the end of the program) unless the
+     * application closed it first: it waits a while for the application, which drains its requests
+     * before it closes the database, then stops the server itself.
+     */
+    private void stopAtShutdown() {
+        Thread hook = new Thread(
+                () -> {
+                    watchdog.ifPresent(PostmasterWatchdog::close);
+                    try {
+                        closed.await(SHUTDOWN_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    close();
+                },
+                "corridor-postgres-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        shutdownHook = Optional.of(hook);
+    }
+
     @Override
     public void close() {
         watchdog.ifPresent(PostmasterWatchdog::close);
@@ -294,6 +325,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 postgres.close();
             } catch (IOException e) {
                 LOG.warn("embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+            }
+        });
+        closed.countDown();
+        shutdownHook.filter(hook -> hook != Thread.currentThread()).ifPresent(hook -> {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is stopping: the hook runs and finds the server closed
             }
         });
     }

@@ -84,6 +84,9 @@ final class PostmasterWatchdog implements AutoCloseable {
                     pauseMillis = PERIOD.toMillis();
                     continue;
                 }
+                if (jvmStopping()) {
+                    return; // the server was stopped on purpose, by the JVM's shutdown
+                }
                 restarting = true;
                 pauseMillis = startAgain() ? PERIOD.toMillis() : Math.min(pauseMillis * 2, MAX_PAUSE.toMillis());
             } catch (InterruptedException e) {
@@ -91,6 +94,18 @@ final class PostmasterWatchdog implements AutoCloseable {
             } finally {
                 restarting = false;
             }
+        }
+    }
+
+    /** True once the JVM has begun to stop: no hook can be added any more. */
+    private static boolean jvmStopping() {
+        Thread probe = new Thread(() -> {});
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
         }
     }
 

@@ -27,6 +27,9 @@ import org.corridor.settlement.MovementRoutes;
 import org.corridor.settlement.RestrictedAccountRoutes;
 import org.corridor.vessel.VesselRoutes;
 import org.corridor.web.Dashboard;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The HTTP server: assembles every feature's routes behind one guard and one problem mapper.
@@ -37,6 +40,9 @@ public final class HttpServer implements AutoCloseable {
     public static final String VERSION = "0.1.0";
 
     private static final java.time.Duration HOLD_EXPIRY_PERIOD = java.time.Duration.ofSeconds(10);
+
+    /** How long a stopping server lets in-flight requests finish. */
+    static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(10);
 
     private final Javalin app;
     private final List<RouteSpec> routes;
@@ -91,6 +97,8 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.host = host;
             config.jetty.port = port;
             config.startup.showJavalinBanner = false;
+            config.jetty.modifyServer(HttpServer::harden);
+            config.jetty.modifyHttpConfiguration(HttpServer::harden);
             config.requestLogger.http(metrics::record);
             Dashboard.configure(config);
             Problems.register(config.routes, () -> corridor.database().available());
@@ -102,6 +110,28 @@ public final class HttpServer implements AutoCloseable {
         // The ledger voids expired holds by itself while the server runs.
         HoldExpiry holdExpiry = corridor.ledger().startHoldExpiry(HOLD_EXPIRY_PERIOD);
         return new HttpServer(app, registered.get(), gcMetrics, holdExpiry);
+    }
+
+    /**
+     * Jetty itself: in-flight requests drain for up to {@link #DRAIN} when the server stops, and its
+     * own refusals are problem details.
+     */
+    private static void harden(Server server) {
+        server.setStopTimeout(DRAIN.toMillis());
+        server.setErrorHandler(new ProblemErrorHandler());
+        server.setHandler(new GracefulHandler());
+    }
+
+    private static void harden(HttpConfiguration http) {
+        // Jetty keeps the header fields of a connection's earlier requests and matched them ignoring
+        // case: on one keep-alive connection a token differing only in case from the previous
+        // request's was read as the previous one.
+        http.setHeaderCacheCaseSensitive(true);
+        http.setSendServerVersion(false);
+        http.addCustomizer((request, responseHeaders) -> {
+            responseHeaders.put(ProblemErrorHandler.NOSNIFF);
+            return request;
+        });
     }
 
     public int port() {

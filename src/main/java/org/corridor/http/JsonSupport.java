@@ -34,6 +34,7 @@ public final class JsonSupport {
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
                 .addModule(new MoneyJson())
+                .addModule(new InputChecks())
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -107,6 +107,10 @@ public final class Problems {
         if (exception instanceof HttpResponseException http) {
             return Optional.of(fromJavalin(http, instance));
         }
+        if (exception instanceof Requests.UnsupportedMediaType unsupported) {
+            return Optional.of(
+                    ProblemDetail.of(415, "UNSUPPORTED_MEDIA_TYPE", unsupported.getMessage(), instance, Map.of()));
+        }
         Optional<ProblemDetail> json = fromJson(exception, instance);
         if (json.isPresent()) {
             return json;
@@ -129,6 +133,16 @@ public final class Problems {
                     "the request collided with concurrent ones too often; nothing was changed, retry shortly",
                     instance,
                     Map.of("retry_after_seconds", 1)));
+        }
+        Optional<String> unstorable = sqlState(exception).filter(UNSTORABLE::containsKey);
+        if (unstorable.isPresent()) {
+            // A value that slipped past the edge's checks (a CSV file's NUL, a date PostgreSQL cannot hold).
+            return Optional.of(ProblemDetail.of(
+                    422,
+                    UNSTORABLE.get(unstorable.get()),
+                    "a value cannot be stored: " + rootMessage(exception),
+                    instance,
+                    Map.of()));
         }
         if (statementCancelled(exception)) {
             LOG.warn("statement cancelled on {} {}: {}", ctx.method(), instance, rootMessage(exception));
@@ -281,6 +295,22 @@ public final class Problems {
             }
         }
         return false;
+    }
+
+    /** SQLSTATEs of values the database refuses to store, and the code the client is told. */
+    private static final Map<String, String> UNSTORABLE = Map.of(
+            "22021", "CONTROL_CHARACTER", // character not in repertoire: NUL in text
+            "22P05", "CONTROL_CHARACTER", // untranslatable character
+            "22008", "DATE_OUT_OF_RANGE", // datetime field overflow
+            "22007", "DATE_OUT_OF_RANGE"); // invalid datetime format
+
+    private static Optional<String> sqlState(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return Optional.of(sql.getSQLState());
+            }
+        }
+        return Optional.empty();
     }
 
     static boolean statementCancelled(Throwable exception) {
