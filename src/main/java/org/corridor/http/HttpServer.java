@@ -48,12 +48,15 @@ public final class HttpServer implements AutoCloseable {
     private final List<RouteSpec> routes;
     private final JvmGcMetrics gcMetrics;
     private final HoldExpiry holdExpiry;
+    private final RefusalLog refusals;
 
-    private HttpServer(Javalin app, List<RouteSpec> routes, JvmGcMetrics gcMetrics, HoldExpiry holdExpiry) {
+    private HttpServer(
+            Javalin app, List<RouteSpec> routes, JvmGcMetrics gcMetrics, HoldExpiry holdExpiry, RefusalLog refusals) {
         this.app = app;
         this.routes = routes;
         this.gcMetrics = gcMetrics;
         this.holdExpiry = holdExpiry;
+        this.refusals = refusals;
     }
 
     /** Starts a server for {@code corridor} on {@code host:port} (port 0 picks a free one). */
@@ -67,10 +70,12 @@ public final class HttpServer implements AutoCloseable {
         JvmGcMetrics gcMetrics = new JvmGcMetrics();
         gcMetrics.bindTo(registry);
 
+        RefusalLog refusals = new RefusalLog(corridor.audit());
         Guard guard = new Guard(
                 corridor.users(),
-                corridor.audit(),
-                new RateLimiter(corridor.config().requestsPerMinutePerToken()));
+                refusals,
+                new RateLimiter(corridor.config().requestsPerMinutePerToken()),
+                new RateLimiter(corridor.config().safeguards().unauthenticatedPerMinute()));
         Metrics metrics = new Metrics(registry);
         AtomicReference<List<RouteSpec>> registered = new AtomicReference<>(List.of());
         List<Routes> features = new ArrayList<>();
@@ -109,7 +114,7 @@ public final class HttpServer implements AutoCloseable {
         app.start();
         // The ledger voids expired holds by itself while the server runs.
         HoldExpiry holdExpiry = corridor.ledger().startHoldExpiry(HOLD_EXPIRY_PERIOD);
-        return new HttpServer(app, registered.get(), gcMetrics, holdExpiry);
+        return new HttpServer(app, registered.get(), gcMetrics, holdExpiry, refusals);
     }
 
     /**
@@ -138,6 +143,11 @@ public final class HttpServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Writes the counted refusals now, the current minute's too (for tests and orderly stops). */
+    void writeRefusalCounts() {
+        refusals.writeCounts(true);
+    }
+
     /** Every registered route, for the OpenAPI description and the role-matrix test. */
     public List<RouteSpec> routes() {
         return routes;
@@ -147,6 +157,7 @@ public final class HttpServer implements AutoCloseable {
     public void close() {
         holdExpiry.close();
         app.stop();
+        refusals.close();
         gcMetrics.close();
     }
 }

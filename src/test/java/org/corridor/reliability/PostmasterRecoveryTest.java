@@ -57,7 +57,11 @@ class PostmasterRecoveryTest {
 
     @Test
     void a_killed_postmaster_is_started_again_and_requests_meanwhile_get_503_never_500() throws Exception {
-        Config config = Config.fromEnvironment(Map.of("CORRIDOR_RATE_LIMIT_PER_MINUTE", "1000000"))
+        Config config = Config.fromEnvironment(Map.of(
+                        "CORRIDOR_RATE_LIMIT_PER_MINUTE",
+                        "1000000",
+                        "CORRIDOR_UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE",
+                        "1000000"))
                 .withDataDir(dataDir);
         List<Long> recoveries = new ArrayList<>();
         try (TestServer server = new TestServer(Corridor.open(config))) {

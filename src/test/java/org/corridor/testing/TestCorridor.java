@@ -21,11 +21,14 @@ public final class TestCorridor {
         return create(clock, Map.of());
     }
 
-    /** {@code environment} overrides settings as the CORRIDOR_* variables would. */
+    /**
+     * {@code environment} overrides settings as the CORRIDOR_* variables would. Tests call every
+     * route without a token from one address, so the per-address limit is lifted unless given.
+     */
     public static Corridor create(Clock clock, Map<String, String> environment) {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         return new Corridor(
-                Config.fromEnvironment(environment),
+                Config.fromEnvironment(withTestDefaults(environment)),
                 TestDatabase.fresh(TestDatabase.defaultPool(), metrics),
                 clock,
                 metrics);
@@ -34,6 +37,17 @@ public final class TestCorridor {
     /** A Corridor whose pool has the given settings (statement timeout, retries), for fault tests. */
     public static Corridor create(Clock clock, Map<String, String> environment, DatabaseSettings.PoolSettings pool) {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        return new Corridor(Config.fromEnvironment(environment), TestDatabase.fresh(pool, metrics), clock, metrics);
+        return new Corridor(
+                Config.fromEnvironment(withTestDefaults(environment)),
+                TestDatabase.fresh(pool, metrics),
+                clock,
+                metrics);
+    }
+
+    /** Settings every test server has unless the test says otherwise. */
+    public static Map<String, String> withTestDefaults(Map<String, String> environment) {
+        Map<String, String> all = new java.util.HashMap<>(environment);
+        all.putIfAbsent("CORRIDOR_UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE", "1000000");
+        return Map.copyOf(all);
     }
 }
