@@ -95,7 +95,11 @@ final class EmbeddedAccess {
             return Optional.empty();
         }
         try {
-            Files.createDirectories(folder);
+            if (!Files.exists(folder)) {
+                Files.createDirectories(folder);
+                // Set, not just asked for: the umask may have widened it.
+                Files.setPosixFilePermissions(folder, OWNER_ONLY_FOLDER);
+            }
             ownerOnly(folder, OWNER_ONLY_FOLDER);
             return Optional.of(folder);
         } catch (IOException e) {

@@ -49,6 +49,7 @@ public final class HttpServer implements AutoCloseable {
     private final JvmGcMetrics gcMetrics;
     private final HoldExpiry holdExpiry;
     private final RefusalLog refusals;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private HttpServer(
             Javalin app, List<RouteSpec> routes, JvmGcMetrics gcMetrics, HoldExpiry holdExpiry, RefusalLog refusals) {
@@ -155,6 +156,9 @@ public final class HttpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         holdExpiry.close();
         app.stop();
         refusals.close();
