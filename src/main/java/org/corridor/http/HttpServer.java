@@ -30,6 +30,7 @@ import org.corridor.web.Dashboard;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: assembles every feature's routes behind one guard and one problem mapper.
@@ -51,13 +52,21 @@ public final class HttpServer implements AutoCloseable {
     private final RefusalLog refusals;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
+    private final AutoCloseable checkpoints;
+
     private HttpServer(
-            Javalin app, List<RouteSpec> routes, JvmGcMetrics gcMetrics, HoldExpiry holdExpiry, RefusalLog refusals) {
+            Javalin app,
+            List<RouteSpec> routes,
+            JvmGcMetrics gcMetrics,
+            HoldExpiry holdExpiry,
+            RefusalLog refusals,
+            AutoCloseable checkpoints) {
         this.app = app;
         this.routes = routes;
         this.gcMetrics = gcMetrics;
         this.holdExpiry = holdExpiry;
         this.refusals = refusals;
+        this.checkpoints = checkpoints;
     }
 
     /** Starts a server for {@code corridor} on {@code host:port} (port 0 picks a free one). */
@@ -115,7 +124,11 @@ public final class HttpServer implements AutoCloseable {
         app.start();
         // The ledger voids expired holds by itself while the server runs.
         HoldExpiry holdExpiry = corridor.ledger().startHoldExpiry(HOLD_EXPIRY_PERIOD);
-        return new HttpServer(app, registered.get(), gcMetrics, holdExpiry, refusals);
+        // The head of the audit chain is signed outside the database now and at every interval.
+        AutoCloseable checkpoints = corridor.audit()
+                .checkpoints()
+                .schedule(corridor.config().safeguards().checkpointInterval());
+        return new HttpServer(app, registered.get(), gcMetrics, holdExpiry, refusals, checkpoints);
     }
 
     /**
@@ -162,6 +175,11 @@ public final class HttpServer implements AutoCloseable {
         holdExpiry.close();
         app.stop();
         refusals.close();
+        try {
+            checkpoints.close(); // signs the head once more, after the last request
+        } catch (Exception e) {
+            LoggerFactory.getLogger(HttpServer.class).warn("last audit checkpoint not signed: {}", e.getMessage());
+        }
         gcMetrics.close();
     }
 }

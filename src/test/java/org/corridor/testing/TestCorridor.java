@@ -48,6 +48,20 @@ public final class TestCorridor {
     public static Map<String, String> withTestDefaults(Map<String, String> environment) {
         Map<String, String> all = new java.util.HashMap<>(environment);
         all.putIfAbsent("CORRIDOR_UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE", "1000000");
+        if (!all.containsKey("CORRIDOR_AUDIT_KEY") || !all.containsKey("CORRIDOR_AUDIT_CHECKPOINTS")) {
+            // Each test database has a chain of its own: its checkpoints and key go in a folder of its own.
+            try {
+                java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("corridor-test-audit");
+                all.putIfAbsent(
+                        "CORRIDOR_AUDIT_KEY",
+                        folder.resolve("audit-signing.key").toString());
+                all.putIfAbsent(
+                        "CORRIDOR_AUDIT_CHECKPOINTS",
+                        folder.resolve("audit-checkpoints.jsonl").toString());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         return Map.copyOf(all);
     }
 }
