@@ -19,7 +19,8 @@ public final class JsonSupport {
 
     public static final int MAX_NESTING_DEPTH = 64;
     public static final int MAX_NUMBER_LENGTH = 64;
-    public static final int MAX_STRING_LENGTH = 5_000_000;
+    /** Room for a release document of 5 MB in base64 (about 7 million characters). */
+    public static final int MAX_STRING_LENGTH = 7_500_000;
 
     private static final ObjectMapper MAPPER = create();
 
