@@ -51,16 +51,17 @@ public final class Checkpoints {
 
     /**
      * Signs the head of the chain and appends it to the checkpoint file, unless the last checkpoint
-     * already signs that head; creates the key on first use.
+     * already signs that head; creates the key on first use, under the file's lock, just before the
+     * first checkpoint is written.
      *
      * @return the latest checkpoint, new or not; empty while the chain is empty
      * @throws ConflictException CHECKPOINTS_NOT_CONFIGURED when no place is configured
      */
     public Optional<Checkpoint> checkpoint() {
         Place where = requirePlace();
-        SigningKey key = SigningKey.loadOrCreate(where.keyFile());
         Optional<AuditEntry> head = log.head();
         if (head.isEmpty()) {
+            // No key before there is something to sign: a key without checkpoints means they were removed.
             return Optional.empty();
         }
         return new CheckpointFile(where.checkpointFile()).append(last -> {
@@ -69,6 +70,7 @@ public final class Checkpoints {
                     && last.get().hash().equals(head.get().hash())) {
                 return Optional.empty();
             }
+            SigningKey key = SigningKey.loadOrCreate(where.keyFile());
             String previous = last.map(Checkpoint::lineDigest).orElse(Checkpoint.FIRST);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             return Optional.of(Checkpoint.sign(head.get(), now, key, previous));

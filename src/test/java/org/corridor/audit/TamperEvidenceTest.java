@@ -2,6 +2,7 @@ package org.corridor.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.corridor.app.Corridor;
+import org.corridor.identity.Role;
 import org.corridor.ledger.AccountCode;
 import org.corridor.ledger.NewAccount;
 import org.corridor.ledger.NewTransfer;
@@ -22,6 +24,7 @@ import org.corridor.ledger.TransferResult;
 import org.corridor.money.Currency;
 import org.corridor.testing.TestCorridor;
 import org.corridor.testing.TestDatabase;
+import org.corridor.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +81,16 @@ class TamperEvidenceTest {
                 .isEqualTo(corridor.audit().size());
         assertThat(corridor.settlement().checkBooks().findings()).isEmpty();
         assertThat(corridor.settlement().checkBooks().ledger().transfers()).isEqualTo(12);
+    }
+
+    @Test
+    void an_empty_chain_signs_nothing_and_makes_no_key_so_a_fresh_server_is_not_called_tampered() {
+        try (Corridor empty = TestCorridor.create()) {
+            assertThat(empty.audit().checkpoints().checkpoint()).isEmpty();
+            assertThat(empty.config().safeguards().auditKeyIn(empty.config().dataDir()))
+                    .doesNotExist();
+            assertThat(empty.audit().checkpoints().verify().findings()).isEmpty();
+        }
     }
 
     @Test
@@ -247,6 +260,27 @@ class TamperEvidenceTest {
                         .verify(java.util.Optional.of(kept))
                         .findings()))
                 .containsExactly("CHAIN_TRUNCATED");
+    }
+
+    @Test
+    void the_api_that_feeds_the_dashboard_names_a_chain_cut_short() throws Exception {
+        try (TestServer server = new TestServer(corridor)) {
+            assertThat(server.as(Role.AUDITOR)
+                            .get("/api/v1/audit/verify")
+                            .json()
+                            .get("intact")
+                            .asBoolean())
+                    .isTrue();
+            corridor.audit().checkpoints().checkpoint();
+            long head = corridor.audit().size();
+            tamper("delete from audit_entry where seq > " + (head - 5));
+
+            JsonNode verification =
+                    server.as(Role.AUDITOR).get("/api/v1/audit/verify").json();
+            assertThat(verification.get("intact").asBoolean()).isFalse();
+            assertThat(verification.get("reason").asText()).isEqualTo("CHAIN_TRUNCATED");
+            assertThat(verification.get("findings").get(0).get("code").asText()).isEqualTo("CHAIN_TRUNCATED");
+        }
     }
 
     // ---------------------------------------------------------------- tampering
