@@ -10,7 +10,10 @@ export const audit = {
     root.append(h("div", { class: `notice ${verification.intact ? "ok" : "bad"}`, id: "audit-verification" },
       verification.intact
         ? `Hash chain intact: ${verification.entries_checked} entries`
-        : `Hash chain broken at entry ${verification.broken_at} (${verification.reason})`));
+        : verification.broken_at != null
+          ? `Hash chain broken at entry ${verification.broken_at} (${verification.reason})`
+          : `Audit trail contradicts its signed checkpoints: ${verification.findings
+              .map((f) => `${f.code}: ${f.detail}`).join("; ")}`));
     const page = await api("/api/v1/audit?limit=200");
     const entries = page.entries.slice().reverse();
     root.append(table([

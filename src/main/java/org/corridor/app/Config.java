@@ -28,7 +28,8 @@ public record Config(
         ZoneId zone,
         long maxRequestBytes,
         int requestsPerMinutePerToken,
-        Duration statementTimeout) {
+        Duration statementTimeout,
+        Safeguards safeguards) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -36,7 +37,7 @@ public record Config(
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Baghdad");
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(5);
 
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)?");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)?");
 
     public static Config fromEnvironment() {
         return fromEnvironment(System.getenv());
@@ -53,7 +54,8 @@ public record Config(
                 zoneSetting(env.getOrDefault("CORRIDOR_ZONE", DEFAULT_ZONE.getId())),
                 intSetting(env, "CORRIDOR_MAX_REQUEST_BYTES", 10_000_000),
                 intSetting(env, "CORRIDOR_RATE_LIMIT_PER_MINUTE", 6_000),
-                durationSetting(env, "CORRIDOR_STATEMENT_TIMEOUT", DEFAULT_STATEMENT_TIMEOUT));
+                durationSetting(env, "CORRIDOR_STATEMENT_TIMEOUT", DEFAULT_STATEMENT_TIMEOUT),
+                Safeguards.fromEnvironment(env));
     }
 
     public Config withPort(int newPort) {
@@ -80,7 +82,8 @@ public record Config(
                 zone,
                 maxRequestBytes,
                 requestsPerMinutePerToken,
-                statementTimeout);
+                statementTimeout,
+                safeguards);
     }
 
     @Override
@@ -99,7 +102,12 @@ public record Config(
         DatabaseSettings.PoolSettings pool =
                 DatabaseSettings.PoolSettings.defaults().withStatementTimeout(statementTimeout);
         if (dbUrl.isPresent()) {
-            return new DatabaseSettings.External(dbUrl.get(), dbUser.orElse("corridor"), dbPassword.orElse(""), pool);
+            return new DatabaseSettings.External(
+                    dbUrl.get(),
+                    dbUser.orElse("corridor"),
+                    dbPassword.orElse(""),
+                    pool,
+                    safeguards.databaseSuperuserAllowed());
         }
         return new DatabaseSettings.Embedded(dataDir, true, pool);
     }
@@ -108,7 +116,7 @@ public record Config(
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
-    private static int intSetting(Map<String, String> env, String name, int fallback) {
+    static int intSetting(Map<String, String> env, String name, int fallback) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return fallback;
@@ -120,8 +128,8 @@ public record Config(
         }
     }
 
-    /** A duration written as {@code 5s}, {@code 500ms}, {@code 2m} or a plain number of seconds. */
-    private static Duration durationSetting(Map<String, String> env, String name, Duration fallback) {
+    /** A duration written as {@code 5s}, {@code 500ms}, {@code 2m}, {@code 12h}, {@code 7d} or a plain number of seconds. */
+    static Duration durationSetting(Map<String, String> env, String name, Duration fallback) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return fallback;
@@ -129,13 +137,15 @@ public record Config(
         Matcher matcher = DURATION.matcher(value.trim());
         if (!matcher.matches()) {
             throw new InvalidInputException(
-                    "CONFIG_INVALID", name + " is not a duration such as 5s, 500ms or 2m: " + value);
+                    "CONFIG_INVALID", name + " is not a duration such as 5s, 500ms, 2m, 12h or 7d: " + value);
         }
         long amount = Long.parseLong(matcher.group(1));
         String unit = matcher.group(2) == null ? "s" : matcher.group(2);
         Duration duration = switch (unit) {
             case "ms" -> Duration.ofMillis(amount);
             case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            case "d" -> Duration.ofDays(amount);
             default -> Duration.ofSeconds(amount);
         };
         if (duration.isZero()) {

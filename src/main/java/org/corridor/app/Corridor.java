@@ -6,9 +6,11 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditLog;
+import org.corridor.audit.Checkpoints;
 import org.corridor.authorisation.Authorisations;
 import org.corridor.authorisation.Eligibility;
 import org.corridor.db.Database;
@@ -54,7 +56,12 @@ public final class Corridor implements AutoCloseable {
         this.database = database;
         this.clock = clock;
         this.metrics = metrics;
-        this.auditLog = new AuditLog(database.transactions(), clock);
+        this.auditLog = new AuditLog(
+                database.transactions(),
+                clock,
+                Optional.of(new Checkpoints.Place(
+                        config.safeguards().auditKeyIn(config.dataDir()),
+                        config.safeguards().auditCheckpointsIn(config.dataDir()))));
         this.users = new Users(database.transactions(), auditLog, clock);
         this.authorisations = new Authorisations(database.transactions(), auditLog, clock, config.zone());
         this.eligibility = new Eligibility(database.transactions(), auditLog, clock, config.zone());

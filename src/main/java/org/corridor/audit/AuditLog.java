@@ -16,10 +16,23 @@ public final class AuditLog {
 
     private final Transactions transactions;
     private final AuditStore store;
+    private final Checkpoints checkpoints;
 
+    /** An audit trail without checkpoints (tests, tools). */
     public AuditLog(Transactions transactions, Clock clock) {
+        this(transactions, clock, Optional.empty());
+    }
+
+    /** An audit trail whose head is signed into checkpoints kept where {@code place} says. */
+    public AuditLog(Transactions transactions, Clock clock, Optional<Checkpoints.Place> place) {
         this.transactions = transactions;
         this.store = new AuditStore(clock);
+        this.checkpoints = new Checkpoints(this, place, clock);
+    }
+
+    /** The signed checkpoints of this trail, kept outside the database. */
+    public Checkpoints checkpoints() {
+        return checkpoints;
     }
 
     /**
@@ -45,6 +58,19 @@ public final class AuditLog {
     /** Streams every entry with sequence number in {@code [fromSeq, toSeq]}, in order. */
     public void export(long fromSeq, long toSeq, Consumer<AuditEntry> sink) {
         transactions.useTransaction(transaction -> store.forEach(transaction, fromSeq, toSeq, sink));
+    }
+
+    /** The newest entry: the head of the chain. */
+    public Optional<AuditEntry> head() {
+        return transactions.read(store::head);
+    }
+
+    /**
+     * Streams the entries in {@code [fromSeq, toSeq]} in the caller's unit of work (which must be a
+     * transaction), so that they are read in the same snapshot as the caller's other reads.
+     */
+    public void export(Transaction transaction, long fromSeq, long toSeq, Consumer<AuditEntry> sink) {
+        store.forEach(transaction, fromSeq, toSeq, sink);
     }
 
     public long size() {

@@ -158,6 +158,13 @@ final class AuditStore {
                 .one();
     }
 
+    Optional<AuditEntry> head(Transaction transaction) {
+        return Handles.of(transaction)
+                .createQuery("select * from audit_entry order by seq desc limit 1")
+                .map(ENTRY)
+                .findFirst();
+    }
+
     Optional<AuditEntry> entry(Transaction transaction, long seq) {
         return Handles.of(transaction)
                 .createQuery("select * from audit_entry where seq = :seq")

@@ -67,25 +67,29 @@ final class DemoCommand implements Callable<Integer> {
             corridor.close();
             throw e;
         }
+        OrderlyStop stop = OrderlyStop.onShutdown(corridor, server);
         String auditorToken;
         try {
             auditorToken =
                     Demo.play(corridor, clock, ServeCommand.url(corridor, server), CliActor.current(), dataDir, out);
         } catch (RuntimeException e) {
-            server.close();
-            corridor.close();
+            if (stop.stopping()) {
+                // Told to stop (SIGTERM, Ctrl-C): the server drained and closed under the scenario.
+                stop.awaitStopped();
+                throw new ConflictException("DEMO_STOPPED", "stopped before the end of the scenario");
+            }
+            stop.stopNow();
             throw e;
         }
         if (noServe) {
-            server.close();
-            corridor.close();
+            stop.stopNow();
             return 0;
         }
         out.println("dashboard: " + ServeCommand.url(corridor, server) + " (sign in with the ADMIN or AUDITOR token;"
                 + " the clock stands at the end of the scenario)");
         out.println("sign in with: " + auditorToken);
         out.flush();
-        ServeCommand.untilStopped(corridor, server);
+        stop.awaitStopped();
         return 0;
     }
 

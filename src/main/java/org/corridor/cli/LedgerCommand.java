@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.corridor.ConflictException;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
+import org.corridor.audit.Finding;
 import org.corridor.http.Requests;
 import org.corridor.ledger.Account;
 import org.corridor.ledger.AccountCode;
@@ -26,6 +27,7 @@ import org.corridor.ledger.TransferKind;
 import org.corridor.ledger.TransferOutcome;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
+import org.corridor.settlement.BooksCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +41,8 @@ import picocli.CommandLine.Parameters;
             LedgerCommand.Open.class,
             LedgerCommand.Balance.class,
             LedgerCommand.StatementCommand.class,
-            LedgerCommand.Transfer.class
+            LedgerCommand.Transfer.class,
+            LedgerCommand.Check.class
         })
 final class LedgerCommand implements Runnable {
 
@@ -288,5 +291,39 @@ final class LedgerCommand implements Runnable {
             }
             return 0;
         }
+    }
+
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
+            description = "Check the books in one snapshot: for every restricted account its open lots add up to its"
+                    + " posted balance; every balance equals the sum of its transfers (and each transfer's recorded"
+                    + " balances follow from the one before); every batch's digest in the audit trail matches its"
+                    + " transfers. Prints each finding by name and exits 1 if there is any.")
+    static final class Check implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Override
+        public Integer call() {
+            try (Corridor corridor = database.open()) {
+                BooksCheck books = corridor.settlement().checkBooks();
+                AuditCommand.printBooks(books);
+                return report(books.findings(), "ledger check");
+            }
+        }
+    }
+
+    /** Prints each finding on a line of its own; exits 1 with one line on stderr if there is any. */
+    static int report(List<Finding> findings, String what) {
+        if (findings.isEmpty()) {
+            System.out.println(what + ": nothing found wrong");
+            return 0;
+        }
+        findings.forEach(finding -> System.out.println(finding));
+        List<String> codes = findings.stream().map(Finding::code).distinct().toList();
+        System.err.println("corridor: " + what + " found " + findings.size() + " problem"
+                + (findings.size() == 1 ? "" : "s") + ": " + String.join(", ", codes));
+        return 1;
     }
 }

@@ -1,7 +1,6 @@
 package org.corridor.cli;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.corridor.app.Config;
 import org.corridor.app.Corridor;
 import org.corridor.http.HttpServer;
@@ -53,18 +52,12 @@ final class ServeCommand implements Callable<Integer> {
         untilStopped(corridor, server);
     }
 
-    /** Blocks until the process is told to stop, then closes the server and the database in order. */
+    /**
+     * Blocks until the process is told to stop, then lets in-flight requests finish and closes the
+     * server and the database in order.
+     */
     static void untilStopped(Corridor corridor, HttpServer server) throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            server.close();
-                            corridor.close();
-                            stopped.countDown();
-                        },
-                        "corridor-shutdown"));
-        stopped.await();
+        OrderlyStop.onShutdown(corridor, server).awaitStopped();
     }
 
     static String url(Corridor corridor, HttpServer server) {

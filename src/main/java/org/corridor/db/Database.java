@@ -48,7 +48,8 @@ public final class Database implements AutoCloseable {
             return openEmbedded(embedded, metrics);
         }
         DatabaseSettings.External external = (DatabaseSettings.External) settings;
-        return connect(
+        ExternalServerChecks.warnWithoutTls(external.jdbcUrl());
+        Database database = connect(
                 external.jdbcUrl(),
                 external.user(),
                 external.password(),
@@ -56,6 +57,13 @@ public final class Database implements AutoCloseable {
                 external.jdbcUrl(),
                 Optional.empty(),
                 metrics);
+        try {
+            ExternalServerChecks.refuseSuperuser(database.pool, external);
+            return database;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     private static Database openEmbedded(DatabaseSettings.Embedded settings, MeterRegistry metrics) {
@@ -64,8 +72,8 @@ public final class Database implements AutoCloseable {
             server.createDatabaseIfMissing(EmbeddedPostgresServer.DATABASE);
             return connect(
                     server.jdbcUrl(EmbeddedPostgresServer.DATABASE),
-                    EmbeddedPostgresServer.USER,
-                    "",
+                    server.user(),
+                    server.password(),
                     settings.pool(),
                     "embedded PostgreSQL in " + settings.dataDir(),
                     Optional.of(server),
@@ -144,6 +152,27 @@ public final class Database implements AutoCloseable {
     /** Applies pending migrations; returns how many ran. */
     public int migrate() {
         return Migrations.migrate(pool);
+    }
+
+    /** True while the embedded server this process owns is being started again after it died. */
+    public boolean recovering() {
+        return server.map(EmbeddedPostgresServer::restarting).orElse(false);
+    }
+
+    /** How many times the embedded server this process owns was started again after it died. */
+    public long restarts() {
+        return server.map(EmbeddedPostgresServer::restarts).orElse(0L);
+    }
+
+    /**
+     * A quick judgement whether the database is there, for classifying a failure: the embedded
+     * server's process is running and not being started again; an external server answers.
+     */
+    public boolean available() {
+        if (server.isPresent()) {
+            return server.get().running() && !server.get().restarting();
+        }
+        return isReady();
     }
 
     /** True when a connection can be had and answers a trivial query within a second. */

@@ -16,8 +16,19 @@ public sealed interface DatabaseSettings {
      */
     record Embedded(Path dataDir, boolean durable, PoolSettings pool) implements DatabaseSettings {}
 
-    /** An existing PostgreSQL server. */
-    record External(String jdbcUrl, String user, String password, PoolSettings pool) implements DatabaseSettings {
+    /**
+     * An existing PostgreSQL server, reached as a role without superuser rights (a superuser can
+     * switch off the append-only triggers), over TLS with {@code sslmode=verify-full} in the URL
+     * when it is not on this machine.
+     *
+     * @param superuserAllowed start even when the role is a superuser (refused otherwise)
+     */
+    record External(String jdbcUrl, String user, String password, PoolSettings pool, boolean superuserAllowed)
+            implements DatabaseSettings {
+
+        public External(String jdbcUrl, String user, String password, PoolSettings pool) {
+            this(jdbcUrl, user, password, pool, false);
+        }
 
         @Override
         public String toString() {

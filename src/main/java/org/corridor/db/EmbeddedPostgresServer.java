@@ -16,8 +16,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,17 +43,34 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
+    private final Path pgData;
     private final Optional<EmbeddedPostgres> owned;
     private final int port;
+    private final String password;
+    private final Optional<PostmasterWatchdog> watchdog;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile Optional<Thread> shutdownHook = Optional.empty();
 
-    private EmbeddedPostgresServer(Optional<EmbeddedPostgres> owned, int port) {
+    /** How long the JVM's shutdown waits for the application to close the server after draining. */
+    private static final Duration SHUTDOWN_PATIENCE = Duration.ofSeconds(20);
+
+    private EmbeddedPostgresServer(
+            Path pgData,
+            Optional<EmbeddedPostgres> owned,
+            int port,
+            String password,
+            Optional<PostmasterWatchdog> watchdog) {
+        this.pgData = pgData;
         this.owned = owned;
         this.port = port;
+        this.password = password;
+        this.watchdog = watchdog;
     }
 
     /**
      * Starts the server on {@code dataDir}, or joins the one a live Corridor process already runs
-     * there.
+     * there. Only Corridor's role connects, with the password kept in the data folder ({@link
+     * EmbeddedAccess}); a server this process starts is started again if it dies.
      *
      * @param durable fsync and synchronous commit on; tests may turn them off for speed
      */
@@ -56,11 +78,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Path pgData = dataDir.resolve("pg");
         try {
             Files.createDirectories(pgData);
+            String password = EmbeddedAccess.secret(dataDir);
             Optional<RunningPostmaster> running = RunningPostmaster.in(pgData);
             if (running.isPresent()) {
                 if (ownerAlive(pgData)) {
                     return new EmbeddedPostgresServer(
-                            Optional.empty(), running.get().port());
+                            pgData, Optional.empty(), running.get().port(), password, Optional.empty());
                 }
                 LOG.warn(
                         "stopping PostgreSQL (pid {}) left running by a process that ended",
@@ -68,24 +91,106 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 running.get().stop(Duration.ofSeconds(60));
             }
             Leftovers.awaitGone(pgData, Duration.ofSeconds(60));
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
-                    .setServerConfig("fsync", durable ? "on" : "off")
-                    .setServerConfig("full_page_writes", durable ? "on" : "off")
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setPGStartupWait(Duration.ofSeconds(120))
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(
-                            dataDir.resolve("postgres.log").toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(
-                            dataDir.resolve("postgres.log").toFile()))
-                    .start();
-            return new EmbeddedPostgresServer(Optional.of(postgres), postgres.getPort());
+            return startOwned(dataDir, pgData, password, durable);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL in " + dataDir + ": " + e.getMessage(), e);
         }
+    }
+
+    private static EmbeddedPostgresServer startOwned(Path dataDir, Path pgData, String password, boolean durable)
+            throws IOException {
+        boolean initialised = Files.exists(pgData.resolve("postgresql.conf"));
+        // A folder of an older version trusts local clients and its role has no password: it is
+        // started as it is once, given the password, then closed to everyone else below.
+        boolean olderFolder = initialised && !EmbeddedAccess.hbaIsCorridors(pgData);
+        Map<String, String> settings = serverSettings(dataDir, durable);
+        Path log = dataDir.resolve("postgres.log");
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(120))
+                // Stopped by this class's own hook, after the application has drained its requests.
+                .setRegisterShutdownHook(false)
+                .setConnectConfig("password", password)
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        settings.forEach(builder::setServerConfig);
+        if (!initialised) {
+            // initdb's own options: the role gets its password at creation, no trust line is written.
+            Path passwordFile = dataDir.resolve(EmbeddedAccess.SECRET_FILE).toAbsolutePath();
+            builder.setLocaleConfig("pwfile", passwordFile.toString())
+                    .setLocaleConfig("auth-local", "scram-sha-256")
+                    .setLocaleConfig("auth-host", "scram-sha-256");
+        }
+        if (!olderFolder) {
+            builder.setDataDirectoryCustomizer(folder -> EmbeddedAccess.writeHba(folder.toPath()));
+        }
+        EmbeddedPostgres postgres = builder.start();
+        EmbeddedPostgresServer server = null;
+        try {
+            if (olderFolder) {
+                closeOlderFolder(postgres.getPort(), pgData, password);
+            }
+            server = new EmbeddedPostgresServer(
+                    pgData,
+                    Optional.of(postgres),
+                    postgres.getPort(),
+                    password,
+                    watchdog(pgData, postgres.getPort(), settings, log));
+            server.stopAtShutdown();
+            return server;
+        } finally {
+            if (server == null) {
+                postgres.close();
+            }
+        }
+    }
+
+    /** The server's settings: durability, loopback only, and the socket in the data folder. */
+    private static Map<String, String> serverSettings(Path dataDir, boolean durable) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("synchronous_commit", durable ? "on" : "off");
+        settings.put("fsync", durable ? "on" : "off");
+        settings.put("full_page_writes", durable ? "on" : "off");
+        settings.put("max_connections", "200");
+        settings.put("listen_addresses", "127.0.0.1");
+        settings.put("password_encryption", "scram-sha-256");
+        Optional<Path> socketFolder = EmbeddedAccess.socketFolder(dataDir);
+        settings.put("unix_socket_directories", socketFolder.map(Path::toString).orElse("''"));
+        settings.put("unix_socket_permissions", "0700");
+        return settings;
+    }
+
+    /** Gives the role of an older folder its password, then replaces its trust lines and reloads. */
+    private static void closeOlderFolder(int port, Path pgData, String password) {
+        LOG.warn("this data folder trusted local clients; giving the database role a password and closing it");
+        try (Connection connection = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, password);
+                Statement statement = connection.createStatement()) {
+            statement.execute("set password_encryption = 'scram-sha-256'");
+            // The secret is base64url: no quote can end the literal.
+            statement.execute("alter role " + USER + " password '" + password + "'");
+            EmbeddedAccess.writeHba(pgData);
+            statement.execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot give the database role its password: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<PostmasterWatchdog> watchdog(
+            Path pgData, int port, Map<String, String> settings, Path log) {
+        Optional<Path> pgCtl = PostmasterWatchdog.pgCtlOf(pgData);
+        if (pgCtl.isEmpty()) {
+            LOG.warn("pg_ctl not found beside the running PostgreSQL; it will not be restarted if it dies");
+            return Optional.empty();
+        }
+        // As zonky starts it: port, no fsync unless a setting turns it on, then every setting.
+        List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port), "-F"));
+        settings.forEach((name, value) -> {
+            options.add("-c");
+            options.add(name + "=" + value);
+        });
+        return Optional.of(PostmasterWatchdog.start(new PostmasterWatchdog.Restart(pgCtl.get(), pgData, options, log)));
     }
 
     /**
@@ -135,6 +240,35 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return owned.isPresent();
     }
 
+    /** The password of the server's role, read from the data folder; never log it. */
+    public String password() {
+        return password;
+    }
+
+    /** The name of the server's role. */
+    public String user() {
+        return USER;
+    }
+
+    /** True when the server's postmaster is running (not killed, not a zombie). */
+    public boolean running() {
+        try {
+            return RunningPostmaster.in(pgData).isPresent();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** True while this process is starting its server again after it died. */
+    public boolean restarting() {
+        return watchdog.map(PostmasterWatchdog::restarting).orElse(false);
+    }
+
+    /** How many times this process started its server again after it died. */
+    public long restarts() {
+        return watchdog.map(PostmasterWatchdog::restarts).orElse(0L);
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
@@ -144,7 +278,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("unsafe database name: " + database);
         }
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, password);
                 PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, database);
             try (ResultSet rows = exists.executeQuery()) {
@@ -162,13 +296,43 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the server when the JVM stops (SIGTERM, or the end of the program) unless the
+     * application closed it first: it waits a while for the application, which drains its requests
+     * before it closes the database, then stops the server itself.
+     */
+    private void stopAtShutdown() {
+        Thread hook = new Thread(
+                () -> {
+                    watchdog.ifPresent(PostmasterWatchdog::close);
+                    try {
+                        closed.await(SHUTDOWN_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    close();
+                },
+                "corridor-postgres-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        shutdownHook = Optional.of(hook);
+    }
+
     @Override
     public void close() {
+        watchdog.ifPresent(PostmasterWatchdog::close);
         owned.ifPresent(postgres -> {
             try {
                 postgres.close();
             } catch (IOException e) {
                 LOG.warn("embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+            }
+        });
+        closed.countDown();
+        shutdownHook.filter(hook -> hook != Thread.currentThread()).ifPresent(hook -> {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is stopping: the hook runs and finds the server closed
             }
         });
     }
@@ -197,6 +361,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 if (!busy && (owner.isEmpty() || !runningProcess(owner.get()))) {
                     LOG.warn("removing the lock file of a PostgreSQL server that is no longer running");
                     Files.deleteIfExists(pidFile);
+                    removeSocketLocks(pgData.resolveSibling(EmbeddedAccess.SOCKET_FOLDER));
                     return;
                 }
                 try {
@@ -204,6 +369,24 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted while waiting for PostgreSQL to go", e);
+                }
+            }
+        }
+
+        /**
+         * The socket's lock files of a server that is gone: PostgreSQL refuses to start while the pid
+         * in one still answers, which a killed postmaster's zombie does.
+         */
+        private static void removeSocketLocks(Path socketFolder) throws IOException {
+            if (!Files.isDirectory(socketFolder)) {
+                return;
+            }
+            try (var locks = Files.newDirectoryStream(socketFolder, ".s.PGSQL.*.lock")) {
+                for (Path lock : locks) {
+                    Optional<Long> owner = ownerPid(lock);
+                    if (owner.isEmpty() || !runningProcess(owner.get())) {
+                        Files.deleteIfExists(lock);
+                    }
                 }
             }
         }

@@ -162,6 +162,9 @@ public final class Api {
             registered.add(spec);
             Handler guarded = ctx -> {
                 guard.check(ctx, spec);
+                if (spec.requestBody().isPresent()) {
+                    Requests.requireJson(ctx);
+                }
                 handler.handle(ctx);
             };
             switch (method) {

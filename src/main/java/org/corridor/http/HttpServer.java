@@ -27,6 +27,10 @@ import org.corridor.settlement.MovementRoutes;
 import org.corridor.settlement.RestrictedAccountRoutes;
 import org.corridor.vessel.VesselRoutes;
 import org.corridor.web.Dashboard;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: assembles every feature's routes behind one guard and one problem mapper.
@@ -38,16 +42,31 @@ public final class HttpServer implements AutoCloseable {
 
     private static final java.time.Duration HOLD_EXPIRY_PERIOD = java.time.Duration.ofSeconds(10);
 
+    /** How long a stopping server lets in-flight requests finish. */
+    static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(10);
+
     private final Javalin app;
     private final List<RouteSpec> routes;
     private final JvmGcMetrics gcMetrics;
     private final HoldExpiry holdExpiry;
+    private final RefusalLog refusals;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private HttpServer(Javalin app, List<RouteSpec> routes, JvmGcMetrics gcMetrics, HoldExpiry holdExpiry) {
+    private final AutoCloseable checkpoints;
+
+    private HttpServer(
+            Javalin app,
+            List<RouteSpec> routes,
+            JvmGcMetrics gcMetrics,
+            HoldExpiry holdExpiry,
+            RefusalLog refusals,
+            AutoCloseable checkpoints) {
         this.app = app;
         this.routes = routes;
         this.gcMetrics = gcMetrics;
         this.holdExpiry = holdExpiry;
+        this.refusals = refusals;
+        this.checkpoints = checkpoints;
     }
 
     /** Starts a server for {@code corridor} on {@code host:port} (port 0 picks a free one). */
@@ -61,10 +80,12 @@ public final class HttpServer implements AutoCloseable {
         JvmGcMetrics gcMetrics = new JvmGcMetrics();
         gcMetrics.bindTo(registry);
 
+        RefusalLog refusals = new RefusalLog(corridor.audit());
         Guard guard = new Guard(
                 corridor.users(),
-                corridor.audit(),
-                new RateLimiter(corridor.config().requestsPerMinutePerToken()));
+                refusals,
+                new RateLimiter(corridor.config().requestsPerMinutePerToken()),
+                new RateLimiter(corridor.config().safeguards().unauthenticatedPerMinute()));
         Metrics metrics = new Metrics(registry);
         AtomicReference<List<RouteSpec>> registered = new AtomicReference<>(List.of());
         List<Routes> features = new ArrayList<>();
@@ -91,9 +112,11 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.host = host;
             config.jetty.port = port;
             config.startup.showJavalinBanner = false;
+            config.jetty.modifyServer(HttpServer::harden);
+            config.jetty.modifyHttpConfiguration(HttpServer::harden);
             config.requestLogger.http(metrics::record);
             Dashboard.configure(config);
-            Problems.register(config.routes);
+            Problems.register(config.routes, () -> corridor.database().available());
             Api api = new Api(config.routes, guard);
             features.forEach(feature -> feature.register(api));
             registered.set(api.registered());
@@ -101,11 +124,42 @@ public final class HttpServer implements AutoCloseable {
         app.start();
         // The ledger voids expired holds by itself while the server runs.
         HoldExpiry holdExpiry = corridor.ledger().startHoldExpiry(HOLD_EXPIRY_PERIOD);
-        return new HttpServer(app, registered.get(), gcMetrics, holdExpiry);
+        // The head of the audit chain is signed outside the database now and at every interval.
+        AutoCloseable checkpoints = corridor.audit()
+                .checkpoints()
+                .schedule(corridor.config().safeguards().checkpointInterval());
+        return new HttpServer(app, registered.get(), gcMetrics, holdExpiry, refusals, checkpoints);
+    }
+
+    /**
+     * Jetty itself: in-flight requests drain for up to {@link #DRAIN} when the server stops, and its
+     * own refusals are problem details.
+     */
+    private static void harden(Server server) {
+        server.setStopTimeout(DRAIN.toMillis());
+        server.setErrorHandler(new ProblemErrorHandler());
+        server.setHandler(new GracefulHandler());
+    }
+
+    private static void harden(HttpConfiguration http) {
+        // Jetty keeps the header fields of a connection's earlier requests and matched them ignoring
+        // case: on one keep-alive connection a token differing only in case from the previous
+        // request's was read as the previous one.
+        http.setHeaderCacheCaseSensitive(true);
+        http.setSendServerVersion(false);
+        http.addCustomizer((request, responseHeaders) -> {
+            responseHeaders.put(ProblemErrorHandler.NOSNIFF);
+            return request;
+        });
     }
 
     public int port() {
         return app.port();
+    }
+
+    /** Writes the counted refusals now, the current minute's too (for tests and orderly stops). */
+    void writeRefusalCounts() {
+        refusals.writeCounts(true);
     }
 
     /** Every registered route, for the OpenAPI description and the role-matrix test. */
@@ -115,8 +169,17 @@ public final class HttpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         holdExpiry.close();
         app.stop();
+        refusals.close();
+        try {
+            checkpoints.close(); // signs the head once more, after the last request
+        } catch (Exception e) {
+            LoggerFactory.getLogger(HttpServer.class).warn("last audit checkpoint not signed: {}", e.getMessage());
+        }
         gcMetrics.close();
     }
 }

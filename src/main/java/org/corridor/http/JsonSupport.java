@@ -19,7 +19,8 @@ public final class JsonSupport {
 
     public static final int MAX_NESTING_DEPTH = 64;
     public static final int MAX_NUMBER_LENGTH = 64;
-    public static final int MAX_STRING_LENGTH = 5_000_000;
+    /** Room for a release document of 5 MB in base64 (about 7 million characters). */
+    public static final int MAX_STRING_LENGTH = 7_500_000;
 
     private static final ObjectMapper MAPPER = create();
 
@@ -34,6 +35,7 @@ public final class JsonSupport {
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
                 .addModule(new MoneyJson())
+                .addModule(new InputChecks())
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -15,6 +15,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.corridor.ConflictException;
 import org.corridor.DomainException;
@@ -38,10 +39,37 @@ public final class Problems {
 
     private Problems() {}
 
-    static void register(RoutesConfig routes) {
-        routes.exception(Exception.class, (exception, ctx) -> respond(ctx, toProblem(exception, ctx)));
+    /**
+     * @param databaseAvailable whether the database answers just now: while it does not, a failure
+     *     that is not otherwise recognised is the database's absence (a connection closed under a
+     *     request), answered 503 with Retry-After rather than 500
+     */
+    static void register(RoutesConfig routes, BooleanSupplier databaseAvailable) {
+        routes.exception(
+                Exception.class, (exception, ctx) -> respond(ctx, toProblem(exception, ctx, databaseAvailable)));
         // Javalin answers its own exceptions (no such route, body too large) unless told otherwise.
         routes.exception(HttpResponseException.class, (exception, ctx) -> respond(ctx, toProblem(exception, ctx)));
+    }
+
+    static ProblemDetail toProblem(Exception exception, Context ctx, BooleanSupplier databaseAvailable) {
+        Optional<ProblemDetail> known = known(exception, ctx);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        if (!databaseAvailable.getAsBoolean()) {
+            LOG.warn("database unavailable on {} {}: {}", ctx.method(), ctx.path(), rootMessage(exception));
+            return unavailable(ctx.path());
+        }
+        return incident(exception, ctx);
+    }
+
+    private static ProblemDetail unavailable(String instance) {
+        return ProblemDetail.of(
+                503,
+                "DATABASE_UNAVAILABLE",
+                "the database is not reachable just now; retry shortly",
+                instance,
+                Map.of("retry_after_seconds", RETRY_AFTER_SECONDS));
     }
 
     /** Writes a problem response. */
@@ -63,47 +91,73 @@ public final class Problems {
     }
 
     static ProblemDetail toProblem(Exception exception, Context ctx) {
+        return known(exception, ctx).orElseGet(() -> incident(exception, ctx));
+    }
+
+    /** The problem of a failure Corridor recognises: a refusal, bad input, or the database's state. */
+    private static Optional<ProblemDetail> known(Exception exception, Context ctx) {
         String instance = ctx.path();
         if (exception instanceof Guard.Refusal refusal) {
-            return refusal.problem();
+            return Optional.of(refusal.problem());
         }
         if (exception instanceof DomainException domain) {
-            return ProblemDetail.of(statusOf(domain), domain.code(), domain.getMessage(), instance, domain.details());
+            return Optional.of(
+                    ProblemDetail.of(statusOf(domain), domain.code(), domain.getMessage(), instance, domain.details()));
         }
         if (exception instanceof HttpResponseException http) {
-            return fromJavalin(http, instance);
+            return Optional.of(fromJavalin(http, instance));
+        }
+        if (exception instanceof Requests.UnsupportedMediaType unsupported) {
+            return Optional.of(
+                    ProblemDetail.of(415, "UNSUPPORTED_MEDIA_TYPE", unsupported.getMessage(), instance, Map.of()));
         }
         Optional<ProblemDetail> json = fromJson(exception, instance);
         if (json.isPresent()) {
-            return json.get();
+            return json;
         }
+        return fromDatabase(exception, ctx);
+    }
+
+    /** A database that is away, a conflict that outlived its retries, a statement cancelled. */
+    private static Optional<ProblemDetail> fromDatabase(Exception exception, Context ctx) {
+        String instance = ctx.path();
         if (databaseUnavailable(exception)) {
             LOG.warn("database unavailable on {} {}: {}", ctx.method(), instance, rootMessage(exception));
-            return ProblemDetail.of(
-                    503,
-                    "DATABASE_UNAVAILABLE",
-                    "the database is not reachable just now; retry shortly",
-                    instance,
-                    Map.of("retry_after_seconds", RETRY_AFTER_SECONDS));
+            return Optional.of(unavailable(instance));
         }
         if (transactionConflict(exception)) {
             LOG.warn("transaction conflict on {} {} after retries: {}", ctx.method(), instance, rootMessage(exception));
-            return ProblemDetail.of(
+            return Optional.of(ProblemDetail.of(
                     503,
                     "TRANSACTION_CONFLICT",
                     "the request collided with concurrent ones too often; nothing was changed, retry shortly",
                     instance,
-                    Map.of("retry_after_seconds", 1));
+                    Map.of("retry_after_seconds", 1)));
+        }
+        Optional<String> unstorable = sqlState(exception).filter(UNSTORABLE::containsKey);
+        if (unstorable.isPresent()) {
+            // A value that slipped past the edge's checks (a CSV file's NUL, a date PostgreSQL cannot hold).
+            return Optional.of(ProblemDetail.of(
+                    422,
+                    UNSTORABLE.get(unstorable.get()),
+                    "a value cannot be stored: " + rootMessage(exception),
+                    instance,
+                    Map.of()));
         }
         if (statementCancelled(exception)) {
             LOG.warn("statement cancelled on {} {}: {}", ctx.method(), instance, rootMessage(exception));
-            return ProblemDetail.of(
+            return Optional.of(ProblemDetail.of(
                     503,
                     "STATEMENT_TIMEOUT",
                     "the request took too long and was cancelled; retry shortly",
                     instance,
-                    Map.of("retry_after_seconds", RETRY_AFTER_SECONDS));
+                    Map.of("retry_after_seconds", RETRY_AFTER_SECONDS)));
         }
+        return Optional.empty();
+    }
+
+    private static ProblemDetail incident(Exception exception, Context ctx) {
+        String instance = ctx.path();
         String incident = UUID.randomUUID().toString();
         LOG.error("incident {} on {} {}", incident, ctx.method(), instance, exception);
         return ProblemDetail.of(
@@ -241,6 +295,22 @@ public final class Problems {
             }
         }
         return false;
+    }
+
+    /** SQLSTATEs of values the database refuses to store, and the code the client is told. */
+    private static final Map<String, String> UNSTORABLE = Map.of(
+            "22021", "CONTROL_CHARACTER", // character not in repertoire: NUL in text
+            "22P05", "CONTROL_CHARACTER", // untranslatable character
+            "22008", "DATE_OUT_OF_RANGE", // datetime field overflow
+            "22007", "DATE_OUT_OF_RANGE"); // invalid datetime format
+
+    private static Optional<String> sqlState(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return Optional.of(sql.getSQLState());
+            }
+        }
+        return Optional.empty();
     }
 
     static boolean statementCancelled(Throwable exception) {

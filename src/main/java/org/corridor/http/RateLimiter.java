@@ -37,6 +37,19 @@ final class RateLimiter {
         }
     }
 
+    /** Seconds until the caller may send again, without taking anything: 0 if it may now. */
+    long waitFor(String caller) {
+        Bucket bucket = buckets.get(caller);
+        if (bucket == null) {
+            return 0;
+        }
+        synchronized (bucket) {
+            double tokens =
+                    Math.min(capacity, bucket.tokens + (System.nanoTime() - bucket.updatedNanos) * refillPerNano);
+            return tokens >= 1 ? 0 : Math.max(1, (long) Math.ceil((1 - tokens) / refillPerNano / 1e9));
+        }
+    }
+
     private static final class Bucket {
         double tokens;
         long updatedNanos;

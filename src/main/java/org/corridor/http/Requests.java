@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
+import org.corridor.InputLimits;
 import org.corridor.InvalidInputException;
 
 /**
@@ -19,6 +20,7 @@ public final class Requests {
 
     /** Reads the JSON body; malformed or wrongly shaped bodies become 400 problem details. */
     public static <T> T body(Context ctx, Class<T> type) {
+        requireJson(ctx);
         String body = ctx.body();
         if (body.isBlank()) {
             throw new InvalidInputException("BODY_MISSING", "a JSON body is required");
@@ -32,6 +34,28 @@ public final class Requests {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new BodyUnreadable(e);
         }
+    }
+
+    /**
+     * Refuses a body sent as anything but JSON ({@code application/json} or a {@code +json} type):
+     * text or XML was once parsed as JSON whatever it said it was.
+     *
+     * @throws UnsupportedMediaType answered 415
+     */
+    static void requireJson(Context ctx) {
+        String method = ctx.method().name();
+        if (!method.equals("POST") && !method.equals("PUT") && !method.equals("PATCH")) {
+            return;
+        }
+        String declared = ctx.header("Content-Type");
+        String media = declared == null ? "" : declared.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json"))) {
+            return;
+        }
+        if (declared == null && ctx.contentLength() <= 0) {
+            return; // no body at all: the handler says what is missing
+        }
+        throw new UnsupportedMediaType(media.isEmpty() ? "none" : abbreviate(media));
     }
 
     public static UUID uuidPath(Context ctx, String name) {
@@ -50,9 +74,10 @@ public final class Requests {
         }
     }
 
+    /** A query parameter, trimmed; blank is absent. A control character in it is a 422 naming it. */
     public static Optional<String> query(Context ctx, String name) {
         String value = ctx.queryParam(name);
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(InputLimits.text(name, value.trim()));
     }
 
     public static int intQuery(Context ctx, String name, int fallback, int min, int max) {
@@ -93,11 +118,14 @@ public final class Requests {
     }
 
     public static Instant parseInstant(String name, String value, ZoneId zone) {
+        InputLimits.text(name, value);
         try {
             if (value.length() == 10) {
-                return LocalDate.parse(value).atStartOfDay(zone).toInstant();
+                return InputLimits.date(name, LocalDate.parse(value))
+                        .atStartOfDay(zone)
+                        .toInstant();
             }
-            return Instant.parse(value);
+            return InputLimits.instant(name, Instant.parse(value));
         } catch (DateTimeException e) {
             throw new InvalidInputException(
                     "PARAMETER_INVALID",
@@ -108,7 +136,7 @@ public final class Requests {
     public static Optional<LocalDate> dateQuery(Context ctx, String name) {
         return query(ctx, name).map(value -> {
             try {
-                return LocalDate.parse(value);
+                return InputLimits.date(name, LocalDate.parse(value));
             } catch (DateTimeException e) {
                 throw new InvalidInputException(
                         "PARAMETER_INVALID", name + " must be a YYYY-MM-DD date: " + abbreviate(value));
@@ -118,6 +146,15 @@ public final class Requests {
 
     private static String abbreviate(String text) {
         return text.length() > 60 ? text.substring(0, 60) + "..." : text;
+    }
+
+    /** A body that is not JSON; answered 415 UNSUPPORTED_MEDIA_TYPE. */
+    static final class UnsupportedMediaType extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnsupportedMediaType(String given) {
+            super("the body must be JSON (Content-Type: application/json), not " + given, null, false, false);
+        }
     }
 
     /** A body Jackson could not read; mapped like any JSON failure. */

@@ -74,10 +74,11 @@ record CarefulPosting(
                 now);
         List<TransferRow> written = plan.written();
         if (!written.isEmpty()) {
-            transfers.insert(transaction, written);
+            UUID batchId = UUID.randomUUID();
+            transfers.insert(transaction, written, batchId);
             accounts.updateBalances(transaction, plan.changedAccounts());
             transfers.trackHolds(transaction, plan.accepted());
-            audit.append(transaction, PostingAudit.of(actor, batch.transfers(), expiries.size(), plan));
+            audit.append(transaction, PostingAudit.of(actor, batch.transfers(), expiries.size(), plan, batchId));
         }
         return new Posted(plan.outcomes(all.transfers(), expiries.size()), plan.expiries());
     }

@@ -46,6 +46,7 @@ public final class Ledger {
     private final CarefulPosting careful;
     private final SequencedPosting sequenced;
     private final AtomicLong postedCarefully = new AtomicLong();
+    private final LedgerIntegrity integrity;
 
     /**
      * @param transactions the units of work of every use case (retried as {@link Transactions} says)
@@ -57,6 +58,7 @@ public final class Ledger {
         this.clock = new LedgerClock(clock);
         PostingSequencer sequencer = new PostingSequencer(REMEMBERED_ACCOUNTS);
         this.accounts = new Accounts(accountStore, audit, this.clock);
+        this.integrity = new LedgerIntegrity(audit);
         this.careful = new CarefulPosting(accountStore, transferStore, audit, this.clock, sequencer);
         this.sequenced =
                 new SequencedPosting(singleAttempts, accountStore, transferStore, audit, this.clock, sequencer);
@@ -216,6 +218,29 @@ public final class Ledger {
         } finally {
             careful.forget(Set.of(id));
         }
+    }
+
+    // ---------------------------------------------------------------- integrity
+
+    /**
+     * Checks the ledger against itself and against the audit trail, in one snapshot of its own:
+     * {@link LedgerCheck} says what. Reads every transfer: for the command line, not for requests.
+     */
+    public LedgerCheck check() {
+        return transactions.inTransaction(this::check);
+    }
+
+    /**
+     * As {@link #check()}, in the caller's unit of work, which must not have read anything yet (the
+     * check sets it to one read-only snapshot), so that a caller can check more in the same snapshot.
+     */
+    public LedgerCheck check(Transaction transaction) {
+        return integrity.check(transaction);
+    }
+
+    /** An account as it stands in the caller's unit of work. */
+    public Optional<Account> account(Transaction transaction, UUID id) {
+        return accountStore.find(transaction, id);
     }
 
     // ---------------------------------------------------------------- queries

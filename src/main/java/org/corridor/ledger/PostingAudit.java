@@ -1,11 +1,7 @@
 package org.corridor.ledger;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +12,20 @@ import org.corridor.audit.AuditEvent;
 
 /**
  * The one audit entry of a posted batch: what was asked (ids, or the first and last of a long
- * batch), and what came of it (counts per result, totals per currency and kind, and a digest of
- * every accepted row, so that the entry pins the batch down without listing it).
+ * batch), and what came of it (counts per result, totals per currency and kind, the batch's id,
+ * which its rows carry, and the digest of every accepted row, {@link TransferDigest}), so that the
+ * entry pins the batch down without listing it and {@code audit verify} can recompute it.
  */
 final class PostingAudit {
+
+    /** The outcome's member naming the batch its rows carry. */
+    static final String BATCH_ID = "batch_id";
+
+    /** The outcome's member holding {@link TransferDigest} of the batch's accepted rows. */
+    static final String TRANSFERS_SHA256 = "transfers_sha256";
+
+    /** The actions of a batch's entry. */
+    static final java.util.Set<String> ACTIONS = java.util.Set.of("LEDGER_TRANSFERS_POSTED", "LEDGER_HOLDS_EXPIRED");
 
     /** Batches up to this size list every id; longer ones their first and last. */
     static final int LISTED_IDS = 100;
@@ -30,7 +36,7 @@ final class PostingAudit {
      * @param transfers the caller's transfers, without the ledger's own expiries
      * @param expiries how many expiries precede them in {@code plan}
      */
-    static AuditEvent of(Actor actor, List<NewTransfer> transfers, int expiries, PostingRules.Plan plan) {
+    static AuditEvent of(Actor actor, List<NewTransfer> transfers, int expiries, PostingRules.Plan plan, UUID batchId) {
         String action;
         String subject;
         if (transfers.isEmpty()) {
@@ -42,7 +48,7 @@ final class PostingAudit {
                     ? "transfer:" + transfers.get(0).id()
                     : "transfer-batch:" + transfers.get(0).id();
         }
-        return AuditEvent.of(actor, action, subject, command(transfers), outcome(expiries, plan));
+        return AuditEvent.of(actor, action, subject, command(transfers), outcome(expiries, plan, batchId));
     }
 
     private static Map<String, Object> command(List<NewTransfer> transfers) {
@@ -57,7 +63,7 @@ final class PostingAudit {
         return command;
     }
 
-    private static Map<String, Object> outcome(int expiries, PostingRules.Plan plan) {
+    private static Map<String, Object> outcome(int expiries, PostingRules.Plan plan, UUID batchId) {
         Map<String, Integer> results = new TreeMap<>();
         EnumMap<TransferResult, Integer> counted = new EnumMap<>(TransferResult.class);
         for (int i = expiries; i < plan.results().length; i++) {
@@ -78,44 +84,8 @@ final class PostingAudit {
         Map<String, String> totalsMinor = new TreeMap<>();
         totals.forEach((key, total) -> totalsMinor.put(key, total.toString()));
         outcome.put("totals_minor", totalsMinor);
-        outcome.put("accepted_sha256", digest(plan.accepted()));
+        outcome.put(BATCH_ID, batchId.toString());
+        outcome.put(TRANSFERS_SHA256, TransferDigest.of(plan.accepted()));
         return outcome;
-    }
-
-    /** SHA-256 over one line per accepted row, in order. */
-    private static String digest(List<TransferRow> accepted) {
-        MessageDigest digest = sha256();
-        StringBuilder line = new StringBuilder(160);
-        for (TransferRow row : accepted) {
-            line.setLength(0);
-            line.append(row.id())
-                    .append('|')
-                    .append(LedgerClock.micros(row.timestamp()))
-                    .append('|')
-                    .append(row.kind().name())
-                    .append('|')
-                    .append(row.debitAccountId())
-                    .append('|')
-                    .append(row.creditAccountId())
-                    .append('|')
-                    .append(row.amountMinor())
-                    .append('|')
-                    .append(row.currency())
-                    .append('|')
-                    .append(row.code())
-                    .append('|')
-                    .append(row.pendingId().map(UUID::toString).orElse(""))
-                    .append('\n');
-            digest.update(line.toString().getBytes(StandardCharsets.US_ASCII));
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -118,9 +118,10 @@ record SequencedPosting(
         if (!written.isEmpty()) {
             // Everything that can be prepared is, before waiting: a batch's successors wait for
             // its commit, so only statements belong between the wait and the commit.
-            AuditEvent event = PostingAudit.of(actor, batch.transfers(), 0, plan);
+            UUID batchId = UUID.randomUUID();
+            AuditEvent event = PostingAudit.of(actor, batch.transfers(), 0, plan, batchId);
             CompareAndSet prepared = CompareAndSet.of(sequenced.before(), sequenced.after());
-            transfers.insert(transaction, written);
+            transfers.insert(transaction, written, batchId);
             accounts.planUpdatesInIdOrder(transaction);
             // After the predecessors' commits, not just their updates: a compare blocked on their
             // row locks is re-checked by PostgreSQL against the new row but, joined with unnest(),

@@ -22,11 +22,12 @@ final class TransferCopy {
               (id, ts, kind, debit_account_id, credit_account_id, amount, currency, code, pending_id,
                pending_amount, expires_at, refs, metadata, failure,
                debit_debits_pending, debit_debits_posted, debit_credits_pending, debit_credits_posted,
-               credit_debits_pending, credit_debits_posted, credit_credits_pending, credit_credits_posted)
+               credit_debits_pending, credit_debits_posted, credit_credits_pending, credit_credits_posted,
+               batch_id)
             from stdin (format binary)
             """;
 
-    private static final int FIELDS = 22;
+    private static final int FIELDS = 23;
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     private static final long POSTGRES_EPOCH_MICROS =
             ChronoUnit.MICROS.between(Instant.EPOCH, Instant.parse("2000-01-01T00:00:00Z"));
@@ -35,7 +36,8 @@ final class TransferCopy {
 
     private TransferCopy() {}
 
-    static byte[] encode(List<TransferRow> rows) {
+    /** @param batchId the batch the rows are written in, which its audit entry names */
+    static byte[] encode(List<TransferRow> rows, UUID batchId) {
         Out out = new Out(64 + rows.size() * 320);
         out.bytes(SIGNATURE);
         out.putInt(0); // flags
@@ -80,6 +82,7 @@ final class TransferCopy {
                     out.putInt(-1);
                 }
             }
+            uuid(out, batchId);
         }
         out.putShort(-1);
         return out.toByteArray();

@@ -68,8 +68,8 @@ final class TransferStore {
      * created one of these ids first fails the statement: {@link ConcurrentPostingException}, and the
      * transaction is run again.
      */
-    void insert(Transaction transaction, List<TransferRow> rows) {
-        byte[] data = TransferCopy.encode(rows);
+    void insert(Transaction transaction, List<TransferRow> rows, UUID batchId) {
+        byte[] data = TransferCopy.encode(rows, batchId);
         try {
             BinaryCopy.in(Handles.of(transaction), TransferCopy.STATEMENT, data);
         } catch (SQLException e) {
@@ -249,7 +249,7 @@ final class TransferStore {
 
     // ---------------------------------------------------------------- mapping
 
-    private static final RowMapper<TransferRow> ROW = (rs, ctx) -> {
+    static final RowMapper<TransferRow> ROW = (rs, ctx) -> {
         Optional<TransferResult> failure =
                 Optional.ofNullable(rs.getString("failure")).map(TransferResult::valueOf);
         return new TransferRow(

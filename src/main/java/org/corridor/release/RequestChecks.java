@@ -32,6 +32,9 @@ final class RequestChecks {
     static final int MAX_PARTIES = 50;
     static final int MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
+    /** The length of the base64 (RFC 4648, no line breaks) of a document of {@link #MAX_DOCUMENT_BYTES}. */
+    static final int MAX_DOCUMENT_BASE64 = (MAX_DOCUMENT_BYTES + 2) / 3 * 4;
+
     private RequestChecks() {}
 
     /**
@@ -169,7 +172,7 @@ final class RequestChecks {
         text(document.name(), "document name");
         byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(text(document.contentBase64(), "document content_base64"));
+            bytes = Base64.getDecoder().decode(base64(document));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("DOCUMENT_INVALID", "a document's content is base64: " + document.name());
         }
@@ -177,6 +180,21 @@ final class RequestChecks {
             throw new InvalidInputException("DOCUMENT_TOO_LARGE", "a document is at most 5 MB: " + document.name());
         }
         return bytes;
+    }
+
+    /**
+     * A document's content as sent: required, and no longer than the base64 of {@link
+     * #MAX_DOCUMENT_BYTES} (the 500-character limit of other text would refuse every real PDF).
+     */
+    private static String base64(NewRequest.DocumentInput document) {
+        String content = document.contentBase64();
+        if (content == null || content.isBlank()) {
+            throw new InvalidInputException("FIELD_MISSING", "document content_base64 is required");
+        }
+        if (content.length() > MAX_DOCUMENT_BASE64) {
+            throw new InvalidInputException("DOCUMENT_TOO_LARGE", "a document is at most 5 MB: " + document.name());
+        }
+        return content.strip();
     }
 
     /** The lines as eligibility reads them; unreadable values become missing, which eligibility names. */

@@ -5,9 +5,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.corridor.audit.AuditEntry;
 import org.corridor.audit.AuditLog;
 import org.corridor.audit.ChainVerification;
+import org.corridor.audit.Checkpoint;
+import org.corridor.audit.Checkpoints;
 
 /**
  * RPT-9: the audit entries recorded on the business dates {@code [from, to]}, each with the stored
@@ -22,7 +25,39 @@ record AuditExtract(AuditLog audit, ZoneId zone) {
     List<Section> sections(LocalDate from, LocalDate to) {
         List<AuditEntry> entries = entries(from, to);
         ChainVerification chain = audit.verify();
-        return List.of(extract(entries, chain), table(entries));
+        return List.of(extract(entries, chain), table(entries), checkpoints(entries));
+    }
+
+    /**
+     * The signed checkpoints that let an examiner hold the extract to a key the database does not
+     * hold (issue 16): the head signed now, and the latest checkpoint inside the extract, whose hash
+     * the table must show at its seq. Either, saved to a file, is {@code audit verify --checkpoint}'s
+     * input.
+     */
+    private Section.Figures checkpoints(List<AuditEntry> entries) {
+        Checkpoints checkpoints = audit.checkpoints();
+        Optional<Checkpoint> latest = checkpoints.configured() ? checkpoints.checkpoint() : Optional.empty();
+        Optional<Checkpoint> inside = Optional.empty();
+        if (!entries.isEmpty()) {
+            long first = entries.get(0).seq();
+            long last = entries.get(entries.size() - 1).seq();
+            inside = checkpoints.all().stream()
+                    .filter(checkpoint -> checkpoint.seq() >= first && checkpoint.seq() <= last)
+                    .reduce((earlier, later) -> later);
+        }
+        return new Section.Figures(
+                "Signed checkpoints",
+                List.of(
+                        Section.Figure.of(
+                                "public_key_ed25519", checkpoints.publicKey().orElse("")),
+                        Section.Figure.of(
+                                "latest", latest.map(Checkpoint::toJson).orElse("")),
+                        Section.Figure.of(
+                                "inside_extract", inside.map(Checkpoint::toJson).orElse("")),
+                        Section.Figure.of(
+                                "signature_recipe",
+                                "Ed25519 over the canonical JSON of the checkpoint without its signature (keys sorted, no"
+                                        + " whitespace); the entry at seq must have the hash signed")));
     }
 
     /** The entries recorded on the business dates {@code [from, to]}, page by page. */

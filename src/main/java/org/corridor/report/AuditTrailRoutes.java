@@ -10,6 +10,9 @@ import org.corridor.audit.AuditEntry;
 import org.corridor.audit.AuditLog;
 import org.corridor.audit.CanonicalJson;
 import org.corridor.audit.ChainVerification;
+import org.corridor.audit.Checkpoint;
+import org.corridor.audit.Finding;
+import org.corridor.audit.TrailVerification;
 import org.corridor.http.Api;
 import org.corridor.http.Requests;
 import org.corridor.http.Routes;
@@ -50,8 +53,22 @@ public final class AuditTrailRoutes implements Routes {
     /** A page of entries; ask again with {@code after_seq = next_after_seq} for more. */
     public record EntryPage(List<EntryView> entries, Optional<Long> nextAfterSeq) {}
 
-    /** The chain check as JSON. */
-    public record Verification(boolean intact, long entriesChecked, Optional<Long> brokenAt, Optional<String> reason) {}
+    /**
+     * The chain checked against itself and against the signed checkpoints outside the database, as
+     * JSON: {@code intact} only when nothing was found; {@code findings} name everything found
+     * (such as CHAIN_TRUNCATED), {@code broken_at} the first entry whose own hash or link fails.
+     */
+    public record Verification(
+            boolean intact,
+            long entriesChecked,
+            Optional<Long> brokenAt,
+            Optional<String> reason,
+            int checkpointsChecked,
+            Optional<Long> latestCheckpointSeq,
+            List<FindingView> findings) {}
+
+    /** One named finding. */
+    public record FindingView(String code, String detail) {}
 
     private static final int MAX_PAGE = 1_000;
 
@@ -78,7 +95,8 @@ public final class AuditTrailRoutes implements Routes {
         api.get("/api/v1/audit/verify")
                 .requires(Permission.AUDIT_READ)
                 .tag("audit")
-                .summary("Recompute the hash chain and name the first broken entry")
+                .summary("Recompute the hash chain, check it against the signed checkpoints kept outside the database,"
+                        + " and name every finding (the ledger's digests are checked by `corridor audit verify`)")
                 .response(Verification.class)
                 .handle(this::verify);
     }
@@ -96,12 +114,19 @@ public final class AuditTrailRoutes implements Routes {
     }
 
     private void verify(Context ctx) {
-        ChainVerification result = audit.verify();
-        if (result instanceof ChainVerification.Broken broken) {
-            ctx.json(new Verification(
-                    false, broken.entriesChecked(), Optional.of(broken.seq()), Optional.of(broken.reason())));
-        } else {
-            ctx.json(new Verification(true, result.entriesChecked(), Optional.empty(), Optional.empty()));
-        }
+        TrailVerification trail = audit.checkpoints().verify();
+        Optional<ChainVerification.Broken> broken =
+                trail.chain() instanceof ChainVerification.Broken b ? Optional.of(b) : Optional.empty();
+        ctx.json(new Verification(
+                trail.intact(),
+                trail.chain().entriesChecked(),
+                broken.map(ChainVerification.Broken::seq),
+                broken.map(ChainVerification.Broken::reason)
+                        .or(() -> trail.findings().stream().map(Finding::code).findFirst()),
+                trail.checkpointsChecked(),
+                trail.latest().map(Checkpoint::seq),
+                trail.findings().stream()
+                        .map(finding -> new FindingView(finding.code(), finding.detail()))
+                        .toList()));
     }
 }

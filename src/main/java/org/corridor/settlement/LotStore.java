@@ -23,6 +23,16 @@ import org.jdbi.v3.core.mapper.RowMapper;
  */
 final class LotStore extends SettlementStore {
 
+    /** What the open lots of each account hold, in minor units, by account. */
+    Map<UUID, Long> remainingByAccount(Transaction transaction) {
+        Map<UUID, Long> remaining = new HashMap<>();
+        Handles.of(transaction)
+                .createQuery("select account_id, sum(remaining_minor) from settlement_lot group by account_id")
+                .map((rs, ctx) -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2)))
+                .forEach(entry -> remaining.put(entry.getKey(), entry.getValue()));
+        return remaining;
+    }
+
     /** Every lot of the account as it stands now, oldest first. */
     List<Lot> lots(Transaction transaction, UUID accountId, Currency currency) {
         return Handles.of(transaction)

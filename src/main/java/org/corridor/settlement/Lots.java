@@ -4,10 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.corridor.ConflictException;
 import org.corridor.InvalidInputException;
 import org.corridor.NotFoundException;
+import org.corridor.audit.Finding;
+import org.corridor.ledger.Account;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
 import org.corridor.transaction.Transaction;
@@ -203,6 +207,39 @@ public final class Lots {
         if (to.isBefore(from)) {
             throw new InvalidInputException("PERIOD_INVALID", "the period ends " + to + ", before it starts " + from);
         }
+    }
+
+    /**
+     * For every restricted account, in the caller's unit of work: its open lots add up to its posted
+     * ledger balance. A credit that reached the account outside its flows (so with no lot), or a lot
+     * changed behind Corridor's back, is a LOTS_MISMATCH naming the account.
+     */
+    List<Finding> check(Transaction transaction) {
+        Map<UUID, Long> remaining = store.remainingByAccount(transaction);
+        List<Finding> findings = new ArrayList<>();
+        for (AccountStore.AccountRow account : accounts.all(transaction)) {
+            long lots = remaining.getOrDefault(account.id(), 0L);
+            Optional<Account> ledgerAccount = support.ledger().account(transaction, account.id());
+            if (ledgerAccount.isEmpty()) {
+                findings.add(
+                        new Finding("LOTS_MISMATCH", account.name() + " (" + account.id() + ") has no ledger account"));
+                continue;
+            }
+            long posted = ledgerAccount.get().balances().postedCreditBalance();
+            if (lots != posted) {
+                findings.add(new Finding(
+                        "LOTS_MISMATCH",
+                        account.name() + " (" + account.id() + "): its open lots hold "
+                                + Money.ofMinor(lots, account.currency()) + " but its posted balance is "
+                                + Money.ofMinor(posted, account.currency())));
+            }
+        }
+        return findings;
+    }
+
+    /** How many restricted accounts there are, in the caller's unit of work. */
+    int accountCount(Transaction transaction) {
+        return accounts.all(transaction).size();
     }
 
     /** @throws NotFoundException RESTRICTED_ACCOUNT_NOT_FOUND */

@@ -43,6 +43,18 @@ public final class Settlement {
         authorisations.addPendingItems(conversions::pendingItems);
     }
 
+    /**
+     * Checks the books in one read-only snapshot: the ledger against itself and the audit trail,
+     * and every restricted account's open lots against its posted balance (issue 15 item 5, issue
+     * 16). Reads every transfer: for the command line.
+     */
+    public BooksCheck checkBooks() {
+        return support.transactions().inTransaction(tx -> {
+            var ledgerCheck = support.ledger().check(tx);
+            return new BooksCheck(ledgerCheck, lots.accountCount(tx), lots.check(tx));
+        });
+    }
+
     public RestrictedAccounts accounts() {
         return accounts;
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -145,7 +144,7 @@ class AuditLogTest {
     /** Changes rows with the trigger disabled, as an attacker with database access could. */
     private void tamper(String sql) throws Exception {
         String url = database.pool().getJdbcUrl();
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+        try (Connection connection = TestDatabase.superuser(url);
                 Statement statement = connection.createStatement()) {
             statement.execute("alter table audit_entry disable trigger user");
             statement.execute(sql);

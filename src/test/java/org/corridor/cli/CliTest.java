@@ -60,18 +60,30 @@ class CliTest {
 
         Run verify = run("audit", "verify", "--data-dir", dir);
         assertThat(verify.exitCode()).isZero();
-        assertThat(verify.out().strip()).isEqualTo("audit chain intact: 2 entries");
+        assertThat(verify.outLines().get(0)).isEqualTo("audit chain intact: 2 entries");
+        assertThat(verify.out()).contains("audit verification: nothing found wrong");
+        Run checkpoint = run("audit", "checkpoint", "--data-dir", dir);
+        assertThat(checkpoint.exitCode()).as(checkpoint.err()).isZero();
+        assertThat(checkpoint.out()).startsWith("checkpoint: entry 2 hash ");
+        assertThat(Files.readAllLines(dataDir.resolve("audit-checkpoints.jsonl")))
+                .hasSize(1);
+        assertThat(Files.getPosixFilePermissions(dataDir.resolve("audit-signing.key")))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, true);
-                Connection connection = DriverManager.getConnection(server.jdbcUrl("corridor"), "postgres", "");
+                Connection connection =
+                        DriverManager.getConnection(server.jdbcUrl("corridor"), server.user(), server.password());
                 Statement statement = connection.createStatement()) {
             statement.execute("alter table audit_entry disable trigger user");
             statement.execute("update audit_entry set actor = 'mallory' where seq = 1");
+            statement.execute("delete from audit_entry where seq = 2");
             statement.execute("alter table audit_entry enable trigger user");
         }
         Run broken = run("audit", "verify", "--data-dir", dir);
         assertThat(broken.exitCode()).isEqualTo(1);
-        assertThat(broken.out()).contains("audit chain broken at entry 1: HASH_MISMATCH");
+        assertThat(broken.out()).contains("audit chain broken at entry 1: HASH_MISMATCH", "CHAIN_TRUNCATED: ");
+        assertThat(broken.err().strip())
+                .isEqualTo("corridor: audit verification found 2 problems: HASH_MISMATCH, CHAIN_TRUNCATED");
         assertThat(Files.exists(dataDir.resolve("pg/PG_VERSION"))).isTrue();
     }
 

@@ -75,4 +75,26 @@ class ExternalDatabaseTest {
         assertThat(wrong.toString()).doesNotContain(ExternalPostgres.PASSWORD);
         assertThat(wrong.databaseSettings().toString()).doesNotContain("wrong");
     }
+
+    @Test
+    void a_superuser_role_is_refused_unless_told_to_run_as_one() {
+        postgres.psql("do $$ begin if not exists (select from pg_roles where rolname = 'boss') then"
+                + " create role boss login superuser password 'boss-secret-for-tests'; end if; end $$");
+        // A database of its own, so that the superuser's tables do not become the other tests'.
+        postgres.psql("create database boss_books owner boss");
+        Map<String, String> asSuperuser = Map.of(
+                "CORRIDOR_DB_URL", postgres.jdbcUrl().replace("/" + ExternalPostgres.DATABASE, "/boss_books"),
+                "CORRIDOR_DB_USER", "boss",
+                "CORRIDOR_DB_PASSWORD", "boss-secret-for-tests");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> Corridor.open(Config.fromEnvironment(asSuperuser)).close())
+                .isInstanceOf(org.corridor.ForbiddenException.class)
+                .hasMessageContaining("is a superuser")
+                .hasMessageContaining("CORRIDOR_DB_ALLOW_SUPERUSER");
+        Map<String, String> allowed = new java.util.HashMap<>(asSuperuser);
+        allowed.put("CORRIDOR_DB_ALLOW_SUPERUSER", "true");
+        try (Corridor corridor = Corridor.open(Config.fromEnvironment(allowed))) {
+            assertThat(corridor.database().isReady()).isTrue();
+        }
+    }
 }

@@ -73,12 +73,22 @@ class AccessTest {
             }
         }
         assertThat(violations).isEmpty();
+        server.server().writeRefusalCounts();
 
-        List<AuditEntry> refused =
-                server.corridor().audit().list(before, CLOCK.instant().plusSeconds(1), 0, 100_000).stream()
-                        .filter(entry -> entry.action().equals("ACCESS_REFUSED"))
-                        .toList();
-        assertThat(refused).hasSize(refusals);
+        // The first refusals of each address and minute are entries of their own; the rest are
+        // counted, with their reasons, in one entry per address and minute (issue 16).
+        List<AuditEntry> entries =
+                server.corridor().audit().list(before, CLOCK.instant().plusSeconds(1), 0, 100_000);
+        List<AuditEntry> refused = entries.stream()
+                .filter(entry -> entry.action().equals("ACCESS_REFUSED"))
+                .toList();
+        long counted = entries.stream()
+                .filter(entry -> entry.action().equals("ACCESS_REFUSED_COUNTED"))
+                .mapToLong(entry -> org.corridor.audit.CanonicalJson.read(entry.outcome())
+                        .path("counted_only")
+                        .asLong())
+                .sum();
+        assertThat(refused.size() + counted).isEqualTo(refusals);
         assertThat(refused).allSatisfy(entry -> assertThat(entry.outcome()).contains("UNAUTHENTICATED"));
         assertThat(refused).anySatisfy(entry -> assertThat(entry.outcome()).contains("EXPIRED"));
         assertThat(refused).anySatisfy(entry -> assertThat(entry.outcome()).contains("USER_DISABLED"));

@@ -63,6 +63,36 @@ class ReleaseHttpTest {
     }
 
     @Test
+    void a_document_of_4_mb_is_decoded_and_stored_by_its_sha256_and_one_over_5_mb_is_refused() throws Exception {
+        byte[] pdf = new byte[4 * 1024 * 1024];
+        new java.util.Random(16).nextBytes(pdf);
+        ApiClient.Response submitted =
+                server.as(Role.BENEFICIARY_AGENT).post("/api/v1/releases", withDocument("DR-2024-0778", pdf));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        JsonNode document = submitted.json().get("request").get("documents").get(0);
+        assertThat(document.get("sha256").asText())
+                .isEqualTo(java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(pdf)));
+        assertThat(document.get("size_bytes").asInt()).isEqualTo(pdf.length);
+
+        ApiClient.Response tooLarge = server.as(Role.BENEFICIARY_AGENT)
+                .post("/api/v1/releases", withDocument("DR-2024-0779", new byte[5 * 1024 * 1024 + 1]));
+        assertThat(tooLarge.status()).as(tooLarge.body()).isEqualTo(422);
+        assertThat(tooLarge.json().get("code").asText()).isEqualTo("DOCUMENT_TOO_LARGE");
+    }
+
+    private static String withDocument(String reference, byte[] content) {
+        return REQUEST.replace("DR-2024-0777", reference)
+                .replace(
+                        "\"incoterm\": \"CIP\",",
+                        "\"incoterm\": \"CIP\", \"documents\": [{\"type\": \"PI\", \"name\": \"PI-" + reference
+                                + ".pdf\", \"content_base64\": \""
+                                + java.util.Base64.getEncoder().encodeToString(content)
+                                + "\"}],");
+    }
+
+    @Test
     void a_release_goes_from_submission_to_a_payment_instruction_over_http() {
         assertThat(server.as(Role.OPERATOR)
                         .send("PUT", "/api/v1/release-paying-accounts", """

@@ -173,7 +173,13 @@ class CrashRecoveryTest {
     }
 
     private void start(String token) throws IOException {
-        CorridorProcess server = CorridorProcess.serve(dataDir, Map.of("CORRIDOR_RATE_LIMIT_PER_MINUTE", "1000000"));
+        CorridorProcess server = CorridorProcess.serve(
+                dataDir,
+                Map.of(
+                        "CORRIDOR_RATE_LIMIT_PER_MINUTE",
+                        "1000000",
+                        "CORRIDOR_UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE",
+                        "1000000"));
         int port;
         try {
             port = server.awaitListening();

@@ -79,6 +79,8 @@ class DatabaseRestartTest {
                 "CORRIDOR_DB_PASSWORD",
                 ExternalPostgres.PASSWORD,
                 "CORRIDOR_RATE_LIMIT_PER_MINUTE",
+                "1000000",
+                "CORRIDOR_UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE",
                 "1000000"));
         try (TestServer server = new TestServer(Corridor.open(config))) {
             ApiClient operator = server.as(Role.OPERATOR);

@@ -133,8 +133,13 @@ class LoadTest {
                         isNoisy ? 0 : THINK_MILLIS_MAX));
             }
         }
-        Map<String, String> environment =
-                Map.of("CORRIDOR_RATE_LIMIT_PER_MINUTE", Integer.toString(RATE_LIMIT_PER_MINUTE));
+        // Every client shares one address: the per-address limit of unauthenticated requests (health
+        // checks here) is a test of its own (RefusalFloodTest).
+        Map<String, String> environment = Map.of(
+                "CORRIDOR_RATE_LIMIT_PER_MINUTE",
+                Integer.toString(RATE_LIMIT_PER_MINUTE),
+                "CORRIDOR_UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE",
+                "1000000");
         try (CorridorProcess server = CorridorProcess.serve(dataDir, environment)) {
             base = "http://127.0.0.1:" + server.awaitListening();
             String setup = clients.get(NOISY_CLIENTS).operator();

@@ -132,7 +132,13 @@ class ReleaseCrashTest {
     }
 
     private CorridorProcess start() {
-        return CorridorProcess.serve(dataDir, Map.of("CORRIDOR_RATE_LIMIT_PER_MINUTE", "1000000"));
+        return CorridorProcess.serve(
+                dataDir,
+                Map.of(
+                        "CORRIDOR_RATE_LIMIT_PER_MINUTE",
+                        "1000000",
+                        "CORRIDOR_UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE",
+                        "1000000"));
     }
 
     private void killPostgres() throws java.io.IOException {

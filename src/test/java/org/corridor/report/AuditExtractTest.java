@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -19,6 +18,7 @@ import org.corridor.app.Corridor;
 import org.corridor.settlement.Scenario;
 import org.corridor.testing.MutableClock;
 import org.corridor.testing.TestCorridor;
+import org.corridor.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,7 +129,7 @@ class AuditExtractTest {
     @Test
     void a_rewritten_database_row_shows_in_the_extract() throws Exception {
         String url = corridor.database().pool().getJdbcUrl();
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+        try (Connection connection = TestDatabase.superuser(url);
                 Statement statement = connection.createStatement()) {
             statement.execute("alter table audit_entry disable trigger user");
             statement.execute("update audit_entry set outcome = '{\"status\":\"FORGED\"}' where seq = 2");
@@ -142,5 +142,31 @@ class AuditExtractTest {
                         .asText())
                 .startsWith("BROKEN at entry 2");
         assertThat(firstBroken(extract)).contains(2L);
+    }
+
+    @Test
+    void the_extract_carries_a_signed_checkpoint_that_later_finds_the_chain_cut_short() throws Exception {
+        JsonNode figures = section(extract(), "Signed checkpoints").get("figures");
+        assertThat(figures.get("public_key_ed25519").asText()).isNotBlank();
+        assertThat(figures.get("inside_extract").asText()).isNotBlank();
+        String latest = figures.get("latest").asText();
+        long signed = JSON.readTree(latest).get("seq").asLong();
+        assertThat(signed).isGreaterThanOrEqualTo(5);
+
+        // The examiner keeps the checkpoint; the checkpoint file goes, and the chain's end with it.
+        java.nio.file.Path kept = java.nio.file.Files.createTempFile("rpt9-checkpoint", ".json");
+        java.nio.file.Files.writeString(kept, latest);
+        java.nio.file.Files.delete(corridor.config()
+                .safeguards()
+                .auditCheckpointsIn(corridor.config().dataDir()));
+        try (Connection connection =
+                        TestDatabase.superuser(corridor.database().pool().getJdbcUrl());
+                Statement statement = connection.createStatement()) {
+            statement.execute("set session_replication_role = replica");
+            statement.execute("delete from audit_entry where seq > " + (signed - 2));
+        }
+        assertThat(corridor.audit().checkpoints().verify(Optional.of(kept)).findings())
+                .extracting(org.corridor.audit.Finding::code)
+                .containsExactly("CHAIN_TRUNCATED");
     }
 }

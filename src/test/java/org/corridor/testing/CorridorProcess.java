@@ -119,6 +119,11 @@ public final class CorridorProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM: the process stops in order, running its shutdown hooks. */
+    public void terminate() {
+        process.destroy();
+    }
+
     public int awaitExit() {
         try {
             if (!process.waitFor(180, TimeUnit.SECONDS)) {

@@ -21,11 +21,14 @@ public final class TestCorridor {
         return create(clock, Map.of());
     }
 
-    /** {@code environment} overrides settings as the CORRIDOR_* variables would. */
+    /**
+     * {@code environment} overrides settings as the CORRIDOR_* variables would. Tests call every
+     * route without a token from one address, so the per-address limit is lifted unless given.
+     */
     public static Corridor create(Clock clock, Map<String, String> environment) {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         return new Corridor(
-                Config.fromEnvironment(environment),
+                Config.fromEnvironment(withTestDefaults(environment)),
                 TestDatabase.fresh(TestDatabase.defaultPool(), metrics),
                 clock,
                 metrics);
@@ -34,6 +37,31 @@ public final class TestCorridor {
     /** A Corridor whose pool has the given settings (statement timeout, retries), for fault tests. */
     public static Corridor create(Clock clock, Map<String, String> environment, DatabaseSettings.PoolSettings pool) {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        return new Corridor(Config.fromEnvironment(environment), TestDatabase.fresh(pool, metrics), clock, metrics);
+        return new Corridor(
+                Config.fromEnvironment(withTestDefaults(environment)),
+                TestDatabase.fresh(pool, metrics),
+                clock,
+                metrics);
+    }
+
+    /** Settings every test server has unless the test says otherwise. */
+    public static Map<String, String> withTestDefaults(Map<String, String> environment) {
+        Map<String, String> all = new java.util.HashMap<>(environment);
+        all.putIfAbsent("CORRIDOR_UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE", "1000000");
+        if (!all.containsKey("CORRIDOR_AUDIT_KEY") || !all.containsKey("CORRIDOR_AUDIT_CHECKPOINTS")) {
+            // Each test database has a chain of its own: its checkpoints and key go in a folder of its own.
+            try {
+                java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("corridor-test-audit");
+                all.putIfAbsent(
+                        "CORRIDOR_AUDIT_KEY",
+                        folder.resolve("audit-signing.key").toString());
+                all.putIfAbsent(
+                        "CORRIDOR_AUDIT_CHECKPOINTS",
+                        folder.resolve("audit-checkpoints.jsonl").toString());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return Map.copyOf(all);
     }
 }

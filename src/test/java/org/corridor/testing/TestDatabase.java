@@ -50,7 +50,13 @@ public final class TestDatabase {
         String name = "test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         execute(running, "create database " + name + " template " + TEMPLATE);
         return Database.connect(
-                running.jdbcUrl(name), "postgres", "", pool, "test database " + name, Optional.empty(), metrics);
+                running.jdbcUrl(name),
+                running.user(),
+                running.password(),
+                pool,
+                "test database " + name,
+                Optional.empty(),
+                metrics);
     }
 
     private static synchronized EmbeddedPostgresServer server() {
@@ -61,8 +67,8 @@ public final class TestDatabase {
                 execute(server, "create database " + TEMPLATE);
                 try (Database template = Database.connect(
                         server.jdbcUrl(TEMPLATE),
-                        "postgres",
-                        "",
+                        server.user(),
+                        server.password(),
                         new DatabaseSettings.PoolSettings(2, Duration.ofSeconds(10), Duration.ofSeconds(60)),
                         "template",
                         Optional.empty(),
@@ -82,8 +88,19 @@ public final class TestDatabase {
         return server().jdbcUrl("postgres");
     }
 
+    /**
+     * A superuser connection to {@code jdbcUrl} on the shared server, with the secret from its data
+     * folder: for tests that tamper behind the application's back, as someone who can read the
+     * data folder could.
+     */
+    public static Connection superuser(String jdbcUrl) throws SQLException {
+        EmbeddedPostgresServer running = server();
+        return DriverManager.getConnection(jdbcUrl, running.user(), running.password());
+    }
+
     private static void execute(EmbeddedPostgresServer running, String sql) {
-        try (Connection connection = DriverManager.getConnection(running.jdbcUrl("postgres"), "postgres", "");
+        try (Connection connection =
+                        DriverManager.getConnection(running.jdbcUrl("postgres"), running.user(), running.password());
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
