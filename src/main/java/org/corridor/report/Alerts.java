@@ -8,12 +8,15 @@ import java.util.Optional;
 import org.corridor.authorisation.Authorisations;
 import org.corridor.authorisation.ExpiryWarning;
 import org.corridor.authorisation.Gap;
+import org.corridor.settlement.BankCredit;
+import org.corridor.settlement.Settlement;
 
 /**
  * The alerts as of a date (FR-32): authorisation expiry and days without any valid authorisation
  * (from the register), idle and approaching-idle money (from the FIFO lots), and, through
  * {@link ReleaseRecords}, requests waiting too long in a stage, overdue post-payment documents,
- * undecided hits on open requests and rejection reports coming due. Reads only; thread-safe.
+ * undecided hits on open requests and rejection reports coming due, and bank credits waiting in
+ * SUSPENSE. Reads only; thread-safe.
  */
 final class Alerts {
 
@@ -27,12 +30,19 @@ final class Alerts {
     private final IdleFunds idleFunds;
     private final ReleaseRecords releases;
     private final ReportSettings settings;
+    private final Settlement settlement;
 
-    Alerts(Authorisations authorisations, IdleFunds idleFunds, ReleaseRecords releases, ReportSettings settings) {
+    Alerts(
+            Authorisations authorisations,
+            IdleFunds idleFunds,
+            ReleaseRecords releases,
+            ReportSettings settings,
+            Settlement settlement) {
         this.authorisations = authorisations;
         this.idleFunds = idleFunds;
         this.releases = releases;
         this.settings = settings;
+        this.settlement = settlement;
     }
 
     List<Alert> asOf(LocalDate date) {
@@ -43,6 +53,7 @@ final class Alerts {
         followUps(date, alerts);
         newHits(date, alerts);
         rejectionReports(date, alerts);
+        unmatchedCredits(date, alerts);
         return List.copyOf(alerts);
     }
 
@@ -162,6 +173,20 @@ final class Alerts {
                         Optional.of(event.occurredOn()),
                         event.amount()));
             }
+        }
+    }
+
+    /** Adds the alerts about bank credits held in SUSPENSE because they could not be deposits. */
+    private void unmatchedCredits(LocalDate date, List<Alert> alerts) {
+        for (BankCredit credit : settlement.credits().suspended(date)) {
+            alerts.add(new Alert(
+                    "UNMATCHED_CREDIT",
+                    "bad",
+                    credit.key(),
+                    credit.amount() + " from " + credit.payer() + " (" + credit.messageId() + ") is in SUSPENSE: "
+                            + credit.reason().orElse("") + " " + credit.detail(),
+                    Optional.of(credit.valueDate()),
+                    Optional.of(credit.amount())));
         }
     }
 
