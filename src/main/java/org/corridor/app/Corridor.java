@@ -16,6 +16,7 @@ import org.corridor.identity.Users;
 import org.corridor.ledger.Ledger;
 import org.corridor.ownership.ListingLookup;
 import org.corridor.ownership.Ownership;
+import org.corridor.payments.Statements;
 import org.corridor.release.ApprovalPolicy;
 import org.corridor.release.PartyScreening;
 import org.corridor.release.PaymentMessages;
@@ -50,6 +51,7 @@ public final class Corridor implements AutoCloseable {
     private final Reports reports;
     private final Releases releases;
     private final PaymentMessages paymentMessages;
+    private final Statements statements;
 
     public Corridor(Config config, Database database, Clock clock, PrometheusMeterRegistry metrics) {
         this.config = config;
@@ -90,6 +92,7 @@ public final class Corridor implements AutoCloseable {
                 clock,
                 config.zone());
         this.paymentMessages = new PaymentMessages(database.transactions(), features, clock, config.zone());
+        this.statements = new Statements(ledger, settlement, clock, config.zone());
         // FR-21: a new list version re-screens the parties of every open request against what changed.
         screening.onListsChanged(change -> releases.rescreen(change.delta().entitiesToRescreen(), Actor.SYSTEM));
         this.reports = new Reports(
@@ -197,6 +200,11 @@ public final class Corridor implements AutoCloseable {
     /** Bank messages after the pacs.008: status reports, returns and credit notifications. */
     public PaymentMessages paymentMessages() {
         return paymentMessages;
+    }
+
+    /** Bank statements (camt.053) of the restricted accounts. */
+    public Statements statements() {
+        return statements;
     }
 
     @Override

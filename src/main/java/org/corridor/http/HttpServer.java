@@ -18,6 +18,7 @@ import org.corridor.identity.UserRoutes;
 import org.corridor.ledger.HoldExpiry;
 import org.corridor.ledger.LedgerRoutes;
 import org.corridor.ownership.OwnershipRoutes;
+import org.corridor.payments.StatementRoutes;
 import org.corridor.release.PaymentMessageRoutes;
 import org.corridor.release.ReleaseRoutes;
 import org.corridor.report.AuditTrailRoutes;
@@ -78,6 +79,7 @@ public final class HttpServer implements AutoCloseable {
         features.add(new VesselRoutes(corridor.vessels()));
         features.add(new ReleaseRoutes(corridor.releases()));
         features.add(new PaymentMessageRoutes(corridor.paymentMessages()));
+        features.add(new StatementRoutes(corridor.statements()));
         features.add(new LedgerRoutes(corridor.ledger(), corridor.zone()));
         features.add(new RestrictedAccountRoutes(corridor.settlement()));
         features.add(new ContractRoutes(corridor.settlement()));
