@@ -220,7 +220,7 @@ public final class Screening {
      * @return how many lists were imported
      */
     public int importShipped(Actor actor) {
-        Set<SanctionsList> missing = EnumSet.allOf(SanctionsList.class);
+        Set<SanctionsList> missing = EnumSet.copyOf(ShippedLists.SHIPPED);
         for (ListVersion version : versions()) {
             missing.remove(version.list());
         }
