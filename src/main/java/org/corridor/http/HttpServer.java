@@ -23,7 +23,9 @@ import org.corridor.release.PaymentMessageRoutes;
 import org.corridor.release.ReleaseRoutes;
 import org.corridor.report.AuditTrailRoutes;
 import org.corridor.report.ReportRoutes;
+import org.corridor.screening.EntityMatching;
 import org.corridor.screening.ScreeningRoutes;
+import org.corridor.screening.YenteRoutes;
 import org.corridor.settlement.ContractRoutes;
 import org.corridor.settlement.MovementRoutes;
 import org.corridor.settlement.RestrictedAccountRoutes;
@@ -85,6 +87,7 @@ public final class HttpServer implements AutoCloseable {
         features.add(new ContractRoutes(corridor.settlement()));
         features.add(new MovementRoutes(corridor.settlement()));
         features.add(new ScreeningRoutes(corridor.screening()));
+        features.add(new YenteRoutes(new EntityMatching(corridor.screening())));
         features.add(new ReportRoutes(corridor.reports()));
 
         Javalin app = Javalin.create(config -> {

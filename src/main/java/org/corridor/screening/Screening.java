@@ -253,6 +253,18 @@ public final class Screening {
         return !loaded.get().versions().isEmpty();
     }
 
+    // ---- for the yente-compatible API (EntityMatching)
+
+    /** The active versions with their entities and screener, as one consistent set. */
+    ActiveLists activeLists() {
+        return requireLists();
+    }
+
+    /** Records a screening answered elsewhere in this package (the yente-compatible API). */
+    void recordScreening(AuditEvent event) {
+        record(event);
+    }
+
     // ---- internals
 
     static Map<String, String> auditVersions(Map<SanctionsList, String> labels) {
