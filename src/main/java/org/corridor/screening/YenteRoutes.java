@@ -148,6 +148,7 @@ public final class YenteRoutes implements Routes {
     }
 
     private void match(Context ctx) {
+        onlyParameters(ctx, Set.of("threshold", "cutoff", "limit", "algorithm", "exclude_entity_ids"));
         JsonNode body = Requests.body(ctx, JsonNode.class);
         Map<String, FtmQuery> queries = queries(body);
         double threshold = fraction(ctx, "threshold", Screener.DEFAULT_THRESHOLD);
@@ -178,6 +179,7 @@ public final class YenteRoutes implements Routes {
     }
 
     private void search(Context ctx) {
+        onlyParameters(ctx, Set.of("q", "schema", "limit", "offset"));
         String text = Requests.query(ctx, "q")
                 .orElseThrow(() -> new InvalidInputException("PARAMETER_MISSING", "q: the name to search for"));
         if (text.length() > 500) {
@@ -249,6 +251,21 @@ public final class YenteRoutes implements Routes {
         given.properties()
                 .forEach(entry -> queries.put(entry.getKey(), FtmQuery.read(entry.getKey(), entry.getValue())));
         return queries;
+    }
+
+    /**
+     * Refuses a query parameter Corridor does not apply (yente's include_dataset, topics, ...):
+     * ignoring a filter the caller relies on would answer a question it did not ask.
+     */
+    private static void onlyParameters(Context ctx, Set<String> known) {
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!known.contains(name)) {
+                throw new InvalidInputException(
+                        "PARAMETER_UNSUPPORTED",
+                        name + ": not applied by Corridor; expected "
+                                + known.stream().sorted().toList());
+            }
+        }
     }
 
     private static double fraction(Context ctx, String name, double fallback) {

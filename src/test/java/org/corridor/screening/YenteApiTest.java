@@ -220,6 +220,7 @@ class YenteApiTest {
                 "weights");
         assertRefused(analyst.post("/match/sanctions", "{\"queries\": {}}"), 422, "queries");
         assertRefused(analyst.get("/search/sanctions"), 422, "q");
+        assertRefused(analyst.post("/match/sanctions?topics=sanction", one), 422, "PARAMETER_UNSUPPORTED");
     }
 
     private static void assertRefused(ApiClient.Response response, int status, String reason) {
