@@ -5,9 +5,10 @@ import { idleFunds } from "/views/idle-funds.js";
 import { authorisations } from "/views/authorisations.js";
 import { hits } from "/views/hits.js";
 import { releases } from "/views/releases.js";
+import { accounts } from "/views/accounts.js";
 import { alerts } from "/views/alerts.js";
 import { reports } from "/views/reports.js";
 import { audit } from "/views/audit.js";
 import { users } from "/views/users.js";
 
-export const views = [overview, idleFunds, authorisations, hits, releases, alerts, reports, audit, users];
+export const views = [overview, idleFunds, authorisations, hits, releases, accounts, alerts, reports, audit, users];

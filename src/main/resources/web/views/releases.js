@@ -3,16 +3,16 @@ import { h, table, badge, amount, when, notice, clear, field } from "/ui.js";
 import { hashParam, today } from "/views/dates.js";
 import { refusal } from "/views/problems.js";
 
-const STATES = ["ALL", "SUBMITTED", "IN_REVIEW", "APPROVED", "SCHEDULED", "HELD", "EXECUTED", "REJECTED", "SPLIT"];
+const STATES = ["ALL", "SUBMITTED", "IN_REVIEW", "APPROVED", "SCHEDULED", "HELD", "EXECUTED", "SENT", "SETTLED", "RETURNED", "REJECTED", "SPLIT"];
 // Who takes each step of the chain (ApprovalStep): a control is shown only to a role that may take it.
 const STEP_ROLES = { MAKER: ["OPERATOR"], COMPLIANCE: ["APPROVER"], SENIOR_COMPLIANCE: ["APPROVER"], AUTHORITY: ["OPERATOR", "APPROVER"] };
 // Held for a reason the approval chain cannot cure (Releases.retriable): no approve control then.
 const NOT_RESUMABLE = ["PARTY_REPLACEMENT_REQUIRED", "PARTY_BLOCKED", "SPECIFIC_LICENCE_REQUIRED", "LINE_ESCALATED"];
-const FINAL = ["EXECUTED", "REJECTED", "SPLIT"];
+const FINAL = ["EXECUTED", "SENT", "SETTLED", "REJECTED", "SPLIT"];
 
 function tone(state) {
-  if (state === "EXECUTED" || state === "APPROVED" || state === "SCHEDULED") return "ok";
-  if (state === "HELD") return "warn";
+  if (["EXECUTED", "SENT", "SETTLED", "APPROVED", "SCHEDULED"].includes(state)) return "ok";
+  if (state === "HELD" || state === "RETURNED") return "warn";
   if (state === "REJECTED") return "bad";
   return "";
 }
@@ -125,6 +125,26 @@ function detail(release, context, done) {
       : h("p", { class: "muted" }, "Not executed."));
 }
 
+// The payment after the pacs.008: each status report and return the banks sent, and what it did.
+function payment(view) {
+  const money = (value) => (value ? amount(value.amount, value.currency) : "");
+  return h("div", { class: "card", id: "release-payment" },
+    h("h3", {}, "Payment messages ", badge(view.state, tone(view.state)), view.reason ? ` ${view.reason}` : ""),
+    h("p", { class: "small" }, `pacs.008 ${view.message_id || ""} · paid ${money(view.paid)}`,
+      view.returned ? ` · returned ${money(view.returned)}${view.wholly ? " (wholly)" : " (partly)"}` : ""),
+    table([
+      { label: "At", value: (e) => when(e.recorded_at) },
+      { label: "Message", value: (e) => `${e.message_kind} ${e.message_id}` },
+      { label: "Item", value: (e) => e.item },
+      { label: "Status", value: (e) => badge(e.status, e.status === "RJCT" || e.status === "RETURN" ? "bad" : "") },
+      { label: "Reason", value: (e) => e.reason || "" },
+      { label: "Returned", value: (e) => money(e.returned), num: true },
+      { label: "Charges", value: (e) => money(e.charges), num: true },
+      { label: "State", value: (e) => `${e.state_before} → ${e.state_after}` },
+      { label: "By", value: (e) => e.recorded_by },
+    ], view.events, { empty: "No status report or return received yet." }));
+}
+
 export const releases = {
   id: "releases",
   title: "Requests",
@@ -148,6 +168,7 @@ export const releases = {
         panel.append(detail(release, context, async () => {
           await context.refresh();
         }));
+        if (release.execution) panel.append(payment(await api(`/api/v1/releases/${release.id}/payment`)));
         for (const tr of root.querySelectorAll("tr[data-id]")) tr.classList.toggle("selected", tr.dataset.id === release.reference);
       } catch (error) {
         panel.append(refusal(error));

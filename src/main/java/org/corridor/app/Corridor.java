@@ -18,8 +18,10 @@ import org.corridor.identity.Users;
 import org.corridor.ledger.Ledger;
 import org.corridor.ownership.ListingLookup;
 import org.corridor.ownership.Ownership;
+import org.corridor.payments.Statements;
 import org.corridor.release.ApprovalPolicy;
 import org.corridor.release.PartyScreening;
+import org.corridor.release.PaymentMessages;
 import org.corridor.release.Releases;
 import org.corridor.report.ReportSettings;
 import org.corridor.report.Reports;
@@ -50,6 +52,8 @@ public final class Corridor implements AutoCloseable {
     private final Settlement settlement;
     private final Reports reports;
     private final Releases releases;
+    private final PaymentMessages paymentMessages;
+    private final Statements statements;
 
     public Corridor(Config config, Database database, Clock clock, PrometheusMeterRegistry metrics) {
         this.config = config;
@@ -80,9 +84,11 @@ public final class Corridor implements AutoCloseable {
         this.ledger = new Ledger(database.transactions(), database.singleAttempts(), auditLog, clock);
         this.settlement =
                 new Settlement(database.transactions(), ledger, authorisations, auditLog, clock, config.zone());
+        Releases.Features features =
+                new Releases.Features(auditLog, authorisations, eligibility, ownership, vessels, ledger, settlement);
         this.releases = new Releases(
                 database.transactions(),
-                new Releases.Features(auditLog, authorisations, eligibility, ownership, vessels, ledger, settlement),
+                features,
                 party -> {
                     ScreeningResult result = screening.screen(party);
                     Map<String, String> versions = new TreeMap<>();
@@ -92,6 +98,8 @@ public final class Corridor implements AutoCloseable {
                 ApprovalPolicy.DEFAULT,
                 clock,
                 config.zone());
+        this.paymentMessages = new PaymentMessages(database.transactions(), features, clock, config.zone());
+        this.statements = new Statements(ledger, settlement, clock, config.zone());
         // FR-21: a new list version re-screens the parties of every open request against what changed.
         screening.onListsChanged(change -> releases.rescreen(change.delta().entitiesToRescreen(), Actor.SYSTEM));
         this.reports = new Reports(
@@ -194,6 +202,16 @@ public final class Corridor implements AutoCloseable {
     /** Disbursement requests from submission to payment (the only way money leaves a restricted account). */
     public Releases releases() {
         return releases;
+    }
+
+    /** Bank messages after the pacs.008: status reports, returns and credit notifications. */
+    public PaymentMessages paymentMessages() {
+        return paymentMessages;
+    }
+
+    /** Bank statements (camt.053) of the restricted accounts. */
+    public Statements statements() {
+        return statements;
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.corridor.screening.ListSnapshot;
 import org.corridor.screening.ListVersion;
 import org.corridor.screening.SanctionsList;
 import org.corridor.screening.Screening;
+import org.corridor.screening.ShippedLists;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,6 +84,15 @@ final class ListsCommand implements Runnable {
                 ListFormat.EU_CSV,
                 "https://webgate.ec.europa.eu/fsd/fsf/public/files/csvFullSanctionsList_1_1/content?token=dG9rZW4tMjAxNw",
                 "eu/csvFullSanctionsList_1_1.csv",
+                List.of()),
+        /**
+         * OpenSanctions' FollowTheMoney entities. Their licence binds the channel (CC BY-NC unless it
+         * holds a commercial one), so {@code update} fetches them only when asked by name.
+         */
+        FTM(
+                ListFormat.FTM_JSON,
+                "https://data.opensanctions.org/datasets/latest/sanctions/entities.ftm.json",
+                "opensanctions/entities.ftm.json",
                 List.of());
 
         final ListFormat format;
@@ -113,7 +123,7 @@ final class ListsCommand implements Runnable {
                     return source;
                 }
             }
-            throw new IllegalArgumentException("unknown source '" + text + "'; expected ofac, un, uk or eu");
+            throw new IllegalArgumentException("unknown source '" + text + "'; expected ofac, un, uk, eu or ftm");
         }
     }
 
@@ -134,7 +144,8 @@ final class ListsCommand implements Runnable {
             description = {
                 "Import list files as new versions: --source ofac (a folder, or sdn.csv / cons_prim.csv with their"
                         + " companions beside them), un (the consolidated XML), uk (the OFSI ConList CSV), eu (the FSF"
-                        + " CSV). Files may be gzip-compressed (.gz).",
+                        + " CSV), ftm (OpenSanctions' FollowTheMoney entities.ftm.json, one JSON entity per line)."
+                        + " Files may be gzip-compressed (.gz).",
                 "All files are parsed before anything is stored; a malformed file imports nothing.",
                 "--shipped imports the snapshot shipped with Corridor for every list not yet imported."
             })
@@ -142,7 +153,7 @@ final class ListsCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
-        @Option(names = "--source", converter = SourceConverter.class, description = "ofac, un, uk or eu")
+        @Option(names = "--source", converter = SourceConverter.class, description = "ofac, un, uk, eu or ftm")
         Source source;
 
         @Option(names = "--shipped", description = "Import the shipped snapshot for lists never imported.")
@@ -261,7 +272,7 @@ final class ListsCommand implements Runnable {
         @Option(
                 names = "--source",
                 converter = SourceConverter.class,
-                description = "ofac, un, uk or eu (repeatable); default all four")
+                description = "ofac, un, uk, eu or ftm (repeatable); default the four official lists")
         List<Source> sources = new ArrayList<>();
 
         @Option(names = "--base-url", paramLabel = "URL", description = "A mirror of all sources (layout above).")
@@ -281,7 +292,10 @@ final class ListsCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
-            Set<Source> wanted = sources.isEmpty() ? EnumSet.allOf(Source.class) : EnumSet.copyOf(sources);
+            // The official lists by default; OpenSanctions' data only when named (its licence binds the channel).
+            Set<Source> wanted = sources.isEmpty()
+                    ? EnumSet.of(Source.OFAC, Source.UN, Source.UK, Source.EU)
+                    : EnumSet.copyOf(sources);
             Map<Source, String> addresses = new LinkedHashMap<>();
             try {
                 for (Map.Entry<String, String> entry : urls.entrySet()) {
@@ -446,6 +460,9 @@ final class ListsCommand implements Runnable {
                 Map<SanctionsList, ListVersion> active = screening.active();
                 for (SanctionsList list : SanctionsList.values()) {
                     ListVersion version = active.get(list);
+                    if (version == null && !ShippedLists.SHIPPED.contains(list)) {
+                        continue; // OpenSanctions data is only ever there when an operator imported it
+                    }
                     System.out.println(
                             version == null
                                     ? String.format(

@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
             OwnershipCommand.class,
             VesselsCommand.class,
             ReleasesCommand.class,
+            PaymentsCommand.class,
+            StatementsCommand.class,
             HitsCommand.class,
             LedgerCommand.class,
             SettlementCommand.class,

@@ -17,7 +17,8 @@ import org.corridor.identity.Role;
 /**
  * The demo's public face: domain.md 6(b) played through Corridor's own HTTP API, one user per role,
  * against a Corridor that the caller opened on a {@link ScenarioClock} set to {@link #START} and
- * serves; the reports, payment files and demo-summary.json are written under the data folder.
+ * serves; the reports, payment files, the accounts' camt.053 statements and demo-summary.json are
+ * written under the data folder.
  */
 public final class Demo {
 
@@ -48,9 +49,12 @@ public final class Demo {
         scenario.payments()
                 .forEach((file, content) ->
                         DemoOutputs.write(dataDir.resolve("payments").resolve(file), content));
+        scenario.statements()
+                .forEach((file, content) ->
+                        DemoOutputs.write(dataDir.resolve("statements").resolve(file), content));
         DemoOutputs.writeSummary(dataDir, figures);
-        out.println("wrote " + dataDir.resolve("demo-summary.json") + ", " + dataDir.resolve("reports") + "/ and "
-                + dataDir.resolve("payments") + "/");
+        out.println("wrote " + dataDir.resolve("demo-summary.json") + ", " + dataDir.resolve("reports") + "/, "
+                + dataDir.resolve("payments") + "/ and " + dataDir.resolve("statements") + "/");
         out.println("tokens (one user per role, valid " + TOKEN_DAYS + " days):");
         tokens.forEach((user, token) ->
                 out.println("  " + String.format("%-20s %-16s", user.role, user.userName) + " " + token));

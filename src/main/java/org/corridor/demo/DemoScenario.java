@@ -42,6 +42,30 @@ final class DemoScenario extends DemoStep {
         return payments;
     }
 
+    /** The first and last day of the scenario: the period its statements cover. */
+    static final String PERIOD_FROM = "2024-07-01";
+
+    static final String PERIOD_TO = "2024-09-30";
+
+    /**
+     * The camt.053 end-of-day statements of every restricted account for the scenario's period, by
+     * file name, as the auditor downloads them. Reads only: no figure of the scenario changes.
+     */
+    Map<String, byte[]> statements() {
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode account :
+                api.get(DemoUser.AUDITOR, "/api/v1/restricted-accounts")) {
+            String name = account.get("name").asText();
+            files.put(
+                    name + "-" + PERIOD_FROM + "-" + PERIOD_TO + ".camt053.xml",
+                    api.getBytes(
+                            DemoUser.AUDITOR,
+                            "/api/v1/restricted-accounts/" + name + "/camt053?from=" + PERIOD_FROM + "&to="
+                                    + PERIOD_TO));
+        }
+        return files;
+    }
+
     /** Step 10: every report as JSON, RPT-1 to RPT-3 also as PDF, written under {@code reports/}. */
     Map<String, byte[]> reports() {
         return new DemoFigures(this).reports();

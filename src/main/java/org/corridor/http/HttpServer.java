@@ -18,10 +18,14 @@ import org.corridor.identity.UserRoutes;
 import org.corridor.ledger.HoldExpiry;
 import org.corridor.ledger.LedgerRoutes;
 import org.corridor.ownership.OwnershipRoutes;
+import org.corridor.payments.StatementRoutes;
+import org.corridor.release.PaymentMessageRoutes;
 import org.corridor.release.ReleaseRoutes;
 import org.corridor.report.AuditTrailRoutes;
 import org.corridor.report.ReportRoutes;
+import org.corridor.screening.EntityMatching;
 import org.corridor.screening.ScreeningRoutes;
+import org.corridor.screening.YenteRoutes;
 import org.corridor.settlement.ContractRoutes;
 import org.corridor.settlement.MovementRoutes;
 import org.corridor.settlement.RestrictedAccountRoutes;
@@ -97,11 +101,14 @@ public final class HttpServer implements AutoCloseable {
         features.add(new OwnershipRoutes(corridor.ownership()));
         features.add(new VesselRoutes(corridor.vessels()));
         features.add(new ReleaseRoutes(corridor.releases()));
+        features.add(new PaymentMessageRoutes(corridor.paymentMessages()));
+        features.add(new StatementRoutes(corridor.statements()));
         features.add(new LedgerRoutes(corridor.ledger(), corridor.zone()));
         features.add(new RestrictedAccountRoutes(corridor.settlement()));
         features.add(new ContractRoutes(corridor.settlement()));
         features.add(new MovementRoutes(corridor.settlement()));
         features.add(new ScreeningRoutes(corridor.screening()));
+        features.add(new YenteRoutes(new EntityMatching(corridor.screening())));
         features.add(new ReportRoutes(corridor.reports()));
 
         Javalin app = Javalin.create(config -> {

@@ -62,5 +62,12 @@ public enum Permission {
     /** Read the screening-hit queue. */
     HIT_READ,
     /** Dispose of screening hits (four eyes to clear). */
-    HIT_DISPOSE
+    HIT_DISPOSE,
+    /**
+     * Hand a bank message (pacs.002, pacs.004, camt.054) to Corridor; what it may then do is the
+     * permission of its kind: PAYMENT_STATUS_RECORD, or DEPOSIT_RECORD for credit notifications.
+     */
+    PAYMENT_MESSAGE_IMPORT,
+    /** Record the correspondent's status reports (pacs.002) and returns (pacs.004) of paid releases. */
+    PAYMENT_STATUS_RECORD
 }

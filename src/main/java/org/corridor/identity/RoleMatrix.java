@@ -15,6 +15,8 @@ import static org.corridor.identity.Permission.LEDGER_WRITE;
 import static org.corridor.identity.Permission.LISTS_READ;
 import static org.corridor.identity.Permission.OWNERSHIP_MANAGE;
 import static org.corridor.identity.Permission.OWNERSHIP_READ;
+import static org.corridor.identity.Permission.PAYMENT_MESSAGE_IMPORT;
+import static org.corridor.identity.Permission.PAYMENT_STATUS_RECORD;
 import static org.corridor.identity.Permission.RELEASE_APPROVE;
 import static org.corridor.identity.Permission.RELEASE_EXECUTE;
 import static org.corridor.identity.Permission.RELEASE_FOLLOW_UP;
@@ -104,6 +106,11 @@ public final class RoleMatrix {
         grant(RELEASE_FOLLOW_UP, EnumSet.of(OPERATOR, BENEFICIARY_AGENT));
         grant(HIT_READ, EnumSet.of(COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, APPROVER, AUDITOR));
         grant(HIT_DISPOSE, EnumSet.of(COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER));
+        // Bank messages: operations record what the correspondent says of payments (four eyes with
+        // the executor, enforced in release); the payer's side brings its bank's credit notifications,
+        // which become deposits exactly as the payer's own entries do.
+        grant(PAYMENT_MESSAGE_IMPORT, EnumSet.of(OPERATOR, PAYER));
+        grant(PAYMENT_STATUS_RECORD, EnumSet.of(OPERATOR));
         for (Permission permission : Permission.values()) {
             if (!GRANTS.containsKey(permission)) {
                 throw new IllegalStateException("permission granted to no role: " + permission);

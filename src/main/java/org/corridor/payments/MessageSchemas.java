@@ -14,6 +14,7 @@ import javax.xml.transform.sax.SAXSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
+import org.corridor.InvalidInputException;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -31,12 +32,79 @@ public final class MessageSchemas {
     private static final int MAX_DEPTH = 64;
     private static final int MAX_CHARACTERS = 5_000_000;
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
+    private static final String ROOT_SEEN = "root element seen";
 
     private MessageSchemas() {}
 
     /** The schema violations of a pacs.008.001.09 document; empty when it is valid. */
     public static List<SchemaViolation> validatePacs008(String xml) {
-        return validate(xml, "pacs.008.001.09.xsd");
+        return validate(MessageKind.PACS_008, xml);
+    }
+
+    /** The schema violations of a document of {@code kind}; empty when it is valid. */
+    public static List<SchemaViolation> validate(MessageKind kind, String xml) {
+        return validate(xml, kind.schemaFile());
+    }
+
+    /**
+     * What kind of message a document is, read from the namespace of its root element with the same
+     * hostile-XML refusals as validation (no DOCTYPE, no external entities).
+     *
+     * @throws InvalidInputException MESSAGE_UNREADABLE when it is not XML, MESSAGE_KIND_UNKNOWN when
+     *     Corridor does not speak its namespace
+     */
+    public static MessageKind kindOf(String xml) {
+        if (xml == null || xml.isBlank()) {
+            throw new InvalidInputException("MESSAGE_EMPTY", "the message is empty");
+        }
+        if (xml.length() > MAX_CHARACTERS) {
+            throw new InvalidInputException(
+                    "MESSAGE_TOO_LARGE", "a message is at most " + MAX_CHARACTERS + " characters");
+        }
+        String[] namespace = {null};
+        try {
+            XMLReader reader = secureReader();
+            reader.setContentHandler(new org.xml.sax.helpers.DefaultHandler() {
+                @Override
+                public void startElement(String uri, String localName, String qName, org.xml.sax.Attributes atts)
+                        throws SAXException {
+                    namespace[0] = uri;
+                    throw new SAXException(ROOT_SEEN);
+                }
+            });
+            reader.parse(new InputSource(new StringReader(xml)));
+        } catch (SAXParseException e) {
+            throw new InvalidInputException(
+                    "MESSAGE_UNREADABLE",
+                    "not readable XML at line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": "
+                            + plain(e.getMessage()));
+        } catch (SAXException e) {
+            if (!ROOT_SEEN.equals(e.getMessage())) {
+                throw new InvalidInputException("MESSAGE_UNREADABLE", "not readable XML: " + plain(e.getMessage()));
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException("MESSAGE_UNREADABLE", "not readable XML: " + plain(e.getMessage()));
+        }
+        String found = namespace[0] == null ? "" : namespace[0];
+        return MessageKind.ofNamespace(found)
+                .orElseThrow(() -> new InvalidInputException(
+                        "MESSAGE_KIND_UNKNOWN",
+                        "Corridor reads pacs.002.001.11, pacs.004.001.10 and camt.054.001.08, not a document of"
+                                + " namespace '" + plain(found) + "'"));
+    }
+
+    /**
+     * Validates a document of {@code kind}, refusing it with the first violation and its line and
+     * column.
+     *
+     * @throws InvalidInputException PAYMENT_SCHEMA_INVALID
+     */
+    static void requireValid(MessageKind kind, String xml) {
+        List<SchemaViolation> violations = validate(kind, xml);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(
+                    "PAYMENT_SCHEMA_INVALID", "not a valid " + kind.version() + " document: " + violations.get(0));
+        }
     }
 
     static List<SchemaViolation> validate(String xml, String schemaFile) {

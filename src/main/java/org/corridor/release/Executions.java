@@ -100,7 +100,7 @@ final class Executions {
             throw new InvalidInputException("FIELD_MISSING", "value_date is required");
         }
         RequestRow current = queries.row(id);
-        if (current.state() == RequestState.EXECUTED) {
+        if (current.state().paid()) {
             return queries.get(id);
         }
         if (valueDate.isBefore(clock.today())) {
@@ -152,7 +152,7 @@ final class Executions {
             UUID outgoing,
             Optional<HoldState> holdState) {
         RequestRow row = store.lock(tx, id);
-        if (row.state() == RequestState.EXECUTED) {
+        if (row.state().paid()) {
             return;
         }
         List<Approval> approvals = store.approvals(tx, id);

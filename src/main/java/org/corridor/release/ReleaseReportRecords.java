@@ -216,6 +216,8 @@ final class ReleaseReportRecords implements ReleaseRecords {
                     }
                     case APPROVED, SCHEDULED ->
                         pending.add(new PendingRequest(row.reference(), "EXECUTION", entered, row.amount()));
+                    case RETURNED ->
+                        pending.add(new PendingRequest(row.reference(), "RETURNED", entered, row.amount()));
                     case IN_REVIEW ->
                         pending.add(
                                 inReview(row, entered, hits.hitsOf(tx, row.id()), store.approvals(tx, row.id()), end));

@@ -8,14 +8,22 @@ import java.util.Optional;
 import org.corridor.authorisation.Authorisations;
 import org.corridor.authorisation.ExpiryWarning;
 import org.corridor.authorisation.Gap;
+import org.corridor.settlement.BankCredit;
+import org.corridor.settlement.Settlement;
 
 /**
  * The alerts as of a date (FR-32): authorisation expiry and days without any valid authorisation
  * (from the register), idle and approaching-idle money (from the FIFO lots), and, through
  * {@link ReleaseRecords}, requests waiting too long in a stage, overdue post-payment documents,
- * undecided hits on open requests and rejection reports coming due. Reads only; thread-safe.
+ * undecided hits on open requests and rejection reports coming due, and bank credits waiting in
+ * SUSPENSE. Reads only; thread-safe.
  */
-record Alerts(Authorisations authorisations, IdleFunds idleFunds, ReleaseRecords releases, ReportSettings settings) {
+record Alerts(
+        Authorisations authorisations,
+        IdleFunds idleFunds,
+        ReleaseRecords releases,
+        ReportSettings settings,
+        Settlement settlement) {
 
     /** How far back an undecided hit still counts as new. */
     static final int NEW_HIT_DAYS = 90;
@@ -31,6 +39,7 @@ record Alerts(Authorisations authorisations, IdleFunds idleFunds, ReleaseRecords
         followUps(date, alerts);
         newHits(date, alerts);
         rejectionReports(date, alerts);
+        unmatchedCredits(date, alerts);
         return List.copyOf(alerts);
     }
 
@@ -150,6 +159,20 @@ record Alerts(Authorisations authorisations, IdleFunds idleFunds, ReleaseRecords
                         Optional.of(event.occurredOn()),
                         event.amount()));
             }
+        }
+    }
+
+    /** Adds the alerts about bank credits held in SUSPENSE because they could not be deposits. */
+    private void unmatchedCredits(LocalDate date, List<Alert> alerts) {
+        for (BankCredit credit : settlement.credits().suspended(date)) {
+            alerts.add(new Alert(
+                    "UNMATCHED_CREDIT",
+                    "bad",
+                    credit.key(),
+                    credit.amount() + " from " + credit.payer() + " (" + credit.messageId() + ") is in SUSPENSE: "
+                            + credit.reason().orElse("") + " " + credit.detail(),
+                    Optional.of(credit.valueDate()),
+                    Optional.of(credit.amount())));
         }
     }
 

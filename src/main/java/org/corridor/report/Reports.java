@@ -42,7 +42,7 @@ public final class Reports {
         this.clock = clock;
         this.zone = zone;
         this.idleFunds = new IdleFunds(settlement, authorisations, releases, settings);
-        this.alerts = new Alerts(authorisations, idleFunds, releases, settings);
+        this.alerts = new Alerts(authorisations, idleFunds, releases, settings, settlement);
         this.monthly = new MonthlyReport(settlement, releases);
         this.calendar = new AuthorisationCalendar(authorisations, releases, settings);
         this.reconciliation = new ReconciliationTables(settlement);

@@ -25,6 +25,8 @@ final class EntityDraft {
     private final Set<Identifier> identifiers = new LinkedHashSet<>();
     private final Set<String> programmes = new LinkedHashSet<>();
     private final Set<String> remarks = new LinkedHashSet<>();
+    private final Set<String> referents = new LinkedHashSet<>();
+    private String schema = "";
 
     EntityDraft(SanctionsList list, String id, EntityType type) {
         this.list = list;
@@ -119,6 +121,16 @@ final class EntityDraft {
         }
     }
 
+    void addReferent(String referent) {
+        if (!referent.isBlank() && !referent.strip().equals(id)) {
+            referents.add(referent.strip());
+        }
+    }
+
+    void setSchema(String name) {
+        schema = name.strip();
+    }
+
     ListedEntity build() {
         return new ListedEntity(
                 list,
@@ -131,6 +143,8 @@ final class EntityDraft {
                 List.copyOf(addresses),
                 List.copyOf(identifiers),
                 List.copyOf(programmes),
-                List.copyOf(remarks));
+                List.copyOf(remarks),
+                List.copyOf(referents),
+                schema);
     }
 }

@@ -13,7 +13,9 @@ public enum ListFormat {
     /** HM Treasury / OFSI Consolidated List CSV. */
     UK_CSV("uk-csv"),
     /** EU Financial Sanctions File CSV, old or current layout. */
-    EU_CSV("eu-csv");
+    EU_CSV("eu-csv"),
+    /** OpenSanctions FollowTheMoney entities, one JSON object per line (entities.ftm.json). */
+    FTM_JSON("ftm");
 
     private final String cliName;
 
@@ -25,7 +27,7 @@ public enum ListFormat {
         return cliName;
     }
 
-    /** Reads {@code ofac-csv}, {@code un-xml}, {@code uk-csv} or {@code eu-csv}. */
+    /** Reads {@code ofac-csv}, {@code un-xml}, {@code uk-csv}, {@code eu-csv} or {@code ftm}. */
     public static ListFormat fromCliName(String name) {
         String key = name.strip().toLowerCase(Locale.ROOT);
         for (ListFormat format : values()) {

@@ -29,6 +29,7 @@ public final class ListReader {
             case UN_XML -> List.of(UnXmlParser.parse(path.toString(), opener(requireFile(path))));
             case UK_CSV -> List.of(UkCsvParser.parse(path.toString(), opener(requireFile(path))));
             case EU_CSV -> List.of(EuCsvParser.parse(path.toString(), opener(requireFile(path))));
+            case FTM_JSON -> List.of(FtmParser.parse(path.toString(), opener(requireFile(path))));
         };
     }
 

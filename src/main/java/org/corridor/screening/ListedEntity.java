@@ -11,6 +11,10 @@ import java.util.Objects;
  * @param id the list's own identifier: OFAC ent_num, UN DATAID, UK Group ID, EU logical id
  * @param names the primary name first, then aliases; never empty
  * @param programmes sanctions programmes or regimes and tags, e.g. SDGT, NPWMD, IRGC, IRAN
+ * @param referents other ids the same entity is known by: for a merged FollowTheMoney entity, the
+ *     source records it was merged from (ofac-46001, gb-hmt-16273, ...); empty for the official lists
+ * @param schema the FollowTheMoney schema the source gave (Company, Person, ...), or empty when the
+ *     source has none and {@code type} says all there is
  */
 public record ListedEntity(
         SanctionsList list,
@@ -23,7 +27,9 @@ public record ListedEntity(
         List<Address> addresses,
         List<Identifier> identifiers,
         List<String> programmes,
-        List<String> remarks) {
+        List<String> remarks,
+        List<String> referents,
+        String schema) {
 
     public ListedEntity {
         Objects.requireNonNull(list, "list");
@@ -43,6 +49,38 @@ public record ListedEntity(
         identifiers = List.copyOf(identifiers);
         programmes = List.copyOf(programmes);
         remarks = List.copyOf(remarks);
+        // Versions stored before referents and schema existed read back without them.
+        referents = referents == null ? List.of() : List.copyOf(referents);
+        schema = schema == null ? "" : schema.strip();
+    }
+
+    /** A designation of an official list, which knows no referents and no FollowTheMoney schema. */
+    public ListedEntity(
+            SanctionsList list,
+            String id,
+            EntityType type,
+            List<ListedName> names,
+            List<PartialDate> birthDates,
+            List<String> birthPlaces,
+            List<String> nationalities,
+            List<Address> addresses,
+            List<Identifier> identifiers,
+            List<String> programmes,
+            List<String> remarks) {
+        this(
+                list,
+                id,
+                type,
+                names,
+                birthDates,
+                birthPlaces,
+                nationalities,
+                addresses,
+                identifiers,
+                programmes,
+                remarks,
+                List.of(),
+                "");
     }
 
     /** The name the list files the entity under. */
@@ -78,6 +116,8 @@ public record ListedEntity(
                 addresses,
                 identifiers,
                 programmes,
-                remarks);
+                remarks,
+                referents,
+                schema);
     }
 }

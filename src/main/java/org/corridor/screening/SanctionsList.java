@@ -11,5 +11,10 @@ public enum SanctionsList {
     /** UK HM Treasury / OFSI Consolidated List of Financial Sanctions Targets. */
     UK,
     /** EU Consolidated Financial Sanctions File. */
-    EU
+    EU,
+    /**
+     * OpenSanctions' FollowTheMoney entities (entities.ftm.json): one more source, merged from many
+     * lists, imported from a file the channel has the right to use. Nothing of it is shipped.
+     */
+    OPENSANCTIONS
 }

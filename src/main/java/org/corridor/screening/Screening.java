@@ -220,7 +220,7 @@ public final class Screening {
      * @return how many lists were imported
      */
     public int importShipped(Actor actor) {
-        Set<SanctionsList> missing = EnumSet.allOf(SanctionsList.class);
+        Set<SanctionsList> missing = EnumSet.copyOf(ShippedLists.SHIPPED);
         for (ListVersion version : versions()) {
             missing.remove(version.list());
         }
@@ -251,6 +251,18 @@ public final class Screening {
     /** Whether any list is active; the listing lookup answers "nobody" rather than refuse when not. */
     boolean hasLists() {
         return !loaded.get().versions().isEmpty();
+    }
+
+    // ---- for the yente-compatible API (EntityMatching)
+
+    /** The active versions with their entities and screener, as one consistent set. */
+    ActiveLists activeLists() {
+        return requireLists();
+    }
+
+    /** Records a screening answered elsewhere in this package (the yente-compatible API). */
+    void recordScreening(AuditEvent event) {
+        record(event);
     }
 
     // ---- internals

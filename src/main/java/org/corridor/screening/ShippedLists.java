@@ -19,11 +19,15 @@ public final class ShippedLists {
     private static final String OFAC_SDN = ROOT + "ofac-sdn-2024-05-03/";
     private static final String OFAC_NON_SDN = ROOT + "ofac-non-sdn-2025-12-19/";
 
+    /** The lists shipped in the application; the others come only from files an operator imports. */
+    public static final Set<SanctionsList> SHIPPED = Set.copyOf(EnumSet.of(
+            SanctionsList.OFAC_SDN, SanctionsList.OFAC_NON_SDN, SanctionsList.UN, SanctionsList.UK, SanctionsList.EU));
+
     private ShippedLists() {}
 
     /** All five shipped lists. */
     public static List<ListSnapshot> load() {
-        return load(EnumSet.allOf(SanctionsList.class));
+        return load(SHIPPED);
     }
 
     /** The shipped snapshots of the given lists, parsed in parallel, in {@link SanctionsList} order. */
@@ -68,6 +72,7 @@ public final class ShippedLists {
                 EuCsvParser.parse(
                         "shipped EUSanctionsShort.csv",
                         resource(ROOT + "eu-2018-07-04-sample/EUSanctionsShort.csv.gz"));
+            case OPENSANCTIONS -> throw new IllegalArgumentException("no " + list + " snapshot is shipped");
         };
     }
 

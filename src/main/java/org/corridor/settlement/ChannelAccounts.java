@@ -12,7 +12,8 @@ import org.corridor.money.Currency;
 /**
  * The channel's own ledger accounts that money passes through: the payer's account (MoE at TBI,
  * which may go negative: its money comes from outside the channel), the FX position and the fees
- * account per currency, and the suspense account opening balances come from. Opened on first use
+ * account per currency, the suspense account opening balances come from, and the accounts that
+ * bank-announced credits arrive on and wait in (SUSPENSE) when they cannot be deposits. Opened on first use
  * under ids derived from their role, holder and currency, so that opening them again is harmless.
  * Thread-safe.
  */
@@ -21,6 +22,10 @@ final class ChannelAccounts {
     static final String FX_HOLDER = "FX";
     static final String FEES_HOLDER = "FEES";
     static final String OPENING_HOLDER = "OPENING-BALANCES";
+    /** Where bank-announced credits arrive before they are deposits or suspense (the bank's side). */
+    static final String INCOMING_HOLDER = "BANK-CREDITS";
+    /** Announced credits that could not become deposits, until resolved. */
+    static final String UNMATCHED_HOLDER = "UNMATCHED-CREDITS";
 
     private final Ledger ledger;
     private final Set<UUID> opened = ConcurrentHashMap.newKeySet();
@@ -43,6 +48,16 @@ final class ChannelAccounts {
 
     UUID openingBalances(Actor by, Currency currency) {
         return open(by, AccountCode.SUSPENSE, OPENING_HOLDER, currency);
+    }
+
+    /** The channel's settlement account that bank-announced credits arrive on. */
+    UUID incoming(Actor by, Currency currency) {
+        return open(by, AccountCode.SETTLEMENT, INCOMING_HOLDER, currency);
+    }
+
+    /** The SUSPENSE account of credits that could not become deposits. */
+    UUID unmatched(Actor by, Currency currency) {
+        return open(by, AccountCode.SUSPENSE, UNMATCHED_HOLDER, currency);
     }
 
     static UUID id(AccountCode code, String holder, Currency currency) {

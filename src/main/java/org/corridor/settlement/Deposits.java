@@ -28,7 +28,7 @@ import org.corridor.transaction.Transaction;
 public final class Deposits {
 
     /** A deposit checked and priced, ready to record. */
-    private record Prepared(
+    record Prepared(
             NewDeposit deposit,
             Contract contract,
             AccountStore.AccountRow account,
@@ -73,7 +73,7 @@ public final class Deposits {
         return support.inTransaction(by, refusing, tx -> record(tx, by, prepared));
     }
 
-    private Prepared prepare(Actor by, NewDeposit deposit) {
+    Prepared prepare(Actor by, NewDeposit deposit) {
         Contract contract = contracts.find(deposit.contract());
         AccountStore.AccountRow account = accounts.row(contract.accountId());
         Currency currency = account.currency();
@@ -114,7 +114,7 @@ public final class Deposits {
     }
 
     /** Coverage, usage, the ledger posting, the match to invoices, the lot and the audit entry. */
-    private SettlementOutcome<Deposit> record(Transaction tx, Actor by, Prepared prepared) {
+    SettlementOutcome<Deposit> record(Transaction tx, Actor by, Prepared prepared) {
         NewDeposit deposit = prepared.deposit();
         if (SettlementSupport.repeated(
                 store.request(tx, deposit.id()),

@@ -7,6 +7,9 @@ import org.corridor.money.Money;
 /**
  * Money into and out of one restricted account by value date in {@code [from, to]}, both ends
  * included: for the utilisation ratio (disbursed / deposited, FR-31) and the monthly report.
+ *
+ * @param disbursed what releases took out, as paid (returns are not netted here)
+ * @param returned what returned payments gave back to the lots they had taken (issue 18)
  */
 public record Flows(
         UUID accountId,
@@ -18,4 +21,5 @@ public record Flows(
         Money transferredIn,
         Money convertedOut,
         Money transferredOut,
-        Money disbursed) {}
+        Money disbursed,
+        Money returned) {}

@@ -62,17 +62,20 @@ final class LotStore extends SettlementStore {
 
     /**
      * The lots dated up to {@code asOf}, each with what was left of it at the end of that day
-     * (consumptions are counted by their value dates), oldest first.
+     * (consumptions and the restorations of returns are counted by their value dates), oldest first.
      */
     List<Lot> lotsAsOf(Transaction transaction, UUID accountId, Currency currency, LocalDate asOf) {
         return Handles.of(transaction)
                 .createQuery("""
                         select l.id, l.value_date, l.original_minor, l.source, l.reference,
-                               l.original_minor - coalesce(sum(c.amount_minor) filter (where c.value_date <= :asOf), 0)
+                               l.original_minor
+                                 - coalesce((select sum(c.amount_minor) from settlement_lot_consumption c
+                                             where c.lot_id = l.id and c.value_date <= :asOf), 0)
+                                 + coalesce((select sum(r.amount_minor) from settlement_lot_restoration r
+                                             where r.lot_id = l.id and r.value_date <= :asOf), 0)
                                    as remaining_minor
-                        from settlement_lot l left join settlement_lot_consumption c on c.lot_id = l.id
+                        from settlement_lot l
                         where l.account_id = :account and l.value_date <= :asOf
-                        group by l.id, l.value_date, l.seq, l.original_minor, l.source, l.reference
                         order by l.value_date, l.seq
                         """)
                 .bind("account", accountId)
@@ -158,6 +161,68 @@ final class LotStore extends SettlementStore {
                 .execute();
     }
 
+    /** Gives back {@code restoration} to its lot and records it. */
+    void restore(Transaction transaction, LotRestoration restoration, Instant now) {
+        Handle handle = Handles.of(transaction);
+        handle.createUpdate("update settlement_lot set remaining_minor = remaining_minor + :amount where id = :id")
+                .bind("amount", restoration.amount().amountMinor())
+                .bind("id", restoration.lotId())
+                .execute();
+        handle.createUpdate("""
+                        insert into settlement_lot_restoration
+                          (account_id, reference, consumption_reference, lot_id, value_date, amount_minor, recorded_at)
+                        values (:account, :reference, :consumption, :lot, :valueDate, :amount, :now)
+                        """)
+                .bind("account", restoration.accountId())
+                .bind("reference", restoration.reference())
+                .bind("consumption", restoration.consumptionReference())
+                .bind("lot", restoration.lotId())
+                .bind("valueDate", restoration.valueDate())
+                .bind("amount", restoration.amount().amountMinor())
+                .bind("now", AccountStore.utc(now))
+                .execute();
+    }
+
+    /** What was given back of the consumption {@code consumptionReference} so far, oldest lot first. */
+    List<LotRestoration> restorationsOf(Transaction transaction, String consumptionReference) {
+        return list(
+                transaction,
+                RESTORED + " where r.consumption_reference = :key" + OLDEST_FIRST,
+                RESTORATION,
+                "key",
+                consumptionReference);
+    }
+
+    /** What the restoring movement {@code reference} gave back, oldest lot first. */
+    List<LotRestoration> restoredBy(Transaction transaction, String reference) {
+        return list(transaction, RESTORED + " where r.reference = :key" + OLDEST_FIRST, RESTORATION, "key", reference);
+    }
+
+    /** Locks the lots {@code ids} until the unit of work ends. */
+    void lock(Transaction transaction, List<UUID> ids) {
+        if (!ids.isEmpty()) {
+            Handles.of(transaction)
+                    .createQuery("select id from settlement_lot where id in (<ids>) order by id for update")
+                    .bindList("ids", ids)
+                    .mapTo(UUID.class)
+                    .list();
+        }
+    }
+
+    private static final String RESTORED = """
+            select r.*, l.value_date as lot_value_date, a.currency from settlement_lot_restoration r
+            join settlement_lot l on l.id = r.lot_id join settlement_account a on a.id = r.account_id
+            """;
+
+    private static final RowMapper<LotRestoration> RESTORATION = (rs, ctx) -> new LotRestoration(
+            rs.getObject("lot_id", UUID.class),
+            rs.getObject("lot_value_date", LocalDate.class),
+            rs.getObject("account_id", UUID.class),
+            rs.getString("consumption_reference"),
+            rs.getString("reference"),
+            rs.getObject("value_date", LocalDate.class),
+            Money.ofMinor(rs.getLong("amount_minor"), Currency.of(rs.getString("currency"))));
+
     /** What the movement {@code reference} consumed, from every account, oldest lot first. */
     List<LotConsumption> consumed(Transaction transaction, String reference) {
         return list(
@@ -214,6 +279,15 @@ final class LotStore extends SettlementStore {
                 .forEach((source, sum) -> in.put(LotSource.valueOf(source), Money.ofMinor(sum, currency)));
         sums(handle, "settlement_lot_consumption", "kind", "amount_minor", accountId, from, to)
                 .forEach((kind, sum) -> out.put(ConsumptionKind.valueOf(kind), Money.ofMinor(sum, currency)));
+        long returned = handle.createQuery("""
+                        select coalesce(sum(amount_minor), 0) from settlement_lot_restoration
+                        where account_id = :account and value_date between :from and :to
+                        """)
+                .bind("account", accountId)
+                .bind("from", from)
+                .bind("to", to)
+                .mapTo(Long.class)
+                .one();
         return new Flows(
                 accountId,
                 from,
@@ -224,7 +298,8 @@ final class LotStore extends SettlementStore {
                 in.get(LotSource.TRANSFER_IN),
                 out.get(ConsumptionKind.CONVERSION),
                 out.get(ConsumptionKind.TRANSFER),
-                out.get(ConsumptionKind.DISBURSEMENT));
+                out.get(ConsumptionKind.DISBURSEMENT),
+                Money.ofMinor(returned, currency));
     }
 
     /** {@code sum(amount)} of a table's rows per {@code key}, with value dates in {@code [from, to]}. */

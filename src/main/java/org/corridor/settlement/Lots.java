@@ -119,6 +119,126 @@ public final class Lots {
         return earlier;
     }
 
+    /**
+     * Gives back {@code amount} of what the movement {@code consumptionReference} consumed from the
+     * account's lots, to the very lots it came from, in the caller's unit of work: money that comes
+     * back (a returned or rejected payment) keeps its original age, so idle-funds ageing (FR-31) is
+     * not reset by a return. The oldest of the consumed slices are given back first, so a return
+     * never makes the account's money look younger than it is. Call it after the ledger has posted
+     * the credit in the same unit of work. Repeating {@code reference} with the same amount returns
+     * what it gave back the first time.
+     *
+     * @param consumptionReference the movement out, as {@link #consume} recorded it (a release's reference)
+     * @param valueDate when the money came back: not before the movement out
+     * @param reference the movement back's own reference, one restoration per account
+     * @throws ConflictException LOTS_NOT_CONSUMED when less than {@code amount} of that consumption is
+     *     left to give back, RESTORATION_EXISTS_WITH_DIFFERENT_CONTENT on a repeat with other content
+     * @throws InvalidInputException RESTORATION_BEFORE_CONSUMPTION
+     */
+    public List<LotRestoration> restore(
+            Transaction transaction,
+            UUID accountId,
+            String consumptionReference,
+            Money amount,
+            LocalDate valueDate,
+            String reference) {
+        if (!amount.isPositive()) {
+            throw new InvalidInputException("AMOUNT_MUST_BE_POSITIVE", "restore a positive amount, not " + amount);
+        }
+        if (reference == null || reference.isBlank()) {
+            throw new InvalidInputException("REFERENCE_MISSING", "a restoration names its movement");
+        }
+        List<LotRestoration> earlier = store.restoredBy(transaction, reference).stream()
+                .filter(r -> r.accountId().equals(accountId))
+                .toList();
+        if (!earlier.isEmpty()) {
+            return sameRestoration(earlier, amount, consumptionReference, valueDate, reference);
+        }
+        List<LotConsumption> consumed = store.consumed(transaction, consumptionReference).stream()
+                .filter(c -> c.accountId().equals(accountId))
+                .toList();
+        store.lock(
+                transaction,
+                consumed.stream().map(LotConsumption::lotId).sorted().toList());
+        List<Fifo.Available> restorable = restorable(transaction, consumptionReference, consumed, valueDate);
+        List<Fifo.Take> takes = Fifo.take(restorable, amount.amountMinor());
+        if (takes.isEmpty()) {
+            long left = restorable.stream()
+                    .mapToLong(Fifo.Available::remainingMinor)
+                    .reduce(0, Math::addExact);
+            throw new ConflictException(
+                    "LOTS_NOT_CONSUMED",
+                    consumptionReference + " has " + Money.ofMinor(left, amount.currency()) + " left to give back to "
+                            + accountId + ", less than " + amount);
+        }
+        Instant now = support.now();
+        List<LotRestoration> restored = new ArrayList<>();
+        for (Fifo.Take take : takes) {
+            LotConsumption from = consumed.stream()
+                    .filter(c -> c.lotId().equals(take.lotId()))
+                    .findFirst()
+                    .orElseThrow();
+            LotRestoration restoration = new LotRestoration(
+                    take.lotId(),
+                    from.lotValueDate(),
+                    accountId,
+                    consumptionReference,
+                    reference,
+                    valueDate,
+                    Money.ofMinor(take.amountMinor(), amount.currency()));
+            store.restore(transaction, restoration, now);
+            restored.add(restoration);
+        }
+        return restored;
+    }
+
+    /** What is left to give back of each consumed slice, oldest lot first; refuses a date before it. */
+    private List<Fifo.Available> restorable(
+            Transaction transaction, String consumptionReference, List<LotConsumption> consumed, LocalDate valueDate) {
+        List<LotRestoration> before = store.restorationsOf(transaction, consumptionReference);
+        List<Fifo.Available> restorable = new ArrayList<>();
+        for (LotConsumption consumption : consumed) {
+            if (valueDate.isBefore(consumption.valueDate())) {
+                throw new InvalidInputException(
+                        "RESTORATION_BEFORE_CONSUMPTION",
+                        "money taken on " + consumption.valueDate() + " cannot come back on " + valueDate);
+            }
+            long given = 0;
+            for (LotRestoration restoration : before) {
+                if (restoration.lotId().equals(consumption.lotId())
+                        && restoration.accountId().equals(consumption.accountId())) {
+                    given = Math.addExact(given, restoration.amount().amountMinor());
+                }
+            }
+            restorable.add(new Fifo.Available(
+                    consumption.lotId(), Math.subtractExact(consumption.amount().amountMinor(), given)));
+        }
+        return restorable;
+    }
+
+    private static List<LotRestoration> sameRestoration(
+            List<LotRestoration> earlier,
+            Money amount,
+            String consumptionReference,
+            LocalDate valueDate,
+            String reference) {
+        Money total = earlier.stream().map(LotRestoration::amount).reduce(Money.zero(amount.currency()), Money::plus);
+        if (!total.equals(amount)
+                || !earlier.get(0).consumptionReference().equals(consumptionReference)
+                || !earlier.get(0).valueDate().equals(valueDate)) {
+            throw new ConflictException(
+                    "RESTORATION_EXISTS_WITH_DIFFERENT_CONTENT",
+                    reference + " already gave back " + total + " of "
+                            + earlier.get(0).consumptionReference());
+        }
+        return earlier;
+    }
+
+    /** What returns have given back of the movement {@code consumptionReference}, oldest lot first. */
+    public List<LotRestoration> restorations(String consumptionReference) {
+        return support.read(tx -> store.restorationsOf(tx, consumptionReference));
+    }
+
     /** Opens a lot of {@code amount} in the caller's unit of work, with the lots it came from, if any. */
     Lot add(
             Transaction transaction,

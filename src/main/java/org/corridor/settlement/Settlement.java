@@ -21,6 +21,7 @@ public final class Settlement {
     private final Conversions conversions;
     private final RestrictedTransfers transfers;
     private final Reconciliation reconciliation;
+    private final BankCredits credits;
     private final SettlementSupport support;
 
     /** Wires the feature; its open conversions are listed in the register's expiry warnings. */
@@ -40,6 +41,7 @@ public final class Settlement {
         this.conversions = new Conversions(support, accounts, lots);
         this.transfers = new RestrictedTransfers(support, accounts, lots);
         this.reconciliation = new Reconciliation(contracts, deposits, accounts);
+        this.credits = new BankCredits(support, contracts, accounts, deposits);
         authorisations.addPendingItems(conversions::pendingItems);
     }
 
@@ -78,6 +80,11 @@ public final class Settlement {
 
     public RestrictedTransfers transfers() {
         return transfers;
+    }
+
+    /** Credits the payer's bank announced (camt.054): deposits, or SUSPENSE with the reason. */
+    public BankCredits credits() {
+        return credits;
     }
 
     public Reconciliation reconciliation() {

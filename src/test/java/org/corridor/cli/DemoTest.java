@@ -6,12 +6,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.corridor.app.Config;
+import org.corridor.app.Corridor;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
+import org.corridor.payments.BankStatement;
+import org.corridor.payments.Camt053;
+import org.corridor.payments.MessageKind;
 import org.corridor.payments.MessageSchemas;
 import org.corridor.payments.Pacs008;
 import org.corridor.payments.PaymentInstruction;
+import org.corridor.settlement.RestrictedAccount;
 import org.corridor.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,9 +91,72 @@ class DemoTest {
             }
         }
 
+        // The camt.053 statements of every restricted account: valid, and for every day of the scenario
+        // their opening and closing booked balances are the ledger's, and their entries add up.
+        statementsAgreeWithTheLedger(dataDir.resolve("statements"));
+
         // A second run refuses to wipe the folder unless told to.
         Cli.Run again = Cli.run("demo", "--no-serve", "--data-dir", dataDir.toString());
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err()).contains("--yes");
+    }
+
+    private void statementsAgreeWithTheLedger(Path folder) throws Exception {
+        List<Path> files;
+        try (var listing = Files.list(folder)) {
+            files = listing.sorted().toList();
+        }
+        assertThat(files)
+                .extracting(path -> path.getFileName().toString())
+                .containsExactly(
+                        "NIGC-EUR-R-2024-07-01-2024-09-30.camt053.xml",
+                        "NIGC-IQD-R-2024-07-01-2024-09-30.camt053.xml",
+                        "TAV-IQD-R-2024-07-01-2024-09-30.camt053.xml");
+        try (Corridor corridor = Corridor.open(Config.fromEnvironment().withDataDir(dataDir))) {
+            ZoneId zone = corridor.zone();
+            for (Path file : files) {
+                String xml = Files.readString(file);
+                assertThat(MessageSchemas.validate(MessageKind.CAMT_053, xml))
+                        .as(file.toString())
+                        .isEmpty();
+                BankStatement statement = Camt053.read(xml);
+                RestrictedAccount account = corridor.settlement()
+                        .accounts()
+                        .find(statement.account().identification());
+                assertThat(statement.days()).hasSize(92);
+                for (BankStatement.Day day : statement.days()) {
+                    Instant start = day.date().atStartOfDay(zone).toInstant();
+                    Instant end = day.date().plusDays(1).atStartOfDay(zone).toInstant();
+                    assertThat(day.opening())
+                            .as(account.name() + " opening " + day.date())
+                            .isEqualTo(posted(corridor, account, start.minus(1, ChronoUnit.MICROS)));
+                    assertThat(day.closing())
+                            .as(account.name() + " closing " + day.date())
+                            .isEqualTo(posted(corridor, account, end.minus(1, ChronoUnit.MICROS)));
+                    Money moved = day.opening();
+                    for (BankStatement.Entry entry : day.entries()) {
+                        moved = entry.credit() ? moved.plus(entry.amount()) : moved.minus(entry.amount());
+                    }
+                    assertThat(moved)
+                            .as(account.name() + " entries of " + day.date())
+                            .isEqualTo(day.closing());
+                }
+                assertThat(statement.days().get(91).closing())
+                        .isEqualTo(
+                                corridor.ledger().requireAccount(account.id()).postedCreditBalance());
+            }
+            BankStatement eur = Camt053.read(Files.readString(files.get(0)));
+            assertThat(eur.days().stream().flatMap(day -> day.entries().stream()))
+                    .anySatisfy(entry -> {
+                        assertThat(entry.endToEndId()).contains("DR-2024-0412-A");
+                        assertThat(entry.amount()).isEqualTo(Money.parse("4704000.00", Currency.EUR));
+                        assertThat(entry.credit()).isFalse();
+                        assertThat(entry.code().proprietary()).isEqualTo("RELEASE");
+                    });
+        }
+    }
+
+    private static Money posted(Corridor corridor, RestrictedAccount account, Instant at) {
+        return Money.ofMinor(corridor.ledger().balanceAt(account.id(), at).postedCreditBalance(), account.currency());
     }
 }

@@ -2,16 +2,20 @@ package org.corridor.release;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.corridor.app.Corridor;
 import org.corridor.audit.Actor;
+import org.corridor.audit.Hashing;
 import org.corridor.authorisation.AuthorisationType;
 import org.corridor.authorisation.Category;
 import org.corridor.authorisation.MovementKind;
 import org.corridor.authorisation.NewAuthorisation;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
+import org.corridor.screening.ListSnapshot;
+import org.corridor.screening.SanctionsList;
 import org.corridor.settlement.AccountStatus;
 import org.corridor.settlement.NewOpeningBalance;
 import org.corridor.settlement.NewRestrictedAccount;
@@ -52,6 +56,36 @@ public final class ReleaseFixtures {
      */
     public static void nigcUnderW20(Corridor corridor, String seed) {
         corridor.screening().importShipped(Actor.SYSTEM);
+        corridor.authorisations()
+                .register(
+                        REVIEWER,
+                        ReleaseScenario.w19Terms()
+                                .reference("W-20")
+                                .valid(LocalDate.parse("2024-07-16"), LocalDate.parse("2024-11-12"))
+                                .build());
+        openFundedAccount(
+                corridor,
+                "NIGC-EUR-R",
+                seed,
+                Money.parse("1000000.00", Currency.EUR),
+                LocalDate.parse("2024-07-05"),
+                "test");
+    }
+
+    /**
+     * As {@link #nigcUnderW20}, but with one small list active instead of the shipped ones: for tests
+     * of what happens after screening, which need a list to screen against but not the real ones.
+     */
+    public static void nigcUnderW20WithASmallList(Corridor corridor, String seed) {
+        corridor.screening()
+                .importSnapshot(
+                        Actor.SYSTEM,
+                        new ListSnapshot(
+                                SanctionsList.OFAC_SDN,
+                                "2024-05-03",
+                                Hashing.sha256Hex("small list " + seed),
+                                List.of(ReleaseScenario.UNRELATED)),
+                        "test: one invented listing");
         corridor.authorisations()
                 .register(
                         REVIEWER,

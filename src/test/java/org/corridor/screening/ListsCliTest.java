@@ -225,6 +225,23 @@ class ListsCliTest {
         assertThat(results).hasSize(2);
         assertThat(results.get(0)).startsWith("{\"id\":\"1\",\"hits\":[{\"list\":\"UN\",\"entity_id\":\"6908048\"");
         assertThat(results.get(1)).isEqualTo("{\"id\":\"2\",\"hits\":[]}");
+
+        Run ftm = corridor(
+                "lists",
+                "import",
+                "--source",
+                "ftm",
+                Fixtures.resource("opensanctions-small.ftm.json.gz").toString());
+        assertThat(ftm.exitCode()).as(ftm.err()).isZero();
+        assertThat(ftm.out())
+                .startsWith("imported OPENSANCTIONS version ")
+                .contains("published 2026-03-04")
+                .contains("3 entities");
+        assertThat(corridor("lists", "show").out().lines())
+                .hasSize(6)
+                .last()
+                .asString()
+                .startsWith("OPENSANCTIONS");
     }
 
     @Test

@@ -1,0 +1,94 @@
+package org.corridor.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.corridor.InvalidInputException;
+import org.corridor.app.Corridor;
+import org.corridor.identity.Permission;
+import org.corridor.identity.Role;
+import org.corridor.identity.RoleMatrix;
+import org.corridor.payments.MessageKind;
+import org.corridor.payments.MessageSchemas;
+import org.corridor.release.PaymentMessageImport;
+import org.corridor.release.PaymentMessages;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code corridor payments}: bank messages after the pacs.008. */
+@Command(
+        name = "payments",
+        mixinStandardHelpOptions = true,
+        description = "Bank messages after the pacs.008: status reports, returns and credit notifications.",
+        subcommands = {PaymentsCommand.Import.class})
+final class PaymentsCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Import a bank message: a pacs.002.001.11 status report or pacs.004.001.10 return of a paid release,"
+                        + " or a camt.054.001.08 credit notification (docs/payments.md).",
+                "Prints one line per item: the item, what it concerned, its outcome and why. The same message again"
+                        + " is recognised and applies nothing; exit 1 when an item (or the whole message) is refused."
+            })
+    static final class Import implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "The message as XML.")
+        Path file;
+
+        @Override
+        public Integer call() throws IOException {
+            String xml;
+            try {
+                xml = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new InvalidInputException("FILE_NOT_FOUND", "no file " + file);
+            }
+            MessageKind kind = MessageSchemas.kindOf(xml);
+            try (Corridor corridor = database.open()) {
+                PaymentMessageImport result =
+                        corridor.paymentMessages().importMessage(ReleasesCommand.actor(role(kind)), xml);
+                System.out.println(result.kind() + " " + result.messageId()
+                        + (result.repeated() ? ": imported before; nothing applied again" : ""));
+                boolean refused = false;
+                for (PaymentMessageImport.Item item : result.items()) {
+                    System.out.println(String.join("\t", item.item(), item.subject(), item.outcome(), item.detail()));
+                    if (item.outcome().equals("REFUSED")) {
+                        refused = true;
+                        System.err.println("corridor: " + item.item() + ": " + item.code() + ": " + item.detail());
+                    }
+                }
+                return refused ? 1 : 0;
+            }
+        }
+
+        /**
+         * The role the console user acts in for this kind of message: the first that holds what the
+         * message does, as the command line does for every use case (the service checks it again).
+         */
+        static String role(MessageKind kind) {
+            Permission needed = PaymentMessages.permissionFor(kind);
+            for (Role role : Role.values()) {
+                if (RoleMatrix.allows(role, needed)) {
+                    return role.name();
+                }
+            }
+            throw new IllegalStateException("no role holds " + needed);
+        }
+    }
+}
