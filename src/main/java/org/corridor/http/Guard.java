@@ -7,7 +7,6 @@ import org.corridor.audit.AuditEvent;
 import org.corridor.audit.AuditLog;
 import org.corridor.audit.CanonicalJson;
 import org.corridor.identity.Authentication;
-import org.corridor.identity.RoleMatrix;
 import org.corridor.identity.User;
 import org.corridor.identity.Users;
 
@@ -56,12 +55,12 @@ final class Guard {
                     Map.of("retry_after_seconds", waitSeconds)));
         }
         RouteSpec.Access.Requires requires = (RouteSpec.Access.Requires) spec.access();
-        if (!RoleMatrix.allows(user.role(), requires.permission())) {
+        if (!user.may(requires.permission())) {
             refuse(ctx, spec, user.actor(), 403, "ROLE_NOT_PERMITTED", "lacks " + requires.permission());
             throw new Refusal(ProblemDetail.of(
                     403,
                     "ROLE_NOT_PERMITTED",
-                    "role " + user.role() + " may not " + spec.method() + " " + spec.path(),
+                    "role " + user.roleNames() + " may not " + spec.method() + " " + spec.path(),
                     ctx.path(),
                     Map.of("required_permission", requires.permission().name())));
         }

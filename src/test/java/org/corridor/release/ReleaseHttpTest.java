@@ -3,10 +3,8 @@ package org.corridor.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.UUID;
 import org.corridor.app.Corridor;
-import org.corridor.audit.Actor;
 import org.corridor.identity.Role;
 import org.corridor.payments.MessageSchemas;
 import org.corridor.testing.ApiClient;
@@ -55,11 +53,7 @@ class ReleaseHttpTest {
     }
 
     private static ApiClient another(String name, Role role) {
-        String token = server.corridor()
-                .users()
-                .add(Actor.SYSTEM, name, role, Duration.ofDays(1))
-                .token();
-        return server.as(role).as(token);
+        return server.person(name, role);
     }
 
     @Test

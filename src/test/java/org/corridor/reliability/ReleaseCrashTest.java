@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -27,6 +26,7 @@ import org.corridor.screening.ListFormat;
 import org.corridor.screening.ListReader;
 import org.corridor.testing.ApiClient;
 import org.corridor.testing.CorridorProcess;
+import org.corridor.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -158,23 +158,11 @@ class ReleaseCrashTest {
         ReleaseFixtures.registerGeneralLicence(
                 corridor, "GL-CRASH", "CRASH", "crash test", today, Category.MEDICINE, Category.FOOD);
         ReleaseFixtures.openFundedAccount(corridor, ACCOUNT, "crash", OPENING, today.minusDays(10), "crash test");
-        tokens.put(
-                Role.OPERATOR,
-                corridor.users()
-                        .add(admin, "olga", Role.OPERATOR, Duration.ofDays(1))
-                        .token());
-        String agent = corridor.users()
-                .add(admin, "agent", Role.BENEFICIARY_AGENT, Duration.ofDays(1))
-                .token();
-        String approver = corridor.users()
-                .add(admin, "carla", Role.APPROVER, Duration.ofDays(1))
-                .token();
-        String analyst = corridor.users()
-                .add(admin, "amira", Role.COMPLIANCE_ANALYST, Duration.ofDays(1))
-                .token();
-        String reviewer = corridor.users()
-                .add(admin, "reza", Role.COMPLIANCE_REVIEWER, Duration.ofDays(1))
-                .token();
+        tokens.put(Role.OPERATOR, TestUsers.token(corridor, "olga", Role.OPERATOR));
+        String agent = TestUsers.token(corridor, "agent", Role.BENEFICIARY_AGENT, "NIGC");
+        String approver = TestUsers.token(corridor, "carla", Role.APPROVER);
+        String analyst = TestUsers.token(corridor, "amira", Role.COMPLIANCE_ANALYST);
+        String reviewer = TestUsers.token(corridor, "reza", Role.COMPLIANCE_REVIEWER);
         try (var server = org.corridor.http.HttpServer.start(corridor, "127.0.0.1", 0)) {
             int port = server.port();
             ApiClient operator = new ApiClient(port, Optional.of(tokens.get(Role.OPERATOR)));
