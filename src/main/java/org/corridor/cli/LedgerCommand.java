@@ -210,7 +210,7 @@ final class LedgerCommand implements Runnable {
             name = "transfer",
             mixinStandardHelpOptions = true,
             description =
-                    "Post one transfer; prints its result (exit 1 if refused). Never debits a RESTRICTED account.")
+                    "Post one transfer; prints its result (exit 1 if refused). Never debits nor credits a RESTRICTED account.")
     static final class Transfer implements Callable<Integer> {
         @Mixin
         DatabaseOptions database;
