@@ -75,7 +75,8 @@ public final class Corridor implements AutoCloseable {
                 new Settlement(database.transactions(), ledger, authorisations, auditLog, clock, config.zone());
         this.releases = new Releases(
                 database.transactions(),
-                new Releases.Features(auditLog, authorisations, eligibility, ownership, vessels, ledger, settlement),
+                new Releases.Features(
+                        auditLog, authorisations, eligibility, ownership, vessels, ledger, settlement, users),
                 party -> {
                     ScreeningResult result = screening.screen(party);
                     Map<String, String> versions = new TreeMap<>();

@@ -22,9 +22,10 @@ public enum RequestState {
     private static final Map<RequestState, Set<RequestState>> NEXT = Map.of(
             DRAFT, EnumSet.of(SUBMITTED),
             SUBMITTED, EnumSet.of(IN_REVIEW, HELD, REJECTED, SPLIT),
-            IN_REVIEW, EnumSet.of(APPROVED, HELD, REJECTED),
-            APPROVED, EnumSet.of(SCHEDULED, EXECUTED, HELD, REJECTED),
-            SCHEDULED, EnumSet.of(EXECUTED, HELD, REJECTED),
+            // An amendment sends a request back to review from wherever it stands before payment.
+            IN_REVIEW, EnumSet.of(IN_REVIEW, APPROVED, HELD, REJECTED),
+            APPROVED, EnumSet.of(IN_REVIEW, SCHEDULED, EXECUTED, HELD, REJECTED),
+            SCHEDULED, EnumSet.of(IN_REVIEW, EXECUTED, HELD, REJECTED),
             HELD, EnumSet.of(IN_REVIEW, APPROVED, SCHEDULED, EXECUTED, HELD, REJECTED),
             EXECUTED, EnumSet.noneOf(RequestState.class),
             REJECTED, EnumSet.noneOf(RequestState.class),

@@ -116,7 +116,12 @@ class ReleaseHttpTest {
                         .post("/api/v1/releases/" + id + "/execute", "{\"value_date\": \"2024-07-17\"}")
                         .status())
                 .isEqualTo(403);
-        ApiClient.Response executed = server.as(Role.OPERATOR)
+        // The maker does not pay what they made; another operator executes.
+        ApiClient.Response byMaker = server.as(Role.OPERATOR)
+                .post("/api/v1/releases/DR-2024-0777/execute", "{\"value_date\": \"2024-07-17\"}");
+        assertThat(byMaker.status()).isEqualTo(403);
+        assertThat(byMaker.json().get("code").asText()).isEqualTo("MAKER_DOES_NOT_EXECUTE");
+        ApiClient.Response executed = another("operator-4", Role.OPERATOR)
                 .post("/api/v1/releases/DR-2024-0777/execute", "{\"value_date\": \"2024-07-17\"}");
         assertThat(executed.json().get("state").asText()).as(executed.body()).isEqualTo("EXECUTED");
         assertThat(executed.json().get("execution").get("authorisation").asText())
