@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
+import org.corridor.identity.Permission;
 import org.corridor.release.HitState;
 import org.corridor.release.Releases;
 import org.corridor.release.ScreeningHit;
@@ -47,6 +48,9 @@ final class HitsCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
+        @Mixin
+        SignIn signIn;
+
         @Option(names = "--state", paramLabel = "STATE", description = "OPEN, FALSE_POSITIVE, TRUE_MATCH or ESCALATED.")
         String state;
 
@@ -62,6 +66,7 @@ final class HitsCommand implements Runnable {
                 throw new InvalidInputException("PARAMETER_INVALID", "not a hit state: " + state);
             }
             try (Corridor corridor = database.open()) {
+                signIn.user(corridor, Permission.HIT_READ, "hits list");
                 corridor.releases().hits(filter, limit).forEach(hit -> System.out.println(line(hit)));
             }
             return 0;
@@ -76,6 +81,9 @@ final class HitsCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
+        @Mixin
+        SignIn signIn;
+
         @Parameters(index = "0", paramLabel = "HIT", description = "The hit's id.")
         String hit;
 
@@ -89,13 +97,6 @@ final class HitsCommand implements Runnable {
         @Option(names = "--rationale", required = true, paramLabel = "TEXT", description = "Why.")
         String rationale;
 
-        @Option(
-                names = "--role",
-                required = true,
-                paramLabel = "ROLE",
-                description = "COMPLIANCE_ANALYST or COMPLIANCE_REVIEWER.")
-        String role;
-
         @Override
         public Integer call() {
             UUID id;
@@ -106,7 +107,10 @@ final class HitsCommand implements Runnable {
             }
             try (Corridor corridor = database.open()) {
                 ScreeningHit disposed = corridor.releases()
-                        .dispose(ReleasesCommand.actor(role), id, new Releases.Disposition(decision, rationale));
+                        .dispose(
+                                signIn.actor(corridor, Permission.HIT_DISPOSE, "hits dispose"),
+                                id,
+                                new Releases.Disposition(decision, rationale));
                 System.out.println(line(disposed));
             }
             return 0;

@@ -14,6 +14,7 @@ import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
 import org.corridor.audit.Actor;
 import org.corridor.http.JsonSupport;
+import org.corridor.identity.Permission;
 import org.corridor.release.NewRequest;
 import org.corridor.release.Release;
 import org.corridor.release.Releases;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "releases",
         mixinStandardHelpOptions = true,
-        description = "Disbursement requests: submit, show, list, approve, schedule and execute.",
+        description = "Disbursement requests: submit, show, list, approve, schedule and execute, as the user of"
+                + " --token or CORRIDOR_TOKEN.",
         subcommands = {
             ReleasesCommand.Submit.class,
             ReleasesCommand.Show.class,
@@ -42,14 +44,6 @@ final class ReleasesCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
-    }
-
-    /**
-     * The console user acting in a role: the chain's steps and the hit dispositions are taken by
-     * roles, and whoever runs the console with database access says which one they act in.
-     */
-    static Actor actor(String role) {
-        return new Actor(CliActor.current().name(), role.trim().toUpperCase(Locale.ROOT));
     }
 
     static LocalDate date(String option, String text) {
@@ -86,6 +80,9 @@ final class ReleasesCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
+        @Mixin
+        SignIn signIn;
+
         @Parameters(index = "0", paramLabel = "FILE", description = "The request as JSON.")
         Path file;
 
@@ -99,7 +96,8 @@ final class ReleasesCommand implements Runnable {
                 throw new InvalidInputException("BODY_INVALID", "not a release request: " + e.getOriginalMessage());
             }
             try (Corridor corridor = database.open()) {
-                Releases.Submission submission = corridor.releases().submit(actor("BENEFICIARY_AGENT"), request);
+                Releases.Submission submission = corridor.releases()
+                        .submit(signIn.actor(corridor, Permission.RELEASE_SUBMIT, "releases submit"), request);
                 System.out.println(line(submission.request()));
                 submission.parts().forEach(part -> System.out.println(line(part)));
             }
@@ -112,6 +110,9 @@ final class ReleasesCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
+        @Mixin
+        SignIn signIn;
+
         @Parameters(index = "0", paramLabel = "REQUEST", description = "Id or reference.")
         String request;
 
@@ -121,7 +122,8 @@ final class ReleasesCommand implements Runnable {
         @Override
         public Integer call() {
             try (Corridor corridor = database.open()) {
-                Release release = corridor.releases().find(request);
+                Release release = corridor.releases()
+                        .find(signIn.actor(corridor, Permission.RELEASE_READ, "releases show"), request);
                 if (pacs008) {
                     System.out.println(release.execution()
                             .orElseThrow(() -> new InvalidInputException(
@@ -140,6 +142,9 @@ final class ReleasesCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
+        @Mixin
+        SignIn signIn;
+
         @Option(names = "--state", paramLabel = "STATE", description = "Only requests in this state.")
         String state;
 
@@ -155,7 +160,9 @@ final class ReleasesCommand implements Runnable {
                 throw new InvalidInputException("PARAMETER_INVALID", "not a request state: " + state);
             }
             try (Corridor corridor = database.open()) {
-                corridor.releases().list(filter, limit).forEach(release -> System.out.println(line(release)));
+                corridor.releases()
+                        .list(signIn.actor(corridor, Permission.RELEASE_READ, "releases list"), filter, limit)
+                        .forEach(release -> System.out.println(line(release)));
             }
             return 0;
         }
@@ -169,6 +176,9 @@ final class ReleasesCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
+        @Mixin
+        SignIn signIn;
+
         @Parameters(index = "0", paramLabel = "REQUEST", description = "Id or reference.")
         String request;
 
@@ -178,9 +188,6 @@ final class ReleasesCommand implements Runnable {
                 paramLabel = "STEP",
                 description = "MAKER, COMPLIANCE, SENIOR_COMPLIANCE or AUTHORITY.")
         String step;
-
-        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "OPERATOR or APPROVER.")
-        String role;
 
         @Option(names = "--reference", paramLabel = "REF", description = "The Authority's approval reference.")
         String reference;
@@ -192,9 +199,10 @@ final class ReleasesCommand implements Runnable {
         public Integer call() {
             try (Corridor corridor = database.open()) {
                 Releases releases = corridor.releases();
+                Actor by = signIn.actor(corridor, Permission.RELEASE_APPROVE, "releases approve");
                 Release release = releases.approve(
-                        actor(role),
-                        releases.find(request).id(),
+                        by,
+                        releases.find(by, request).id(),
                         new Releases.ApprovalInput(step, Optional.ofNullable(reference), Optional.ofNullable(note)));
                 System.out.println(line(release));
             }
@@ -210,6 +218,9 @@ final class ReleasesCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
+        @Mixin
+        SignIn signIn;
+
         @Parameters(index = "0", paramLabel = "REQUEST", description = "Id or reference.")
         String request;
 
@@ -220,8 +231,9 @@ final class ReleasesCommand implements Runnable {
         public Integer call() {
             try (Corridor corridor = database.open()) {
                 Releases releases = corridor.releases();
-                Release release = releases.execute(
-                        actor("OPERATOR"), releases.find(request).id(), date("--value-date", valueDate));
+                Actor by = signIn.actor(corridor, Permission.RELEASE_EXECUTE, "releases execute");
+                Release release =
+                        releases.execute(by, releases.find(by, request).id(), date("--value-date", valueDate));
                 System.out.println(line(release));
                 return release.state().equals("EXECUTED") ? 0 : 3;
             }
