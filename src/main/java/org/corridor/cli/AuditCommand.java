@@ -24,7 +24,8 @@ final class AuditCommand implements Runnable {
     @Command(
             name = "verify",
             mixinStandardHelpOptions = true,
-            description = "Recompute the audit chain; exit 1 and name the first broken entry if it is broken.")
+            description = "Recompute the audit chain and check the restricted books (ledger check); exit 1 and name"
+                    + " the first broken entry, or the accounts that disagree.")
     static final class Verify implements Callable<Integer> {
         @Mixin
         DatabaseOptions database;
@@ -40,7 +41,7 @@ final class AuditCommand implements Runnable {
                     return 1;
                 }
                 System.out.println("audit chain intact: " + result.entriesChecked() + " entries");
-                return 0;
+                return LedgerCommand.checkBooks(corridor) ? 0 : 1;
             }
         }
     }

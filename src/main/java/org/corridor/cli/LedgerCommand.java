@@ -26,6 +26,7 @@ import org.corridor.ledger.TransferKind;
 import org.corridor.ledger.TransferOutcome;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
+import org.corridor.settlement.BooksCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Parameters;
             LedgerCommand.Open.class,
             LedgerCommand.Balance.class,
             LedgerCommand.StatementCommand.class,
-            LedgerCommand.Transfer.class
+            LedgerCommand.Transfer.class,
+            LedgerCommand.Check.class
         })
 final class LedgerCommand implements Runnable {
 
@@ -287,6 +289,47 @@ final class LedgerCommand implements Runnable {
                         + outcome.timestamp().map(Instant::toString).orElse("?"));
             }
             return 0;
+        }
+    }
+
+    /**
+     * Prints the check of the restricted books, one line per restricted account and one for the
+     * ledger; true when they agree. Also run by {@code audit verify}.
+     */
+    static boolean checkBooks(Corridor corridor) {
+        BooksCheck check = corridor.settlement().checkBooks();
+        for (BooksCheck.Account account : check.accounts()) {
+            System.out.println(account.name() + "\tposted " + account.posted() + "\topen lots " + account.openLots()
+                    + "\t" + (account.agrees() ? "agrees" : "DISAGREES"));
+        }
+        for (var drift : check.ledger().drifts()) {
+            System.out.println("ledger account " + drift.accountId() + "\tstored " + drift.stored()
+                    + "\tfrom its transfers " + drift.fromTransfers() + "\tDISAGREES");
+        }
+        System.out.println("ledger: " + check.ledger().accounts() + " accounts, "
+                + (check.ledger().agrees()
+                        ? "every balance equals the sum of its transfers"
+                        : check.ledger().drifts().size() + " balances differ from their transfers"));
+        if (!check.agrees()) {
+            System.err.println("corridor: the restricted books disagree (see the lines marked DISAGREES)");
+        }
+        return check.agrees();
+    }
+
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
+            description = "Prove the restricted books: each restricted account's open lots add up to its posted"
+                    + " balance, and every balance equals the sum of its transfers; exit 1 if not.")
+    static final class Check implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Override
+        public Integer call() {
+            try (Corridor corridor = database.open()) {
+                return checkBooks(corridor) ? 0 : 1;
+            }
         }
     }
 }

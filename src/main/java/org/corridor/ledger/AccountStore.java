@@ -239,4 +239,49 @@ final class AccountStore {
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
+
+    /**
+     * Each account's stored balances next to the balances its accepted transfers add up to: a post
+     * or single-phase transfer moves posted balances by its amount, a hold moves pending ones, and
+     * its post, void or expiry releases what it had reserved ({@code pending_amount}).
+     */
+    List<BalanceCheck.Drift> balancesAgainstTransfers(Transaction transaction) {
+        return Handles.of(transaction)
+                .createQuery("""
+                        with moves as (
+                          select debit_account_id as account,
+                                 case when kind in ('POSTED', 'POST_PENDING') then amount else 0 end as dpo,
+                                 case when kind = 'PENDING' then amount
+                                      when kind in ('POST_PENDING', 'VOID_PENDING', 'EXPIRE_PENDING')
+                                        then -pending_amount else 0 end as dp,
+                                 0::bigint as cpo, 0::bigint as cp
+                          from ledger_transfer where failure is null
+                          union all
+                          select credit_account_id, 0, 0,
+                                 case when kind in ('POSTED', 'POST_PENDING') then amount else 0 end,
+                                 case when kind = 'PENDING' then amount
+                                      when kind in ('POST_PENDING', 'VOID_PENDING', 'EXPIRE_PENDING')
+                                        then -pending_amount else 0 end
+                          from ledger_transfer where failure is null
+                        ), sums as (
+                          select account, sum(dp) as dp, sum(dpo) as dpo, sum(cp) as cp, sum(cpo) as cpo
+                          from moves group by account
+                        )
+                        select a.id, a.currency, a.debits_pending, a.debits_posted, a.credits_pending,
+                               a.credits_posted, coalesce(s.dp, 0) as sdp, coalesce(s.dpo, 0) as sdpo,
+                               coalesce(s.cp, 0) as scp, coalesce(s.cpo, 0) as scpo
+                        from ledger_account a left join sums s on s.account = a.id
+                        order by a.id
+                        """)
+                .map((rs, ctx) -> new BalanceCheck.Drift(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("currency"),
+                        new Balances(
+                                rs.getLong("debits_pending"),
+                                rs.getLong("debits_posted"),
+                                rs.getLong("credits_pending"),
+                                rs.getLong("credits_posted")),
+                        new Balances(rs.getLong("sdp"), rs.getLong("sdpo"), rs.getLong("scp"), rs.getLong("scpo"))))
+                .list();
+    }
 }

@@ -236,6 +236,34 @@ public final class Ledger {
         return transactions.read(transaction -> transferStore.holdState(transaction, pendingId));
     }
 
+    /**
+     * Sets every account's stored balances against the sum of its accepted transfers (issue 15,
+     * {@code ./corridor ledger check}); reads only.
+     */
+    public BalanceCheck checkBalances() {
+        return transactions.read(transaction -> {
+            List<BalanceCheck.Drift> all = accountStore.balancesAgainstTransfers(transaction);
+            return new BalanceCheck(
+                    all.size(),
+                    all.stream()
+                            .filter(drift -> !drift.stored().equals(drift.fromTransfers()))
+                            .toList());
+        });
+    }
+
+    /**
+     * An account's balances in the caller's unit of work: read in one snapshot with the caller's own
+     * tables (the books' check sets a restricted account's lots against them).
+     *
+     * @throws NotFoundException ACCOUNT_NOT_FOUND
+     */
+    public Balances balances(Transaction transaction, UUID accountId) {
+        return accountStore
+                .find(transaction, accountId)
+                .orElseThrow(() -> new NotFoundException("ACCOUNT_NOT_FOUND", "no account " + accountId))
+                .balances();
+    }
+
     /** An account's current balances. */
     public Balances balances(UUID accountId) {
         return requireAccount(accountId).balances();

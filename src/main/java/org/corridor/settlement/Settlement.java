@@ -72,6 +72,14 @@ public final class Settlement {
         return reconciliation;
     }
 
+    /**
+     * Proves the restricted books (issue 15): every restricted account's open lots add up to its
+     * posted balance, and every ledger balance equals the sum of its transfers. Reads only.
+     */
+    public BooksCheck checkBooks() {
+        return new BooksCheck(BooksCheck.restricted(support), support.ledger().checkBalances());
+    }
+
     /** Today's business date in the channel's zone. */
     public LocalDate today() {
         return support.today();

@@ -100,7 +100,23 @@ class CliTest {
 
         Run verify = run("audit", "verify", "--data-dir", dir);
         assertThat(verify.exitCode()).isZero();
-        assertThat(verify.out().strip()).matches("audit chain intact: \\d+ entries");
+        assertThat(verify.outLines().get(0)).matches("audit chain intact: \\d+ entries");
+        assertThat(verify.out()).contains("every balance equals the sum of its transfers");
+
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, true);
+                Connection connection = DriverManager.getConnection(server.jdbcUrl("corridor"), "postgres", "");
+                Statement statement = connection.createStatement()) {
+            // Whoever administers the database server credits an account behind the ledger's back.
+            statement.execute("insert into ledger_account (id, currency, code, holder, flags, credits_posted,"
+                    + " created_at) values ('00000000-0000-0000-0000-00000000000b', 'EUR', 'RESTRICTED', 'NIGC', 0,"
+                    + " 100000, now())");
+        }
+        Run books = run("ledger", "check", "--data-dir", dir);
+        assertThat(books.exitCode()).isEqualTo(1);
+        assertThat(books.out())
+                .contains("ledger account 00000000-0000-0000-0000-00000000000b")
+                .contains("DISAGREES");
+        assertThat(books.err()).startsWith("corridor: the restricted books disagree");
 
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, true);
                 Connection connection = DriverManager.getConnection(server.jdbcUrl("corridor"), "postgres", "");

@@ -301,6 +301,9 @@ class InsiderAttacksTest {
                         + "\",\"amount\":\"1000.00\",\"currency\":\"EUR\",\"code\":\"RELEASE\"}]}");
         assertThat(debit.body()).contains("ACCOUNT_RESTRICTED");
         assertThat(balance(restricted)).isEqualTo(before);
+        assertThat(server.corridor().settlement().checkBooks().agrees())
+                .as("lots, balances and transfers")
+                .isTrue();
     }
 
     private static String balance(String account) {
