@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.corridor.app.Corridor;
+import org.corridor.identity.Permission;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
 import org.corridor.settlement.AccountStatus;
@@ -46,6 +47,9 @@ final class SettlementAccountsCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
+        @Mixin
+        SignIn signIn;
+
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "Such as NIGC-IQD-R.")
         String name;
 
@@ -70,7 +74,8 @@ final class SettlementAccountsCommand implements Runnable {
                 RestrictedAccount account = corridor.settlement()
                         .accounts()
                         .open(
-                                CliActor.current(),
+                                signIn.actor(
+                                        corridor, Permission.RESTRICTED_ACCOUNT_MANAGE, "settlement accounts open"),
                                 new NewRestrictedAccount(
                                         Optional.empty(),
                                         name,
@@ -117,6 +122,9 @@ final class SettlementAccountsCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
+        @Mixin
+        SignIn signIn;
+
         @Parameters(index = "0", paramLabel = "ACCOUNT", description = "The account's name or id.")
         String account;
 
@@ -142,7 +150,10 @@ final class SettlementAccountsCommand implements Runnable {
                 OpeningBalance recorded = SettlementCommand.done(corridor.settlement()
                         .accounts()
                         .recordOpeningBalance(
-                                CliActor.current(),
+                                signIn.actor(
+                                        corridor,
+                                        Permission.RESTRICTED_ACCOUNT_MANAGE,
+                                        "settlement accounts opening-balance"),
                                 account,
                                 new NewOpeningBalance(
                                         SettlementCommand.id("--id", id),
@@ -199,6 +210,9 @@ final class SettlementAccountsCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
+        @Mixin
+        SignIn signIn;
+
         @Parameters(index = "0", paramLabel = "ACCOUNT", description = "The account's name or id.")
         String account;
 
@@ -217,7 +231,8 @@ final class SettlementAccountsCommand implements Runnable {
                 ConversionRule rule = corridor.settlement()
                         .accounts()
                         .setConversionRule(
-                                CliActor.current(),
+                                signIn.actor(
+                                        corridor, Permission.RESTRICTED_ACCOUNT_MANAGE, "settlement accounts rule"),
                                 account,
                                 Optional.ofNullable(weeklyCap).map(Money::parse),
                                 Optional.ofNullable(trancheMax).map(Money::parse),

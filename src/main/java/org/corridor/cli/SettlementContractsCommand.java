@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
+import org.corridor.identity.Permission;
 import org.corridor.money.Currency;
 import org.corridor.settlement.Arrears;
 import org.corridor.settlement.Commodity;
@@ -42,6 +43,9 @@ final class SettlementContractsCommand implements Runnable {
     static final class Add implements Callable<Integer> {
         @Mixin
         DatabaseOptions database;
+
+        @Mixin
+        SignIn signIn;
 
         @Option(names = "--reference", required = true, paramLabel = "REF", description = "Such as NIGC-GAS-2024.")
         String reference;
@@ -80,7 +84,7 @@ final class SettlementContractsCommand implements Runnable {
                 Contract contract = corridor.settlement()
                         .contracts()
                         .record(
-                                CliActor.current(),
+                                signIn.actor(corridor, Permission.CONTRACT_MANAGE, "settlement contracts add"),
                                 new NewContract(
                                         Optional.empty(),
                                         reference,

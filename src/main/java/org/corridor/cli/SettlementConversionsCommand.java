@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
+import org.corridor.identity.Permission;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
 import org.corridor.settlement.Conversion;
@@ -89,6 +90,9 @@ final class SettlementConversionsCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
+        @Mixin
+        SignIn signIn;
+
         @Option(names = "--id", paramLabel = "UUID", description = "Idempotency key (default: a new one).")
         String id;
 
@@ -132,7 +136,7 @@ final class SettlementConversionsCommand implements Runnable {
                 Conversion conversion = SettlementCommand.done(corridor.settlement()
                         .conversions()
                         .request(
-                                CliActor.current(),
+                                signIn.actor(corridor, Permission.CONVERSION_EXECUTE, "settlement conversions request"),
                                 new NewConversion(
                                         conversionId,
                                         from,
@@ -148,7 +152,8 @@ final class SettlementConversionsCommand implements Runnable {
                     ConversionExecution execution = SettlementCommand.done(corridor.settlement()
                             .conversions()
                             .execute(
-                                    CliActor.current(),
+                                    signIn.actor(
+                                            corridor, Permission.CONVERSION_EXECUTE, "settlement conversions request"),
                                     conversionId,
                                     NewExecution.oneStep(
                                             conversionId, SettlementCommand.date("--execute-on", executeOn))));
@@ -166,6 +171,9 @@ final class SettlementConversionsCommand implements Runnable {
     static final class Execute implements Callable<Integer> {
         @Mixin
         DatabaseOptions database;
+
+        @Mixin
+        SignIn signIn;
 
         @Parameters(index = "0", paramLabel = "CONVERSION", description = "The conversion's id.")
         String conversion;
@@ -185,7 +193,7 @@ final class SettlementConversionsCommand implements Runnable {
                 ConversionExecution execution = SettlementCommand.done(corridor.settlement()
                         .conversions()
                         .execute(
-                                CliActor.current(),
+                                signIn.actor(corridor, Permission.CONVERSION_EXECUTE, "settlement conversions execute"),
                                 SettlementCommand.id("CONVERSION", conversion),
                                 new NewExecution(
                                         SettlementCommand.id("--id", id),
@@ -223,6 +231,9 @@ final class SettlementConversionsCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
+        @Mixin
+        SignIn signIn;
+
         @Option(names = "--id", paramLabel = "UUID", description = "Idempotency key (default: a new one).")
         String id;
 
@@ -247,7 +258,8 @@ final class SettlementConversionsCommand implements Runnable {
                 RestrictedTransfer transfer = SettlementCommand.done(corridor.settlement()
                         .transfers()
                         .execute(
-                                CliActor.current(),
+                                signIn.actor(
+                                        corridor, Permission.CONVERSION_EXECUTE, "settlement conversions transfer"),
                                 new NewRestrictedTransfer(
                                         SettlementCommand.id("--id", id),
                                         from,

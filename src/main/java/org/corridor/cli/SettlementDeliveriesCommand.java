@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
+import org.corridor.identity.Permission;
 import org.corridor.settlement.Invoice;
 import org.corridor.settlement.NewNote;
 import org.corridor.settlement.Note;
@@ -53,6 +54,9 @@ final class SettlementDeliveriesCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
+        @Mixin
+        SignIn signIn;
+
         @Parameters(index = "0", paramLabel = "FILE", description = "The CSV file.")
         Path file;
 
@@ -62,7 +66,10 @@ final class SettlementDeliveriesCommand implements Runnable {
                     Corridor corridor = database.open()) {
                 List<StatementOutcome> outcomes = corridor.settlement()
                         .contracts()
-                        .importStatements(CliActor.current(), file.getFileName().toString(), reader);
+                        .importStatements(
+                                signIn.actor(corridor, Permission.DELIVERY_RECORD, "settlement deliveries import"),
+                                file.getFileName().toString(),
+                                reader);
                 for (StatementOutcome outcome : outcomes) {
                     System.out.println((outcome.created() ? "recorded " : "unchanged ") + line(outcome.invoice()));
                 }
@@ -113,6 +120,9 @@ final class SettlementDeliveriesCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
+        @Mixin
+        SignIn signIn;
+
         @Parameters(index = "0", paramLabel = "INVOICE", description = "The invoice's number or id.")
         String invoice;
 
@@ -137,7 +147,7 @@ final class SettlementDeliveriesCommand implements Runnable {
                 Note note = corridor.settlement()
                         .contracts()
                         .addNote(
-                                CliActor.current(),
+                                signIn.actor(corridor, Permission.DELIVERY_RECORD, "settlement deliveries note"),
                                 invoice,
                                 new NewNote(
                                         SettlementCommand.id("--id", id),

@@ -3,6 +3,7 @@ package org.corridor.cli;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.corridor.app.Corridor;
+import org.corridor.identity.Permission;
 import org.corridor.money.Money;
 import org.corridor.settlement.Allocation;
 import org.corridor.settlement.Deposit;
@@ -46,6 +47,9 @@ final class SettlementDepositsCommand implements Runnable {
     static final class Add implements Callable<Integer> {
         @Mixin
         DatabaseOptions database;
+
+        @Mixin
+        SignIn signIn;
 
         @Option(names = "--id", paramLabel = "UUID", description = "Idempotency key (default: a new one).")
         String id;
@@ -92,7 +96,7 @@ final class SettlementDepositsCommand implements Runnable {
                 Deposit deposit = SettlementCommand.done(corridor.settlement()
                         .deposits()
                         .record(
-                                CliActor.current(),
+                                signIn.actor(corridor, Permission.DEPOSIT_RECORD, "settlement deposits add"),
                                 new NewDeposit(
                                         SettlementCommand.id("--id", id),
                                         contract,

@@ -5,6 +5,8 @@ import static org.corridor.testing.Cli.run;
 
 import java.nio.file.Path;
 import java.util.UUID;
+import org.corridor.identity.Role;
+import org.corridor.testing.Cli;
 import org.corridor.testing.Cli.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,9 +17,27 @@ class LedgerCommandTest {
     @TempDir
     Path dataDir;
 
+    /** The token of the operator who opens accounts and posts transfers: ledger writes act as a user. */
+    private String operator;
+
     @Test
     void accounts_are_opened_funded_and_read_by_balance_and_statement() {
         String dir = dataDir.toString();
+        operator = Cli.in(dataDir).token("olga", Role.OPERATOR);
+        assertThat(run(
+                                "ledger",
+                                "open",
+                                UUID.randomUUID().toString(),
+                                "--currency",
+                                "IQD",
+                                "--code",
+                                "PAYER",
+                                "--holder",
+                                "MoE",
+                                "--data-dir",
+                                dir)
+                        .err())
+                .startsWith("corridor: UNAUTHENTICATED");
         UUID payer = UUID.randomUUID();
         UUID restricted = UUID.randomUUID();
         Run opened = run(
@@ -31,7 +51,9 @@ class LedgerCommandTest {
                 "--holder",
                 "MoE",
                 "--data-dir",
-                dir);
+                dir,
+                "--token",
+                operator);
         assertThat(opened.exitCode()).as(opened.err()).isZero();
         assertThat(run(
                                 "ledger",
@@ -48,7 +70,9 @@ class LedgerCommandTest {
                                 "--flag",
                                 "DEBITS_MUST_NOT_EXCEED_CREDITS",
                                 "--data-dir",
-                                dir)
+                                dir,
+                                "--token",
+                                operator)
                         .exitCode())
                 .isZero();
 
@@ -64,7 +88,9 @@ class LedgerCommandTest {
                                 "--holder",
                                 "TBI",
                                 "--data-dir",
-                                dir)
+                                dir,
+                                "--token",
+                                operator)
                         .exitCode())
                 .isZero();
 
@@ -111,7 +137,7 @@ class LedgerCommandTest {
         assertThat(run("bench", "ledger", "--help").out()).contains("--record", "--transfers");
     }
 
-    private static Run transfer(String dir, UUID debit, UUID credit, String amount, String code) {
+    private Run transfer(String dir, UUID debit, UUID credit, String amount, String code) {
         return run(
                 "ledger",
                 "transfer",
@@ -126,6 +152,8 @@ class LedgerCommandTest {
                 "--ref",
                 "invoice=INV-2024-06",
                 "--data-dir",
-                dir);
+                dir,
+                "--token",
+                operator);
     }
 }
