@@ -36,7 +36,7 @@ async function start() {
   }
   signin.hidden = true;
   app.hidden = false;
-  document.getElementById("whoami").textContent = `${me.name} · ${me.role}`;
+  document.getElementById("whoami").textContent = `${me.name} · ${me.roles.join(", ")}`;
   renderNav();
   route();
 }

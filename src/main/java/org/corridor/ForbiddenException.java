@@ -14,4 +14,13 @@ public final class ForbiddenException extends DomainException {
     public ForbiddenException(String code, String message, Map<String, Object> details) {
         super(code, message, details);
     }
+
+    /**
+     * A refusal by a rule on the person (four eyes, segregation of duties): the one-line message
+     * starts with the rule's code, so that it reads whole wherever it is shown ("SAME_PERSON_TWO_STEPS:
+     * alice took MAKER on DR-2024-0412-A; a second step needs another person").
+     */
+    public static ForbiddenException rule(String code, String reason) {
+        return new ForbiddenException(code, code + ": " + reason);
+    }
 }

@@ -52,7 +52,7 @@ function controls(release, { me, can }, done) {
   // Four eyes along the chain: not the submitter, nor someone who already took a step.
   const alreadyApproved = release.approvals.some((a) => a.actor === me.name);
   const blocking = release.hits.filter((x) => !x.superseded && ["OPEN", "ESCALATED", "TRUE_MATCH"].includes(x.state)).length;
-  if (can("RELEASE_APPROVE") && approvable && step && (STEP_ROLES[step] || []).includes(me.role)
+  if (can("RELEASE_APPROVE") && approvable && step && (STEP_ROLES[step] || []).some((role) => me.roles.includes(role))
     && !ownRequest && !alreadyApproved && !blocking) {
     const reference = h("input", { id: "approve-reference", placeholder: "Authority reference" });
     const note = h("input", { id: "approve-note", placeholder: "Note (optional)" });
@@ -69,12 +69,14 @@ function controls(release, { me, can }, done) {
   if (approvable && step && blocking) {
     parts.push(h("p", { class: "notice", id: "approval-waits" }, `${step} waits for ${blocking} unresolved screening hit(s).`));
   }
-  if (can("RELEASE_EXECUTE") && (release.state === "APPROVED" || release.state === "SCHEDULED")) {
+  // Whoever took the maker step does not pay what they made (the server refuses it anyway).
+  const maker = release.approvals.some((a) => a.step === "MAKER" && a.actor === me.name);
+  if (can("RELEASE_EXECUTE") && (release.state === "APPROVED" || release.state === "SCHEDULED") && !maker && !ownRequest) {
     const date = h("input", { type: "date", id: "execute-date", value: release.scheduled_on || today() });
     parts.push(h("div", { class: "card" }, h("h3", {}, "Execute"), field("Value date", date),
       h("div", { class: "actions" }, h("button", { id: "execute", onclick: () => run("execute", { value_date: date.value }) }, "Execute"))));
   }
-  if (can("RELEASE_APPROVE") && me.role === "APPROVER" && !FINAL.includes(release.state) && !ownRequest) {
+  if (can("RELEASE_APPROVE") && me.roles.includes("APPROVER") && !FINAL.includes(release.state) && !ownRequest) {
     const reason = h("textarea", { id: "reject-reason", rows: 2, placeholder: "Why the request is rejected (required)" });
     parts.push(h("div", { class: "card" }, h("h3", {}, "Reject"), field("Rationale", reason),
       h("div", { class: "actions" }, h("button", { class: "danger", id: "reject", onclick: () => {
@@ -93,6 +95,7 @@ function detail(release, context, done) {
   return h("div", { class: "card", id: "release-detail", "data-reference": release.reference },
     h("h2", {}, `${release.reference} `, badge(release.state, tone(release.state)), release.reason ? ` ${release.reason}` : ""),
     h("p", {}, `${release.holder} · ${amount(release.amount, release.currency)} · submitted by ${release.submitted_by} ${when(release.submitted_at)}`),
+    release.compliance_review ? h("p", { class: "notice", id: "compliance-review" }, `This request is ${release.compliance_review}.`) : null,
     h("p", { class: "small" }, "Vendor: ", release.request.vendor.name,
       release.hold_id ? ` · hold under ${release.hold_authorisation || "?"}` : " · no hold"),
     controls(release, context, done),
@@ -180,7 +183,10 @@ export const releases = {
       { label: "State", value: (r) => h("div", {}, badge(r.state, tone(r.state)), r.reason ? h("div", { class: "small" }, r.reason) : null) },
       { label: "Steps", value: stepsCell },
       { label: "Hold", value: (r) => (r.hold_id ? r.hold_authorisation || "placed" : "") },
-      { label: "Hits", value: (r) => (openHits(r) ? badge(`${openHits(r)} open / ${r.hits.length}`, "bad") : String(r.hits.length)), num: true },
+      // An agent sees no hits, only that compliance is reviewing the request (no tipping off).
+      context.can("HIT_READ")
+        ? { label: "Hits", value: (r) => (openHits(r) ? badge(`${openHits(r)} open / ${r.hits.length}`, "bad") : String(r.hits.length)), num: true }
+        : { label: "Compliance", value: (r) => r.compliance_review || "" },
     ], list, { empty: state === "ALL" ? "No requests." : `No ${state} requests.`, rowId: (r) => r.reference,
       onRowClick: (r) => { location.hash = `#/releases?state=${state}&open=${encodeURIComponent(r.reference)}`; } }));
     root.append(panel);

@@ -84,8 +84,8 @@ public final class Corridor implements AutoCloseable {
         this.ledger = new Ledger(database.transactions(), database.singleAttempts(), auditLog, clock);
         this.settlement =
                 new Settlement(database.transactions(), ledger, authorisations, auditLog, clock, config.zone());
-        Releases.Features features =
-                new Releases.Features(auditLog, authorisations, eligibility, ownership, vessels, ledger, settlement);
+        Releases.Features features = new Releases.Features(
+                auditLog, authorisations, eligibility, ownership, vessels, ledger, settlement, users);
         this.releases = new Releases(
                 database.transactions(),
                 features,

@@ -34,7 +34,6 @@ import org.corridor.db.DataFolders;
 import org.corridor.db.Database;
 import org.corridor.db.DatabaseSettings;
 import org.corridor.http.HttpServer;
-import org.corridor.identity.Role;
 import org.corridor.ledger.AccountCode;
 import org.corridor.ledger.AccountFlag;
 import org.corridor.ledger.Ledger;
@@ -192,9 +191,7 @@ public final class LedgerBench {
 
     private Result runHttpCase(Corridor corridor, double baseline) throws Exception {
         try (HttpServer server = HttpServer.start(corridor, "127.0.0.1", 0)) {
-            String token = corridor.users()
-                    .add(ACTOR, "bench-operator", Role.OPERATOR, Duration.ofDays(1))
-                    .token();
+            String token = BenchUsers.operatorToken(corridor, ACTOR);
             // Jetty, Jackson and the HTTP client have their own code to compile first.
             runHttp(server.port(), token, Math.min(options.httpRequests(), 1_500));
             return summarise("http", repeat(() -> runHttp(server.port(), token, options.httpRequests())), baseline);

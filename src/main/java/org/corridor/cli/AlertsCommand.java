@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.corridor.app.Corridor;
+import org.corridor.identity.Permission;
 import org.corridor.report.Alert;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,6 +20,9 @@ final class AlertsCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Mixin
+    SignIn signIn;
+
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Default: today in the channel's zone.")
     String asOf;
 
@@ -26,7 +30,8 @@ final class AlertsCommand implements Callable<Integer> {
     public Integer call() {
         try (Corridor corridor = database.open()) {
             LocalDate date = asOf == null ? corridor.reports().today() : SettlementCommand.date("--as-of", asOf);
-            List<Alert> alerts = corridor.reports().alerts(date);
+            List<Alert> alerts =
+                    corridor.reports().alerts(date, signIn.actor(corridor, Permission.REPORT_READ, "alerts"));
             if (alerts.isEmpty()) {
                 System.out.println("no alerts on " + date);
             }

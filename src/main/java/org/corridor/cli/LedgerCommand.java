@@ -14,6 +14,7 @@ import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
 import org.corridor.audit.Finding;
 import org.corridor.http.Requests;
+import org.corridor.identity.Permission;
 import org.corridor.ledger.Account;
 import org.corridor.ledger.AccountCode;
 import org.corridor.ledger.AccountFlag;
@@ -78,6 +79,9 @@ final class LedgerCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
+        @Mixin
+        SignIn signIn;
+
         @Parameters(index = "0", paramLabel = "ID", description = "The account's UUID.")
         String id;
 
@@ -103,7 +107,7 @@ final class LedgerCommand implements Runnable {
             try (Corridor corridor = database.open()) {
                 Account account = corridor.ledger()
                         .createAccount(
-                                CliActor.current(),
+                                signIn.actor(corridor, Permission.LEDGER_WRITE, "ledger open"),
                                 new NewAccount(id("id", id), Currency.of(currency), code, holder, set));
                 System.out.println("account " + account.id() + " " + account.currency() + " " + account.code() + " "
                         + account.holder() + " " + account.flags());
@@ -213,10 +217,13 @@ final class LedgerCommand implements Runnable {
             name = "transfer",
             mixinStandardHelpOptions = true,
             description =
-                    "Post one transfer; prints its result (exit 1 if refused). Never debits a RESTRICTED account.")
+                    "Post one transfer; prints its result (exit 1 if refused). Never debits nor credits a RESTRICTED account.")
     static final class Transfer implements Callable<Integer> {
         @Mixin
         DatabaseOptions database;
+
+        @Mixin
+        SignIn signIn;
 
         @Option(names = "--debit", paramLabel = "ACCOUNT", description = "The debit account's UUID.")
         String debit;
@@ -281,7 +288,8 @@ final class LedgerCommand implements Runnable {
                     references,
                     Map.of());
             try (Corridor corridor = database.open()) {
-                TransferOutcome outcome = corridor.ledger().postManually(CliActor.current(), transfer);
+                TransferOutcome outcome = corridor.ledger()
+                        .postManually(signIn.actor(corridor, Permission.LEDGER_WRITE, "ledger transfer"), transfer);
                 if (!outcome.succeeded()) {
                     throw new ConflictException(
                             outcome.result().name(), "transfer " + transfer.id() + " refused: " + outcome.result());

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             MigrateCommand.class,
             UsersCommand.class,
+            LoginCommand.class,
             AuditCommand.class,
             BenchCommand.class,
             AuthorisationsCommand.class,

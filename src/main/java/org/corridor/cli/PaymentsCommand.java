@@ -8,9 +8,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
-import org.corridor.identity.Permission;
-import org.corridor.identity.Role;
-import org.corridor.identity.RoleMatrix;
 import org.corridor.payments.MessageKind;
 import org.corridor.payments.MessageSchemas;
 import org.corridor.release.PaymentMessageImport;
@@ -48,6 +45,9 @@ final class PaymentsCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
+        @Mixin
+        SignIn signIn;
+
         @Parameters(index = "0", paramLabel = "FILE", description = "The message as XML.")
         Path file;
 
@@ -61,8 +61,9 @@ final class PaymentsCommand implements Runnable {
             }
             MessageKind kind = MessageSchemas.kindOf(xml);
             try (Corridor corridor = database.open()) {
-                PaymentMessageImport result =
-                        corridor.paymentMessages().importMessage(ReleasesCommand.actor(role(kind)), xml);
+                PaymentMessageImport result = corridor.paymentMessages()
+                        .importMessage(
+                                signIn.actor(corridor, PaymentMessages.permissionFor(kind), "payments import"), xml);
                 System.out.println(result.kind() + " " + result.messageId()
                         + (result.repeated() ? ": imported before; nothing applied again" : ""));
                 boolean refused = false;
@@ -75,20 +76,6 @@ final class PaymentsCommand implements Runnable {
                 }
                 return refused ? 1 : 0;
             }
-        }
-
-        /**
-         * The role the console user acts in for this kind of message: the first that holds what the
-         * message does, as the command line does for every use case (the service checks it again).
-         */
-        static String role(MessageKind kind) {
-            Permission needed = PaymentMessages.permissionFor(kind);
-            for (Role role : Role.values()) {
-                if (RoleMatrix.allows(role, needed)) {
-                    return role.name();
-                }
-            }
-            throw new IllegalStateException("no role holds " + needed);
         }
     }
 }

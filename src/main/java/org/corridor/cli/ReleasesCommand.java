@@ -14,6 +14,7 @@ import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
 import org.corridor.audit.Actor;
 import org.corridor.http.JsonSupport;
+import org.corridor.identity.Permission;
 import org.corridor.release.NewRequest;
 import org.corridor.release.Release;
 import org.corridor.release.Releases;
@@ -25,7 +26,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(
         name = "releases",
-        description = "Disbursement requests: submit, show, list, approve, schedule and execute.",
+        mixinStandardHelpOptions = true,
+        description = "Disbursement requests: submit, show, list, approve, schedule and execute, as the user of"
+                + " --token or CORRIDOR_TOKEN.",
         subcommands = {
             ReleasesCommand.Submit.class,
             ReleasesCommand.Show.class,
@@ -33,14 +36,14 @@ import picocli.CommandLine.Parameters;
             ReleasesCommand.Approve.class,
             ReleasesCommand.Execute.class
         })
-final class ReleasesCommand extends CommandGroup {
+final class ReleasesCommand implements Runnable {
 
-    /**
-     * The console user acting in a role: the chain's steps and the hit dispositions are taken by
-     * roles, and whoever runs the console with database access says which one they act in.
-     */
-    static Actor actor(String role) {
-        return new Actor(CliActor.current().name(), role.trim().toUpperCase(Locale.ROOT));
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
     }
 
     static LocalDate date(String option, String text) {
@@ -69,33 +72,47 @@ final class ReleasesCommand extends CommandGroup {
                 release.id().toString());
     }
 
-    @Command(name = "submit", description = "Submit a request from a JSON file (the body of POST /api/v1/releases).")
-    static final class Submit extends CorridorCommand {
+    @Command(
+            name = "submit",
+            mixinStandardHelpOptions = true,
+            description = "Submit a request from a JSON file (the body of POST /api/v1/releases).")
+    static final class Submit implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Mixin
+        SignIn signIn;
+
         @Parameters(index = "0", paramLabel = "FILE", description = "The request as JSON.")
         Path file;
 
-        private NewRequest request;
-
         @Override
-        void check() throws IOException {
+        public Integer call() throws IOException {
+            NewRequest request;
             try {
                 request = JsonSupport.mapper()
                         .readValue(Files.readString(file, StandardCharsets.UTF_8), NewRequest.class);
             } catch (JsonProcessingException e) {
                 throw new InvalidInputException("BODY_INVALID", "not a release request: " + e.getOriginalMessage());
             }
-        }
-
-        @Override
-        void run(Corridor corridor) {
-            Releases.Submission submission = corridor.releases().submit(actor("BENEFICIARY_AGENT"), request);
-            System.out.println(line(submission.request()));
-            submission.parts().forEach(part -> System.out.println(line(part)));
+            try (Corridor corridor = database.open()) {
+                Releases.Submission submission = corridor.releases()
+                        .submit(signIn.actor(corridor, Permission.RELEASE_SUBMIT, "releases submit"), request);
+                System.out.println(line(submission.request()));
+                submission.parts().forEach(part -> System.out.println(line(part)));
+            }
+            return 0;
         }
     }
 
-    @Command(name = "show", description = "A request as JSON, with its history.")
-    static final class Show extends CorridorCommand {
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "A request as JSON, with its history.")
+    static final class Show implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Mixin
+        SignIn signIn;
+
         @Parameters(index = "0", paramLabel = "REQUEST", description = "Id or reference.")
         String request;
 
@@ -103,42 +120,65 @@ final class ReleasesCommand extends CommandGroup {
         boolean pacs008;
 
         @Override
-        void run(Corridor corridor) {
-            Release release = corridor.releases().find(request);
-            if (pacs008) {
-                System.out.println(release.execution()
-                        .orElseThrow(() -> new InvalidInputException(
-                                "PAYMENT_NOT_FOUND", release.reference() + " has not been executed"))
-                        .pacs008());
-            } else {
-                System.out.println(json(release));
+        public Integer call() {
+            try (Corridor corridor = database.open()) {
+                Release release = corridor.releases()
+                        .find(signIn.actor(corridor, Permission.RELEASE_READ, "releases show"), request);
+                if (pacs008) {
+                    System.out.println(release.execution()
+                            .orElseThrow(() -> new InvalidInputException(
+                                    "PAYMENT_NOT_FOUND", release.reference() + " has not been executed"))
+                            .pacs008());
+                } else {
+                    System.out.println(json(release));
+                }
             }
+            return 0;
         }
     }
 
-    @Command(name = "list", description = "Requests, oldest first.")
-    static final class ListReleases extends CorridorCommand {
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Requests, oldest first.")
+    static final class ListReleases implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Mixin
+        SignIn signIn;
+
         @Option(names = "--state", paramLabel = "STATE", description = "Only requests in this state.")
         String state;
 
         @Option(names = "--limit", paramLabel = "N", description = "At most N (default 100).")
         int limit = 100;
 
-        private Optional<RequestState> filter;
-
         @Override
-        void check() {
-            filter = stateFilter(RequestState.class, state, "not a request state: ");
-        }
-
-        @Override
-        void run(Corridor corridor) {
-            corridor.releases().list(filter, limit).forEach(release -> System.out.println(line(release)));
+        public Integer call() {
+            Optional<RequestState> filter;
+            try {
+                filter = Optional.ofNullable(state).map(text -> RequestState.valueOf(text.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("PARAMETER_INVALID", "not a request state: " + state);
+            }
+            try (Corridor corridor = database.open()) {
+                corridor.releases()
+                        .list(signIn.actor(corridor, Permission.RELEASE_READ, "releases list"), filter, limit)
+                        .forEach(release -> System.out.println(line(release)));
+            }
+            return 0;
         }
     }
 
-    @Command(name = "approve", description = "Take a step of a request's approval chain.")
-    static final class Approve extends CorridorCommand {
+    @Command(
+            name = "approve",
+            mixinStandardHelpOptions = true,
+            description = "Take a step of a request's approval chain.")
+    static final class Approve implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Mixin
+        SignIn signIn;
+
         @Parameters(index = "0", paramLabel = "REQUEST", description = "Id or reference.")
         String request;
 
@@ -149,9 +189,6 @@ final class ReleasesCommand extends CommandGroup {
                 description = "MAKER, COMPLIANCE, SENIOR_COMPLIANCE or AUTHORITY.")
         String step;
 
-        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "OPERATOR or APPROVER.")
-        String role;
-
         @Option(names = "--reference", paramLabel = "REF", description = "The Authority's approval reference.")
         String reference;
 
@@ -159,13 +196,17 @@ final class ReleasesCommand extends CommandGroup {
         String note;
 
         @Override
-        void run(Corridor corridor) {
-            Releases releases = corridor.releases();
-            Release release = releases.approve(
-                    actor(role),
-                    releases.find(request).id(),
-                    new Releases.ApprovalInput(step, Optional.ofNullable(reference), Optional.ofNullable(note)));
-            System.out.println(line(release));
+        public Integer call() {
+            try (Corridor corridor = database.open()) {
+                Releases releases = corridor.releases();
+                Actor by = signIn.actor(corridor, Permission.RELEASE_APPROVE, "releases approve");
+                Release release = releases.approve(
+                        by,
+                        releases.find(by, request).id(),
+                        new Releases.ApprovalInput(step, Optional.ofNullable(reference), Optional.ofNullable(note)));
+                System.out.println(line(release));
+            }
+            return 0;
         }
     }
 
@@ -177,6 +218,9 @@ final class ReleasesCommand extends CommandGroup {
         @Mixin
         DatabaseOptions database;
 
+        @Mixin
+        SignIn signIn;
+
         @Parameters(index = "0", paramLabel = "REQUEST", description = "Id or reference.")
         String request;
 
@@ -187,8 +231,9 @@ final class ReleasesCommand extends CommandGroup {
         public Integer call() {
             try (Corridor corridor = database.open()) {
                 Releases releases = corridor.releases();
-                Release release = releases.execute(
-                        actor("OPERATOR"), releases.find(request).id(), date("--value-date", valueDate));
+                Actor by = signIn.actor(corridor, Permission.RELEASE_EXECUTE, "releases execute");
+                Release release =
+                        releases.execute(by, releases.find(by, request).id(), date("--value-date", valueDate));
                 System.out.println(line(release));
                 return release.state().equals("EXECUTED") ? 0 : 3;
             }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.corridor.app.Corridor;
+import org.corridor.identity.Permission;
 import org.corridor.report.ReportDocument;
 import org.corridor.report.ReportFormat;
 import org.corridor.report.ReportName;
@@ -30,6 +31,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Mixin
     DatabaseOptions database;
+
+    @Mixin
+    SignIn signIn;
 
     @Parameters(index = "0", paramLabel = "NAME", description = "rpt-1 .. rpt-10, or a report's name.")
     String name;
@@ -56,7 +60,7 @@ final class ReportCommand implements Callable<Integer> {
         byte[] bytes;
         try (Corridor corridor = database.open()) {
             ReportDocument document = corridor.reports()
-                    .report(report, first, last, CliActor.current().name());
+                    .report(report, first, last, signIn.actor(corridor, Permission.REPORT_READ, "report"));
             bytes = ReportRenderer.render(document, reportFormat);
         }
         if (output == null) {

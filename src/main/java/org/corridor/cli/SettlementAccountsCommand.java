@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.corridor.app.Corridor;
+import org.corridor.identity.Permission;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
 import org.corridor.settlement.AccountStatus;
@@ -33,6 +34,9 @@ final class SettlementAccountsCommand extends CommandGroup {
 
     @Command(name = "open", description = "Open a restricted account.")
     static final class Open extends CorridorCommand {
+        @Mixin
+        SignIn signIn;
+
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "Such as NIGC-IQD-R.")
         String name;
 
@@ -56,7 +60,7 @@ final class SettlementAccountsCommand extends CommandGroup {
             RestrictedAccount account = corridor.settlement()
                     .accounts()
                     .open(
-                            CliActor.current(),
+                            signIn.actor(corridor, Permission.RESTRICTED_ACCOUNT_MANAGE, "settlement accounts open"),
                             new NewRestrictedAccount(
                                     Optional.empty(),
                                     name,
@@ -89,6 +93,9 @@ final class SettlementAccountsCommand extends CommandGroup {
             name = "opening-balance",
             description = "Record a legacy balance with the value date it originally arrived on.")
     static final class OpeningBalanceCommand extends CorridorCommand {
+        @Mixin
+        SignIn signIn;
+
         @Parameters(index = "0", paramLabel = "ACCOUNT", description = "The account's name or id.")
         String account;
 
@@ -113,7 +120,10 @@ final class SettlementAccountsCommand extends CommandGroup {
             OpeningBalance recorded = SettlementCommand.done(corridor.settlement()
                     .accounts()
                     .recordOpeningBalance(
-                            CliActor.current(),
+                            signIn.actor(
+                                    corridor,
+                                    Permission.RESTRICTED_ACCOUNT_MANAGE,
+                                    "settlement accounts opening-balance"),
                             account,
                             new NewOpeningBalance(
                                     key.value(),
@@ -155,6 +165,9 @@ final class SettlementAccountsCommand extends CommandGroup {
 
     @Command(name = "rule", description = "Set an account's conversion limits (FR-15) as a new version.")
     static final class Rule extends CorridorCommand {
+        @Mixin
+        SignIn signIn;
+
         @Parameters(index = "0", paramLabel = "ACCOUNT", description = "The account's name or id.")
         String account;
 
@@ -172,7 +185,7 @@ final class SettlementAccountsCommand extends CommandGroup {
             ConversionRule rule = corridor.settlement()
                     .accounts()
                     .setConversionRule(
-                            CliActor.current(),
+                            signIn.actor(corridor, Permission.RESTRICTED_ACCOUNT_MANAGE, "settlement accounts rule"),
                             account,
                             Optional.ofNullable(weeklyCap).map(Money::parse),
                             Optional.ofNullable(trancheMax).map(Money::parse),

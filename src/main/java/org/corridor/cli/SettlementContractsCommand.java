@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
+import org.corridor.identity.Permission;
 import org.corridor.money.Currency;
 import org.corridor.settlement.Arrears;
 import org.corridor.settlement.Commodity;
@@ -14,6 +15,7 @@ import org.corridor.settlement.Contract;
 import org.corridor.settlement.NewContract;
 import org.corridor.settlement.QuantityUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,6 +31,9 @@ final class SettlementContractsCommand extends CommandGroup {
 
     @Command(name = "add", description = "Record a contract.")
     static final class Add extends CorridorCommand {
+        @Mixin
+        SignIn signIn;
+
         @Option(names = "--reference", required = true, paramLabel = "REF", description = "Such as NIGC-GAS-2024.")
         String reference;
 
@@ -71,7 +76,7 @@ final class SettlementContractsCommand extends CommandGroup {
             Contract contract = corridor.settlement()
                     .contracts()
                     .record(
-                            CliActor.current(),
+                            signIn.actor(corridor, Permission.CONTRACT_MANAGE, "settlement contracts add"),
                             new NewContract(
                                     Optional.empty(),
                                     reference,

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
+import org.corridor.identity.Permission;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
 import org.corridor.settlement.Conversion;
@@ -76,6 +77,9 @@ final class SettlementConversionsCommand extends CommandGroup {
             description = "Request a conversion (APPROVED or HELD); with --execute-on, execute it at once.")
     static final class Request extends CorridorCommand {
         @Mixin
+        SignIn signIn;
+
+        @Mixin
         SettlementCommand.IdempotencyKey key;
 
         @Option(names = "--from", required = true, paramLabel = "ACCOUNT", description = "Such as NIGC-IQD-R.")
@@ -123,7 +127,7 @@ final class SettlementConversionsCommand extends CommandGroup {
             Conversion conversion = SettlementCommand.done(corridor.settlement()
                     .conversions()
                     .request(
-                            CliActor.current(),
+                            signIn.actor(corridor, Permission.CONVERSION_EXECUTE, "settlement conversions request"),
                             new NewConversion(
                                     conversionId,
                                     from,
@@ -139,7 +143,7 @@ final class SettlementConversionsCommand extends CommandGroup {
                 ConversionExecution execution = SettlementCommand.done(corridor.settlement()
                         .conversions()
                         .execute(
-                                CliActor.current(),
+                                signIn.actor(corridor, Permission.CONVERSION_EXECUTE, "settlement conversions request"),
                                 conversionId,
                                 NewExecution.oneStep(conversionId, SettlementCommand.date("--execute-on", executeOn))));
                 System.out.println(line(execution));
@@ -149,6 +153,9 @@ final class SettlementConversionsCommand extends CommandGroup {
 
     @Command(name = "execute", description = "Execute a conversion, or a tranche of it, on a value date.")
     static final class Execute extends CorridorCommand {
+        @Mixin
+        SignIn signIn;
+
         @Parameters(index = "0", paramLabel = "CONVERSION", description = "The conversion's id.")
         String conversion;
 
@@ -166,7 +173,7 @@ final class SettlementConversionsCommand extends CommandGroup {
             ConversionExecution execution = SettlementCommand.done(corridor.settlement()
                     .conversions()
                     .execute(
-                            CliActor.current(),
+                            signIn.actor(corridor, Permission.CONVERSION_EXECUTE, "settlement conversions execute"),
                             SettlementCommand.id("CONVERSION", conversion),
                             new NewExecution(
                                     key.value(),
@@ -191,6 +198,9 @@ final class SettlementConversionsCommand extends CommandGroup {
     @Command(name = "transfer", description = "Move money between restricted accounts of one holder and currency.")
     static final class Transfer extends CorridorCommand {
         @Mixin
+        SignIn signIn;
+
+        @Mixin
         SettlementCommand.IdempotencyKey key;
 
         @Option(names = "--from", required = true, paramLabel = "ACCOUNT", description = "Source account.")
@@ -213,7 +223,7 @@ final class SettlementConversionsCommand extends CommandGroup {
             RestrictedTransfer transfer = SettlementCommand.done(corridor.settlement()
                     .transfers()
                     .execute(
-                            CliActor.current(),
+                            signIn.actor(corridor, Permission.CONVERSION_EXECUTE, "settlement conversions transfer"),
                             new NewRestrictedTransfer(
                                     key.value(),
                                     from,

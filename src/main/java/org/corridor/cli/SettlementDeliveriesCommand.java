@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
+import org.corridor.identity.Permission;
 import org.corridor.settlement.Invoice;
 import org.corridor.settlement.NewNote;
 import org.corridor.settlement.Note;
@@ -44,6 +45,9 @@ final class SettlementDeliveriesCommand extends CommandGroup {
         @Mixin
         DatabaseOptions database;
 
+        @Mixin
+        SignIn signIn;
+
         @Parameters(index = "0", paramLabel = "FILE", description = "The CSV file.")
         Path file;
 
@@ -53,7 +57,10 @@ final class SettlementDeliveriesCommand extends CommandGroup {
                     Corridor corridor = database.open()) {
                 List<StatementOutcome> outcomes = corridor.settlement()
                         .contracts()
-                        .importStatements(CliActor.current(), file.getFileName().toString(), reader);
+                        .importStatements(
+                                signIn.actor(corridor, Permission.DELIVERY_RECORD, "settlement deliveries import"),
+                                file.getFileName().toString(),
+                                reader);
                 for (StatementOutcome outcome : outcomes) {
                     System.out.println((outcome.created() ? "recorded " : "unchanged ") + line(outcome.invoice()));
                 }
@@ -92,6 +99,9 @@ final class SettlementDeliveriesCommand extends CommandGroup {
 
     @Command(name = "note", description = "Add a credit or debit note to an invoice, priced like it.")
     static final class NoteCommand extends CorridorCommand {
+        @Mixin
+        SignIn signIn;
+
         @Parameters(index = "0", paramLabel = "INVOICE", description = "The invoice's number or id.")
         String invoice;
 
@@ -115,7 +125,7 @@ final class SettlementDeliveriesCommand extends CommandGroup {
             Note note = corridor.settlement()
                     .contracts()
                     .addNote(
-                            CliActor.current(),
+                            signIn.actor(corridor, Permission.DELIVERY_RECORD, "settlement deliveries note"),
                             invoice,
                             new NewNote(
                                     key.value(),

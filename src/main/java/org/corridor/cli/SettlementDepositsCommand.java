@@ -2,6 +2,7 @@ package org.corridor.cli;
 
 import java.util.Optional;
 import org.corridor.app.Corridor;
+import org.corridor.identity.Permission;
 import org.corridor.money.Money;
 import org.corridor.settlement.Allocation;
 import org.corridor.settlement.Deposit;
@@ -33,6 +34,9 @@ final class SettlementDepositsCommand extends CommandGroup {
             name = "add",
             description = "Record a deposit; refused (exit 1, nothing posted) without an authorisation on its date.")
     static final class Add extends CorridorCommand {
+        @Mixin
+        SignIn signIn;
+
         @Mixin
         SettlementCommand.IdempotencyKey key;
 
@@ -77,7 +81,7 @@ final class SettlementDepositsCommand extends CommandGroup {
             Deposit deposit = SettlementCommand.done(corridor.settlement()
                     .deposits()
                     .record(
-                            CliActor.current(),
+                            signIn.actor(corridor, Permission.DEPOSIT_RECORD, "settlement deposits add"),
                             new NewDeposit(
                                     key.value(),
                                     contract,

@@ -1,8 +1,19 @@
 package org.corridor.cli;
 
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
-import org.corridor.identity.IssuedToken;
+import org.corridor.audit.Actor;
+import org.corridor.identity.ChangeOutcome;
+import org.corridor.identity.EnrolmentCode;
+import org.corridor.identity.IdentityChange;
+import org.corridor.identity.Permission;
 import org.corridor.identity.Role;
 import org.corridor.identity.User;
 import org.corridor.identity.Users;
@@ -13,20 +24,134 @@ import picocli.CommandLine.Parameters;
 
 @Command(
         name = "users",
-        description = "Manage users and their API tokens.",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Users and their access, under dual control: one ADMIN proposes, another confirms.",
+            "The console creates only the first ADMIN of an empty database (bootstrap) and confirms that ADMIN's"
+                    + " proposal of a second one (bootstrap-confirm); every other command acts as an ADMIN"
+                    + " (--token or CORRIDOR_TOKEN)."
+        },
         subcommands = {
+            UsersCommand.Bootstrap.class,
+            UsersCommand.BootstrapConfirm.class,
             UsersCommand.Add.class,
             UsersCommand.ListUsers.class,
-            UsersCommand.Disable.class,
-            UsersCommand.Token.class
+            UsersCommand.Changes.class,
+            UsersCommand.Confirm.class,
+            UsersCommand.Reject.class,
+            UsersCommand.Grant.class,
+            UsersCommand.RemoveRole.class,
+            UsersCommand.Bind.class,
+            UsersCommand.Unbind.class,
+            UsersCommand.Reissue.class,
+            UsersCommand.Enable.class,
+            UsersCommand.Disable.class
         })
-final class UsersCommand extends CommandGroup {
+final class UsersCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Prints a change and, as the last line, the part of the enrolment code this ADMIN hands on. */
+    static void print(ChangeOutcome outcome) {
+        IdentityChange change = outcome.change();
+        System.out.println(change.kind() + " " + change.subject() + " " + change.details() + ": " + change.state()
+                + " (change " + change.id() + ")");
+        if (change.state().equals(IdentityChange.PENDING)) {
+            System.out.println("another ADMIN confirms it: ./corridor users confirm " + change.id());
+        }
+        outcome.enrolmentCodePart().ifPresent(part -> {
+            System.out.println((change.state().equals(IdentityChange.PENDING) ? "first" : "second") + " part of "
+                    + change.subject() + "'s enrolment code (hand it to them; they enrol with"
+                    + " FIRST-SECOND"
+                    + outcome.enrolmentExpiresAt().map(at -> " before " + at).orElse(" within the code's validity")
+                    + "):");
+            System.out.println(part);
+        });
+    }
+
+    /** A command an ADMIN runs: the database, the ADMIN's token, and how to act as them. */
+    abstract static class AdminCommand implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Mixin
+        SignIn signIn;
+
+        @Override
+        public Integer call() {
+            try (Corridor corridor = database.open()) {
+                Actor admin = signIn.actor(corridor, Permission.USER_MANAGE, "users");
+                run(corridor.users(), admin);
+            }
+            return 0;
+        }
+
+        abstract void run(Users users, Actor admin);
+    }
+
+    @Command(
+            name = "bootstrap",
+            mixinStandardHelpOptions = true,
+            description = "Console: create the first ADMIN of an empty database; its enrolment code is the last line.")
+    static final class Bootstrap implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "User name: letters, digits, '.', '_', '@', '-'.")
+        String name;
+
+        @Option(names = "--token-lifetime-days", paramLabel = "DAYS", description = "Token lifetime (default: 90).")
+        Integer tokenLifetimeDays;
+
+        @Override
+        public Integer call() {
+            try (Corridor corridor = database.open()) {
+                EnrolmentCode code = corridor.users()
+                        .bootstrap(
+                                CliActor.current(),
+                                name,
+                                tokenLifetimeDays == null
+                                        ? Users.DEFAULT_TOKEN_LIFETIME
+                                        : Duration.ofDays(tokenLifetimeDays));
+                System.out.println("first ADMIN " + code.user() + " created; enrol before " + code.expiresAt()
+                        + " with ./corridor login --enrol CODE (shown once):");
+                System.out.println(code.code());
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "bootstrap-confirm",
+            mixinStandardHelpOptions = true,
+            description = "Console: while one ADMIN exists, confirm that ADMIN's proposal of a second ADMIN.")
+    static final class BootstrapConfirm implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Parameters(index = "0", paramLabel = "CHANGE", description = "The change's id.")
+        String change;
+
+        @Override
+        public Integer call() {
+            try (Corridor corridor = database.open()) {
+                print(corridor.users().confirmAtConsole(CliActor.current(), id(change)));
+            }
+            return 0;
+        }
+    }
 
     @Command(
             name = "add",
-            description =
-                    "Create a user. Its token is printed once, as the last line of output, and stored only as a hash.")
-    static final class Add extends CorridorCommand {
+            mixinStandardHelpOptions = true,
+            description = "Propose a user; the last line is the first part of its enrolment code.")
+    static final class Add extends AdminCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "User name: letters, digits, '.', '_', '@', '-'.")
         String name;
 
@@ -34,71 +159,210 @@ final class UsersCommand extends CommandGroup {
                 names = "--role",
                 required = true,
                 paramLabel = "ROLE",
-                description = "One of: ${COMPLETION-CANDIDATES}.")
-        Role role;
+                description = "One of: ${COMPLETION-CANDIDATES}; repeat for a person with several duties.")
+        List<Role> roles;
 
-        @Mixin
-        TokenLifetime lifetime;
+        @Option(names = "--holder", paramLabel = "HOLDER", description = "A holder an agent acts for; repeatable.")
+        List<String> holders;
+
+        @Option(names = "--token-lifetime-days", paramLabel = "DAYS", description = "Token lifetime (default: 90).")
+        Integer tokenLifetimeDays;
+
+        @Option(names = "--enrolment-hours", paramLabel = "HOURS", description = "Code validity (default: 72).")
+        Integer enrolmentHours;
 
         @Override
-        void run(Corridor corridor) {
-            IssuedToken issued = corridor.users().add(CliActor.current(), name, role, lifetime.value());
-            System.out.println("created user " + issued.user().name() + " with role " + role + "; token expires "
-                    + issued.expiresAt() + " (shown once):");
-            System.out.println(issued.token());
+        void run(Users users, Actor admin) {
+            print(users.proposeUser(
+                    admin,
+                    name,
+                    EnumSet.copyOf(roles),
+                    new LinkedHashSet<>(holders == null ? List.of() : holders),
+                    lifetimes(tokenLifetimeDays, enrolmentHours)));
         }
     }
 
-    @Command(name = "list", description = "List users and their state.")
-    static final class ListUsers extends CorridorCommand {
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List users, their roles and state.")
+    static final class ListUsers extends AdminCommand {
         @Override
-        void run(Corridor corridor) {
-            System.out.printf("%-24s %-20s %-9s %s%n", "NAME", "ROLE", "STATE", "CREATED");
-            for (User user : corridor.users().list()) {
+        void run(Users users, Actor admin) {
+            System.out.printf("%-24s %-40s %-9s %s%n", "NAME", "ROLES", "STATE", "CREATED");
+            for (User user : users.list()) {
                 System.out.printf(
-                        "%-24s %-20s %-9s %s%n",
-                        user.name(), user.role(), user.disabled() ? "disabled" : "active", user.createdAt());
+                        "%-24s %-40s %-9s %s%n",
+                        user.name(),
+                        user.roleNames() + (user.holders().isEmpty() ? "" : " " + user.holders()),
+                        user.disabled() ? "disabled" : "active",
+                        user.createdAt());
             }
         }
     }
 
-    @Command(name = "disable", description = "Disable a user and revoke its tokens.")
-    static final class Disable extends CorridorCommand {
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
+    @Command(name = "changes", mixinStandardHelpOptions = true, description = "Changes of identity, newest first.")
+    static final class Changes extends AdminCommand {
+        @Option(names = "--state", paramLabel = "STATE", description = "PENDING, CONFIRMED or REJECTED.")
+        String state;
 
         @Override
-        void run(Corridor corridor) {
-            corridor.users().disable(CliActor.current(), name);
-            System.out.println("disabled user " + name + " and revoked its tokens");
+        void run(Users users, Actor admin) {
+            for (IdentityChange change : users.changes(Optional.ofNullable(state), 500)) {
+                System.out.println(String.join(
+                        "\t",
+                        change.id().toString(),
+                        change.state(),
+                        change.kind().name(),
+                        change.subject(),
+                        change.details().toString(),
+                        "proposed by " + change.proposedBy()));
+            }
         }
     }
 
     @Command(
-            name = "token",
-            description = "Issue a further token for a user (rotation), printed once as the last line.")
-    static final class Token extends CorridorCommand {
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
-        @Mixin
-        TokenLifetime lifetime;
+            name = "confirm",
+            mixinStandardHelpOptions = true,
+            description = "Confirm another ADMIN's change; the last line is the second part of the enrolment code.")
+    static final class Confirm extends AdminCommand {
+        @Parameters(index = "0", paramLabel = "CHANGE")
+        String change;
 
         @Override
-        void run(Corridor corridor) {
-            IssuedToken issued = corridor.users().issueToken(CliActor.current(), name, lifetime.value());
-            System.out.println("issued a token for " + name + "; expires " + issued.expiresAt() + " (shown once):");
-            System.out.println(issued.token());
+        void run(Users users, Actor admin) {
+            print(users.confirm(admin, id(change)));
         }
     }
 
-    /** How long a new token lives: the option and its default in one place. */
-    static final class TokenLifetime {
-        @Option(names = "--expires-in-days", paramLabel = "DAYS", description = "Token lifetime in days (default: 90).")
-        Integer days;
+    @Command(name = "reject", mixinStandardHelpOptions = true, description = "Reject (or withdraw) a pending change.")
+    static final class Reject extends AdminCommand {
+        @Parameters(index = "0", paramLabel = "CHANGE")
+        String change;
 
-        Duration value() {
-            return days == null ? Users.DEFAULT_TOKEN_LIFETIME : Duration.ofDays(days);
+        @Option(names = "--reason", required = true, paramLabel = "TEXT")
+        String reason;
+
+        @Override
+        void run(Users users, Actor admin) {
+            IdentityChange rejected = users.reject(admin, id(change), reason);
+            System.out.println(rejected.kind() + " " + rejected.subject() + ": " + rejected.state());
         }
+    }
+
+    @Command(name = "grant", mixinStandardHelpOptions = true, description = "Propose to grant a role.")
+    static final class Grant extends AdminCommand {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "ROLE")
+        Role role;
+
+        @Override
+        void run(Users users, Actor admin) {
+            print(users.proposeRole(admin, name, role, true));
+        }
+    }
+
+    @Command(name = "remove-role", mixinStandardHelpOptions = true, description = "Propose to remove a role.")
+    static final class RemoveRole extends AdminCommand {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "ROLE")
+        Role role;
+
+        @Override
+        void run(Users users, Actor admin) {
+            print(users.proposeRole(admin, name, role, false));
+        }
+    }
+
+    @Command(name = "bind", mixinStandardHelpOptions = true, description = "Propose to bind an agent to a holder.")
+    static final class Bind extends AdminCommand {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "HOLDER")
+        String holder;
+
+        @Override
+        void run(Users users, Actor admin) {
+            print(users.proposeHolder(admin, name, holder, true));
+        }
+    }
+
+    @Command(
+            name = "unbind",
+            mixinStandardHelpOptions = true,
+            description = "Propose to release an agent from a holder.")
+    static final class Unbind extends AdminCommand {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "HOLDER")
+        String holder;
+
+        @Override
+        void run(Users users, Actor admin) {
+            print(users.proposeHolder(admin, name, holder, false));
+        }
+    }
+
+    @Command(
+            name = "reissue",
+            mixinStandardHelpOptions = true,
+            description = "Propose new access: on confirmation the user's tokens are revoked and a new code issued.")
+    static final class Reissue extends AdminCommand {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--token-lifetime-days", paramLabel = "DAYS")
+        Integer tokenLifetimeDays;
+
+        @Option(names = "--enrolment-hours", paramLabel = "HOURS")
+        Integer enrolmentHours;
+
+        @Override
+        void run(Users users, Actor admin) {
+            print(users.proposeReissue(admin, name, lifetimes(tokenLifetimeDays, enrolmentHours)));
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Propose to enable a disabled user.")
+    static final class Enable extends AdminCommand {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Override
+        void run(Users users, Actor admin) {
+            print(users.proposeEnable(admin, name, Users.Lifetimes.DEFAULT));
+        }
+    }
+
+    @Command(
+            name = "disable",
+            mixinStandardHelpOptions = true,
+            description = "Disable a user at once and revoke its tokens and codes.")
+    static final class Disable extends AdminCommand {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Override
+        void run(Users users, Actor admin) {
+            users.disable(admin, name);
+            System.out.println("disabled user " + name + " and revoked its tokens");
+        }
+    }
+
+    static UUID id(String text) {
+        try {
+            return UUID.fromString(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("PARAMETER_INVALID", "a change is named by its id: " + text);
+        }
+    }
+
+    static Users.Lifetimes lifetimes(Integer tokenDays, Integer enrolmentHours) {
+        return new Users.Lifetimes(
+                tokenDays == null ? Users.DEFAULT_TOKEN_LIFETIME : Duration.ofDays(tokenDays),
+                enrolmentHours == null ? Users.DEFAULT_ENROLMENT_VALIDITY : Duration.ofHours(enrolmentHours));
     }
 }

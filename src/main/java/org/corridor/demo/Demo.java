@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.UUID;
 import org.corridor.app.Corridor;
 import org.corridor.app.ScenarioClock;
 import org.corridor.audit.Actor;
 import org.corridor.http.JsonSupport;
-import org.corridor.identity.IssuedToken;
+import org.corridor.identity.ChangeOutcome;
+import org.corridor.identity.EnrolmentCode;
 import org.corridor.identity.Role;
 
 /**
@@ -61,26 +63,66 @@ public final class Demo {
         return tokens.get(DemoUser.AUDITOR);
     }
 
-    /** The administrator is seeded directly (nobody can sign in yet); everyone else is created through the API. */
+    /**
+     * The users, as a bank would set them up: the console creates the first ADMIN of the empty
+     * database and confirms its proposal of a second; after that one ADMIN proposes each user, the
+     * other confirms, and each user enrols through the API with the two parts of its code.
+     */
     private static Map<DemoUser, String> users(Corridor corridor, DemoClient api, Actor actor) {
         Map<DemoUser, String> tokens = new EnumMap<>(DemoUser.class);
-        IssuedToken admin =
-                corridor.users().add(actor, DemoUser.ADMIN.userName, Role.ADMIN, Duration.ofDays(TOKEN_DAYS));
-        tokens.put(DemoUser.ADMIN, admin.token());
-        api.signIn(DemoUser.ADMIN, admin.token());
+        EnrolmentCode first = corridor.users().bootstrap(actor, DemoUser.ADMIN.userName, Duration.ofDays(TOKEN_DAYS));
+        enrol(api, tokens, DemoUser.ADMIN, first.code());
+        JsonNode proposed = propose(api, DemoUser.SECOND_ADMIN);
+        ChangeOutcome confirmed = corridor.users()
+                .confirmAtConsole(
+                        actor, UUID.fromString(proposed.get("change").get("id").asText()));
+        enrol(
+                api,
+                tokens,
+                DemoUser.SECOND_ADMIN,
+                code(proposed, confirmed.enrolmentCodePart().orElseThrow()));
         for (DemoUser user : DemoUser.values()) {
-            if (user == DemoUser.ADMIN) {
+            if (user.role == Role.ADMIN) {
                 continue;
             }
-            JsonNode created = api.post(
-                    DemoUser.ADMIN,
-                    "/api/v1/users",
-                    DemoClient.body(
-                            "name", user.userName, "role", user.role.name(), "token_lifetime_days", TOKEN_DAYS));
-            String token = created.get("token").asText();
-            api.signIn(user, token);
-            tokens.put(user, token);
+            JsonNode change = propose(api, user);
+            JsonNode confirmation = api.post(
+                    DemoUser.SECOND_ADMIN,
+                    "/api/v1/identity-changes/" + change.get("change").get("id").asText() + "/confirmations",
+                    Map.of());
+            enrol(
+                    api,
+                    tokens,
+                    user,
+                    code(change, confirmation.get("enrolment_code_part").asText()));
         }
         return tokens;
+    }
+
+    private static JsonNode propose(DemoClient api, DemoUser user) {
+        return api.post(
+                DemoUser.ADMIN,
+                "/api/v1/users",
+                DemoClient.body(
+                        "name",
+                        user.userName,
+                        "role",
+                        user.role.name(),
+                        "holders",
+                        user.holders(),
+                        "token_lifetime_days",
+                        TOKEN_DAYS),
+                202);
+    }
+
+    /** The whole code: the proposer's part, a dash, the confirmer's part. */
+    private static String code(JsonNode proposal, String secondPart) {
+        return proposal.get("enrolment_code_part").asText() + "-" + secondPart;
+    }
+
+    private static void enrol(DemoClient api, Map<DemoUser, String> tokens, DemoUser user, String code) {
+        String token = api.enrol(code);
+        api.signIn(user, token);
+        tokens.put(user, token);
     }
 }

@@ -115,6 +115,25 @@ final class DemoClient {
         }
     }
 
+    /** Exchanges an enrolment code for a token: the one call made before anyone is signed in. */
+    String enrol(String code) {
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/enrolments"))
+                .POST(publisher(body("code", code)))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofMinutes(2))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            expect(response, "POST /api/v1/enrolments", 201);
+            return json.readTree(response.body()).get("token").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach " + baseUrl + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** The status and parsed body, whatever the status: for steps where a refusal is the expected answer. */
     record Answer(int status, JsonNode body) {}
 

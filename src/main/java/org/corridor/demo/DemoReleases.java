@@ -150,9 +150,11 @@ final class DemoReleases extends DemoStep {
     /** Step 7: execution on 2024-07-10 finds W-19 ended on 2024-07-08: the payment is held. */
     void heldByTheGap(String release) {
         at("2024-07-10T09:30");
-        api.post(DemoUser.OPERATOR, "/api/v1/releases/" + release + "/schedule", body("value_date", "2024-07-10"));
+        // Whoever took the maker step does not pay: the second operator schedules and executes.
+        api.post(
+                DemoUser.AUTHORITY_DESK, "/api/v1/releases/" + release + "/schedule", body("value_date", "2024-07-10"));
         JsonNode held = api.post(
-                DemoUser.OPERATOR, "/api/v1/releases/" + release + "/execute", body("value_date", "2024-07-10"));
+                DemoUser.AUTHORITY_DESK, "/api/v1/releases/" + release + "/execute", body("value_date", "2024-07-10"));
         narrator.step(
                 7,
                 "execution on 2024-07-10: " + held.get("state").asText() + " / "
@@ -191,7 +193,7 @@ final class DemoReleases extends DemoStep {
     void execution(String release) {
         at("2024-07-17T10:00");
         JsonNode executed = api.post(
-                DemoUser.OPERATOR, "/api/v1/releases/" + release + "/execute", body("value_date", "2024-07-17"));
+                DemoUser.AUTHORITY_DESK, "/api/v1/releases/" + release + "/execute", body("value_date", "2024-07-17"));
         JsonNode execution = executed.get("execution");
         String reference = executed.get("reference").asText();
         payments.put(

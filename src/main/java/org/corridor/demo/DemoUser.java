@@ -3,11 +3,13 @@ package org.corridor.demo;
 import org.corridor.identity.Role;
 
 /**
- * The people of the demo. Four eyes need distinct people: the compliance checker and senior
- * compliance are two approvers, and the Authority's answer is recorded by a second operator.
+ * The people of the demo. Four eyes need distinct people: two administrators confirm each other's
+ * changes of identity, the compliance checker and senior compliance are two approvers, and a second
+ * operator records the Authority's answer and executes what the first made.
  */
 enum DemoUser {
     ADMIN("admin", Role.ADMIN),
+    SECOND_ADMIN("adil.admin", Role.ADMIN),
     OPERATOR("olga.operations", Role.OPERATOR),
     AUTHORITY_DESK("omar.operations", Role.OPERATOR),
     ANALYST("ali.analyst", Role.COMPLIANCE_ANALYST),
@@ -24,5 +26,10 @@ enum DemoUser {
     DemoUser(String userName, Role role) {
         this.userName = userName;
         this.role = role;
+    }
+
+    /** The holders a user acts for: the agent is NIGC's. */
+    java.util.List<String> holders() {
+        return this == AGENT ? java.util.List.of("NIGC") : java.util.List.of();
     }
 }

@@ -91,8 +91,11 @@ public final class Api {
             return this;
         }
 
-        /** Open to anyone without a token. Only health and metrics should be. */
-        Route open() {
+        /**
+         * Open to anyone without a token. Only health, metrics and enrolment (whose caller has no
+         * token yet, and proves who they are with a code) are.
+         */
+        public Route open() {
             this.access = new RouteSpec.Access.Public();
             return this;
         }

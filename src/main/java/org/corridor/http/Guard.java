@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import java.util.Map;
 import org.corridor.audit.Actor;
 import org.corridor.identity.Authentication;
-import org.corridor.identity.RoleMatrix;
 import org.corridor.identity.User;
 import org.corridor.identity.Users;
 
@@ -71,12 +70,12 @@ final class Guard {
                     Map.of("retry_after_seconds", waitSeconds)));
         }
         RouteSpec.Access.Requires requires = (RouteSpec.Access.Requires) spec.access();
-        if (!RoleMatrix.allows(user.role(), requires.permission())) {
+        if (!user.may(requires.permission())) {
             refuse(ctx, spec, user.actor(), 403, "ROLE_NOT_PERMITTED", "lacks " + requires.permission());
             throw new Refusal(ProblemDetail.of(
                     403,
                     "ROLE_NOT_PERMITTED",
-                    "role " + user.role() + " may not " + spec.method() + " " + spec.path(),
+                    "role " + user.roleNames() + " may not " + spec.method() + " " + spec.path(),
                     ctx.path(),
                     Map.of("required_permission", requires.permission().name())));
         }

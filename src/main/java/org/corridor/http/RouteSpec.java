@@ -28,7 +28,7 @@ public record RouteSpec(
     /** Who may call a route. */
     public sealed interface Access {
 
-        /** Anyone, without a token: only health and metrics. */
+        /** Anyone, without a token: only health, metrics and enrolment. */
         record Public() implements Access {}
 
         /** A signed-in user holding the permission. */

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.corridor.db.Database;
 import org.corridor.identity.Permission;
-import org.corridor.identity.RoleMatrix;
 import org.corridor.identity.User;
 
 /** Health, metrics, the OpenAPI description and "who am I". */
@@ -16,8 +15,11 @@ final class SystemRoutes implements Routes {
     /** The answer of {@code GET /health}. */
     record Health(String status, String database) {}
 
-    /** The answer of {@code GET /api/v1/me}. */
-    record Me(String name, String role, Set<Permission> permissions) {}
+    /**
+     * The answer of {@code GET /api/v1/me}: {@code role} is every role joined with '+', as the audit
+     * trail records it; an agent's holders are those it acts for.
+     */
+    record Me(String name, String role, List<String> roles, Set<Permission> permissions, List<String> holders) {}
 
     private final Database database;
     private final PrometheusMeterRegistry metrics;
@@ -53,7 +55,7 @@ final class SystemRoutes implements Routes {
         api.get("/api/v1/me")
                 .requires(Permission.SELF_READ)
                 .tag("system")
-                .summary("The signed-in user, its role and permissions")
+                .summary("The signed-in user, its roles, permissions and (for an agent) holders")
                 .response(Me.class)
                 .handle(this::me);
     }
@@ -74,6 +76,11 @@ final class SystemRoutes implements Routes {
 
     private void me(Context ctx) {
         User user = Api.user(ctx);
-        ctx.json(new Me(user.name(), user.role().name(), RoleMatrix.permissionsOf(user.role())));
+        ctx.json(new Me(
+                user.name(),
+                user.roleNames(),
+                user.roles().stream().map(Enum::name).toList(),
+                user.permissions(),
+                List.copyOf(user.holders())));
     }
 }

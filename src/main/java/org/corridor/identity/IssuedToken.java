@@ -2,7 +2,7 @@ package org.corridor.identity;
 
 import java.time.Instant;
 
-/** A token just issued: the only time its clear text exists outside the holder's hands. */
+/** A token just issued at enrolment: the only time its clear text exists outside the holder's hands. */
 public record IssuedToken(User user, String token, Instant expiresAt) {
 
     @Override

@@ -44,6 +44,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.corridor.audit.Actor;
 
 /**
  * The one role matrix: which roles hold each permission. Read it as a table; every route and
@@ -126,6 +127,21 @@ public final class RoleMatrix {
 
     public static boolean allows(Role role, Permission permission) {
         return GRANTS.get(permission).contains(role);
+    }
+
+    /**
+     * True when one of the roles {@code actor} acts in holds {@code permission}: the check the
+     * services make where the permission depends on the data (a report, the hits of a request).
+     */
+    public static boolean allows(Actor actor, Permission permission) {
+        for (String name : actor.roles()) {
+            for (Role role : Role.values()) {
+                if (role.name().equals(name) && allows(role, permission)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public static Set<Role> rolesWith(Permission permission) {

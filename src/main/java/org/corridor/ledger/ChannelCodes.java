@@ -6,7 +6,9 @@ import java.util.Set;
  * The transfer codes of the channel's own movements that take money out of a restricted account
  * (FR-6: no cash withdrawal, no free transfer). The ledger refuses any other debit of an account
  * flagged {@link AccountFlag#RESTRICTED} with {@link TransferResult#ACCOUNT_RESTRICTED}, and the
- * generic edges (HTTP and CLI transfers) may not debit one at all.
+ * generic edges (HTTP and CLI transfers and holds) may neither debit nor credit one at all: money
+ * enters restricted accounts only through deposits, conversions, restricted transfers and the
+ * opening balances of settlement, each with its authorisation check.
  */
 public final class ChannelCodes {
 

@@ -100,9 +100,9 @@ public final class Ledger {
 
     /**
      * Posts a transfer keyed in by a person at a generic edge (the CLI's {@code ledger transfer}):
-     * like {@link #post(Actor, NewTransfer)}, except that it never debits a RESTRICTED account,
-     * whatever its code (ACCOUNT_RESTRICTED). Restricted money moves only through the channel's
-     * own movements (FR-6).
+     * like {@link #post(Actor, NewTransfer)}, except that it neither debits nor credits a RESTRICTED
+     * account, whatever its code (ACCOUNT_RESTRICTED). Restricted money moves only through the
+     * channel's own movements (FR-6).
      */
     public TransferOutcome postManually(Actor by, NewTransfer transfer) {
         return postAlone(by, Batch.of(List.of(transfer), PostingRules.Origin.EDGE))
@@ -111,7 +111,7 @@ public final class Ledger {
 
     /**
      * For the HTTP edge: transfers whose input was malformed carry their reason in {@code preset};
-     * none may debit a RESTRICTED account.
+     * none may debit or credit a RESTRICTED account.
      */
     List<TransferOutcome> post(Actor by, List<NewTransfer> transfers, TransferResult[] preset) {
         return postAlone(by, new Batch(transfers, preset, PostingRules.Origin.EDGE));
@@ -259,6 +259,19 @@ public final class Ledger {
     /** Where a hold stands; empty if the id names no hold. */
     public Optional<HoldState> holdState(UUID pendingId) {
         return transactions.read(transaction -> transferStore.holdState(transaction, pendingId));
+    }
+
+    /**
+     * An account's balances in the caller's unit of work: read in one snapshot with the caller's own
+     * tables (the books' check sets a restricted account's lots against them).
+     *
+     * @throws NotFoundException ACCOUNT_NOT_FOUND
+     */
+    public Balances balances(Transaction transaction, UUID accountId) {
+        return accountStore
+                .find(transaction, accountId)
+                .orElseThrow(() -> new NotFoundException("ACCOUNT_NOT_FOUND", "no account " + accountId))
+                .balances();
     }
 
     /** An account's current balances. */

@@ -269,7 +269,7 @@ public record LedgerRoutes(Ledger ledger, ZoneId zone) implements Routes {
                 .requires(Permission.LEDGER_WRITE)
                 .tag("ledger")
                 .summary("Post a batch of up to 8,000 transfers; 200 if all succeeded, else 422 with every result."
-                        + " Never debits a RESTRICTED account (ACCOUNT_RESTRICTED)")
+                        + " Never debits nor credits a RESTRICTED account (ACCOUNT_RESTRICTED)")
                 .request(TransferBatch.class)
                 .response(TransferResults.class)
                 .handle(this::post);

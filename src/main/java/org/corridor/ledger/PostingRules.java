@@ -28,9 +28,9 @@ final class PostingRules {
     private static final String EMPTY_JSON = "{}";
 
     /**
-     * Where a batch comes from, which decides what may debit a RESTRICTED account: the features'
-     * Java API may, under a channel movement code ({@link ChannelCodes}); a generic edge (a transfer
-     * keyed in over HTTP or at the console) never may.
+     * Where a batch comes from, which decides what may touch a RESTRICTED account: the features'
+     * Java API may (debiting one only under a channel movement code, {@link ChannelCodes}); a
+     * generic edge (a transfer keyed in over HTTP or at the console) may neither debit nor credit one.
      */
     enum Origin {
         CHANNEL,
@@ -38,6 +38,10 @@ final class PostingRules {
 
         boolean mayDebitRestricted(String code) {
             return this == CHANNEL && ChannelCodes.DEBITING_RESTRICTED.contains(code);
+        }
+
+        boolean mayTouchRestricted() {
+            return this == CHANNEL;
         }
     }
 
@@ -487,6 +491,12 @@ final class PostingRules {
         String currency = transfer.currency().code();
         if (!debit.currency.equals(credit.currency) || !debit.currency.equals(currency)) {
             return TransferResult.LEDGER_MISMATCH;
+        }
+        // FR-6: restricted money moves only through the channel's flows, each with its authorisation
+        // check. A generic edge (a transfer or hold keyed in over HTTP or at the console) touches no
+        // RESTRICTED account at all: no debit, no credit, no post or void of a channel's hold.
+        if (!origin.mayTouchRestricted() && (debit.has(AccountFlag.RESTRICTED) || credit.has(AccountFlag.RESTRICTED))) {
+            return TransferResult.ACCOUNT_RESTRICTED;
         }
         boolean releases = kind == TransferKind.VOID_PENDING || kind == TransferKind.EXPIRE_PENDING;
         if (!releases) {

@@ -83,7 +83,8 @@ public enum TransferResult {
     ACCOUNT_BLOCKED(Group.STATE),
     /**
      * The debit account is RESTRICTED and the transfer is not one of the channel's own movements
-     * ({@link ChannelCodes}), or it came through a generic edge, which may never debit one.
+     * ({@link ChannelCodes}), or the transfer came through a generic edge, which may neither debit
+     * nor credit a RESTRICTED account.
      */
     ACCOUNT_RESTRICTED(Group.STATE),
     EXPIRY_MUST_BE_IN_THE_FUTURE(Group.STATE),

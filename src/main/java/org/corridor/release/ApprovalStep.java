@@ -1,6 +1,7 @@
 package org.corridor.release;
 
 import java.util.Set;
+import org.corridor.audit.Actor;
 
 /**
  * The steps of the approval chain (FR-28), in order. Each human step names the roles that may take
@@ -22,8 +23,9 @@ public enum ApprovalStep {
         this.roles = roles;
     }
 
-    public boolean takenBy(String role) {
-        return roles.contains(role);
+    /** True when one of the roles {@code actor} acts in takes this step. */
+    public boolean takenBy(Actor actor) {
+        return actor.roles().stream().anyMatch(roles::contains);
     }
 
     /** True for the steps a person of the bank signs; the Authority's step only records a reference. */

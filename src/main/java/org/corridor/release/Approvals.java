@@ -70,7 +70,7 @@ final class Approvals {
             throw new InvalidInputException("BODY_MISSING", "an approval is required");
         }
         ApprovalStep step = RequestChecks.choice(ApprovalStep.class, input.step(), "APPROVAL_STEP_INVALID");
-        if (!step.takenBy(by.role())) {
+        if (!step.takenBy(by)) {
             throw new ForbiddenException("APPROVAL_ROLE_REQUIRED", step + " is not taken by a " + by.role());
         }
         Optional<String> reference = RequestChecks.optional(input.reference());
@@ -143,12 +143,21 @@ final class Approvals {
                 throw new ConflictException("APPROVAL_OUT_OF_ORDER", earlier + " comes before " + step);
             }
         }
-        // Four eyes all along the chain: recording the Authority's reference is a step too.
+        // Four eyes all along the chain, on the person whatever role they act in: recording the
+        // Authority's reference is a step too.
         if (row.submittedBy().equals(by.name())) {
-            throw new ConflictException("OWN_REQUEST", "nobody approves a request they submitted");
+            throw ForbiddenException.rule(
+                    "SUBMITTER_TAKES_NO_STEP",
+                    by.name() + " submitted " + row.reference() + "; its steps need other people");
         }
-        if (approvals.stream().anyMatch(approval -> approval.actor().equals(by.name()))) {
-            throw new ConflictException("ALREADY_APPROVED", by.name() + " has already approved " + row.reference());
+        Optional<Approval> own = approvals.stream()
+                .filter(approval -> approval.actor().equals(by.name()))
+                .findFirst();
+        if (own.isPresent()) {
+            throw ForbiddenException.rule(
+                    "SAME_PERSON_TWO_STEPS",
+                    by.name() + " took " + own.get().step() + " on " + row.reference()
+                            + "; a second step needs another person");
         }
         if (hits.unresolved(tx, row.id())) {
             throw new ConflictException("HITS_UNRESOLVED", row.reference() + " has unresolved screening hits");
@@ -184,7 +193,7 @@ final class Approvals {
                 .map(String::strip)
                 .filter(text -> !text.isEmpty())
                 .orElseThrow(() -> new InvalidInputException("FIELD_MISSING", "reason_text is required"));
-        if (!by.role().equals("APPROVER")) {
+        if (!by.actsAs("APPROVER")) {
             throw new ForbiddenException("APPROVAL_ROLE_REQUIRED", "a request is rejected by an APPROVER");
         }
         transactions.useTransaction(tx -> {
@@ -194,7 +203,9 @@ final class Approvals {
                         "RELEASE_STATE_CONFLICT", row.reference() + " is " + row.state() + " and cannot be rejected");
             }
             if (row.submittedBy().equals(by.name())) {
-                throw new ConflictException("OWN_REQUEST", "nobody rejects a request they submitted");
+                throw ForbiddenException.rule(
+                        "SUBMITTER_TAKES_NO_STEP",
+                        by.name() + " submitted " + row.reference() + "; another person" + " rejects it");
             }
             row.holdId().ifPresent(hold -> holds.voidHold(tx, row, hold, by));
             move(tx, row, RequestState.REJECTED, Optional.of(Releases.REJECTED_BY_APPROVER), rationale, by);

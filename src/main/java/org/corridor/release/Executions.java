@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.corridor.ConflictException;
 import org.corridor.DomainException;
+import org.corridor.ForbiddenException;
 import org.corridor.InvalidInputException;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEvent;
@@ -108,6 +109,7 @@ final class Executions {
                     "VALUE_DATE_IN_PAST", "a release executes today or later, not " + valueDate);
         }
         requireExecutable(current, queries.approvals(id));
+        requireAnotherPerson(current, queries.approvals(id), by);
         // Holds past their expiry are voided first, so that the ledger says plainly which hold stands.
         ledger.expireHolds();
         List<PartyChecks.Finding> findings =
@@ -142,6 +144,28 @@ final class Executions {
         }
     }
 
+    /**
+     * Segregation of duties at the last step: whoever submitted the request or made it (MAKER) does
+     * not also pay it.
+     *
+     * @throws ForbiddenException SUBMITTER_DOES_NOT_EXECUTE, MAKER_DOES_NOT_EXECUTE
+     */
+    private static void requireAnotherPerson(RequestRow row, List<Approval> approvals, Actor by) {
+        if (row.submittedBy().equals(by.name())) {
+            throw ForbiddenException.rule(
+                    "SUBMITTER_DOES_NOT_EXECUTE",
+                    by.name() + " submitted " + row.reference() + "; execution needs another person");
+        }
+        boolean maker = approvals.stream()
+                .anyMatch(approval -> approval.step().equals(ApprovalStep.MAKER.name())
+                        && approval.actor().equals(by.name()));
+        if (maker) {
+            throw ForbiddenException.rule(
+                    "MAKER_DOES_NOT_EXECUTE",
+                    by.name() + " took MAKER on " + row.reference() + "; execution needs another person");
+        }
+    }
+
     /** The checks on the value date, then the payment; a check that fails holds the request instead. */
     private void executeWithin(
             Transaction tx,
@@ -157,6 +181,7 @@ final class Executions {
         }
         List<Approval> approvals = store.approvals(tx, id);
         requireExecutable(row, approvals);
+        requireAnotherPerson(row, approvals, by);
         Map<String, String> versions = PartyChecks.versions(findings);
         int opened = hits.queue(tx, row, findings);
         if (hits.unresolved(tx, id)) {

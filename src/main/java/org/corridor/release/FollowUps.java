@@ -19,14 +19,21 @@ final class FollowUps {
     private final ReleaseStore store;
     private final ReleaseQueries queries;
     private final AuditLog audit;
+    private final AgentScope scope;
     private final ReleaseClock clock;
 
     FollowUps(
-            Transactions transactions, ReleaseStore store, ReleaseQueries queries, AuditLog audit, ReleaseClock clock) {
+            Transactions transactions,
+            ReleaseStore store,
+            ReleaseQueries queries,
+            AuditLog audit,
+            AgentScope scope,
+            ReleaseClock clock) {
         this.transactions = transactions;
         this.store = store;
         this.queries = queries;
         this.audit = audit;
+        this.scope = scope;
         this.clock = clock;
     }
 
@@ -38,6 +45,9 @@ final class FollowUps {
         LocalDate today = clock.today();
         transactions.useTransaction(tx -> {
             RequestRow row = store.lock(tx, id);
+            if (AgentScope.agent(by)) {
+                scope.requireAgentOf(tx, by, row.holder());
+            }
             store.receiveFollowUp(tx, id, normalKind, today, sha);
             store.insertDocument(
                     tx,

@@ -65,7 +65,7 @@ final class HitReview {
             throw new InvalidInputException("RATIONALE_REQUIRED", "a disposition needs its rationale");
         }
         String rationale = disposition.rationale().trim();
-        if (!DISPOSERS.contains(by.role())) {
+        if (by.roles().stream().noneMatch(DISPOSERS::contains)) {
             throw new ForbiddenException(
                     "DISPOSER_ROLE_REQUIRED", "hits are disposed of by compliance analysts and reviewers");
         }
@@ -77,6 +77,12 @@ final class HitReview {
     private void disposeWithin(
             Transaction tx, Actor by, UUID hitId, HitState decision, String rationale, LocalDate today) {
         ScreeningHit hit = hits.lock(tx, hitId);
+        RequestRow request = store.request(tx, hit.requestId()).orElseThrow();
+        if (request.submittedBy().equals(by.name())) {
+            throw ForbiddenException.rule(
+                    "SUBMITTER_DISPOSES_NO_HIT",
+                    by.name() + " submitted " + request.reference() + "; its hits are decided by other people");
+        }
         boolean second = second(hit, by, decision);
         String action;
         if (!second && decision == HitState.FALSE_POSITIVE) {
@@ -125,10 +131,11 @@ final class HitReview {
             throw new ConflictException("HIT_ALREADY_DISPOSED", "the hit is " + state);
         }
         if (hit.firstBy().filter(by.name()::equals).isPresent()) {
-            throw new ConflictException(
-                    "FOUR_EYES_REQUIRED", "a second reviewer who is not " + by.name() + " decides this hit");
+            throw ForbiddenException.rule(
+                    "SAME_PERSON_TWO_DECISIONS",
+                    by.name() + " gave the first decision on this hit; the second needs another person");
         }
-        if (!by.role().equals(REVIEWER)) {
+        if (!by.actsAs(REVIEWER)) {
             throw new ForbiddenException("REVIEWER_REQUIRED", "a COMPLIANCE_REVIEWER decides this hit");
         }
         if (decision == HitState.ESCALATED) {
@@ -157,17 +164,18 @@ final class HitReview {
         if (!row.state().open()) {
             return;
         }
-        String detail = hit.partyRole() + " " + hit.partyName() + " blocked (" + hit.entityName() + ")";
         if (reason == ReleaseReason.PARTY_BLOCKED) {
+            String detail = hit.partyRole() + " " + hit.partyName() + " blocked (" + hit.entityName() + ")";
             row.holdId().ifPresent(hold -> holds.voidHold(tx, row, hold, by));
             store.move(tx, row, RequestState.REJECTED, Optional.of(reason.name()), detail, by.name(), by.role());
         } else {
+            // The agent reads this transition to know what to replace: it names the party, not what it matched.
             store.move(
                     tx,
                     row,
                     RequestState.HELD,
                     Optional.of(reason.name()),
-                    detail + "; the vendor must appoint another",
+                    hit.partyRole() + " " + hit.partyName() + " must be replaced; the vendor must appoint another",
                     by.name(),
                     by.role());
         }

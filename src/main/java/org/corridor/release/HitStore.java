@@ -138,13 +138,11 @@ final class HitStore {
                 .execute();
     }
 
-    /** Marks the hits on the parties in {@code roles} as no longer bearing on the request. */
-    void supersede(Transaction transaction, UUID requestId, List<PartyRole> roles) {
+    /** Marks one hit as no longer bearing on its request (the amendment removed what it found). */
+    void supersede(Transaction transaction, UUID hitId) {
         Handles.of(transaction)
-                .createUpdate(
-                        "update release_hit set superseded = true where request_id = :id and party_role in (<roles>)")
-                .bind("id", requestId)
-                .bindList("roles", roles.stream().map(Enum::name).toList())
+                .createUpdate("update release_hit set superseded = true where id = :id")
+                .bind("id", hitId)
                 .execute();
     }
 

@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param amount the amount this request pays, a decimal string in {@code currency}
  * @param requiredSteps the approval chain this request needs, in order
  * @param holdId the ledger hold placed at approval, while there is one
+ * @param complianceReview "under compliance review" while a hit of the request is open or escalated:
+ *     all that the beneficiary's agent learns of its hits
  */
 public record Release(
         UUID id,
@@ -33,6 +35,7 @@ public record Release(
         Optional<String> holdAuthorisation,
         Optional<LocalDate> scheduledOn,
         List<ScreeningHit> hits,
+        Optional<String> complianceReview,
         List<Rejection> rejections,
         List<DocumentRecord> documents,
         Optional<Execution> execution,

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.corridor.InvalidInputException;
 import org.corridor.NotFoundException;
+import org.corridor.audit.Actor;
 import org.corridor.transaction.Transaction;
 import org.corridor.transaction.Transactions;
 
@@ -18,12 +19,14 @@ final class ReleaseQueries {
     private final ReleaseStore store;
     private final HitStore hits;
     private final ReleaseClock clock;
+    private final AgentScope scope;
 
-    ReleaseQueries(Transactions transactions, ReleaseStore store, HitStore hits, ReleaseClock clock) {
+    ReleaseQueries(Transactions transactions, ReleaseStore store, HitStore hits, ReleaseClock clock, AgentScope scope) {
         this.transactions = transactions;
         this.store = store;
         this.hits = hits;
         this.clock = clock;
+        this.scope = scope;
     }
 
     /** @throws NotFoundException RELEASE_NOT_FOUND */
@@ -50,6 +53,37 @@ final class ReleaseQueries {
         return transactions.read(tx -> store.requests(tx, state, page(limit))).stream()
                 .map(this::view)
                 .toList();
+    }
+
+    /** The requests {@code viewer} may see, as they may see them (an agent: its holders', redacted). */
+    List<Release> list(Actor viewer, Optional<RequestState> state, int limit) {
+        return transactions.read(tx -> store.requests(tx, state, page(limit), scope.holders(tx, viewer))).stream()
+                .map(row -> seenBy(viewer, view(row)))
+                .toList();
+    }
+
+    /**
+     * A request by id or reference as {@code viewer} may see it; a request of a holder the agent does
+     * not act for is not found, as if it did not exist.
+     *
+     * @throws NotFoundException RELEASE_NOT_FOUND
+     */
+    Release find(Actor viewer, String idOrReference) {
+        Release release = find(idOrReference);
+        if (!transactions.read(tx -> scope.sees(tx, viewer, release.holder()))) {
+            throw new NotFoundException("RELEASE_NOT_FOUND", "no release request " + idOrReference);
+        }
+        return seenBy(viewer, release);
+    }
+
+    /** The request as {@code viewer} sees it: redacted for an agent ({@link AgentView}). */
+    static Release seenBy(Actor viewer, Release release) {
+        return AgentScope.agent(viewer) ? AgentView.of(release) : release;
+    }
+
+    /** True when {@code viewer} may see requests of {@code holder}. */
+    boolean sees(Actor viewer, String holder) {
+        return transactions.read(tx -> scope.sees(tx, viewer, holder));
     }
 
     /** @throws NotFoundException RELEASE_NOT_FOUND */
@@ -116,6 +150,7 @@ final class ReleaseQueries {
     }
 
     private Release view(Transaction tx, RequestRow row) {
+        List<ScreeningHit> requestHits = hits.hitsOf(tx, row.id());
         return new Release(
                 row.id(),
                 row.reference(),
@@ -134,7 +169,13 @@ final class ReleaseQueries {
                 row.holdId(),
                 row.holdAuthorisation(),
                 row.scheduledOn(),
-                hits.hitsOf(tx, row.id()),
+                requestHits,
+                requestHits.stream()
+                                .filter(hit -> !hit.superseded())
+                                .anyMatch(hit -> hit.state().equals(HitState.OPEN.name())
+                                        || hit.state().equals(HitState.ESCALATED.name()))
+                        ? Optional.of(AgentView.UNDER_REVIEW)
+                        : Optional.empty(),
                 store.rejections(tx, Optional.of(row.id())),
                 store.documents(tx, row.id()),
                 store.execution(tx, row.id()),

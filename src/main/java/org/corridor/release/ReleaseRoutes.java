@@ -41,20 +41,22 @@ public final class ReleaseRoutes implements Routes {
                 .query("limit", "at most this many (1 to 500, default 100)")
                 .responseList(Release.class)
                 .handle(ctx -> ctx.json(releases.list(
+                        Api.actor(ctx),
                         Requests.query(ctx, "state").map(ReleaseRoutes::state),
                         Requests.intQuery(ctx, "limit", 100, 1, Releases.MAX_PAGE))));
         api.get("/api/v1/releases/{id}")
                 .requires(Permission.RELEASE_READ)
                 .tag("releases")
                 .summary("A request by id or reference, with its transitions, hits, approvals, execution and"
-                        + " follow-ups")
+                        + " follow-ups; an agent sees only its holders' requests, and of their hits only that"
+                        + " they are under compliance review")
                 .response(Release.class)
-                .handle(ctx -> ctx.json(releases.find(ctx.pathParam("id"))));
+                .handle(ctx -> ctx.json(releases.find(Api.actor(ctx), ctx.pathParam("id"))));
         api.post("/api/v1/releases/{id}/amendments")
                 .requires(Permission.RELEASE_SUBMIT)
                 .tag("releases")
-                .summary("Replace the forwarder or the shipment (carrier and vessel) of a request in review or held"
-                        + " for a replacement")
+                .summary("Amend a request (its holder's agents): parties, lines, paying account, vendor account or"
+                        + " documents; voids the approvals taken, screens every party again and re-runs the checks")
                 .request(Releases.Amendment.class)
                 .response(Release.class)
                 .handle(ctx -> ctx.json(
@@ -122,13 +124,13 @@ public final class ReleaseRoutes implements Routes {
                 .query("as_of", "YYYY-MM-DD; today by default")
                 .responseList(FollowUp.class)
                 .handle(ctx -> ctx.json(releases.overdueFollowUps(
-                        Requests.dateQuery(ctx, "as_of").orElse(releases.today()))));
+                        Api.actor(ctx), Requests.dateQuery(ctx, "as_of").orElse(releases.today()))));
         api.get("/api/v1/release-rejections")
                 .requires(Permission.RELEASE_READ)
                 .tag("releases")
-                .summary("Parties rejected by a TRUE_MATCH, with the RPT-5 report due dates")
+                .summary("Parties rejected by a TRUE_MATCH, with the RPT-5 report due dates (none for an agent)")
                 .responseList(Rejection.class)
-                .handle(ctx -> ctx.json(releases.rejections()));
+                .handle(ctx -> ctx.json(releases.rejections(Api.actor(ctx))));
         api.put("/api/v1/release-paying-accounts")
                 .requires(Permission.RELEASE_EXECUTE)
                 .tag("releases")
@@ -163,12 +165,13 @@ public final class ReleaseRoutes implements Routes {
                         Api.actor(ctx), Requests.uuidPath(ctx, "id"), Requests.body(ctx, Releases.Disposition.class))));
     }
 
+    /** The request the path names, as the caller may see it: another holder's is not found for an agent. */
     private java.util.UUID id(Context ctx) {
-        return releases.find(ctx.pathParam("id")).id();
+        return releases.find(Api.actor(ctx), ctx.pathParam("id")).id();
     }
 
     private void pacs008(Context ctx) {
-        Release release = releases.find(ctx.pathParam("id"));
+        Release release = releases.find(Api.actor(ctx), ctx.pathParam("id"));
         Execution execution = release.execution()
                 .orElseThrow(() ->
                         new NotFoundException("PAYMENT_NOT_FOUND", release.reference() + " has not been executed"));

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.corridor.ConflictException;
 import org.corridor.NotFoundException;
@@ -122,13 +123,23 @@ final class ReleaseStore {
     }
 
     List<RequestRow> requests(Transaction transaction, Optional<RequestState> state, int limit) {
+        return requests(transaction, state, limit, Optional.empty());
+    }
+
+    /** Requests oldest first; with {@code holders} (upper case), only those of these holders. */
+    List<RequestRow> requests(
+            Transaction transaction, Optional<RequestState> state, int limit, Optional<Set<String>> holders) {
         return Handles.of(transaction)
                 .createQuery("""
                         select * from release_request
                         where (cast(:state as text) is null or state = cast(:state as text))
+                          and (not :scoped or upper(holder) = any(:holders))
                         order by submitted_at, reference limit :limit
                         """)
                 .bind("state", state.map(Enum::name).orElse(null))
+                .bind("scoped", holders.isPresent())
+                .bindArray("holders", String.class, (Object[])
+                        holders.orElse(Set.of()).toArray(String[]::new))
                 .bind("limit", limit)
                 .map((rs, ctx) -> ReleaseRows.request(rs))
                 .list();
@@ -220,10 +231,39 @@ final class ReleaseStore {
                 .execute();
     }
 
+    /**
+     * Replaces what a request asks for after a material amendment: its content, paying account,
+     * decided lines, amount and approval chain; its value date is cleared.
+     */
+    void amend(Transaction transaction, RequestRow amended) {
+        Handles.of(transaction)
+                .createUpdate("""
+                        update release_request
+                        set content = cast(:content as jsonb), content_sha256 = :sha, account_id = :account,
+                            lines = cast(:lines as jsonb), amount_minor = :amount, required_steps = :steps,
+                            scheduled_on = null
+                        where id = :id
+                        """)
+                .bind("content", json(amended.content()))
+                .bind("sha", amended.contentSha256())
+                .bind("account", amended.accountId())
+                .bind("lines", json(amended.lines()))
+                .bind("amount", amended.amountMinor())
+                .bind(
+                        "steps",
+                        String.join(
+                                ",",
+                                amended.requiredSteps().stream().map(Enum::name).toList()))
+                .bind("id", amended.id())
+                .execute();
+    }
+
     void setHold(Transaction transaction, UUID id, UUID holdId, String authorisation) {
         Handles.of(transaction)
-                .createUpdate(
-                        "update release_request set hold_id = :hold, hold_authorisation = :authorisation where id = :id")
+                .createUpdate("""
+                        update release_request set hold_id = cast(:hold as uuid), hold_authorisation = :authorisation
+                        where id = :id
+                        """)
                 .bind("hold", holdId)
                 .bind("authorisation", authorisation)
                 .bind("id", id)
@@ -232,7 +272,7 @@ final class ReleaseStore {
 
     void setScheduled(Transaction transaction, UUID id, LocalDate on) {
         Handles.of(transaction)
-                .createUpdate("update release_request set scheduled_on = :on where id = :id")
+                .createUpdate("update release_request set scheduled_on = cast(:on as date) where id = :id")
                 .bind("on", on)
                 .bind("id", id)
                 .execute();
@@ -300,7 +340,10 @@ final class ReleaseStore {
 
     List<Approval> approvals(Transaction transaction, UUID requestId) {
         return Handles.of(transaction)
-                .createQuery("select * from release_approval where request_id = :id order by at, step")
+                .createQuery("""
+                        select * from release_approval where request_id = :id and voided_at is null
+                        order by at, step
+                        """)
                 .bind("id", requestId)
                 .map((rs, ctx) -> new Approval(
                         rs.getString("step"),
@@ -310,6 +353,21 @@ final class ReleaseStore {
                         rs.getString("note"),
                         ReleaseRows.instant(rs, "at")))
                 .list();
+    }
+
+    /** Voids every approval the request holds (a material amendment); returns those voided. */
+    List<Approval> voidApprovals(Transaction transaction, UUID requestId, String by) {
+        List<Approval> voided = approvals(transaction, requestId);
+        Handles.of(transaction)
+                .createUpdate("""
+                        update release_approval set voided_at = :now, voided_by = :by
+                        where request_id = :id and voided_at is null
+                        """)
+                .bind("now", utc(clock.instant()))
+                .bind("by", by)
+                .bind("id", requestId)
+                .execute();
+        return voided;
     }
 
     void insertRejection(Transaction transaction, UUID requestId, Rejection rejection) {

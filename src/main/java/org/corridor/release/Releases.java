@@ -17,6 +17,7 @@ import org.corridor.audit.AuditLog;
 import org.corridor.authorisation.Authorisations;
 import org.corridor.authorisation.Eligibility;
 import org.corridor.authorisation.PendingItem;
+import org.corridor.identity.Users;
 import org.corridor.ledger.Ledger;
 import org.corridor.ownership.Ownership;
 import org.corridor.report.ReleaseRecords;
@@ -52,9 +53,40 @@ public final class Releases {
     /** What a submission produced: the request as submitted and, when it was split, its parts. */
     public record Submission(Release request, List<Release> parts) {}
 
-    /** A change of parties while in review: a new forwarder, or a new shipment (carrier and vessel). */
+    /**
+     * A material amendment: each field present replaces the request's own (the lines are the part's
+     * whole new list, the documents are added as new versions); {@code note} says why and is required.
+     */
     public record Amendment(
-            Optional<NewRequest.PartyInput> forwarder, Optional<NewRequest.ShipmentInput> shipment, String note) {}
+            Optional<NewRequest.PartyInput> forwarder,
+            Optional<NewRequest.ShipmentInput> shipment,
+            Optional<NewRequest.PartyInput> purchaser,
+            Optional<List<NewRequest.PartyInput>> endUsers,
+            Optional<NewRequest.PartyInput> vendor,
+            Optional<NewRequest.BankAccountInput> vendorAccount,
+            Optional<NewRequest.PartyInput> intermediaryBank,
+            Optional<String> payFrom,
+            Optional<List<NewRequest.LineInput>> lines,
+            Optional<List<NewRequest.DocumentInput>> documents,
+            String note) {
+
+        /** A new forwarder or shipment only: the amendment of 6(b) step 5. */
+        public static Amendment ofParties(
+                Optional<NewRequest.PartyInput> forwarder, Optional<NewRequest.ShipmentInput> shipment, String note) {
+            return new Amendment(
+                    forwarder,
+                    shipment,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    note);
+        }
+    }
 
     /** A step of the approval chain to take; the Authority's step carries its reference. */
     public record ApprovalInput(String step, Optional<String> reference, Optional<String> note) {}
@@ -68,7 +100,10 @@ public final class Releases {
     /** The bank's own IBAN and BIC for a restricted account, used as the debtor of its payments. */
     public record PayingAccountInput(String account, String iban, String bic, String name) {}
 
-    /** The other features' public services that releases call, inside their own units of work or the caller's. */
+    /**
+     * The other features' public services that releases call, inside their own units of work or the
+     * caller's; {@code users} says which holders an agent acts for.
+     */
     public record Features(
             AuditLog audit,
             Authorisations authorisations,
@@ -76,7 +111,8 @@ public final class Releases {
             Ownership ownership,
             Vessels vessels,
             Ledger ledger,
-            Settlement settlement) {}
+            Settlement settlement,
+            Users users) {}
 
     private final ReleaseQueries queries;
     private final Submissions submissions;
@@ -111,22 +147,19 @@ public final class Releases {
         HitQueue hits = new HitQueue(hitStore, this.clock);
         PartyChecks parties = new PartyChecks(screening, features.ownership(), features.vessels());
         Holds holds = new Holds(features.ledger(), features.settlement(), zone);
-        this.queries = new ReleaseQueries(transactions, store, hitStore, this.clock);
-        this.submissions = new Submissions(
-                transactions,
-                store,
-                queries,
-                hits,
+        AgentScope scope = new AgentScope(features.users());
+        this.queries = new ReleaseQueries(transactions, store, hitStore, this.clock, scope);
+        RequestVerdicts verdicts = new RequestVerdicts(
                 parties,
                 holds,
-                audit,
                 features.eligibility(),
                 authorisations,
                 features.ledger(),
                 features.settlement(),
-                policy,
-                this.clock);
-        this.amendments = new Amendments(transactions, store, hitStore, hits, parties, queries, audit, this.clock);
+                policy);
+        this.submissions = new Submissions(transactions, store, queries, hits, verdicts, audit, scope, this.clock);
+        this.amendments =
+                new Amendments(transactions, store, hitStore, hits, verdicts, holds, queries, audit, scope, this.clock);
         this.hitReview = new HitReview(transactions, store, hitStore, holds, queries, audit, this.clock);
         this.rescreens = new Rescreens(transactions, store, hits, queries, audit);
         this.approvals = new Approvals(
@@ -143,7 +176,7 @@ public final class Releases {
                 features.ledger(),
                 features.settlement(),
                 this.clock);
-        this.followUps = new FollowUps(transactions, store, queries, audit, this.clock);
+        this.followUps = new FollowUps(transactions, store, queries, audit, scope, this.clock);
         this.payingAccounts = new PayingAccounts(transactions, store, audit, features.settlement());
         this.reportRecords = new ReleaseReportRecords(
                 transactions, store, hitStore, new ReleaseHistoryStore(), authorisations, zone);
@@ -160,16 +193,18 @@ public final class Releases {
      * once; other content is a 409.
      */
     public Submission submit(Actor by, NewRequest submitted) {
-        return submissions.submit(by, submitted);
+        Submission submission = submissions.submit(by, submitted);
+        return AgentScope.agent(by) ? AgentView.of(submission) : submission;
     }
 
     /**
-     * Replaces the forwarder or the shipment (carrier and vessel) of a request in review or held for
-     * a replacement: the old party's hits are superseded, the new one is screened, and a request held
-     * for a replacement returns to review when no TRUE_MATCH remains.
+     * A material amendment by one of the holder's agents (issue 15): parties, lines, paying account,
+     * vendor account or documents change; the approvals taken are voided, every party is screened
+     * again, the checks of submission run again, and the request moves with who and why; see
+     * {@link Amendments}.
      */
     public Release amend(Actor by, UUID id, Amendment amendment) {
-        return amendments.amend(by, id, amendment);
+        return ReleaseQueries.seenBy(by, amendments.amend(by, id, amendment));
     }
 
     // ---------------------------------------------------------------- hits
@@ -202,7 +237,7 @@ public final class Releases {
 
     /** Takes a step of the request's approval chain (FR-28); see {@link Approvals}. */
     public Release approve(Actor by, UUID id, ApprovalInput input) {
-        return approvals.approve(by, id, input);
+        return ReleaseQueries.seenBy(by, approvals.approve(by, id, input));
     }
 
     /** An approver rejects a live request; its ledger hold, if any, is voided with it. */
@@ -231,7 +266,7 @@ public final class Releases {
 
     /** Records that a follow-up document arrived; the document is stored by its hash. */
     public Release receiveFollowUp(Actor by, UUID id, String kind, NewRequest.DocumentInput document) {
-        return followUps.receive(by, id, kind, document);
+        return ReleaseQueries.seenBy(by, followUps.receive(by, id, kind, document));
     }
 
     /** Follow-ups still outstanding that are overdue on {@code asOf}: the items to escalate. */
@@ -239,9 +274,25 @@ public final class Releases {
         return followUps.overdue(asOf);
     }
 
+    /** The overdue follow-ups {@code viewer} may see: an agent, those of its holders' requests. */
+    public List<FollowUp> overdueFollowUps(Actor viewer, LocalDate asOf) {
+        return followUps.overdue(asOf).stream()
+                .filter(followUp -> queries.sees(
+                        viewer, queries.byReference(followUp.requestReference()).holder()))
+                .toList();
+    }
+
     /** Rejected-party events (RPT-5), with their report due dates. */
     public List<Rejection> rejections() {
         return queries.rejections();
+    }
+
+    /**
+     * The rejected-party events {@code viewer} may see: none for an agent, since each names what a
+     * party matched (no tipping off).
+     */
+    public List<Rejection> rejections(Actor viewer) {
+        return AgentScope.agent(viewer) ? List.of() : queries.rejections();
     }
 
     /** Open requests as pending items for the authorisations' expiry warnings (FR-3). */
@@ -282,6 +333,20 @@ public final class Releases {
 
     public List<Release> list(Optional<RequestState> state, int limit) {
         return queries.list(state, limit);
+    }
+
+    /**
+     * The requests {@code viewer} may see, as they may see them: an agent only its holders', without
+     * their hits (issue 15). The edges (API, CLI, dashboard) read through this and {@link #find(Actor,
+     * String)}; the unscoped readers above are for the features themselves.
+     */
+    public List<Release> list(Actor viewer, Optional<RequestState> state, int limit) {
+        return queries.list(viewer, state, limit);
+    }
+
+    /** A request by id or reference as {@code viewer} may see it; another holder's is not found. */
+    public Release find(Actor viewer, String idOrReference) {
+        return queries.find(viewer, idOrReference);
     }
 
     public LocalDate today() {

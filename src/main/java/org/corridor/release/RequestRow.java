@@ -77,6 +77,35 @@ record RequestRow(
     /** The restricted account a request pays from, as the submission needs it. */
     record PayingFrom(UUID id, String holder, Currency currency) {}
 
+    /** The row after a material amendment: what it now asks, from which account, its lines and amount. */
+    RequestRow amended(CheckedRequest request, UUID account, Decided decided) {
+        long amountMinor = 0;
+        for (ReleaseLine line : decided.lines()) {
+            amountMinor = Math.addExact(
+                    amountMinor, Money.parse(line.amount(), currencyUnit()).amountMinor());
+        }
+        return new RequestRow(
+                id,
+                reference,
+                parentReference,
+                holder,
+                account,
+                amountMinor,
+                currency,
+                state,
+                reason,
+                request.content(),
+                request.contentSha256(),
+                decided,
+                requiredSteps,
+                submittedBy,
+                submittedAt,
+                businessDate,
+                holdId,
+                holdAuthorisation,
+                Optional.empty());
+    }
+
     RequestRow withSteps(List<ApprovalStep> steps) {
         return new RequestRow(
                 id,

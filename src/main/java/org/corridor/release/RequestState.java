@@ -37,9 +37,10 @@ public enum RequestState {
     private static final Map<RequestState, Set<RequestState>> NEXT = Map.ofEntries(
             Map.entry(DRAFT, EnumSet.of(SUBMITTED)),
             Map.entry(SUBMITTED, EnumSet.of(IN_REVIEW, HELD, REJECTED, SPLIT)),
-            Map.entry(IN_REVIEW, EnumSet.of(APPROVED, HELD, REJECTED)),
-            Map.entry(APPROVED, EnumSet.of(SCHEDULED, EXECUTED, HELD, REJECTED)),
-            Map.entry(SCHEDULED, EnumSet.of(EXECUTED, HELD, REJECTED)),
+            // An amendment sends a request back to review from wherever it stands before payment.
+            Map.entry(IN_REVIEW, EnumSet.of(IN_REVIEW, APPROVED, HELD, REJECTED)),
+            Map.entry(APPROVED, EnumSet.of(IN_REVIEW, SCHEDULED, EXECUTED, HELD, REJECTED)),
+            Map.entry(SCHEDULED, EnumSet.of(IN_REVIEW, EXECUTED, HELD, REJECTED)),
             Map.entry(HELD, EnumSet.of(IN_REVIEW, APPROVED, SCHEDULED, EXECUTED, HELD, REJECTED)),
             Map.entry(EXECUTED, EnumSet.of(SENT, SETTLED, REJECTED, RETURNED)),
             Map.entry(SENT, EnumSet.of(SETTLED, REJECTED, RETURNED)),

@@ -3,32 +3,19 @@ package org.corridor.release;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.corridor.ConflictException;
-import org.corridor.InvalidInputException;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEvent;
 import org.corridor.audit.AuditLog;
 import org.corridor.audit.CanonicalJson;
-import org.corridor.authorisation.Authorisations;
-import org.corridor.authorisation.Coverage;
-import org.corridor.authorisation.Eligibility;
 import org.corridor.authorisation.EligibilityResult;
-import org.corridor.authorisation.Requirement;
-import org.corridor.ledger.Account;
-import org.corridor.ledger.AccountFlag;
-import org.corridor.ledger.Ledger;
-import org.corridor.payments.Bic;
-import org.corridor.payments.Iban;
 import org.corridor.settlement.RestrictedAccount;
-import org.corridor.settlement.Settlement;
 import org.corridor.transaction.Transaction;
 import org.corridor.transaction.Transactions;
 
@@ -67,29 +54,13 @@ final class Submissions {
         }
     }
 
-    /**
-     * Where the live part goes: REJECTED (refused), HELD with a reason, or IN_REVIEW; with its
-     * approval chain, what screening found and the versions of the lists and graphs that decided.
-     */
-    private record Verdict(
-            List<ApprovalStep> steps,
-            boolean rejected,
-            Optional<String> reason,
-            List<PartyChecks.Finding> findings,
-            Map<String, String> versions) {}
-
     private final Transactions transactions;
     private final ReleaseStore store;
     private final ReleaseQueries queries;
     private final HitQueue hits;
-    private final PartyChecks parties;
-    private final Holds holds;
+    private final RequestVerdicts verdicts;
     private final AuditLog audit;
-    private final Eligibility eligibility;
-    private final Authorisations authorisations;
-    private final Ledger ledger;
-    private final Settlement settlement;
-    private final ApprovalPolicy policy;
+    private final AgentScope scope;
     private final ReleaseClock clock;
 
     Submissions(
@@ -97,27 +68,17 @@ final class Submissions {
             ReleaseStore store,
             ReleaseQueries queries,
             HitQueue hits,
-            PartyChecks parties,
-            Holds holds,
+            RequestVerdicts verdicts,
             AuditLog audit,
-            Eligibility eligibility,
-            Authorisations authorisations,
-            Ledger ledger,
-            Settlement settlement,
-            ApprovalPolicy policy,
+            AgentScope scope,
             ReleaseClock clock) {
         this.transactions = transactions;
         this.store = store;
         this.queries = queries;
         this.hits = hits;
-        this.parties = parties;
-        this.holds = holds;
+        this.verdicts = verdicts;
         this.audit = audit;
-        this.eligibility = eligibility;
-        this.authorisations = authorisations;
-        this.ledger = ledger;
-        this.settlement = settlement;
-        this.policy = policy;
+        this.scope = scope;
         this.clock = clock;
     }
 
@@ -128,24 +89,36 @@ final class Submissions {
      */
     Releases.Submission submit(Actor by, NewRequest submitted) {
         CheckedRequest request = RequestChecks.check(submitted);
-        Optional<RequestRow> earlier = transactions.read(tx -> store.requestByReference(tx, request.reference()));
+        // Only the holder's agents ask for its money; a reference another holder took says nothing of it.
+        Optional<RequestRow> earlier = transactions.read(tx -> {
+            scope.requireAgentOf(tx, by, request.content().holder());
+            return store.requestByReference(tx, request.reference());
+        });
         if (earlier.isPresent()) {
+            requireOwnReference(by, earlier.get());
             requireSameContent(earlier.get(), request);
             return queries.submission(request.reference());
         }
-        RestrictedAccount account = payingAccount(request.content());
+        RestrictedAccount account = verdicts.payingAccount(request.content());
         LocalDate today = clock.today();
-        EligibilityResult eligible =
-                eligibility.check(RequestChecks.goodsLines(request.content(), account.currency()), today);
+        EligibilityResult eligible = verdicts.eligibility(request.content(), account.currency(), today);
         LineDecisions lines = LineDecisions.of(request.content(), eligible, account.currency());
-        Optional<ReleaseReason> refusal = vendorRefusal(request.content());
+        Optional<ReleaseReason> refusal = RequestVerdicts.vendorRefusal(request.content());
         Parts drafted = parts(by, request, account, lines, refusal.isEmpty(), today);
-        Verdict verdict = verdict(request.content(), drafted.live(), lines, refusal, today);
+        RequestVerdicts.Verdict verdict = verdicts.verdict(request.content(), drafted.live(), lines, refusal, today);
         Parts parts = drafted.chained(verdict.steps());
         Map<String, String> versions = new TreeMap<>(eligible.versions());
         versions.putAll(verdict.versions());
         transactions.useTransaction(tx -> record(tx, by, request, parts, lines, verdict, versions));
         return queries.submission(request.reference());
+    }
+
+    /** @throws ConflictException RELEASE_REFERENCE_TAKEN when the reference is another holder's request */
+    private void requireOwnReference(Actor by, RequestRow earlier) {
+        if (!transactions.read(tx -> scope.sees(tx, by, earlier.holder()))) {
+            throw new ConflictException(
+                    "RELEASE_REFERENCE_TAKEN", earlier.reference() + " is taken; choose another reference");
+        }
     }
 
     /** @throws ConflictException RELEASE_EXISTS_WITH_DIFFERENT_CONTENT naming what differs */
@@ -158,35 +131,6 @@ final class Submissions {
                 "RELEASE_EXISTS_WITH_DIFFERENT_CONTENT",
                 request.reference() + " was submitted with other content"
                         + (differences.isEmpty() ? "" : " (" + String.join(", ", differences) + " differ)"));
-    }
-
-    /** @throws InvalidInputException ACCOUNT_NOT_OF_HOLDER */
-    private RestrictedAccount payingAccount(NewRequest request) {
-        RestrictedAccount account = settlement.accounts().find(request.payFrom());
-        if (!account.holder().equalsIgnoreCase(request.holder().trim())) {
-            throw new InvalidInputException(
-                    "ACCOUNT_NOT_OF_HOLDER",
-                    account.name() + " belongs to " + account.holder() + ", not " + request.holder());
-        }
-        return account;
-    }
-
-    /** FR-19: the vendor is not the holder, nor in (nor banking in) a sanctioned country. */
-    private static Optional<ReleaseReason> vendorRefusal(NewRequest request) {
-        NewRequest.PartyInput vendor = request.vendor();
-        String holder = request.holder().trim();
-        if (RequestChecks.partyKey(vendor.name()).equals(RequestChecks.partyKey(holder))
-                || RequestChecks.partyId(vendor).equalsIgnoreCase(RequestChecks.slug(holder))) {
-            return Optional.of(ReleaseReason.VENDOR_IS_HOLDER);
-        }
-        Iban iban = Iban.parse(request.vendorAccount().iban());
-        Bic bic = Bic.parse(request.vendorAccount().bic());
-        if (SANCTIONED_COUNTRIES.contains(vendor.country().trim().toUpperCase(Locale.ROOT))
-                || SANCTIONED_COUNTRIES.contains(iban.country())
-                || SANCTIONED_COUNTRIES.contains(bic.country())) {
-            return Optional.of(ReleaseReason.VENDOR_IN_SANCTIONED_COUNTRY);
-        }
-        return Optional.empty();
     }
 
     /** The request's rows; it is split into an approvable -A and a held -B part when it has lines of both. */
@@ -237,51 +181,6 @@ final class Submissions {
     }
 
     /**
-     * Decides the live part: refused (FR-19, or nothing eligible), or given its approval chain and
-     * then held (escalated lines only, no coverage, blocked account, funds) or sent to review with
-     * what screening its parties found.
-     */
-    private Verdict verdict(
-            NewRequest request,
-            RequestRow live,
-            LineDecisions lines,
-            Optional<ReleaseReason> refusal,
-            LocalDate today) {
-        if (refusal.isPresent() || lines.nothingEligible()) {
-            String reason = refusal.orElse(ReleaseReason.NOTHING_ELIGIBLE).name();
-            return new Verdict(List.of(), true, Optional.of(reason), List.of(), Map.of());
-        }
-        Coverage coverage =
-                authorisations.coverage(holds.movement(live, Optional.of(Holds.PRIOR_APPROVAL_PENDING), today));
-        boolean priorApproval = coverage instanceof Coverage.Covered covered
-                && covered.primary().requirements().stream()
-                        .anyMatch(requirement -> requirement.kind() == Requirement.Kind.PRIOR_APPROVAL);
-        List<ApprovalStep> steps = policy.steps(live.amount(), priorApproval);
-        if (lines.approvable().isEmpty()) {
-            // Only escalated lines: the request is held for them as a whole, its parties not screened yet.
-            return new Verdict(
-                    steps, false, Optional.of(lines.escalationReason().name()), List.of(), Map.of());
-        }
-        List<PartyChecks.Finding> findings = parties.screen(request, today, EnumSet.allOf(PartyRole.class));
-        return new Verdict(steps, false, fundingRefusal(coverage, live), findings, PartyChecks.versions(findings));
-    }
-
-    /** Why the live part cannot be paid as things stand: no coverage, a blocked account, or funds. */
-    private Optional<String> fundingRefusal(Coverage coverage, RequestRow live) {
-        if (coverage instanceof Coverage.NotCovered notCovered) {
-            return Optional.of(notCovered.primary().name());
-        }
-        Account account = ledger.requireAccount(live.accountId());
-        if (account.has(AccountFlag.BLOCKED)) {
-            return Optional.of(ReleaseReason.ACCOUNT_BLOCKED.name());
-        }
-        if (account.availableCreditBalance().compareTo(live.amount()) < 0) {
-            return Optional.of(ReleaseReason.INSUFFICIENT_FUNDS.name());
-        }
-        return Optional.empty();
-    }
-
-    /**
      * Stores the submission in the caller's unit of work. The request row goes first, under its
      * unique reference: a concurrent submission of the reference that committed first makes this one
      * a replay (same content, nothing written) or a conflict (other content, rolled back).
@@ -292,7 +191,7 @@ final class Submissions {
             CheckedRequest request,
             Parts parts,
             LineDecisions lines,
-            Verdict verdict,
+            RequestVerdicts.Verdict verdict,
             Map<String, String> versions) {
         if (!store.insertIfNew(tx, parts.parent(), by.name(), by.role())) {
             requireSameContent(store.requestByReference(tx, request.reference()).orElseThrow(), request);
@@ -345,7 +244,7 @@ final class Submissions {
             CheckedRequest request,
             Parts parts,
             LineDecisions lines,
-            Verdict verdict,
+            RequestVerdicts.Verdict verdict,
             int opened,
             Map<String, String> versions) {
         return new AuditEvent(

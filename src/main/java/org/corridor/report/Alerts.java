@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.corridor.authorisation.Authorisations;
 import org.corridor.authorisation.ExpiryWarning;
 import org.corridor.authorisation.Gap;
@@ -27,6 +28,9 @@ record Alerts(
 
     /** How far back an undecided hit still counts as new. */
     static final int NEW_HIT_DAYS = 90;
+
+    /** The kinds of alert that name listed parties, entities and scores: compliance data. */
+    static final Set<String> ABOUT_HITS = Set.of("NEW_HIT_ON_OPEN_ITEM", "REJECTION_REPORT_DUE");
 
     /** A rejection report is flagged this many days before it is due. */
     static final int REJECTION_REPORT_NOTICE_DAYS = 3;

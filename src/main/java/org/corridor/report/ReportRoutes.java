@@ -40,9 +40,10 @@ public final class ReportRoutes implements Routes {
         api.get("/api/v1/reports")
                 .requires(Permission.REPORT_READ)
                 .tag("reports")
-                .summary("The reports RPT-1 to RPT-10, with their names and formats")
+                .summary("The reports among RPT-1 to RPT-10 that the caller's role may read, with their names and"
+                        + " formats")
                 .responseList(ReportInfo.class)
-                .handle(ctx -> ctx.json(List.of(ReportName.values()).stream()
+                .handle(ctx -> ctx.json(reports.readable(Api.actor(ctx)).stream()
                         .map(n -> new ReportInfo(
                                 n.id(),
                                 n.code(),
@@ -56,7 +57,8 @@ public final class ReportRoutes implements Routes {
         api.get("/api/v1/reports/{name}")
                 .requires(Permission.REPORT_READ)
                 .tag("reports")
-                .summary("One report over [from, to] as a file: json (default), csv, or pdf for RPT-1 to RPT-3")
+                .summary("One report over [from, to] as a file: json (default), csv, or pdf for RPT-1 to RPT-3;"
+                        + " 403 REPORT_NOT_PERMITTED unless the role may read the data it holds")
                 .requiredQuery("from", "YYYY-MM-DD, first business date covered")
                 .requiredQuery("to", "YYYY-MM-DD, last business date covered")
                 .query("format", "json, csv or pdf")
@@ -81,7 +83,7 @@ public final class ReportRoutes implements Routes {
                 .response(AlertList.class)
                 .handle(ctx -> {
                     LocalDate asOf = asOf(ctx);
-                    ctx.json(new AlertList(asOf, reports.alerts(asOf)));
+                    ctx.json(new AlertList(asOf, reports.alerts(asOf, Api.actor(ctx))));
                 });
     }
 
@@ -133,7 +135,7 @@ public final class ReportRoutes implements Routes {
                 .orElseThrow(() -> new InvalidInputException("PARAMETER_INVALID", "to is required"));
         ReportFormat format = ReportFormat.parse(Requests.query(ctx, "format").orElse("json"));
         name.check(format);
-        ReportDocument document = reports.report(name, from, to, Api.user(ctx).name());
+        ReportDocument document = reports.report(name, from, to, Api.actor(ctx));
         byte[] bytes = ReportRenderer.render(document, format);
         String file = name.id() + "-" + from + "-" + to + "." + format.extension();
         ctx.contentType(format.mediaType() + (format == ReportFormat.PDF ? "" : "; charset=utf-8"))

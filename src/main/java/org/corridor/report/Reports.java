@@ -3,9 +3,14 @@ package org.corridor.report;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
+import org.corridor.ForbiddenException;
+import org.corridor.audit.Actor;
 import org.corridor.audit.AuditLog;
 import org.corridor.authorisation.Authorisations;
+import org.corridor.identity.Permission;
+import org.corridor.identity.RoleMatrix;
 import org.corridor.settlement.Settlement;
 import org.corridor.transaction.Transactions;
 
@@ -51,9 +56,22 @@ public final class Reports {
         this.retention = new Retention(transactions, settlement, audit, releases, settings, clock, zone);
     }
 
-    /** One report over the business dates {@code [from, to]}, ready for any of its formats. */
-    public ReportDocument report(ReportName name, LocalDate from, LocalDate to, String generatedBy) {
+    /**
+     * One report over the business dates {@code [from, to]}, ready for any of its formats, for a
+     * reader who may read it ({@link ReportName#readableBy}): whatever the door, a report gives no
+     * one data their role may not read elsewhere.
+     *
+     * @throws ForbiddenException REPORT_NOT_PERMITTED
+     */
+    public ReportDocument report(ReportName name, LocalDate from, LocalDate to, Actor reader) {
+        if (!name.readableBy(reader)) {
+            throw ForbiddenException.rule(
+                    "REPORT_NOT_PERMITTED",
+                    name.code() + " holds data that needs " + name.dataPermission() + ", which role " + reader.role()
+                            + " does not hold");
+        }
         Periods.check(from, to);
+        String generatedBy = reader.name();
         List<Section> sections = switch (name) {
             case RPT_1 -> monthly.sections(from, to);
             case RPT_2 -> IdleFundsReport.sections(idleFunds.over(from, to));
@@ -74,8 +92,22 @@ public final class Reports {
         return idleFunds.asOf(asOf);
     }
 
-    public List<Alert> alerts(LocalDate asOf) {
-        return alerts.asOf(asOf);
+    /** The reports {@code reader} may read, in order. */
+    public List<ReportName> readable(Actor reader) {
+        return Arrays.stream(ReportName.values())
+                .filter(name -> name.readableBy(reader))
+                .toList();
+    }
+
+    /**
+     * The alerts as of {@code asOf} that {@code reader} may see: alerts about screening hits and
+     * rejection reports name listed parties and scores, which only the compliance roles (HIT_READ) read.
+     */
+    public List<Alert> alerts(LocalDate asOf, Actor reader) {
+        boolean hits = RoleMatrix.allows(reader, Permission.HIT_READ);
+        return alerts.asOf(asOf).stream()
+                .filter(alert -> hits || !Alerts.ABOUT_HITS.contains(alert.kind()))
+                .toList();
     }
 
     public Retention retention() {

@@ -95,6 +95,15 @@ final class LotStore extends SettlementStore {
                 rs.getString("reference"));
     }
 
+    /** What is left of all the account's lots, whatever their date, summed. */
+    long remaining(Transaction transaction, UUID accountId) {
+        return Handles.of(transaction)
+                .createQuery("select coalesce(sum(remaining_minor), 0) from settlement_lot where account_id = :account")
+                .bind("account", accountId)
+                .mapTo(Long.class)
+                .one();
+    }
+
     /** The lots dated up to {@code valueDate}, what is left of them, summed. */
     long available(Transaction transaction, UUID accountId, LocalDate valueDate) {
         return Handles.of(transaction)

@@ -3,16 +3,14 @@ package org.corridor.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.time.Duration;
 import java.util.Map;
 import org.corridor.app.Config;
 import org.corridor.app.Corridor;
-import org.corridor.audit.Actor;
 import org.corridor.audit.ChainVerification;
 import org.corridor.identity.Authentication;
-import org.corridor.identity.IssuedToken;
 import org.corridor.identity.Role;
 import org.corridor.testing.ExternalPostgres;
+import org.corridor.testing.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,15 +43,15 @@ class ExternalDatabaseTest {
 
     @Test
     void migrations_and_a_smoke_test_run_on_an_external_server_and_data_survives_reconnecting() {
-        IssuedToken issued;
+        String issued;
         try (Corridor corridor = Corridor.open(config())) {
             assertThat(corridor.database().description()).startsWith("jdbc:postgresql://127.0.0.1:");
             assertThat(corridor.database().isReady()).isTrue();
-            issued = corridor.users().add(Actor.SYSTEM, "ext-user", Role.OPERATOR, Duration.ofDays(1));
+            issued = TestUsers.token(corridor, "ext-user", Role.ADMIN);
         }
         try (Corridor corridor = Corridor.open(config())) {
-            assertThat(corridor.users().authenticate(issued.token())).isInstanceOf(Authentication.Authenticated.class);
-            assertThat(corridor.audit().verify()).isEqualTo(new ChainVerification.Intact(1));
+            assertThat(corridor.users().authenticate(issued)).isInstanceOf(Authentication.Authenticated.class);
+            assertThat(corridor.audit().verify()).isEqualTo(new ChainVerification.Intact(2));
             assertThat(corridor.database().migrate())
                     .as("nothing left to migrate")
                     .isZero();

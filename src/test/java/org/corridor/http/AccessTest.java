@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEntry;
 import org.corridor.identity.Role;
 import org.corridor.testing.ApiClient;
 import org.corridor.testing.MutableClock;
 import org.corridor.testing.TestCorridor;
 import org.corridor.testing.TestServer;
+import org.corridor.testing.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,12 +42,11 @@ class AccessTest {
     @Test
     void expired_disabled_and_unknown_tokens_are_refused_on_every_route_and_audited() {
         var users = server.corridor().users();
-        String expiring = users.add(Actor.SYSTEM, "short-lived", Role.AUDITOR, Duration.ofHours(1))
-                .token();
-        String disabled = users.add(Actor.SYSTEM, "leaver", Role.ADMIN, Duration.ofDays(30))
-                .token();
-        users.disable(Actor.SYSTEM, "leaver");
-        CLOCK.advance(Duration.ofHours(2));
+        String expiring =
+                TestUsers.token(server.corridor(), "short-lived", EnumSet.of(Role.AUDITOR), Duration.ofDays(1));
+        String disabled = TestUsers.token(server.corridor(), "leaver", Role.ADMIN);
+        users.disable(users.byName("admin").actor(), "leaver");
+        CLOCK.advance(Duration.ofDays(2));
         String unknown = "cor_" + "A".repeat(43);
         Instant before = CLOCK.instant();
 

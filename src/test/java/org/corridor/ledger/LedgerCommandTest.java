@@ -5,6 +5,8 @@ import static org.corridor.testing.Cli.run;
 
 import java.nio.file.Path;
 import java.util.UUID;
+import org.corridor.identity.Role;
+import org.corridor.testing.Cli;
 import org.corridor.testing.Cli.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,9 +17,27 @@ class LedgerCommandTest {
     @TempDir
     Path dataDir;
 
+    /** The token of the operator who opens accounts and posts transfers: ledger writes act as a user. */
+    private String operator;
+
     @Test
     void accounts_are_opened_funded_and_read_by_balance_and_statement() {
         String dir = dataDir.toString();
+        operator = Cli.in(dataDir).token("olga", Role.OPERATOR);
+        assertThat(run(
+                                "ledger",
+                                "open",
+                                UUID.randomUUID().toString(),
+                                "--currency",
+                                "IQD",
+                                "--code",
+                                "PAYER",
+                                "--holder",
+                                "MoE",
+                                "--data-dir",
+                                dir)
+                        .err())
+                .startsWith("corridor: UNAUTHENTICATED");
         UUID payer = UUID.randomUUID();
         UUID restricted = UUID.randomUUID();
         Run opened = run(
@@ -31,7 +51,9 @@ class LedgerCommandTest {
                 "--holder",
                 "MoE",
                 "--data-dir",
-                dir);
+                dir,
+                "--token",
+                operator);
         assertThat(opened.exitCode()).as(opened.err()).isZero();
         assertThat(run(
                                 "ledger",
@@ -48,53 +70,55 @@ class LedgerCommandTest {
                                 "--flag",
                                 "DEBITS_MUST_NOT_EXCEED_CREDITS",
                                 "--data-dir",
-                                dir)
+                                dir,
+                                "--token",
+                                operator)
                         .exitCode())
                 .isZero();
 
-        Run deposit = run(
-                "ledger",
-                "transfer",
-                "--debit",
-                payer.toString(),
-                "--credit",
-                restricted.toString(),
-                "--amount",
-                "IQD 332,547,930,000",
-                "--code",
-                "DEPOSIT",
-                "--ref",
-                "invoice=INV-2024-06",
-                "--data-dir",
-                dir);
+        UUID settlement = UUID.randomUUID();
+        assertThat(run(
+                                "ledger",
+                                "open",
+                                settlement.toString(),
+                                "--currency",
+                                "IQD",
+                                "--code",
+                                "SETTLEMENT",
+                                "--holder",
+                                "TBI",
+                                "--data-dir",
+                                dir,
+                                "--token",
+                                operator)
+                        .exitCode())
+                .isZero();
+
+        // The console is a generic edge: it neither credits nor debits a restricted account (issue 15).
+        Run credit = transfer(dir, payer, restricted, "IQD 332,547,930,000", "DEPOSIT");
+        assertThat(credit.exitCode()).isEqualTo(1);
+        assertThat(credit.err()).contains("ACCOUNT_RESTRICTED");
+        Run debit = transfer(dir, restricted, payer, "IQD 400,000,000,000", "TRANSFER");
+        assertThat(debit.exitCode()).isEqualTo(1);
+        assertThat(debit.err()).contains("ACCOUNT_RESTRICTED");
+        assertThat(run("ledger", "balance", restricted.toString(), "--data-dir", dir)
+                        .out())
+                .contains("posted IQD 0.000");
+
+        Run deposit = transfer(dir, payer, settlement, "IQD 332,547,930,000", "DEPOSIT");
         assertThat(deposit.exitCode()).as(deposit.err()).isZero();
         assertThat(deposit.out()).startsWith("OK ");
 
-        Run refused = run(
-                "ledger",
-                "transfer",
-                "--debit",
-                restricted.toString(),
-                "--credit",
-                payer.toString(),
-                "--amount",
-                "IQD 400,000,000,000",
-                "--data-dir",
-                dir);
-        assertThat(refused.exitCode()).isEqualTo(1);
-        // The console is a generic edge: it may not debit a restricted account at all.
-        assertThat(refused.err()).contains("ACCOUNT_RESTRICTED");
-
-        Run balance = run("ledger", "balance", restricted.toString(), "--data-dir", dir);
+        Run balance = run("ledger", "balance", settlement.toString(), "--data-dir", dir);
         assertThat(balance.exitCode()).as(balance.err()).isZero();
         assertThat(balance.out()).contains("posted IQD 332547930000.000");
-        Run before = run("ledger", "balance", restricted.toString(), "--at", "2000-01-01", "--data-dir", dir);
+        Run before = run("ledger", "balance", settlement.toString(), "--at", "2000-01-01", "--data-dir", dir);
         assertThat(before.out()).contains("posted IQD 0.000");
 
         Run statement = run(
                 "ledger",
                 "statement",
-                restricted.toString(),
+                settlement.toString(),
                 "--from",
                 "2000-01-01",
                 "--to",
@@ -111,5 +135,25 @@ class LedgerCommandTest {
                 .isEqualTo(1);
         assertThat(run("ledger", "--help").out()).contains("balance", "statement", "transfer");
         assertThat(run("bench", "ledger", "--help").out()).contains("--record", "--transfers");
+    }
+
+    private Run transfer(String dir, UUID debit, UUID credit, String amount, String code) {
+        return run(
+                "ledger",
+                "transfer",
+                "--debit",
+                debit.toString(),
+                "--credit",
+                credit.toString(),
+                "--amount",
+                amount,
+                "--code",
+                code,
+                "--ref",
+                "invoice=INV-2024-06",
+                "--data-dir",
+                dir,
+                "--token",
+                operator);
     }
 }

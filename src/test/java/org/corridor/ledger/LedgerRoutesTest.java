@@ -298,13 +298,15 @@ class LedgerRoutesTest {
     }
 
     @Test
-    void the_generic_transfer_route_never_debits_a_restricted_account() {
+    void the_generic_transfer_route_neither_debits_nor_credits_a_restricted_account() {
         UUID payer = open("EUR", "PAYER", "");
         UUID restricted = open("EUR", "RESTRICTED", "\"RESTRICTED\",\"DEBITS_MUST_NOT_EXCEED_CREDITS\"");
         UUID vendor = open("EUR", "VENDOR", "");
+        // Money enters a restricted account only through the channel's flows (issue 15).
         ApiClient.Response funded = operator.post(
                 "/api/v1/transfers", batch(transfer(UUID.randomUUID(), payer, restricted, "100.00", "EUR")));
-        assertThat(funded.status()).as(funded.body()).isEqualTo(200);
+        assertThat(funded.status()).as(funded.body()).isEqualTo(422);
+        assertThat(funded.json().get("results").get(0).get("result").asText()).isEqualTo("ACCOUNT_RESTRICTED");
 
         for (String code : List.of("TRANSFER", "CONVERSION", "RELEASE")) {
             String debit = "{\"id\":\"" + UUID.randomUUID() + "\",\"debit_account_id\":\"" + restricted
@@ -318,6 +320,6 @@ class LedgerRoutesTest {
         }
         JsonNode balance = operator.get("/api/v1/accounts/" + restricted).json();
         assertThat(balance.get("balances").get("posted_credit_balance").asText())
-                .isEqualTo("100.00");
+                .isEqualTo("0.00");
     }
 }

@@ -499,22 +499,29 @@ class PostingRulesTest {
     }
 
     @Test
-    void a_generic_edge_never_debits_a_restricted_account_but_may_release_a_hold_on_one() {
+    void a_generic_edge_neither_debits_nor_credits_a_restricted_account_nor_touches_a_hold_on_one() {
         NewTransfer conversion = NewTransfer.posted(fresh(), GUARDED, VENDOR, 10, EUR, ChannelCodes.CONVERSION);
         assertThat(PostingRules.evaluate(List.of(conversion), PostingRules.Origin.EDGE, state(), NOW)
                         .results()[0])
                 .isEqualTo(TransferResult.ACCOUNT_RESTRICTED);
+        // Issue 15: a raw credit (even coded DEPOSIT) would put money into a restricted account with no
+        // authorisation check and leave its lots behind its balance.
         NewTransfer deposit = NewTransfer.posted(fresh(), PAYER, GUARDED, 10, EUR, "DEPOSIT");
         assertThat(PostingRules.evaluate(List.of(deposit), PostingRules.Origin.EDGE, state(), NOW)
                         .results()[0])
+                .isEqualTo(TransferResult.ACCOUNT_RESTRICTED);
+        assertThat(PostingRules.evaluate(List.of(deposit), PostingRules.Origin.CHANNEL, state(), NOW)
+                        .results()[0])
                 .isEqualTo(TransferResult.OK);
 
-        // A release's hold placed by the channel: the edge may void it, never post it.
+        // A release's hold placed by the channel: the edge may neither post nor void it.
         NewTransfer hold =
                 NewTransfer.pending(fresh(), GUARDED, VENDOR, 300, EUR, ChannelCodes.RELEASE, Optional.empty());
         assertThat(judgeAfter(hold, NewTransfer.postPending(fresh(), hold.id(), 0, EUR), PostingRules.Origin.EDGE))
                 .isEqualTo(TransferResult.ACCOUNT_RESTRICTED);
         assertThat(judgeAfter(hold, NewTransfer.voidPending(fresh(), hold.id(), EUR), PostingRules.Origin.EDGE))
+                .isEqualTo(TransferResult.ACCOUNT_RESTRICTED);
+        assertThat(judgeAfter(hold, NewTransfer.voidPending(fresh(), hold.id(), EUR), PostingRules.Origin.CHANNEL))
                 .isEqualTo(TransferResult.OK);
         assertThat(judgeAfter(hold, NewTransfer.postPending(fresh(), hold.id(), 0, EUR), PostingRules.Origin.CHANNEL))
                 .isEqualTo(TransferResult.OK);

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 class ConcurrentSubmissionTest {
 
     private static final int THREADS = 16;
-    private static final Actor AGENT = new Actor("bashir", "BENEFICIARY_AGENT");
+    /** The server's agent of NIGC, in process. */
+    private static final Actor AGENT = new Actor("beneficiary-agent", "BENEFICIARY_AGENT");
 
     private static TestServer server;
 

@@ -3,15 +3,14 @@ package org.corridor.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.corridor.audit.Actor;
 import org.corridor.identity.Role;
 import org.corridor.payments.IsoMessages;
 import org.corridor.testing.ApiClient;
 import org.corridor.testing.TestServer;
+import org.corridor.testing.TestUsers;
 
 /**
  * Releases paid over HTTP on a server prepared by {@link ReleaseFixtures#nigcUnderW20}: submitted
@@ -34,13 +33,7 @@ final class PaidReleases {
 
     /** Another user of {@code role} named {@code name}, created once. */
     ApiClient person(String name, Role role) {
-        return people.computeIfAbsent(
-                name,
-                key -> server.as(role)
-                        .as(server.corridor()
-                                .users()
-                                .add(Actor.SYSTEM, key, role, Duration.ofDays(1))
-                                .token()));
+        return people.computeIfAbsent(name, key -> server.as(role).as(TestUsers.token(server.corridor(), key, role)));
     }
 
     /** Submits {@code reference} for {@code quantity} packs at EUR 25.00, and takes it to EXECUTED. */

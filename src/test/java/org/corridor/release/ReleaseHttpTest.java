@@ -3,10 +3,8 @@ package org.corridor.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.UUID;
 import org.corridor.app.Corridor;
-import org.corridor.audit.Actor;
 import org.corridor.identity.Role;
 import org.corridor.payments.MessageSchemas;
 import org.corridor.testing.ApiClient;
@@ -55,11 +53,7 @@ class ReleaseHttpTest {
     }
 
     private static ApiClient another(String name, Role role) {
-        String token = server.corridor()
-                .users()
-                .add(Actor.SYSTEM, name, role, Duration.ofDays(1))
-                .token();
-        return server.as(role).as(token);
+        return server.person(name, role);
     }
 
     @Test
@@ -152,7 +146,12 @@ class ReleaseHttpTest {
                         .post("/api/v1/releases/" + id + "/execute", "{\"value_date\": \"2024-07-17\"}")
                         .status())
                 .isEqualTo(403);
-        ApiClient.Response executed = server.as(Role.OPERATOR)
+        // The maker does not pay what they made; another operator executes.
+        ApiClient.Response byMaker = server.as(Role.OPERATOR)
+                .post("/api/v1/releases/DR-2024-0777/execute", "{\"value_date\": \"2024-07-17\"}");
+        assertThat(byMaker.status()).isEqualTo(403);
+        assertThat(byMaker.json().get("code").asText()).isEqualTo("MAKER_DOES_NOT_EXECUTE");
+        ApiClient.Response executed = another("operator-4", Role.OPERATOR)
                 .post("/api/v1/releases/DR-2024-0777/execute", "{\"value_date\": \"2024-07-17\"}");
         assertThat(executed.json().get("state").asText()).as(executed.body()).isEqualTo("EXECUTED");
         assertThat(executed.json().get("execution").get("authorisation").asText())

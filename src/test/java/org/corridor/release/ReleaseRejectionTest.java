@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.UUID;
-import org.corridor.ConflictException;
+import org.corridor.ForbiddenException;
 import org.corridor.app.Corridor;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEntry;
@@ -105,7 +105,8 @@ class ReleaseRejectionTest {
         assertThatThrownBy(() -> server.corridor()
                         .releases()
                         .reject(submitter, release.id(), new Releases.RejectionInput("my own")))
-                .isInstanceOf(ConflictException.class)
+                .isInstanceOf(ForbiddenException.class)
+                .hasMessageContaining("SUBMITTER_TAKES_NO_STEP")
                 .hasMessageContaining("submitted");
         assertThat(server.corridor().releases().get(release.id()).state()).isEqualTo("IN_REVIEW");
     }

@@ -6,6 +6,7 @@ import static org.corridor.release.ReleaseScenario.AGENT;
 import static org.corridor.release.ReleaseScenario.ANALYST;
 import static org.corridor.release.ReleaseScenario.CHECKER;
 import static org.corridor.release.ReleaseScenario.MAKER;
+import static org.corridor.release.ReleaseScenario.OPERATIONS;
 import static org.corridor.release.ReleaseScenario.REVIEWER;
 import static org.corridor.release.ReleaseScenario.SENIOR;
 
@@ -29,6 +30,9 @@ import org.junit.jupiter.api.Test;
  * database, and the 6(b) figures the reports take from it, through the reports Corridor wires.
  */
 class ReleaseReportRecordsTest {
+
+    /** A reader who may read every report: an auditor. */
+    private static final org.corridor.audit.Actor READER = new org.corridor.audit.Actor("test", "AUDITOR");
 
     private static ReleaseScenario scenario;
     private static ReleaseRecords records;
@@ -68,7 +72,7 @@ class ReleaseReportRecordsTest {
         releases.amend(
                 AGENT,
                 a.id(),
-                new Releases.Amendment(
+                Releases.Amendment.ofParties(
                         Optional.of(ReleaseScenario.party("Rhine Freight Forwarding AG", "CH")),
                         Optional.of(ReleaseScenario.containerService()),
                         "new forwarder; new B/L data"));
@@ -89,11 +93,11 @@ class ReleaseReportRecordsTest {
 
         // Step 7: held by the expired waiver on 2024-07-10, executed under W-20 on 2024-07-17.
         releases.schedule(MAKER, a.id(), LocalDate.parse("2024-07-10"));
-        releases.execute(MAKER, a.id(), LocalDate.parse("2024-07-10"));
+        releases.execute(OPERATIONS, a.id(), LocalDate.parse("2024-07-10"));
         scenario.at("2024-07-16T09:00");
         scenario.renew();
         scenario.at("2024-07-17T09:00");
-        releases.execute(MAKER, a.id(), LocalDate.parse("2024-07-17"));
+        releases.execute(OPERATIONS, a.id(), LocalDate.parse("2024-07-17"));
 
         // Reports are read later, as the lead's demo does.
         scenario.clock.set(Instant.parse("2026-01-15T09:00:00Z"));
@@ -289,7 +293,7 @@ class ReleaseReportRecordsTest {
 
     @Test
     void rpt_7_totals_the_register_by_hs_chapter_and_category() {
-        ReportDocument register = reports.report(ReportName.RPT_7, date("2024-07-01"), date("2024-09-30"), "test");
+        ReportDocument register = reports.report(ReportName.RPT_7, date("2024-07-01"), date("2024-09-30"), READER);
         assertThat(table(register, "By HS chapter").rows())
                 .containsExactly(List.of("30", "EUR", "2", "4224000.00"), List.of("90", "EUR", "1", "480000.00"));
         assertThat(table(register, "By category").rows())
@@ -301,18 +305,18 @@ class ReleaseReportRecordsTest {
 
     @Test
     void rpt_5_rpt_10_and_rpt_4_carry_the_forwarder_the_authority_reference_and_the_false_positive() {
-        ReportDocument rejected = reports.report(ReportName.RPT_5, date("2024-07-01"), date("2024-07-31"), "test");
+        ReportDocument rejected = reports.report(ReportName.RPT_5, date("2024-07-01"), date("2024-07-31"), READER);
         assertThat(table(rejected, "Blocked and rejected transactions").rows())
                 .singleElement()
                 .satisfies(row -> assertThat(row).contains("Gulf Star Logistics FZE", "2024-07-08", "2024-07-22"));
 
-        ReportDocument requests = reports.report(ReportName.RPT_10, date("2024-07-01"), date("2024-07-31"), "test");
+        ReportDocument requests = reports.report(ReportName.RPT_10, date("2024-07-01"), date("2024-07-31"), READER);
         assertThat(table(requests, "Prior-approval and pre-notification requests")
                         .rows())
                 .singleElement()
                 .satisfies(row -> assertThat(row).contains("DR-2024-0412-A", "NO_OBJECTION", "AUTH-DSB-0412"));
 
-        ReportDocument hits = reports.report(ReportName.RPT_4, date("2024-07-01"), date("2024-07-31"), "test");
+        ReportDocument hits = reports.report(ReportName.RPT_4, date("2024-07-01"), date("2024-07-31"), READER);
         assertThat(table(hits, "Screening hits and dispositions").rows())
                 .anySatisfy(row -> assertThat(row)
                         .contains(
@@ -322,7 +326,7 @@ class ReleaseReportRecordsTest {
                                 "rita",
                                 "FALSE_POSITIVE"));
 
-        ReportDocument july = reports.report(ReportName.RPT_1, date("2024-07-01"), date("2024-07-31"), "test");
+        ReportDocument july = reports.report(ReportName.RPT_1, date("2024-07-01"), date("2024-07-31"), READER);
         assertThat(table(july, "Disbursements").rows())
                 .singleElement()
                 .satisfies(row -> assertThat(row).contains("DR-2024-0412-A", "4704000.00", "W-20", "AUTH-DSB-0412"));

@@ -19,6 +19,7 @@ import org.corridor.authorisation.AuthorisationType;
 import org.corridor.authorisation.Category;
 import org.corridor.authorisation.MovementKind;
 import org.corridor.authorisation.NewAuthorisation;
+import org.corridor.identity.Role;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
 import org.corridor.screening.EntityType;
@@ -30,6 +31,7 @@ import org.corridor.screening.Screener;
 import org.corridor.settlement.RestrictedAccount;
 import org.corridor.testing.MutableClock;
 import org.corridor.testing.TestCorridor;
+import org.corridor.testing.TestUsers;
 import org.corridor.vessel.Imo;
 import org.corridor.vessel.RiskIndicator;
 import org.corridor.vessel.VesselRegistration;
@@ -95,13 +97,16 @@ final class ReleaseScenario implements AutoCloseable {
                         corridor.ownership(),
                         corridor.vessels(),
                         corridor.ledger(),
-                        corridor.settlement()),
+                        corridor.settlement(),
+                        corridor.users()),
                 party -> new PartyScreening.PartyCheck(
                         lists.get().screen(party),
                         Map.of("DEMO", Integer.toString(lists.get().size()))),
                 ApprovalPolicy.DEFAULT,
                 clock,
                 corridor.zone());
+        // The agent is a person bound to NIGC: requests come only from the holder's agents.
+        TestUsers.token(corridor, AGENT.name(), Role.BENEFICIARY_AGENT, "NIGC");
     }
 
     static ListedEntity listed(String id, String name, String programme) {

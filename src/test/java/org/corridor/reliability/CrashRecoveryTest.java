@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +36,7 @@ import org.corridor.identity.Role;
 import org.corridor.money.Currency;
 import org.corridor.testing.ApiClient;
 import org.corridor.testing.CorridorProcess;
+import org.corridor.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,12 +95,8 @@ class CrashRecoveryTest {
     void every_acknowledged_operation_survives_twenty_kills_exactly_once() throws Exception {
         String operator;
         try (Corridor corridor = Corridor.open(config())) {
-            operator = corridor.users()
-                    .add(Actor.SYSTEM, "operator", Role.OPERATOR, Duration.ofDays(1))
-                    .token();
-            payer = corridor.users()
-                    .add(Actor.SYSTEM, "payer", Role.PAYER, Duration.ofDays(1))
-                    .token();
+            operator = TestUsers.token(corridor, "operator", Role.OPERATOR);
+            payer = TestUsers.token(corridor, "payer", Role.PAYER);
             corridor.authorisations().register(new Actor("rita", "COMPLIANCE_REVIEWER"), waiver());
         }
         start(operator);

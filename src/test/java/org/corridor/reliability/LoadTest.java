@@ -31,9 +31,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.corridor.app.Config;
 import org.corridor.app.Corridor;
-import org.corridor.audit.Actor;
 import org.corridor.identity.Role;
 import org.corridor.testing.CorridorProcess;
+import org.corridor.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -372,9 +372,7 @@ class LoadTest {
     }
 
     private static String issue(Corridor corridor, String name, Role role) {
-        return corridor.users()
-                .add(Actor.SYSTEM, name, role, Duration.ofDays(1))
-                .token();
+        return TestUsers.token(corridor, name, role);
     }
 
     private static void sleep(long millis) {

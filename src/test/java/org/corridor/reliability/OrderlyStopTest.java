@@ -3,7 +3,6 @@ package org.corridor.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +14,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.corridor.app.Config;
 import org.corridor.app.Corridor;
-import org.corridor.audit.Actor;
 import org.corridor.audit.ChainVerification;
 import org.corridor.identity.Role;
 import org.corridor.testing.ApiClient;
 import org.corridor.testing.CorridorProcess;
+import org.corridor.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,9 +36,7 @@ class OrderlyStopTest {
     void sigterm_drains_in_flight_requests_and_stops_without_a_stack_trace() throws Exception {
         String token;
         try (Corridor corridor = Corridor.open(Config.fromEnvironment(Map.of()).withDataDir(dataDir))) {
-            token = corridor.users()
-                    .add(Actor.SYSTEM, "operator", Role.OPERATOR, Duration.ofDays(1))
-                    .token();
+            token = TestUsers.token(corridor, "operator", Role.OPERATOR);
         }
         List<Future<ApiClient.Response>> inFlight = new ArrayList<>();
         List<String> batches = new ArrayList<>();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -27,6 +26,7 @@ import org.corridor.screening.ListFormat;
 import org.corridor.screening.ListReader;
 import org.corridor.testing.ApiClient;
 import org.corridor.testing.CorridorProcess;
+import org.corridor.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -164,23 +164,13 @@ class ReleaseCrashTest {
         ReleaseFixtures.registerGeneralLicence(
                 corridor, "GL-CRASH", "CRASH", "crash test", today, Category.MEDICINE, Category.FOOD);
         ReleaseFixtures.openFundedAccount(corridor, ACCOUNT, "crash", OPENING, today.minusDays(10), "crash test");
-        tokens.put(
-                Role.OPERATOR,
-                corridor.users()
-                        .add(admin, "olga", Role.OPERATOR, Duration.ofDays(1))
-                        .token());
-        String agent = corridor.users()
-                .add(admin, "agent", Role.BENEFICIARY_AGENT, Duration.ofDays(1))
-                .token();
-        String approver = corridor.users()
-                .add(admin, "carla", Role.APPROVER, Duration.ofDays(1))
-                .token();
-        String analyst = corridor.users()
-                .add(admin, "amira", Role.COMPLIANCE_ANALYST, Duration.ofDays(1))
-                .token();
-        String reviewer = corridor.users()
-                .add(admin, "reza", Role.COMPLIANCE_REVIEWER, Duration.ofDays(1))
-                .token();
+        tokens.put(Role.OPERATOR, TestUsers.token(corridor, "olga", Role.OPERATOR));
+        String agent = TestUsers.token(corridor, "agent", Role.BENEFICIARY_AGENT, "NIGC");
+        String approver = TestUsers.token(corridor, "carla", Role.APPROVER);
+        String analyst = TestUsers.token(corridor, "amira", Role.COMPLIANCE_ANALYST);
+        String reviewer = TestUsers.token(corridor, "reza", Role.COMPLIANCE_REVIEWER);
+        // Whoever makes a request does not pay it: another operator takes MAKER, olga executes.
+        String maker = TestUsers.token(corridor, "omar", Role.OPERATOR);
         try (var server = org.corridor.http.HttpServer.start(corridor, "127.0.0.1", 0)) {
             int port = server.port();
             ApiClient operator = new ApiClient(port, Optional.of(tokens.get(Role.OPERATOR)));
@@ -194,7 +184,11 @@ class ReleaseCrashTest {
                 ApiClient.Response submitted =
                         new ApiClient(port, Optional.of(agent)).post("/api/v1/releases", request(reference));
                 assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-                for (JsonNode hit : submitted.json().get("request").get("hits")) {
+                // The agent's answer carries no hits (no tipping off): compliance reads them.
+                for (JsonNode hit : new ApiClient(port, Optional.of(analyst))
+                        .get("/api/v1/releases/" + reference)
+                        .json()
+                        .get("hits")) {
                     String path = "/api/v1/hits/" + hit.get("id").asText() + "/dispositions";
                     new ApiClient(port, Optional.of(analyst))
                             .post(path, "{\"decision\": \"FALSE_POSITIVE\", \"rationale\": \"other party\"}");
@@ -202,7 +196,9 @@ class ReleaseCrashTest {
                             .post(path, "{\"decision\": \"FALSE_POSITIVE\", \"rationale\": \"confirmed\"}");
                 }
                 String approvals = "/api/v1/releases/" + reference + "/approvals";
-                assertThat(operator.post(approvals, "{\"step\": \"MAKER\"}").status())
+                assertThat(new ApiClient(port, Optional.of(maker))
+                                .post(approvals, "{\"step\": \"MAKER\"}")
+                                .status())
                         .isEqualTo(200);
                 ApiClient.Response approved =
                         new ApiClient(port, Optional.of(approver)).post(approvals, "{\"step\": \"COMPLIANCE\"}");

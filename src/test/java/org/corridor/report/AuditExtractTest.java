@@ -30,6 +30,9 @@ import org.junit.jupiter.api.Test;
  */
 class AuditExtractTest {
 
+    /** A reader who may read every report: an auditor. */
+    private static final org.corridor.audit.Actor READER = new org.corridor.audit.Actor("test", "AUDITOR");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Corridor corridor;
@@ -47,7 +50,7 @@ class AuditExtractTest {
 
     private JsonNode extract() throws Exception {
         ReportDocument report =
-                corridor.reports().report(ReportName.RPT_9, date("2026-01-15"), date("2026-01-15"), "test");
+                corridor.reports().report(ReportName.RPT_9, date("2026-01-15"), date("2026-01-15"), READER);
         return JSON.readTree(ReportRenderer.render(report, ReportFormat.JSON));
     }
 

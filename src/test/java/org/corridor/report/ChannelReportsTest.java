@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 /** RPT-1 for July 2024, RPT-3 and RPT-6 from the 6(b) scenario; the release-fed reports empty. */
 class ChannelReportsTest {
 
+    /** A reader who may read every report: an auditor. */
+    private static final org.corridor.audit.Actor READER = new org.corridor.audit.Actor("test", "AUDITOR");
+
     private static Corridor corridor;
     private static Reports reports;
 
@@ -63,7 +66,7 @@ class ChannelReportsTest {
 
     @Test
     void rpt_1_for_july_has_the_deposits_the_conversion_and_the_balances_either_side() {
-        ReportDocument july = reports.report(ReportName.RPT_1, date("2024-07-01"), date("2024-07-31"), "test");
+        ReportDocument july = reports.report(ReportName.RPT_1, date("2024-07-01"), date("2024-07-31"), READER);
 
         Section.Table deposits = table(july, "Deposits");
         assertThat(deposits.rows()).hasSize(2);
@@ -105,7 +108,7 @@ class ChannelReportsTest {
 
     @Test
     void rpt_3_shows_the_seven_day_gap_between_w19_and_w20_on_the_timeline() {
-        ReportDocument calendar = reports.report(ReportName.RPT_3, date("2024-07-01"), date("2024-09-30"), "test");
+        ReportDocument calendar = reports.report(ReportName.RPT_3, date("2024-07-01"), date("2024-09-30"), READER);
         assertThat(row(table(calendar, "Gaps"), "series", "IRAQ-ENERGY"))
                 .containsEntry("from", "2024-07-09")
                 .containsEntry("to", "2024-07-15")
@@ -134,7 +137,7 @@ class ChannelReportsTest {
     @Test
     void rpt_6_is_settlements_reconciliation() {
         ReportDocument reconciliation =
-                reports.report(ReportName.RPT_6, date("2024-06-01"), date("2024-06-30"), "test");
+                reports.report(ReportName.RPT_6, date("2024-06-01"), date("2024-06-30"), READER);
         Section.Table rows = table(reconciliation, "Reconciliation per contract and month");
         assertThat(row(rows, "contract", "NIGC-GAS-2024"))
                 .containsEntry("month", "2024-06")
@@ -146,7 +149,7 @@ class ChannelReportsTest {
     void release_fed_reports_are_empty_tables_with_their_columns_until_releases_are_wired() {
         for (ReportName name :
                 List.of(ReportName.RPT_4, ReportName.RPT_5, ReportName.RPT_7, ReportName.RPT_8, ReportName.RPT_10)) {
-            ReportDocument report = reports.report(name, date("2024-07-01"), date("2024-07-31"), "test");
+            ReportDocument report = reports.report(name, date("2024-07-01"), date("2024-07-31"), READER);
             assertThat(report.tables()).isNotEmpty().allSatisfy(t -> {
                 assertThat(t.columns()).isNotEmpty();
                 assertThat(t.rows()).isEmpty();

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 class IdleFundsTest {
 
+    /** A reader who may read every report: an auditor. */
+    private static final org.corridor.audit.Actor READER = new org.corridor.audit.Actor("test", "AUDITOR");
+
     private static Corridor corridor;
     private static Reports reports;
 
@@ -121,7 +124,7 @@ class IdleFundsTest {
 
     @Test
     void rpt_2_renders_in_every_format_with_the_figures() {
-        ReportDocument report = reports.report(ReportName.RPT_2, date("2024-07-01"), date("2024-09-30"), "test");
+        ReportDocument report = reports.report(ReportName.RPT_2, date("2024-07-01"), date("2024-09-30"), READER);
         String csv = new String(ReportRenderer.render(report, ReportFormat.CSV), StandardCharsets.UTF_8);
         assertThat(csv)
                 .contains("NIGC-IQD-R,NIGC,TBI,IQ,IQD,10627232651100.000,7569254025.00,286360717500.000")
@@ -135,7 +138,7 @@ class IdleFundsTest {
 
     @Test
     void alerts_name_the_idle_accounts_and_the_missing_authorisation() {
-        List<Alert> september = reports.alerts(date("2024-09-30"));
+        List<Alert> september = reports.alerts(date("2024-09-30"), READER);
         assertThat(september)
                 .extracting(Alert::kind, Alert::subject)
                 .contains(
@@ -144,12 +147,12 @@ class IdleFundsTest {
                         org.assertj.core.groups.Tuple.tuple("FUNDS_APPROACHING_IDLE", "NIGC-EUR-R"));
         assertThat(september).extracting(Alert::kind).doesNotContain("NO_VALID_AUTHORISATION");
 
-        List<Alert> inTheGap = reports.alerts(date("2024-07-10"));
+        List<Alert> inTheGap = reports.alerts(date("2024-07-10"), READER);
         assertThat(inTheGap).anySatisfy(alert -> {
             assertThat(alert.kind()).isEqualTo("NO_VALID_AUTHORISATION");
             assertThat(alert.since()).isEqualTo(Optional.of(date("2024-07-09")));
         });
-        List<Alert> beforeExpiry = reports.alerts(date("2024-07-05"));
+        List<Alert> beforeExpiry = reports.alerts(date("2024-07-05"), READER);
         assertThat(beforeExpiry).anySatisfy(alert -> {
             assertThat(alert.kind()).isEqualTo("AUTHORISATION_EXPIRY");
             assertThat(alert.subject()).isEqualTo("W-19");

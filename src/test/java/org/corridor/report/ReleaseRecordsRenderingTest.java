@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 class ReleaseRecordsRenderingTest {
 
+    /** A reader who may read every report: an auditor. */
+    private static final org.corridor.audit.Actor READER = new org.corridor.audit.Actor("test", "AUDITOR");
+
     /** The release side of 6(b) steps 4 to 7 as the port would return it. */
     record Scenario6b() implements ReleaseRecords {
 
@@ -203,7 +206,7 @@ class ReleaseRecordsRenderingTest {
 
     @Test
     void rpt_7_totals_by_hs_chapter_and_category() {
-        ReportDocument register = reports.report(ReportName.RPT_7, date("2024-07-01"), date("2024-07-31"), "test");
+        ReportDocument register = reports.report(ReportName.RPT_7, date("2024-07-01"), date("2024-07-31"), READER);
         assertThat(table(register, "By HS chapter").rows())
                 .containsExactly(List.of("30", "EUR", "2", "4224000.00"), List.of("90", "EUR", "1", "480000.00"));
         assertThat(table(register, "By category").rows())
@@ -215,7 +218,7 @@ class ReleaseRecordsRenderingTest {
 
     @Test
     void rpt_1_for_july_carries_the_release_the_false_positive_and_the_rejected_forwarder() {
-        ReportDocument july = reports.report(ReportName.RPT_1, date("2024-07-01"), date("2024-07-31"), "test");
+        ReportDocument july = reports.report(ReportName.RPT_1, date("2024-07-01"), date("2024-07-31"), READER);
         assertThat(table(july, "Disbursements").rows())
                 .singleElement()
                 .satisfies(row -> assertThat(row).contains("DR-2024-0412-A", "4704000.00", "W-20", "AUTH-DSB-0412"));
@@ -233,12 +236,12 @@ class ReleaseRecordsRenderingTest {
 
     @Test
     void rpt_8_and_alerts_flag_the_overdue_bill_of_lading() {
-        ReportDocument exceptions = reports.report(ReportName.RPT_8, date("2024-08-01"), date("2024-09-30"), "test");
+        ReportDocument exceptions = reports.report(ReportName.RPT_8, date("2024-08-01"), date("2024-09-30"), READER);
         assertThat(table(exceptions, "Post-payment exceptions").rows())
                 .contains(
                         List.of("DR-2024-0412-A", "BILL_OF_LADING", "2024-08-16", "", "MISSING_OVERDUE"),
                         List.of("DR-2024-0412-A", "END_USE_STATEMENT", "2024-10-15", "", "OPEN_NOT_YET_DUE"));
-        List<Alert> alerts = reports.alerts(date("2024-09-30"));
+        List<Alert> alerts = reports.alerts(date("2024-09-30"), READER);
         assertThat(alerts).anySatisfy(alert -> {
             assertThat(alert.kind()).isEqualTo("FOLLOW_UP_OVERDUE");
             assertThat(alert.message()).contains("BILL_OF_LADING");
@@ -247,13 +250,13 @@ class ReleaseRecordsRenderingTest {
             assertThat(alert.kind()).isEqualTo("REQUEST_WAITING");
             assertThat(alert.subject()).isEqualTo("DR-2024-0412-B");
         });
-        assertThat(reports.alerts(date("2024-07-20")))
+        assertThat(reports.alerts(date("2024-07-20"), READER))
                 .anySatisfy(alert -> assertThat(alert.kind()).isEqualTo("REJECTION_REPORT_DUE"));
     }
 
     @Test
     void rpt_10_tracks_the_prior_approval_request() {
-        ReportDocument requests = reports.report(ReportName.RPT_10, date("2024-07-01"), date("2024-07-31"), "test");
+        ReportDocument requests = reports.report(ReportName.RPT_10, date("2024-07-01"), date("2024-07-31"), READER);
         assertThat(table(requests, "Prior-approval and pre-notification requests")
                         .rows())
                 .singleElement()

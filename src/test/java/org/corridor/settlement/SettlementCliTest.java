@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.corridor.identity.Role;
 import org.corridor.testing.Cli;
 import org.corridor.testing.Cli.Run;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,9 @@ class SettlementCliTest {
 
     @Test
     void the_scenario_runs_from_the_console() throws IOException {
+        // The settlement commands that change anything act as a user: operations, and the payer its deposits.
+        String operator = cli.token("olga", Role.OPERATOR);
+        String payer = cli.token("moe", Role.PAYER);
         cli.ok(Cli.addW19("--prohibited-currencies", "USD", "--prior-approval", "DISBURSEMENT,CONVERSION"));
         cli.ok(
                 "settlement",
@@ -40,7 +44,9 @@ class SettlementCliTest {
                 "--bank",
                 "TBI",
                 "--country",
-                "IQ");
+                "IQ",
+                "--token",
+                operator);
         cli.ok(
                 "settlement",
                 "accounts",
@@ -54,7 +60,9 @@ class SettlementCliTest {
                 "--bank",
                 "Muscat Partner Bank",
                 "--country",
-                "OM");
+                "OM",
+                "--token",
+                operator);
         cli.ok(
                 "settlement",
                 "accounts",
@@ -65,7 +73,9 @@ class SettlementCliTest {
                 "--value-date",
                 "2023-06-30",
                 "--note",
-                "legacy balance");
+                "legacy balance",
+                "--token",
+                operator);
         cli.ok(
                 "settlement",
                 "contracts",
@@ -83,13 +93,15 @@ class SettlementCliTest {
                 "--factor",
                 "M3=0.0363",
                 "--account",
-                "NIGC-IQD-R");
+                "NIGC-IQD-R",
+                "--token",
+                operator);
         Path metering = dataDir.resolve("metering.csv");
         Files.writeString(
                 metering,
                 "contract,period_start,period_end,metered_quantity,unit,disputed_quantity,dispute_reason\n"
                         + "NIGC-GAS-2024,2024-06-01,2024-06-30,900000000,m3,0,\n");
-        Run imported = cli.ok("settlement", "deliveries", "import", metering.toString());
+        Run imported = cli.ok("settlement", "deliveries", "import", metering.toString(), "--token", operator);
         assertThat(imported.out()).contains("recorded INV-NIGC-GAS-2024-2024-06 32670000.0000 MMBTU EUR 236857500.00");
 
         Run deposited = cli.ok(
@@ -105,7 +117,9 @@ class SettlementCliTest {
                 "--rate",
                 "1404",
                 "--rate-source",
-                "CBI 1,300 IQD/USD x 1.08 USD/EUR");
+                "CBI 1,300 IQD/USD x 1.08 USD/EUR",
+                "--token",
+                payer);
         assertThat(deposited.out()).contains("EUR 236857500.00 FULL under W-19");
         Run refused = cli.run(
                 "settlement",
@@ -120,7 +134,9 @@ class SettlementCliTest {
                 "--rate",
                 "1404",
                 "--rate-source",
-                "CBI");
+                "CBI",
+                "--token",
+                payer);
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err())
                 .startsWith("corridor: refused AUTHORISATION_EXPIRED")
@@ -147,7 +163,9 @@ class SettlementCliTest {
                 "--spread",
                 "0.15",
                 "--execute-on",
-                "2024-07-05");
+                "2024-07-05",
+                "--token",
+                operator);
         assertThat(converted.out()).contains("APPROVED").contains("-> EUR 99850000.00");
 
         Run ageing = cli.ok("settlement", "accounts", "ageing", "--as-of", "2024-09-30");

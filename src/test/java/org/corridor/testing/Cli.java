@@ -7,8 +7,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import org.corridor.app.Config;
+import org.corridor.app.Corridor;
 import org.corridor.cli.Main;
+import org.corridor.identity.Role;
 
 /** Runs Corridor's command line in the test's JVM and captures what it prints and its exit code. */
 public final class Cli {
@@ -52,6 +56,16 @@ public final class Cli {
             all.add("--data-dir");
             all.add(dataDir.toString());
             return Cli.run(all.toArray(String[]::new));
+        }
+
+        /**
+         * A person of this folder's database holding {@code role} (bound to {@code holders} when an
+         * agent), enrolled through the real controls; its token, for {@code --token}.
+         */
+        public String token(String name, Role role, String... holders) {
+            try (Corridor corridor = Corridor.open(Config.fromEnvironment().withDataDir(dataDir))) {
+                return TestUsers.token(corridor, name, EnumSet.of(role), holders);
+            }
         }
 
         /** Runs and requires exit code 0, showing what the command printed on stderr if not. */

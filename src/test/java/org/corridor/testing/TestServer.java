@@ -1,17 +1,16 @@
 package org.corridor.testing;
 
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.corridor.app.Corridor;
-import org.corridor.audit.Actor;
 import org.corridor.http.HttpServer;
 import org.corridor.identity.Role;
 
 /**
  * A real HTTP server on a free loopback port over a fresh test database, with one user per role
- * and their tokens. Close it when done.
+ * and their tokens (the agent acts for NIGC), set up through the real dual control: see
+ * {@link TestUsers}. A second ADMIN, "admin-2", confirms the first's proposals. Close it when done.
  */
 public final class TestServer implements AutoCloseable {
 
@@ -22,13 +21,15 @@ public final class TestServer implements AutoCloseable {
     public TestServer(Corridor corridor) {
         this.corridor = corridor;
         this.server = HttpServer.start(corridor, "127.0.0.1", 0);
+        tokens.put(Role.ADMIN, TestUsers.token(corridor, "admin", Role.ADMIN));
+        TestUsers.token(corridor, "admin-2", Role.ADMIN);
         for (Role role : Role.values()) {
+            if (role == Role.ADMIN) {
+                continue;
+            }
             String name = role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-            tokens.put(
-                    role,
-                    corridor.users()
-                            .add(Actor.SYSTEM, name, role, Duration.ofDays(1))
-                            .token());
+            String[] holders = role == Role.BENEFICIARY_AGENT ? new String[] {"NIGC"} : new String[0];
+            tokens.put(role, TestUsers.token(corridor, name, role, holders));
         }
     }
 
@@ -55,6 +56,13 @@ public final class TestServer implements AutoCloseable {
     /** A client signed in with the given role. */
     public ApiClient as(Role role) {
         return new ApiClient(port(), Optional.of(token(role)));
+    }
+
+    /**
+     * A further person with their own token: {@code role}, bound to {@code holders} when an agent.
+     */
+    public ApiClient person(String name, Role role, String... holders) {
+        return new ApiClient(port(), Optional.of(TestUsers.token(corridor, name, role, holders)));
     }
 
     public ApiClient anonymous() {

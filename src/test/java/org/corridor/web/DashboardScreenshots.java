@@ -3,12 +3,11 @@ package org.corridor.web;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import org.corridor.app.Config;
 import org.corridor.app.Corridor;
-import org.corridor.audit.Actor;
 import org.corridor.http.HttpServer;
 import org.corridor.testing.Browser;
+import org.corridor.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -33,9 +32,7 @@ class DashboardScreenshots {
                 HttpServer server = HttpServer.start(corridor, "127.0.0.1", 0);
                 Browser laptop = new Browser(server.port(), 1366, 860);
                 Browser phone = new Browser(server.port(), 390, 844)) {
-            String auditor = corridor.users()
-                    .issueToken(Actor.SYSTEM, "aida.auditor", Duration.ofHours(1))
-                    .token();
+            String auditor = TestUsers.reissue(corridor, "aida.auditor");
             laptop.signIn(auditor);
             laptop.go("overview");
             laptop.screenshot(dir.resolve("overview.png"));

@@ -117,8 +117,8 @@ class ReleaseViewsBrowserTest {
         decide(id, "false-positive", "again from the stale page");
         assertThat(browser.waitForText(By.cssSelector("tr[data-id='" + id + "'] .hit-message"), "Refused")
                         .getText())
-                .contains("FOUR_EYES_REQUIRED")
-                .contains("a second reviewer who is not compliance-analyst decides this hit");
+                .contains("SAME_PERSON_TWO_DECISIONS")
+                .contains("compliance-analyst gave the first decision on this hit; the second needs another person");
     }
 
     @Test
@@ -204,6 +204,8 @@ class ReleaseViewsBrowserTest {
                 """.formatted(reference, ACCOUNT, forwarderJson);
         ApiClient.Response submitted = server.as(Role.BENEFICIARY_AGENT).post("/api/v1/releases", body);
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-        return submitted.json().get("request");
+        // The agent sees no hits (no tipping off); compliance reads the request with them.
+        String id = submitted.json().get("request").get("id").asText();
+        return server.as(Role.COMPLIANCE_ANALYST).get("/api/v1/releases/" + id).json();
     }
 }

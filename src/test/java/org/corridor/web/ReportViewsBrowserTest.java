@@ -95,6 +95,19 @@ class ReportViewsBrowserTest {
     }
 
     @Test
+    void an_administrator_is_offered_no_report_that_holds_hits_or_the_audit_trail() {
+        browser.signIn(server.token(Role.ADMIN));
+        browser.go("reports");
+        browser.waitFor(By.id("download-rpt-2-pdf"));
+        for (String report : List.of("rpt-1", "rpt-4", "rpt-5", "rpt-9")) {
+            assertThat(browser.driver().findElements(By.id("download-" + report + "-json")))
+                    .as(report)
+                    .isEmpty();
+        }
+        signOut();
+    }
+
+    @Test
     void a_payer_sees_no_report_views() {
         browser.signIn(server.token(Role.PAYER));
         List<String> menu = browser.driver().findElements(By.cssSelector("#nav a")).stream()
