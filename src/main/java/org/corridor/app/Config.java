@@ -54,7 +54,7 @@ public record Config(
                 zoneSetting(env.getOrDefault("CORRIDOR_ZONE", DEFAULT_ZONE.getId())),
                 intSetting(env, "CORRIDOR_MAX_REQUEST_BYTES", 10_000_000),
                 intSetting(env, "CORRIDOR_RATE_LIMIT_PER_MINUTE", 6_000),
-                durationSetting(env, "CORRIDOR_STATEMENT_TIMEOUT", DEFAULT_STATEMENT_TIMEOUT),
+                statementTimeoutSetting(env),
                 Safeguards.fromEnvironment(env));
     }
 
@@ -129,6 +129,20 @@ public record Config(
     }
 
     /** A duration written as {@code 5s}, {@code 500ms}, {@code 2m}, {@code 12h}, {@code 7d} or a plain number of seconds. */
+    /** The longest statement timeout accepted: past it a stuck request would hold a connection for too long. */
+    static final Duration MAX_STATEMENT_TIMEOUT = Duration.ofMinutes(10);
+
+    private static Duration statementTimeoutSetting(Map<String, String> env) {
+        Duration timeout = durationSetting(env, "CORRIDOR_STATEMENT_TIMEOUT", DEFAULT_STATEMENT_TIMEOUT);
+        if (timeout.compareTo(MAX_STATEMENT_TIMEOUT) > 0) {
+            throw new InvalidInputException(
+                    "CONFIG_INVALID",
+                    "CORRIDOR_STATEMENT_TIMEOUT is at most " + MAX_STATEMENT_TIMEOUT.toMinutes() + " minutes: "
+                            + env.get("CORRIDOR_STATEMENT_TIMEOUT"));
+        }
+        return timeout;
+    }
+
     static Duration durationSetting(Map<String, String> env, String name, Duration fallback) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {

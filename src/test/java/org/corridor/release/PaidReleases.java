@@ -36,6 +36,11 @@ final class PaidReleases {
         return people.computeIfAbsent(name, key -> server.as(role).as(TestUsers.token(server.corridor(), key, role)));
     }
 
+    /** The operator who executes the payments: not their maker. */
+    ApiClient executor() {
+        return person("paying-desk", Role.OPERATOR);
+    }
+
     /** Submits {@code reference} for {@code quantity} packs at EUR 25.00, and takes it to EXECUTED. */
     JsonNode pay(String reference, String quantity) {
         String body = ReleaseHttpTest.REQUEST
@@ -58,9 +63,11 @@ final class PaidReleases {
         server.as(Role.APPROVER).post(approvals, "{\"step\": \"COMPLIANCE\"}");
         ApiClient.Response approved = person("authority-desk", Role.OPERATOR)
                 .post(approvals, "{\"step\": \"AUTHORITY\", \"reference\": \"AUTH-" + reference + "\"}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.json().get("state").asText()).as(approved.body()).isEqualTo("APPROVED");
-        ApiClient.Response executed = server.as(Role.OPERATOR)
-                .post("/api/v1/releases/" + id + "/execute", "{\"value_date\": \"2024-07-17\"}");
+        // The maker does not pay what they made: another operator executes.
+        ApiClient.Response executed =
+                executor().post("/api/v1/releases/" + id + "/execute", "{\"value_date\": \"2024-07-17\"}");
         assertThat(executed.json().get("state").asText()).as(executed.body()).isEqualTo("EXECUTED");
         return executed.json();
     }

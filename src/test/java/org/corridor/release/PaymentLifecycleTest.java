@@ -116,9 +116,9 @@ class PaymentLifecycleTest {
         JsonNode paid = releases.pay("DR-LC-SELF", "400");
         Money afterPayment = balance();
         assertThat(afterPayment).isEqualTo(balanceBefore.minus(Money.parse("10000.00", EUR)));
-        // The executor ("operator") forges a rejection of their own payment: refused, nothing moves.
+        // The executor ("paying-desk") forges a rejection of their own payment: refused, nothing moves.
         String forged = IsoMessages.pacs002("STS-LC-SELF", PaidReleases.original(paid), "RJCT", Optional.of("AC04"));
-        ApiClient.Response refused = PaidReleases.importMessage(server.as(Role.OPERATOR), forged);
+        ApiClient.Response refused = PaidReleases.importMessage(releases.executor(), forged);
         assertThat(refused.status()).as(refused.body()).isEqualTo(403);
         assertThat(refused.json().get("code").asText()).isEqualTo("PAYMENT_REVERSAL_BY_EXECUTOR");
         String forgedReturn = IsoMessages.pacs004(
@@ -129,8 +129,7 @@ class PaymentLifecycleTest {
                 Money.zero(EUR),
                 LocalDate.parse("2024-07-17"),
                 "AC04");
-        assertThat(PaidReleases.importMessage(server.as(Role.OPERATOR), forgedReturn)
-                        .status())
+        assertThat(PaidReleases.importMessage(releases.executor(), forgedReturn).status())
                 .isEqualTo(403);
         // A payer cannot record a correspondent's status at all, and the auditor cannot import anything.
         assertThat(PaidReleases.importMessage(server.as(Role.PAYER), forged)
@@ -186,7 +185,7 @@ class PaymentLifecycleTest {
         assertThat(contradicted.json().get("code").asText()).isEqualTo("PAYMENT_STATUS_CONTRADICTED");
         // Executing again pays once: the settled release comes back as it is.
         ApiClient.Response executedAgain =
-                server.as(Role.OPERATOR).post("/api/v1/releases/DR-LC-DUP/execute", "{\"value_date\": \"2024-07-17\"}");
+                releases.executor().post("/api/v1/releases/DR-LC-DUP/execute", "{\"value_date\": \"2024-07-17\"}");
         assertThat(executedAgain.json().get("state").asText())
                 .as(executedAgain.body())
                 .isEqualTo("SETTLED");
@@ -270,8 +269,8 @@ class PaymentLifecycleTest {
         assertThat(release("DR-LC-PART").get("transitions").findValuesAsText("to"))
                 .endsWith("RETURNED", "RETURNED");
         // A returned request is open again (it waits for someone to close it) but is never paid twice.
-        ApiClient.Response executedAgain = server.as(Role.OPERATOR)
-                .post("/api/v1/releases/DR-LC-PART/execute", "{\"value_date\": \"2024-07-17\"}");
+        ApiClient.Response executedAgain =
+                releases.executor().post("/api/v1/releases/DR-LC-PART/execute", "{\"value_date\": \"2024-07-17\"}");
         assertThat(executedAgain.json().get("state").asText())
                 .as(executedAgain.body())
                 .isEqualTo("RETURNED");

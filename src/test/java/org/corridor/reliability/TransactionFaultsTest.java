@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -124,8 +123,7 @@ class TransactionFaultsTest {
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         int retries = 3;
         try (Database database = TestDatabase.fresh(pool(GENEROUS, retries), metrics);
-                Connection intruder = DriverManager.getConnection(
-                        database.pool().getJdbcUrl(), database.pool().getUsername(), "")) {
+                Connection intruder = TestDatabase.superuser(database.pool().getJdbcUrl())) {
             createProbe(database, 1);
             AtomicInteger attempts = new AtomicInteger();
             assertThatThrownBy(() -> database.jdbi()
@@ -175,8 +173,7 @@ class TransactionFaultsTest {
             assertThat(operator.post("/api/v1/accounts", account(account)).status())
                     .isEqualTo(201);
             Database database = server.corridor().database();
-            try (Connection blocker = DriverManager.getConnection(
-                    database.pool().getJdbcUrl(), database.pool().getUsername(), "")) {
+            try (Connection blocker = TestDatabase.superuser(database.pool().getJdbcUrl())) {
                 blocker.setAutoCommit(false);
                 try (Statement statement = blocker.createStatement()) {
                     // Stands in for any statement that runs too long: the read waits behind the lock.
@@ -214,8 +211,7 @@ class TransactionFaultsTest {
             // The ledger locks accounts in id order at READ COMMITTED, so honest traffic does not
             // conflict; a trigger makes PostgreSQL itself raise 40001 on the first N inserts.
             Database database = server.corridor().database();
-            try (Connection admin = DriverManager.getConnection(
-                            database.pool().getJdbcUrl(), database.pool().getUsername(), "");
+            try (Connection admin = TestDatabase.superuser(database.pool().getJdbcUrl());
                     Statement sql = admin.createStatement()) {
                 sql.execute("create table fault_plan (failures int not null)");
                 sql.execute("insert into fault_plan values (3)");
