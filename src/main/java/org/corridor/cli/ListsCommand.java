@@ -43,7 +43,13 @@ import picocli.CommandLine.Parameters;
         name = "lists",
         mixinStandardHelpOptions = true,
         description = "Sanctions list versions: import, download and show.",
-        subcommands = {ListsCommand.Import.class, ListsCommand.Update.class, ListsCommand.Show.class})
+        subcommands = {
+            ListsCommand.Import.class,
+            ListsCommand.Update.class,
+            ListsCommand.Show.class,
+            ListsDecisionCommand.Confirm.class,
+            ListsDecisionCommand.Reject.class
+        })
 final class ListsCommand implements Runnable {
 
     @CommandLine.Spec
@@ -206,10 +212,10 @@ final class ListsCommand implements Runnable {
                 String origin = String.join(
                         " ",
                         paths.stream().map(p -> p.toAbsolutePath().toString()).toList());
-                screening.importSnapshots(CliActor.current(), snapshots, origin);
+                List<ListVersion> imported = screening.importSnapshots(CliActor.current(), snapshots, origin);
                 steps.finish();
                 printChanges(before, screening.active(), snapshots);
-                return 0;
+                return ListsDecisionCommand.reportQuarantined(screening, imported, "lists import");
             }
         }
 
@@ -331,14 +337,16 @@ final class ListsCommand implements Runnable {
                     Screening screening = corridor.screening();
                     Map<SanctionsList, ListVersion> before = screening.active();
                     List<ListSnapshot> all = new ArrayList<>();
+                    List<ListVersion> imported = new ArrayList<>();
                     for (Map.Entry<Source, List<ListSnapshot>> entry : parsed.entrySet()) {
-                        screening.importSnapshots(CliActor.current(), entry.getValue(), addresses.get(entry.getKey()));
+                        imported.addAll(screening.importSnapshots(
+                                CliActor.current(), entry.getValue(), addresses.get(entry.getKey())));
                         all.addAll(entry.getValue());
                     }
                     steps.finish();
                     printChanges(before, screening.active(), all);
+                    return ListsDecisionCommand.reportQuarantined(screening, imported, "lists update");
                 }
-                return 0;
             } finally {
                 deleteTree(folder);
             }
@@ -454,6 +462,7 @@ final class ListsCommand implements Runnable {
                                             list)
                                     : describe(version));
                 }
+                ListsDecisionCommand.printQuarantined(screening);
                 if (history) {
                     System.out.println("history:");
                     for (ListVersion version : screening.versions()) {
@@ -499,6 +508,9 @@ final class ListsCommand implements Runnable {
                 continue;
             }
             if (previous != null && previous.id() == now.id()) {
+                if (!now.sha256().equals(snapshot.sourceSha256())) {
+                    continue; // quarantined (issue 16): ListsDecisionCommand reports it
+                }
                 System.out.println("unchanged " + describe(now) + " (same content already active)");
             } else {
                 System.out.println("imported " + describe(now));
