@@ -21,6 +21,7 @@ import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
 import org.corridor.screening.ListFormat;
 import org.corridor.screening.ListFormatException;
+import org.corridor.screening.ListNotice;
 import org.corridor.screening.ListReader;
 import org.corridor.screening.ListSnapshot;
 import org.corridor.screening.ListVersion;
@@ -452,6 +453,7 @@ final class ListsCommand implements Runnable {
             try (Corridor corridor = database.open()) {
                 Screening screening = corridor.screening();
                 Map<SanctionsList, ListVersion> active = screening.active();
+                List<ListNotice> notices = screening.notices();
                 for (SanctionsList list : SanctionsList.values()) {
                     ListVersion version = active.get(list);
                     System.out.println(
@@ -460,7 +462,7 @@ final class ListsCommand implements Runnable {
                                             Locale.ROOT,
                                             "%-12s no active version (./corridor lists import or lists update)",
                                             list)
-                                    : describe(version));
+                                    : describe(version) + ListsDecisionCommand.warnings(notices, list));
                 }
                 ListsDecisionCommand.printQuarantined(screening);
                 if (history) {

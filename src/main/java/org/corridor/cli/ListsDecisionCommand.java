@@ -5,8 +5,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.corridor.DomainException;
 import org.corridor.app.Corridor;
+import org.corridor.screening.ListNotice;
 import org.corridor.screening.ListVersion;
 import org.corridor.screening.QuarantinedVersion;
+import org.corridor.screening.SanctionsList;
 import org.corridor.screening.Screening;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,6 +76,27 @@ final class ListsDecisionCommand {
             } catch (DomainException e) {
                 return refused("lists reject", e);
             }
+        }
+    }
+
+    /**
+     * The stale and sample notices of one list (issue 16), appended to its {@code lists show} line
+     * so that the line stays one per list; empty when all is well.
+     */
+    static String warnings(List<ListNotice> notices, SanctionsList list) {
+        StringBuilder text = new StringBuilder();
+        for (ListNotice notice : notices) {
+            if (notice.list() == list && !notice.kind().equals("LIST_QUARANTINED")) {
+                text.append("  ! ").append(notice.kind()).append(": ").append(notice.message());
+            }
+        }
+        return text.toString();
+    }
+
+    /** The same notices on stderr, for commands whose stdout is an answer file or table. */
+    static void warn(Screening screening, String command) {
+        for (ListNotice notice : screening.notices()) {
+            System.err.println(command + ": warning: " + notice.line());
         }
     }
 

@@ -13,7 +13,8 @@ import org.corridor.authorisation.Gap;
  * The alerts as of a date (FR-32): authorisation expiry and days without any valid authorisation
  * (from the register), idle and approaching-idle money (from the FIFO lots), and, through
  * {@link ReleaseRecords}, requests waiting too long in a stage, overdue post-payment documents,
- * undecided hits on open requests and rejection reports coming due. Reads only; thread-safe.
+ * undecided hits on open requests and rejection reports coming due, and, through {@link ListAlerts},
+ * sanctions lists that are stale or wait in quarantine (issue 16). Reads only; thread-safe.
  */
 final class Alerts {
 
@@ -27,12 +28,19 @@ final class Alerts {
     private final IdleFunds idleFunds;
     private final ReleaseRecords releases;
     private final ReportSettings settings;
+    private final ListAlerts lists;
 
-    Alerts(Authorisations authorisations, IdleFunds idleFunds, ReleaseRecords releases, ReportSettings settings) {
+    Alerts(
+            Authorisations authorisations,
+            IdleFunds idleFunds,
+            ReleaseRecords releases,
+            ReportSettings settings,
+            ListAlerts lists) {
         this.authorisations = authorisations;
         this.idleFunds = idleFunds;
         this.releases = releases;
         this.settings = settings;
+        this.lists = lists;
     }
 
     List<Alert> asOf(LocalDate date) {
@@ -43,6 +51,7 @@ final class Alerts {
         followUps(date, alerts);
         newHits(date, alerts);
         rejectionReports(date, alerts);
+        alerts.addAll(lists.asOf(date));
         return List.copyOf(alerts);
     }
 

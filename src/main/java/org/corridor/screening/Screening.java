@@ -297,6 +297,15 @@ public final class Screening {
         return held;
     }
 
+    /**
+     * What whoever relies on screening must know about the active lists (issue 16): lists older
+     * than their maximum age, shipped files that are samples, versions waiting in quarantine.
+     */
+    public List<ListNotice> notices() {
+        return transactions.read(
+                tx -> ListNotices.of(store.activeVersions(tx), store.pendingQuarantine(tx), policy, clock.instant()));
+    }
+
     /** The quarantined versions waiting for a second person, oldest first. */
     public List<QuarantinedVersion> quarantined() {
         return transactions.read(store::pendingQuarantine);

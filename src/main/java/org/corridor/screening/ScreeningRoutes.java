@@ -79,11 +79,22 @@ public final class ScreeningRoutes implements Routes {
     }
 
     /** CLEAR or POTENTIAL_MATCH with its hits, best first, and the list versions used. */
-    public record ScreeningView(String outcome, List<HitView> hits, Map<String, String> listVersions) {}
+    public record ScreeningView(
+            String outcome, List<HitView> hits, Map<String, String> listVersions, List<NoticeView> listNotices) {}
+
+    /** A notice about an active list (issue 16): stale, a shipped sample, or a version in quarantine. */
+    public record NoticeView(String kind, String list, String version, String message) {
+        static List<NoticeView> of(List<ListNotice> notices) {
+            return notices.stream()
+                    .map(n -> new NoticeView(n.kind(), n.list().name(), n.version(), n.message()))
+                    .toList();
+        }
+    }
 
     public record BatchResultView(int index, Optional<String> id, String outcome, List<HitView> hits) {}
 
-    public record BatchView(List<BatchResultView> results, Map<String, String> listVersions) {}
+    public record BatchView(
+            List<BatchResultView> results, Map<String, String> listVersions, List<NoticeView> listNotices) {}
 
     public record ListVersionView(
             long id,
@@ -105,7 +116,10 @@ public final class ScreeningRoutes implements Routes {
             ListVersionView version, long activeVersionId, int activeEntityCount, int removed, String confirmWith) {}
 
     public record ListsView(
-            List<ListVersionView> active, List<ListVersionView> history, List<QuarantineView> quarantined) {}
+            List<ListVersionView> active,
+            List<ListVersionView> history,
+            List<QuarantineView> quarantined,
+            List<NoticeView> notices) {}
 
     /** Why a quarantined version is rejected, for the audit trail. */
     public record RejectRequest(String reason) {}
@@ -178,7 +192,10 @@ public final class ScreeningRoutes implements Routes {
         ScreeningOptions options = options(request.threshold(), request.limit());
         ScreeningResult result = screening.screenAndRecord(Api.actor(ctx), party, options);
         ctx.json(new ScreeningView(
-                outcome(result.outcome()), hits(result.outcome()), new TreeMap<>(result.auditVersions())));
+                outcome(result.outcome()),
+                hits(result.outcome()),
+                new TreeMap<>(result.auditVersions()),
+                NoticeView.of(screening.notices())));
     }
 
     private void screenBatch(Context ctx) {
@@ -213,7 +230,10 @@ public final class ScreeningRoutes implements Routes {
             ScreeningOutcome outcome = batch.outcomes().get(i);
             results.add(new BatchResultView(i, request.parties().get(i).id(), outcome(outcome), hits(outcome)));
         }
-        ctx.json(new BatchView(results, new TreeMap<>(Screening.auditVersions(batch.listVersions()))));
+        ctx.json(new BatchView(
+                results,
+                new TreeMap<>(Screening.auditVersions(batch.listVersions())),
+                NoticeView.of(screening.notices())));
     }
 
     private void lists(Context ctx) {
@@ -235,7 +255,7 @@ public final class ScreeningRoutes implements Routes {
                     "POST /api/v1/screening/lists/" + held.version().id() + "/confirm (or /reject), by a person"
                             + " other than " + held.version().importedBy()));
         }
-        ctx.json(new ListsView(activeViews, history, quarantined));
+        ctx.json(new ListsView(activeViews, history, quarantined, NoticeView.of(screening.notices())));
     }
 
     private static ListVersionView view(ListVersion version, boolean active) {

@@ -37,7 +37,11 @@ class ListQuarantineHttpTest {
                 screening.importSnapshot(admin, ListQuarantineTest.list(SanctionsList.UN, 30, 0, "b"), "s");
 
         JsonNode lists = server.as(Role.AUDITOR).get("/api/v1/screening/lists").json();
-        assertThat(lists.get("active").get(0).get("id").asLong()).isEqualTo(full.id());
+        JsonNode activeUn = null;
+        for (JsonNode version : lists.get("active")) {
+            activeUn = version.get("list").asText().equals("UN") ? version : activeUn;
+        }
+        assertThat(activeUn.get("id").asLong()).isEqualTo(full.id());
         assertThat(lists.get("quarantined").get(0).get("version").get("id").asLong())
                 .isEqualTo(shrunk.id());
         assertThat(lists.get("quarantined").get(0).get("removed").asInt()).isEqualTo(10);
@@ -61,5 +65,32 @@ class ListQuarantineHttpTest {
         ApiClient.Response again = server.as(Role.COMPLIANCE_REVIEWER).post(confirm, "");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("code").asText()).isEqualTo("LIST_NOT_QUARANTINED");
+    }
+
+    @Test
+    void health_screening_answers_and_alerts_name_a_stale_list_and_health_stays_up() {
+        Screening screening = server.corridor().screening();
+        screening.importSnapshot(
+                new Actor("admin", "ADMIN"),
+                new ListSnapshot(
+                        SanctionsList.OFAC_NON_SDN,
+                        "2025-01-31",
+                        Fixtures.sha256("stale"),
+                        ListQuarantineTest.list(SanctionsList.OFAC_NON_SDN, 3, 0, "stale")
+                                .entities()),
+                "an old file");
+
+        ApiClient.Response health = server.anonymous().get("/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asText()).isEqualTo("UP");
+        assertThat(health.json().get("warnings").toString()).contains("LIST_STALE OFAC_NON_SDN");
+
+        JsonNode answer = server.as(Role.COMPLIANCE_ANALYST)
+                .post("/api/v1/screening/parties", "{\"name\": \"Jane Ordinary\"}")
+                .json();
+        assertThat(answer.get("list_notices").toString()).contains("LIST_STALE").contains("OFAC_NON_SDN");
+
+        JsonNode alerts = server.as(Role.OPERATOR).get("/api/v1/alerts").json();
+        assertThat(alerts.toString()).contains("LIST_STALE").contains("OFAC_NON_SDN");
     }
 }

@@ -214,7 +214,9 @@ class ListsCliTest {
         assertThat(lines.get(1)).startsWith("OFAC_NON_SDN no active version");
         assertThat(lines.get(2))
                 .startsWith("UN           version 1  published 2026-02-27")
-                .endsWith("delta +4 -0 ~0");
+                .contains("delta +4 -0 ~0");
+        // Issue 16: a list older than its maximum age (7 days by default) says so on its own line.
+        assertThat(lines.get(2)).contains("! LIST_STALE: version 2026-02-27/").contains("days old");
 
         Path input = Files.writeString(
                 dir.resolve("in.csv"), "id,name,nationality\n1,Saddam Hussein al-Tikriti,Iraq\n2,Jane Ordinary,\n");
