@@ -288,4 +288,31 @@ class ListsCliTest {
         assertThat(shippedAgain.exitCode()).as(shippedAgain.err()).isZero();
         assertThat(shippedAgain.out()).isEqualTo("imported 0 shipped lists\n");
     }
+
+    @Test
+    void a_shrunken_file_is_quarantined_and_its_importer_cannot_confirm_it_from_the_console() throws IOException {
+        String full = Files.readString(Fixtures.resource("un-small.xml"), StandardCharsets.UTF_8);
+        int from = full.indexOf("<INDIVIDUAL>");
+        String shrunk = full.substring(0, from) + full.substring(full.indexOf("</INDIVIDUAL>", from) + 13);
+        Path smaller = Files.writeString(dir.resolve("un-smaller.xml"), shrunk);
+        assertThat(corridor(
+                                "lists",
+                                "import",
+                                "--source",
+                                "un",
+                                Fixtures.resource("un-small.xml").toString())
+                        .exitCode())
+                .isZero();
+
+        Run held = corridor("lists", "import", "--source", "un", smaller.toString());
+
+        assertThat(held.exitCode()).isEqualTo(1);
+        assertThat(held.out()).contains("quarantined UN").contains("drops 1 of the 4 entities of active version 1");
+        assertThat(reason(held)).contains("LIST_QUARANTINED").contains("lists confirm 2");
+        Run show = corridor("lists", "show");
+        assertThat(show.out()).contains("UN           version 1 ").contains("quarantined (not used for screening");
+        Run self = corridor("lists", "confirm", "2");
+        assertThat(self.exitCode()).isEqualTo(1);
+        assertThat(reason(self)).contains("LIST_SELF_CONFIRMATION");
+    }
 }
