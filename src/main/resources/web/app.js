@@ -38,7 +38,27 @@ async function start() {
   app.hidden = false;
   document.getElementById("whoami").textContent = `${me.name} · ${me.roles.join(", ")}`;
   renderNav();
+  showListWarnings();
   route();
+}
+
+// Issue 16: stale or sample sanctions lists and versions in quarantine, from /health, on every page.
+async function showListWarnings() {
+  const banner = document.getElementById("list-warnings");
+  clear(banner);
+  let warnings = [];
+  try {
+    warnings = (await api("/health")).warnings || [];
+  } catch (error) {
+    warnings = [];
+  }
+  banner.hidden = warnings.length === 0;
+  app.classList.toggle("warned", warnings.length > 0);
+  if (warnings.length === 0) return;
+  banner.append(h("strong", {}, "Sanctions lists need attention: screening answers rely on them."));
+  const items = h("ul", {});
+  for (const warning of warnings) items.append(h("li", {}, warning));
+  banner.append(items);
 }
 
 function renderNav() {

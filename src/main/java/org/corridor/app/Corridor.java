@@ -3,6 +3,7 @@ package org.corridor.app;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.corridor.release.ApprovalPolicy;
 import org.corridor.release.PartyScreening;
 import org.corridor.release.PaymentMessages;
 import org.corridor.release.Releases;
+import org.corridor.report.Alert;
 import org.corridor.report.ReportSettings;
 import org.corridor.report.Reports;
 import org.corridor.screening.Screening;
@@ -69,7 +71,8 @@ public final class Corridor implements AutoCloseable {
         this.users = new Users(database.transactions(), auditLog, clock);
         this.authorisations = new Authorisations(database.transactions(), auditLog, clock, config.zone());
         this.eligibility = new Eligibility(database.transactions(), auditLog, clock, config.zone());
-        this.screening = new Screening(database.transactions(), auditLog, clock);
+        this.screening = new Screening(
+                database.transactions(), auditLog, clock, config.safeguards().lists());
         // Who is listed: exact IMO numbers and name hits from the active sanctions lists, and the
         // graph's own designations (the vessels ask both).
         ListingLookup screeningLookup = new ScreeningListings(screening);
@@ -110,7 +113,24 @@ public final class Corridor implements AutoCloseable {
                 releases.reportRecords(),
                 ReportSettings.fromEnvironment(System.getenv()),
                 clock,
-                config.zone());
+                config.zone(),
+                date -> listAlerts(screening, date, LocalDate.now(clock.withZone(config.zone()))));
+    }
+
+    /** Screening's notices as alerts (issue 16), for today or later: the lists' past state is not kept. */
+    private static List<Alert> listAlerts(Screening screening, LocalDate date, LocalDate today) {
+        if (date.isBefore(today)) {
+            return List.of();
+        }
+        return screening.notices().stream()
+                .map(notice -> new Alert(
+                        notice.kind(),
+                        notice.kind().equals("LIST_STALE") ? "bad" : "warn",
+                        notice.list().name(),
+                        notice.list() + ": " + notice.message(),
+                        Optional.empty(),
+                        Optional.empty()))
+                .toList();
     }
 
     /** Opens the configured database, applies pending migrations and wires the features. */

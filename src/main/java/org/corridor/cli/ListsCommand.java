@@ -21,6 +21,7 @@ import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
 import org.corridor.screening.ListFormat;
 import org.corridor.screening.ListFormatException;
+import org.corridor.screening.ListNotice;
 import org.corridor.screening.ListReader;
 import org.corridor.screening.ListSnapshot;
 import org.corridor.screening.ListVersion;
@@ -44,7 +45,13 @@ import picocli.CommandLine.Parameters;
         name = "lists",
         mixinStandardHelpOptions = true,
         description = "Sanctions list versions: import, download and show.",
-        subcommands = {ListsCommand.Import.class, ListsCommand.Update.class, ListsCommand.Show.class})
+        subcommands = {
+            ListsCommand.Import.class,
+            ListsCommand.Update.class,
+            ListsCommand.Show.class,
+            ListsDecisionCommand.Confirm.class,
+            ListsDecisionCommand.Reject.class
+        })
 final class ListsCommand implements Runnable {
 
     @CommandLine.Spec
@@ -217,10 +224,10 @@ final class ListsCommand implements Runnable {
                 String origin = String.join(
                         " ",
                         paths.stream().map(p -> p.toAbsolutePath().toString()).toList());
-                screening.importSnapshots(CliActor.current(), snapshots, origin);
+                List<ListVersion> imported = screening.importSnapshots(CliActor.current(), snapshots, origin);
                 steps.finish();
                 printChanges(before, screening.active(), snapshots);
-                return 0;
+                return ListsDecisionCommand.reportQuarantined(screening, imported, "lists import");
             }
         }
 
@@ -345,14 +352,16 @@ final class ListsCommand implements Runnable {
                     Screening screening = corridor.screening();
                     Map<SanctionsList, ListVersion> before = screening.active();
                     List<ListSnapshot> all = new ArrayList<>();
+                    List<ListVersion> imported = new ArrayList<>();
                     for (Map.Entry<Source, List<ListSnapshot>> entry : parsed.entrySet()) {
-                        screening.importSnapshots(CliActor.current(), entry.getValue(), addresses.get(entry.getKey()));
+                        imported.addAll(screening.importSnapshots(
+                                CliActor.current(), entry.getValue(), addresses.get(entry.getKey())));
                         all.addAll(entry.getValue());
                     }
                     steps.finish();
                     printChanges(before, screening.active(), all);
+                    return ListsDecisionCommand.reportQuarantined(screening, imported, "lists update");
                 }
-                return 0;
             } finally {
                 deleteTree(folder);
             }
@@ -458,6 +467,7 @@ final class ListsCommand implements Runnable {
             try (Corridor corridor = database.open()) {
                 Screening screening = corridor.screening();
                 Map<SanctionsList, ListVersion> active = screening.active();
+                List<ListNotice> notices = screening.notices();
                 for (SanctionsList list : SanctionsList.values()) {
                     ListVersion version = active.get(list);
                     if (version == null && !ShippedLists.SHIPPED.contains(list)) {
@@ -469,8 +479,9 @@ final class ListsCommand implements Runnable {
                                             Locale.ROOT,
                                             "%-12s no active version (./corridor lists import or lists update)",
                                             list)
-                                    : describe(version));
+                                    : describe(version) + ListsDecisionCommand.warnings(notices, list));
                 }
+                ListsDecisionCommand.printQuarantined(screening);
                 if (history) {
                     System.out.println("history:");
                     for (ListVersion version : screening.versions()) {
@@ -516,6 +527,9 @@ final class ListsCommand implements Runnable {
                 continue;
             }
             if (previous != null && previous.id() == now.id()) {
+                if (!now.sha256().equals(snapshot.sourceSha256())) {
+                    continue; // quarantined (issue 16): ListsDecisionCommand reports it
+                }
                 System.out.println("unchanged " + describe(now) + " (same content already active)");
             } else {
                 System.out.println("imported " + describe(now));

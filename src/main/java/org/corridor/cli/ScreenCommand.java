@@ -218,6 +218,7 @@ public final class ScreenCommand implements Runnable {
                                 + " importing the snapshot shipped with Corridor first (./corridor lists update for current lists)");
                 screening.importShipped(CliActor.current());
             }
+            ListsDecisionCommand.warn(screening, "screen names");
             return screening.pinned().screener();
         }
 

@@ -24,6 +24,7 @@ import org.corridor.release.ReleaseRoutes;
 import org.corridor.report.AuditTrailRoutes;
 import org.corridor.report.ReportRoutes;
 import org.corridor.screening.EntityMatching;
+import org.corridor.screening.ListNotice;
 import org.corridor.screening.ScreeningRoutes;
 import org.corridor.screening.YenteRoutes;
 import org.corridor.settlement.ContractRoutes;
@@ -93,7 +94,14 @@ public final class HttpServer implements AutoCloseable {
         Metrics metrics = new Metrics(registry);
         AtomicReference<List<RouteSpec>> registered = new AtomicReference<>(List.of());
         List<Routes> features = new ArrayList<>();
-        features.add(new SystemRoutes(corridor.database(), registry, registered::get, VERSION));
+        features.add(new SystemRoutes(
+                corridor.database(),
+                registry,
+                registered::get,
+                VERSION,
+                () -> corridor.screening().notices().stream()
+                        .map(ListNotice::line)
+                        .toList()));
         features.add(new UserRoutes(corridor.users()));
         features.add(new AuditTrailRoutes(corridor.audit(), corridor.zone()));
         features.add(new AuthorisationRoutes(corridor.authorisations()));

@@ -12,8 +12,11 @@ import org.corridor.identity.User;
 /** Health, metrics, the OpenAPI description and "who am I". */
 final class SystemRoutes implements Routes {
 
-    /** The answer of {@code GET /health}. */
-    record Health(String status, String database) {}
+    /**
+     * The answer of {@code GET /health}. {@code warnings} name what needs a person without making
+     * the server unready: stale or sample sanctions lists, a list version in quarantine (issue 16).
+     */
+    record Health(String status, String database, List<String> warnings) {}
 
     /**
      * The answer of {@code GET /api/v1/me}: {@code role} is every role joined with '+', as the audit
@@ -25,12 +28,19 @@ final class SystemRoutes implements Routes {
     private final PrometheusMeterRegistry metrics;
     private final Supplier<List<RouteSpec>> routes;
     private final String version;
+    private final Supplier<List<String>> warnings;
 
-    SystemRoutes(Database database, PrometheusMeterRegistry metrics, Supplier<List<RouteSpec>> routes, String version) {
+    SystemRoutes(
+            Database database,
+            PrometheusMeterRegistry metrics,
+            Supplier<List<RouteSpec>> routes,
+            String version,
+            Supplier<List<String>> warnings) {
         this.database = database;
         this.metrics = metrics;
         this.routes = routes;
         this.version = version;
+        this.warnings = warnings;
     }
 
     @Override
@@ -66,7 +76,16 @@ final class SystemRoutes implements Routes {
         if (!ready) {
             ctx.header("Retry-After", Integer.toString(Problems.RETRY_AFTER_SECONDS));
         }
-        ctx.json(new Health(ready ? "UP" : "DOWN", ready ? "UP" : "DOWN"));
+        ctx.json(new Health(ready ? "UP" : "DOWN", ready ? "UP" : "DOWN", ready ? warnings() : List.of()));
+    }
+
+    /** The warnings, or none when they cannot be read: health answers whatever the lists' state. */
+    private List<String> warnings() {
+        try {
+            return warnings.get();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     private void metrics(Context ctx) {

@@ -45,6 +45,11 @@ public enum Permission {
     SCREENING_RUN,
     /** Read the sanctions list versions: active ones and their history. */
     LISTS_READ,
+    /**
+     * Confirm or reject a quarantined list version, one that dropped more than the allowed share of
+     * the active version's entities (issue 16); never the person who imported it.
+     */
+    LISTS_CONFIRM,
     /** Read reports RPT-1 to RPT-10, idle funds, alerts, legal holds and the retention check. */
     REPORT_READ,
     /** Place and release legal holds. */

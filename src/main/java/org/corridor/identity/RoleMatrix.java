@@ -12,6 +12,7 @@ import static org.corridor.identity.Permission.HIT_DISPOSE;
 import static org.corridor.identity.Permission.HIT_READ;
 import static org.corridor.identity.Permission.LEDGER_READ;
 import static org.corridor.identity.Permission.LEDGER_WRITE;
+import static org.corridor.identity.Permission.LISTS_CONFIRM;
 import static org.corridor.identity.Permission.LISTS_READ;
 import static org.corridor.identity.Permission.OWNERSHIP_MANAGE;
 import static org.corridor.identity.Permission.OWNERSHIP_READ;
@@ -92,6 +93,9 @@ public final class RoleMatrix {
         // them, to auditors and to the administrator who keeps the lists current.
         grant(SCREENING_RUN, EnumSet.of(OPERATOR, COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, APPROVER));
         grant(LISTS_READ, EnumSet.of(ADMIN, OPERATOR, COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, APPROVER, AUDITOR));
+        // A list that shrank is confirmed by whoever keeps the lists or answers for screening, and
+        // never by its importer (Screening checks the person).
+        grant(LISTS_CONFIRM, EnumSet.of(ADMIN, COMPLIANCE_REVIEWER));
         // Reports: whoever answers for the channel reads them; operations watch idle funds and
         // alerts. Legal holds are placed by senior compliance (and ADMIN, for counsel's requests).
         grant(REPORT_READ, EnumSet.of(ADMIN, OPERATOR, COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, APPROVER, AUDITOR));

@@ -16,15 +16,17 @@ import org.corridor.settlement.Settlement;
  * The alerts as of a date (FR-32): authorisation expiry and days without any valid authorisation
  * (from the register), idle and approaching-idle money (from the FIFO lots), and, through
  * {@link ReleaseRecords}, requests waiting too long in a stage, overdue post-payment documents,
- * undecided hits on open requests and rejection reports coming due, and bank credits waiting in
- * SUSPENSE. Reads only; thread-safe.
+ * undecided hits on open requests and rejection reports coming due, bank credits waiting in
+ * SUSPENSE, and, through {@link ListAlerts}, sanctions lists that are stale or wait in quarantine
+ * (issue 16). Reads only; thread-safe.
  */
 record Alerts(
         Authorisations authorisations,
         IdleFunds idleFunds,
         ReleaseRecords releases,
         ReportSettings settings,
-        Settlement settlement) {
+        Settlement settlement,
+        ListAlerts lists) {
 
     /** How far back an undecided hit still counts as new. */
     static final int NEW_HIT_DAYS = 90;
@@ -44,6 +46,7 @@ record Alerts(
         newHits(date, alerts);
         rejectionReports(date, alerts);
         unmatchedCredits(date, alerts);
+        alerts.addAll(lists.asOf(date));
         return List.copyOf(alerts);
     }
 

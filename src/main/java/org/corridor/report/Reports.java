@@ -43,11 +43,25 @@ public final class Reports {
             ReportSettings settings,
             Clock clock,
             ZoneId zone) {
+        this(settlement, authorisations, audit, transactions, releases, settings, clock, zone, ListAlerts.NONE);
+    }
+
+    /** @param lists the alerts about the sanctions lists (issue 16) */
+    public Reports(
+            Settlement settlement,
+            Authorisations authorisations,
+            AuditLog audit,
+            Transactions transactions,
+            ReleaseRecords releases,
+            ReportSettings settings,
+            Clock clock,
+            ZoneId zone,
+            ListAlerts lists) {
         this.settings = settings;
         this.clock = clock;
         this.zone = zone;
         this.idleFunds = new IdleFunds(settlement, authorisations, releases, settings);
-        this.alerts = new Alerts(authorisations, idleFunds, releases, settings, settlement);
+        this.alerts = new Alerts(authorisations, idleFunds, releases, settings, settlement, lists);
         this.monthly = new MonthlyReport(settlement, releases);
         this.calendar = new AuthorisationCalendar(authorisations, releases, settings);
         this.reconciliation = new ReconciliationTables(settlement);

@@ -14,11 +14,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.corridor.ConflictException;
+import org.corridor.ForbiddenException;
 import org.corridor.InvalidInputException;
+import org.corridor.NotFoundException;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEvent;
 import org.corridor.audit.AuditLog;
 import org.corridor.audit.CanonicalJson;
+import org.corridor.identity.Permission;
+import org.corridor.identity.Role;
+import org.corridor.identity.RoleMatrix;
 import org.corridor.transaction.Transaction;
 import org.corridor.transaction.Transactions;
 import org.slf4j.Logger;
@@ -48,18 +53,34 @@ public final class Screening {
     private final ScreeningListStore store = new ScreeningListStore();
     private final LoadedLists loaded;
     private final Clock clock;
+    private final ListPolicy policy;
     private final List<Consumer<ListChange>> listeners = new CopyOnWriteArrayList<>();
 
     public Screening(Transactions transactions, AuditLog audit, Clock clock) {
-        this(transactions, audit, clock, REFRESH_NANOS);
+        this(transactions, audit, clock, ListPolicy.DEFAULT);
+    }
+
+    /** @param policy how far a new version may shrink and a list may age (issue 16) */
+    public Screening(Transactions transactions, AuditLog audit, Clock clock, ListPolicy policy) {
+        this(transactions, audit, clock, REFRESH_NANOS, policy);
     }
 
     /** @param refreshNanos how long to trust the loaded versions before checking the database again */
     Screening(Transactions transactions, AuditLog audit, Clock clock, long refreshNanos) {
+        this(transactions, audit, clock, refreshNanos, ListPolicy.DEFAULT);
+    }
+
+    private Screening(Transactions transactions, AuditLog audit, Clock clock, long refreshNanos, ListPolicy policy) {
         this.transactions = transactions;
         this.audit = audit;
         this.loaded = new LoadedLists(transactions, store, refreshNanos);
         this.clock = clock;
+        this.policy = java.util.Objects.requireNonNull(policy, "policy");
+    }
+
+    /** The shrink and age limits this screening applies. */
+    public ListPolicy policy() {
+        return policy;
     }
 
     // ---- screening
@@ -208,9 +229,214 @@ public final class Screening {
         ListDelta delta = previous.isPresent()
                 ? ListDelta.between(store.snapshot(tx, previous.get()), snapshot)
                 : new ListDelta(snapshot.list(), snapshot.entities(), List.of(), List.of());
+        if (previous.isPresent() && dropsTooMany(previous.get(), delta)) {
+            return new Imported(
+                    quarantine(tx, actor, snapshot, encoded, source, now, previous.get(), delta), Optional.empty());
+        }
         ListVersion current = store.activate(tx, snapshot, encoded, previous, delta, source.strip(), actor.name(), now);
         audit.append(tx, importEvent(actor, snapshot, source, previous, current));
         return new Imported(current, Optional.of(new ListChange(snapshot.list(), previous, current, delta)));
+    }
+
+    // ---- quarantine (issue 16)
+
+    /** Whether a new version drops more than the allowed share of the active version's entities. */
+    private boolean dropsTooMany(ListVersion active, ListDelta delta) {
+        java.math.BigDecimal allowed = policy.maxShrink().multiply(java.math.BigDecimal.valueOf(active.entityCount()));
+        return java.math.BigDecimal.valueOf(delta.removed().size()).compareTo(allowed) > 0;
+    }
+
+    /**
+     * Stores a version that drops too many entities as quarantined, with one audit entry; the same
+     * content already waiting is not stored twice.
+     */
+    private ListVersion quarantine(
+            Transaction tx,
+            Actor actor,
+            ListSnapshot snapshot,
+            byte[] encoded,
+            String source,
+            Instant now,
+            ListVersion active,
+            ListDelta delta) {
+        for (QuarantinedVersion waiting : store.pendingQuarantine(tx)) {
+            if (waiting.version().list() == snapshot.list()
+                    && waiting.version().sha256().equals(snapshot.sourceSha256())
+                    && waiting.replaces() == active.id()) {
+                return waiting.version();
+            }
+        }
+        ListVersion held = store.quarantine(tx, snapshot, encoded, active, delta, source.strip(), actor.name(), now);
+        LOG.warn(
+                "{} version {} drops {} of the active version's {} entities (more than {}); quarantined until a"
+                        + " second person confirms it",
+                snapshot.list(),
+                held.id(),
+                delta.removed().size(),
+                active.entityCount(),
+                policy.maxShrink());
+        audit.append(
+                tx,
+                new AuditEvent(
+                        actor,
+                        "screening.list.quarantine",
+                        snapshot.list().name(),
+                        CanonicalJson.fields(
+                                "list", snapshot.list().name(),
+                                "source", source.strip(),
+                                "published_on", snapshot.publishedOn(),
+                                "sha256", snapshot.sourceSha256(),
+                                "max_shrink", policy.maxShrink().toPlainString()),
+                        CanonicalJson.fields(
+                                "version_id", held.id(),
+                                "active_version_id", active.id(),
+                                "entities", held.entityCount(),
+                                "active_entities", active.entityCount(),
+                                "removed", held.removed()),
+                        Map.of(snapshot.list().name(), active.label())));
+        return held;
+    }
+
+    /**
+     * What whoever relies on screening must know about the active lists (issue 16): lists older
+     * than their maximum age, shipped files that are samples, versions waiting in quarantine.
+     */
+    public List<ListNotice> notices() {
+        return transactions.read(
+                tx -> ListNotices.of(store.activeVersions(tx), store.pendingQuarantine(tx), policy, clock.instant()));
+    }
+
+    /** The quarantined versions waiting for a second person, oldest first. */
+    public List<QuarantinedVersion> quarantined() {
+        return transactions.read(store::pendingQuarantine);
+    }
+
+    /**
+     * A second person confirms a quarantined version: it becomes the active version of its list (the
+     * screener is rebuilt and listeners told, as for an import). Refused to the importer by any door
+     * ({@code LIST_SELF_CONFIRMATION}), to a role without {@code LISTS_CONFIRM}
+     * ({@code ROLE_NOT_PERMITTED}), for a version not waiting ({@code LIST_NOT_QUARANTINED}) or one
+     * whose active version has been replaced since ({@code LIST_QUARANTINE_STALE}).
+     */
+    public ListVersion confirmQuarantined(Actor actor, long versionId) {
+        Instant now = clock.instant();
+        Confirmed confirmed = transactions.inTransaction(tx -> {
+            store.lockLists(tx);
+            ScreeningListStore.Held held = decidable(tx, actor, versionId);
+            ListVersion active = store.active(tx, held.version().list()).orElseThrow();
+            ListSnapshot snapshot = store.snapshot(tx, held.version());
+            ListDelta delta = ListDelta.between(store.snapshot(tx, active), snapshot);
+            store.decide(tx, held, "CONFIRMED", actor.name(), "", now);
+            audit.append(tx, decisionEvent(actor, "screening.list.confirm", held.version(), active, ""));
+            return new Confirmed(
+                    new ListChange(held.version().list(), Optional.of(active), held.version(), delta), snapshot);
+        });
+        loaded.replace(List.of(confirmed.change()), List.of(confirmed.snapshot()));
+        notifyListeners(List.of(confirmed.change()));
+        return confirmed.change().current();
+    }
+
+    /** A confirmation's change and the entities it activated, out of its unit of work. */
+    private record Confirmed(ListChange change, ListSnapshot snapshot) {}
+
+    /**
+     * A second person rejects a quarantined version: it never becomes active. Refused as
+     * {@link #confirmQuarantined} is, except that a stale version may still be rejected.
+     */
+    public ListVersion rejectQuarantined(Actor actor, long versionId, String reason) {
+        Instant now = clock.instant();
+        String why = reason == null ? "" : reason.strip();
+        return transactions.inTransaction(tx -> {
+            store.lockLists(tx);
+            ScreeningListStore.Held held = undecided(tx, actor, versionId);
+            ListVersion active = store.active(tx, held.version().list()).orElseThrow();
+            store.decide(tx, held, "REJECTED", actor.name(), why, now);
+            audit.append(tx, decisionEvent(actor, "screening.list.reject", held.version(), active, why));
+            return held.version();
+        });
+    }
+
+    /** A quarantined, undecided version that this actor may decide and whose active version still stands. */
+    private ScreeningListStore.Held decidable(Transaction tx, Actor actor, long versionId) {
+        ScreeningListStore.Held held = undecided(tx, actor, versionId);
+        Optional<ListVersion> active = store.active(tx, held.version().list());
+        if (active.isEmpty() || active.get().id() != held.previousId()) {
+            throw new ConflictException(
+                    "LIST_QUARANTINE_STALE",
+                    "version " + versionId + " was measured against version " + held.previousId()
+                            + ", which is no longer active; import the file again to measure it against the"
+                            + " current version");
+        }
+        return held;
+    }
+
+    private ScreeningListStore.Held undecided(Transaction tx, Actor actor, long versionId) {
+        if (!mayDecide(actor)) {
+            throw new ForbiddenException(
+                    "ROLE_NOT_PERMITTED", "role " + actor.role() + " may not confirm or reject a list version");
+        }
+        ScreeningListStore.Held held = store.held(tx, versionId)
+                .orElseThrow(() -> new NotFoundException("LIST_VERSION_NOT_FOUND", "no list version " + versionId));
+        if (!held.quarantined() || held.decision().isPresent()) {
+            throw new ConflictException(
+                    "LIST_NOT_QUARANTINED",
+                    "version " + versionId + " is not waiting for a decision"
+                            + held.decision().map(d -> " (already " + d + ")").orElse(" (it was never quarantined)"));
+        }
+        if (samePerson(actor.name(), held.version().importedBy())) {
+            throw new ForbiddenException(
+                    "LIST_SELF_CONFIRMATION",
+                    held.version().importedBy() + " imported version " + versionId
+                            + "; a second person must confirm or reject it");
+        }
+        return held;
+    }
+
+    /**
+     * The roles RoleMatrix grants LISTS_CONFIRM, signed in as themselves. Not the console: its name is
+     * whatever the operating-system user says, so one person could import as one name and confirm as
+     * another.
+     */
+    private static boolean mayDecide(Actor actor) {
+        try {
+            return RoleMatrix.allows(Role.valueOf(actor.role()), Permission.LISTS_CONFIRM);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * One person behind two doors: the console records {@code cli:NAME} for the operating-system user
+     * NAME, the API the user's name; the same NAME at either door is the same person.
+     */
+    static boolean samePerson(String one, String other) {
+        return person(one).equalsIgnoreCase(person(other));
+    }
+
+    private static String person(String actorName) {
+        String name = actorName.strip();
+        return name.startsWith("cli:") ? name.substring(4) : name;
+    }
+
+    private static AuditEvent decisionEvent(
+            Actor actor, String action, ListVersion version, ListVersion active, String reason) {
+        return new AuditEvent(
+                actor,
+                action,
+                version.list().name(),
+                CanonicalJson.fields(
+                        "list", version.list().name(),
+                        "version_id", version.id(),
+                        "active_version_id", active.id(),
+                        "imported_by", version.importedBy(),
+                        "reason", reason),
+                CanonicalJson.fields(
+                        "entities", version.entityCount(),
+                        "active_entities", active.entityCount(),
+                        "removed", version.removed(),
+                        "version", version.label(),
+                        "replaced", active.label()),
+                Map.of(version.list().name(), version.label()));
     }
 
     /**

@@ -70,17 +70,102 @@ final class ScreeningListStore {
             String source,
             String importedBy,
             Instant now) {
-        Handle handle = Handles.of(transaction);
-        handle.createUpdate("update screening_list_version set active = false where list = :list and active")
+        Handles.of(transaction)
+                .createUpdate("update screening_list_version set active = false where list = :list and active")
                 .bind("list", snapshot.list().name())
                 .execute();
+        return insert(transaction, snapshot, encoded, previous, delta, source, importedBy, now, false);
+    }
+
+    /**
+     * Stores a snapshot as a quarantined version (issue 16): kept with its delta against the active
+     * version, which stays active until a second person decides.
+     */
+    ListVersion quarantine(
+            Transaction transaction,
+            ListSnapshot snapshot,
+            byte[] encoded,
+            ListVersion active,
+            ListDelta delta,
+            String source,
+            String importedBy,
+            Instant now) {
+        return insert(transaction, snapshot, encoded, Optional.of(active), delta, source, importedBy, now, true);
+    }
+
+    /** The quarantined versions nobody has decided yet, oldest first, with the version each would replace. */
+    List<QuarantinedVersion> pendingQuarantine(Transaction transaction) {
+        return Handles.of(transaction)
+                .createQuery("""
+                        select v.*, p.id as replaces_id, p.entity_count as replaces_count
+                        from screening_list_version v join screening_list_version p on p.id = v.previous_id
+                        where v.quarantined and v.decision is null order by v.id
+                        """)
+                .map((rs, ctx) -> new QuarantinedVersion(
+                        VERSION.map(rs, ctx), rs.getLong("replaces_id"), rs.getInt("replaces_count")))
+                .list();
+    }
+
+    /** A stored version with what issue 16's quarantine needs: whether held, decided, and what it replaced. */
+    record Held(ListVersion version, boolean quarantined, Optional<String> decision, long previousId) {}
+
+    /** The version with this id, if any. */
+    Optional<Held> held(Transaction transaction, long id) {
+        return Handles.of(transaction)
+                .createQuery("select * from screening_list_version where id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> new Held(
+                        VERSION.map(rs, ctx),
+                        rs.getBoolean("quarantined"),
+                        Optional.ofNullable(rs.getString("decision")),
+                        rs.getLong("previous_id")))
+                .findOne();
+    }
+
+    /** Records a second person's decision on a quarantined version; CONFIRMED also makes it the active one. */
+    void decide(Transaction transaction, Held held, String decision, String by, String reason, Instant now) {
+        Handle handle = Handles.of(transaction);
+        boolean confirmed = decision.equals("CONFIRMED");
+        if (confirmed) {
+            handle.createUpdate("update screening_list_version set active = false where list = :list and active")
+                    .bind("list", held.version().list().name())
+                    .execute();
+        }
+        handle.createUpdate("""
+                        update screening_list_version
+                        set decision = :decision, decided_by = :by, decided_at = :at, decision_reason = :reason,
+                            active = :active
+                        where id = :id
+                        """)
+                .bind("decision", decision)
+                .bind("by", by)
+                .bind("at", now.atOffset(ZoneOffset.UTC))
+                .bind("reason", reason)
+                .bind("active", confirmed)
+                .bind("id", held.version().id())
+                .execute();
+    }
+
+    private ListVersion insert(
+            Transaction transaction,
+            ListSnapshot snapshot,
+            byte[] encoded,
+            Optional<ListVersion> previous,
+            ListDelta delta,
+            String source,
+            String importedBy,
+            Instant now,
+            boolean quarantined) {
+        Handle handle = Handles.of(transaction);
         long id = handle.createUpdate("""
                         insert into screening_list_version
                             (list, source, published_on, sha256, entity_count, previous_id, added_count,
-                             removed_count, changed_count, delta, imported_at, imported_by, active)
+                             removed_count, changed_count, delta, imported_at, imported_by, active, quarantined)
                         values (:list, :source, :publishedOn, :sha256, :count, :previous, :added, :removed,
-                                :changed, cast(:delta as jsonb), :importedAt, :importedBy, true)
+                                :changed, cast(:delta as jsonb), :importedAt, :importedBy, :active, :quarantined)
                         """)
+                .bind("active", !quarantined)
+                .bind("quarantined", quarantined)
                 .bind("list", snapshot.list().name())
                 .bind("source", source)
                 .bind("publishedOn", snapshot.publishedOn())

@@ -79,11 +79,22 @@ public final class ScreeningRoutes implements Routes {
     }
 
     /** CLEAR or POTENTIAL_MATCH with its hits, best first, and the list versions used. */
-    public record ScreeningView(String outcome, List<HitView> hits, Map<String, String> listVersions) {}
+    public record ScreeningView(
+            String outcome, List<HitView> hits, Map<String, String> listVersions, List<NoticeView> listNotices) {}
+
+    /** A notice about an active list (issue 16): stale, a shipped sample, or a version in quarantine. */
+    public record NoticeView(String kind, String list, String version, String message) {
+        static List<NoticeView> of(List<ListNotice> notices) {
+            return notices.stream()
+                    .map(n -> new NoticeView(n.kind(), n.list().name(), n.version(), n.message()))
+                    .toList();
+        }
+    }
 
     public record BatchResultView(int index, Optional<String> id, String outcome, List<HitView> hits) {}
 
-    public record BatchView(List<BatchResultView> results, Map<String, String> listVersions) {}
+    public record BatchView(
+            List<BatchResultView> results, Map<String, String> listVersions, List<NoticeView> listNotices) {}
 
     public record ListVersionView(
             long id,
@@ -100,7 +111,18 @@ public final class ScreeningRoutes implements Routes {
             int changed,
             boolean active) {}
 
-    public record ListsView(List<ListVersionView> active, List<ListVersionView> history) {}
+    /** A version held back by the shrink check (issue 16), with the active version it would replace. */
+    public record QuarantineView(
+            ListVersionView version, long activeVersionId, int activeEntityCount, int removed, String confirmWith) {}
+
+    public record ListsView(
+            List<ListVersionView> active,
+            List<ListVersionView> history,
+            List<QuarantineView> quarantined,
+            List<NoticeView> notices) {}
+
+    /** Why a quarantined version is rejected, for the audit trail. */
+    public record RejectRequest(String reason) {}
 
     private final Screening screening;
 
@@ -130,6 +152,37 @@ public final class ScreeningRoutes implements Routes {
                 .summary("The active version of each sanctions list and every imported version, newest first")
                 .response(ListsView.class)
                 .handle(this::lists);
+        api.post("/api/v1/screening/lists/{id}/confirm")
+                .requires(Permission.LISTS_CONFIRM)
+                .tag("screening")
+                .summary("A second person (never the importer) activates a quarantined list version (issue 16)")
+                .response(ListVersionView.class)
+                .handle(ctx -> ctx.json(view(screening.confirmQuarantined(Api.actor(ctx), versionId(ctx)), true)));
+        api.post("/api/v1/screening/lists/{id}/reject")
+                .requires(Permission.LISTS_CONFIRM)
+                .tag("screening")
+                .summary("A second person (never the importer) rejects a quarantined list version; it never"
+                        + " becomes active")
+                .request(RejectRequest.class)
+                .response(ListVersionView.class)
+                .handle(this::reject);
+    }
+
+    private void reject(Context ctx) {
+        RejectRequest request = Requests.body(ctx, RejectRequest.class);
+        if (request.reason() == null || request.reason().isBlank()) {
+            throw new InvalidInputException("REASON_MISSING", "reason: say why the version is rejected");
+        }
+        ctx.json(view(screening.rejectQuarantined(Api.actor(ctx), versionId(ctx), request.reason()), false));
+    }
+
+    private static long versionId(Context ctx) {
+        String text = ctx.pathParam("id");
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("VERSION_ID_INVALID", "id: a list version number, got '" + text + "'");
+        }
     }
 
     private void screenParty(Context ctx) {
@@ -139,7 +192,10 @@ public final class ScreeningRoutes implements Routes {
         ScreeningOptions options = options(request.threshold(), request.limit());
         ScreeningResult result = screening.screenAndRecord(Api.actor(ctx), party, options);
         ctx.json(new ScreeningView(
-                outcome(result.outcome()), hits(result.outcome()), new TreeMap<>(result.auditVersions())));
+                outcome(result.outcome()),
+                hits(result.outcome()),
+                new TreeMap<>(result.auditVersions()),
+                NoticeView.of(screening.notices())));
     }
 
     private void screenBatch(Context ctx) {
@@ -174,7 +230,10 @@ public final class ScreeningRoutes implements Routes {
             ScreeningOutcome outcome = batch.outcomes().get(i);
             results.add(new BatchResultView(i, request.parties().get(i).id(), outcome(outcome), hits(outcome)));
         }
-        ctx.json(new BatchView(results, new TreeMap<>(Screening.auditVersions(batch.listVersions()))));
+        ctx.json(new BatchView(
+                results,
+                new TreeMap<>(Screening.auditVersions(batch.listVersions())),
+                NoticeView.of(screening.notices())));
     }
 
     private void lists(Context ctx) {
@@ -186,7 +245,17 @@ public final class ScreeningRoutes implements Routes {
             ListVersion current = active.get(version.list());
             history.add(view(version, current != null && current.id() == version.id()));
         }
-        ctx.json(new ListsView(activeViews, history));
+        List<QuarantineView> quarantined = new ArrayList<>();
+        for (QuarantinedVersion held : screening.quarantined()) {
+            quarantined.add(new QuarantineView(
+                    view(held.version(), false),
+                    held.replaces(),
+                    held.replacesEntityCount(),
+                    held.version().removed(),
+                    "POST /api/v1/screening/lists/" + held.version().id() + "/confirm (or /reject), by a person"
+                            + " other than " + held.version().importedBy()));
+        }
+        ctx.json(new ListsView(activeViews, history, quarantined, NoticeView.of(screening.notices())));
     }
 
     private static ListVersionView view(ListVersion version, boolean active) {

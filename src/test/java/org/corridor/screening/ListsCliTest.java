@@ -214,7 +214,9 @@ class ListsCliTest {
         assertThat(lines.get(1)).startsWith("OFAC_NON_SDN no active version");
         assertThat(lines.get(2))
                 .startsWith("UN           version 1  published 2026-02-27")
-                .endsWith("delta +4 -0 ~0");
+                .contains("delta +4 -0 ~0");
+        // Issue 16: a list older than its maximum age (7 days by default) says so on its own line.
+        assertThat(lines.get(2)).contains("! LIST_STALE: version 2026-02-27/").contains("days old");
 
         Path input = Files.writeString(
                 dir.resolve("in.csv"), "id,name,nationality\n1,Saddam Hussein al-Tikriti,Iraq\n2,Jane Ordinary,\n");
@@ -302,5 +304,33 @@ class ListsCliTest {
         Run shippedAgain = corridor("lists", "import", "--shipped");
         assertThat(shippedAgain.exitCode()).as(shippedAgain.err()).isZero();
         assertThat(shippedAgain.out()).isEqualTo("imported 0 shipped lists\n");
+    }
+
+    @Test
+    void a_shrunken_file_is_quarantined_and_the_console_cannot_confirm_it() throws IOException {
+        String full = Files.readString(Fixtures.resource("un-small.xml"), StandardCharsets.UTF_8);
+        int from = full.indexOf("<INDIVIDUAL>");
+        String shrunk = full.substring(0, from) + full.substring(full.indexOf("</INDIVIDUAL>", from) + 13);
+        Path smaller = Files.writeString(dir.resolve("un-smaller.xml"), shrunk);
+        assertThat(corridor(
+                                "lists",
+                                "import",
+                                "--source",
+                                "un",
+                                Fixtures.resource("un-small.xml").toString())
+                        .exitCode())
+                .isZero();
+
+        Run held = corridor("lists", "import", "--source", "un", smaller.toString());
+
+        assertThat(held.exitCode()).isEqualTo(1);
+        assertThat(held.out()).contains("quarantined UN").contains("drops 1 of the 4 entities of active version 1");
+        assertThat(reason(held)).contains("LIST_QUARANTINED").contains("lists confirm 2");
+        Run show = corridor("lists", "show");
+        assertThat(show.out()).contains("UN           version 1 ").contains("quarantined (not used for screening");
+        // The console names nobody (its user name is whatever the OS says): a decision needs a token.
+        Run console = corridor("lists", "confirm", "2");
+        assertThat(console.exitCode()).isEqualTo(1);
+        assertThat(reason(console)).contains("UNAUTHENTICATED");
     }
 }

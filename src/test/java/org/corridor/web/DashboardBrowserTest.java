@@ -71,6 +71,40 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void a_stale_sanctions_list_is_named_in_a_banner_on_every_page() {
+        org.corridor.screening.ListedEntity listed = new org.corridor.screening.ListedEntity(
+                org.corridor.screening.SanctionsList.UN,
+                "B1",
+                org.corridor.screening.EntityType.PERSON,
+                java.util.List.of(new org.corridor.screening.ListedName(
+                        "Banner Testperson", org.corridor.screening.NameKind.PRIMARY)),
+                java.util.List.of(),
+                java.util.List.of(),
+                java.util.List.of(),
+                java.util.List.of(),
+                java.util.List.of(),
+                java.util.List.of("TEST"),
+                java.util.List.of());
+        server.corridor()
+                .screening()
+                .importSnapshot(
+                        new org.corridor.audit.Actor("admin", "ADMIN"),
+                        new org.corridor.screening.ListSnapshot(
+                                org.corridor.screening.SanctionsList.UN,
+                                "2020-01-01",
+                                "b".repeat(64),
+                                java.util.List.of(listed)),
+                        "an old file");
+
+        browser.signIn(server.token(Role.AUDITOR));
+
+        assertThat(browser.waitForText(By.id("list-warnings"), "LIST_STALE UN").getText())
+                .contains("Sanctions lists need attention")
+                .contains("2020-01-01");
+        browser.driver().findElement(By.id("signout")).click();
+    }
+
+    @Test
     void the_page_loads_nothing_from_elsewhere() {
         browser.open("/");
         @SuppressWarnings("unchecked")
