@@ -33,6 +33,12 @@ final class EvidenceScorer {
     }
 
     static Hit score(Party party, ListedEntity entity, ListedName matched, NameScore name) {
+        return score(party, entity, matched, name, Optional.empty());
+    }
+
+    /** @param crossType the deduction of a match across entity types ({@link TypeRule}), if any */
+    static Hit score(
+            Party party, ListedEntity entity, ListedName matched, NameScore name, Optional<Contribution> crossType) {
         List<Contribution> contributions = new ArrayList<>(4);
         double score = name.score();
         String nameDetail = "best listed name '" + matched.text() + "' ("
@@ -48,6 +54,7 @@ final class EvidenceScorer {
             return new Hit(entity, matched, 1.0, name, contributions);
         }
         identifier.ifPresent(contributions::add);
+        crossType.ifPresent(contributions::add);
         birthDate(party, entity).ifPresent(contributions::add);
         nationality(party, entity).ifPresent(contributions::add);
         for (int i = 1; i < contributions.size(); i++) {

@@ -53,6 +53,7 @@ final class NameIndex {
     private static final String KEY = "key";
     private static final String NEAR = "near";
     private static final String SKELETON = "skeleton";
+    private static final String SYLLABLE = "syllable";
     private static final String IDENTIFIER = "identifier";
     private static final String TYPE = "type";
     private static final String ORDINAL = "ordinal";
@@ -105,9 +106,13 @@ final class NameIndex {
         Set<String> keys = new HashSet<>();
         Set<String> near = new HashSet<>();
         Set<String> skeletons = new HashSet<>();
+        Set<String> syllables = new HashSet<>();
         for (NameToken token : name.analysed().tokens()) {
             if (token.isContent()) {
                 addTerms(token, keys, near, skeletons);
+                if (!token.syllable().isEmpty()) {
+                    syllables.add(token.syllable());
+                }
             }
         }
         for (AnalysedName.Span span : name.analysed().spans()) {
@@ -116,6 +121,7 @@ final class NameIndex {
         keys.forEach(key -> document.add(new StringField(KEY, key, Field.Store.NO)));
         near.forEach(key -> document.add(new StringField(NEAR, key, Field.Store.NO)));
         skeletons.forEach(key -> document.add(new StringField(SKELETON, key, Field.Store.NO)));
+        syllables.forEach(key -> document.add(new StringField(SYLLABLE, key, Field.Store.NO)));
         for (Identifier identifier : entity.identifiers()) {
             document.add(new StringField(IDENTIFIER, identifier.normalisedValue(), Field.Store.NO));
         }
@@ -279,11 +285,18 @@ final class NameIndex {
      */
     private Query tokenQuery(NameToken token, float weight) {
         Query key = term(KEY, token.key());
+        Query syllable = token.syllable().isEmpty()
+                ? null
+                : new BoostQuery(term(SYLLABLE, token.syllable()), KEY_BOOST * weight);
         if (token.weight() < EXPANSION_WEIGHT && token.origin() != TokenOrigin.ARABIC) {
-            return new BoostQuery(key, KEY_BOOST * weight);
+            Query byKey = new BoostQuery(key, KEY_BOOST * weight);
+            return syllable == null ? byKey : new DisjunctionMaxQuery(List.of(byKey, syllable), 0f);
         }
         List<Query> ways = new ArrayList<>();
         ways.add(new BoostQuery(key, KEY_BOOST * weight));
+        if (syllable != null) {
+            ways.add(syllable);
+        }
         for (String near : nearTerms(token.key(), false)) {
             ways.add(new BoostQuery(term(NEAR, near), NEAR_BOOST * weight));
         }

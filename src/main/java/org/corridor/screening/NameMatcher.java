@@ -47,19 +47,39 @@ public final class NameMatcher {
      */
     public NameScore score(String query, String listed, Optional<EntityType> type) {
         List<EntityType> types = type.map(List::of).orElse(List.of(EntityType.PERSON, EntityType.ORGANISATION));
-        List<NameSegmenter.Word> queryWords = NameSegmenter.segment(query);
+        List<NameSegmenter.Segmented> readings = new ArrayList<>(2);
+        readings.add(NameSegmenter.segmented(query));
+        koreanReading(query).ifPresent(readings::add);
         NameScore best = NameScore.NONE;
         for (String alternative : alternatives(listed)) {
             List<NameSegmenter.Word> listedWords = NameSegmenter.segment(alternative);
             for (EntityType each : types) {
-                NameScore score = NameScorer.compare(
-                        analyser.analyse(query, queryWords, each), analyser.analyse(alternative, listedWords, each));
-                if (score.score() > best.score()) {
-                    best = score;
+                AnalysedName listedName = analyser.analyse(alternative, listedWords, each);
+                for (NameSegmenter.Segmented reading : readings) {
+                    NameScore score = NameScorer.compare(analyser.analyse(query, reading, each), listedName);
+                    if (score.score() > best.score()) {
+                        best = score;
+                    }
                 }
             }
         }
         return best;
+    }
+
+    /**
+     * A name written in Han characters read in Korean as well as in Chinese: 金正恩 is Kim Jong Un
+     * to a Korean reader and Jin Zheng'en in pinyin. Empty when the name has no Han character with
+     * a Korean reading.
+     */
+    static Optional<NameSegmenter.Segmented> koreanReading(String name) {
+        String korean = Hangul.readHanja(name);
+        if (korean.equals(name)) {
+            return Optional.empty();
+        }
+        NameSegmenter.Segmented segmented = NameSegmenter.segmented(korean);
+        java.util.EnumSet<NameCleaner.Undone> undone = java.util.EnumSet.of(NameCleaner.Undone.KOREAN_READING);
+        undone.addAll(segmented.undone());
+        return Optional.of(new NameSegmenter.Segmented(segmented.words(), undone));
     }
 
     /** The name itself and, when it is written "A/B", each side of the slash. */

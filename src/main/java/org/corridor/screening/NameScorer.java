@@ -95,7 +95,12 @@ final class NameScorer {
                         c.kind(),
                         c.value()));
             }
-            return new NameScore(score, matches, unmatchedTexts(q, usedQuery), unmatchedTexts(l, usedListed));
+            List<String> normalised = query.undone().stream()
+                    .sorted()
+                    .map(undone -> undone.description)
+                    .toList();
+            return new NameScore(
+                    score, matches, unmatchedTexts(q, usedQuery), unmatchedTexts(l, usedListed), normalised);
         }
     }
 

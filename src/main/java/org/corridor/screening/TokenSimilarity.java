@@ -19,6 +19,8 @@ final class TokenSimilarity {
     private static final Similarity PHONETIC = new Similarity(0.95, MatchKind.PHONETIC);
     private static final Similarity TRANSLITERATED_EQUAL = new Similarity(0.95, MatchKind.TRANSLITERATED);
     private static final Similarity INITIAL = new Similarity(1.0, MatchKind.INITIAL);
+    /** The same syllable in two romanisation systems: as good as a transliteration. */
+    private static final Similarity SYLLABLE_VARIANT = new Similarity(0.95, MatchKind.TRANSLITERATED);
 
     private static final Set<String> COMMON_NAME_KEYS = NameVocabulary.STANDARD.commonNameKeys;
     private static final double FUZZY_STEEP = 0.9;
@@ -55,6 +57,10 @@ final class TokenSimilarity {
         boolean queryUnvowelled = query.origin() == TokenOrigin.ARABIC && listed.origin() != TokenOrigin.ARABIC;
         boolean listedUnvowelled = listed.origin() == TokenOrigin.ARABIC && query.origin() != TokenOrigin.ARABIC;
         boolean unvowelled = queryUnvowelled || listedUnvowelled;
+        // One Korean or Chinese syllable in two romanisations (Jeong and Jong, Lee and Ri).
+        if (!query.syllable().isEmpty() && query.syllable().equals(listed.syllable())) {
+            return SYLLABLE_VARIANT;
+        }
         // A romanised Chinese, Japanese or Korean syllable is one of a few hundred: one letter off
         // is another syllable ("ling" is not "liang"), never a typo.
         if (query.origin() == TokenOrigin.SYLLABIC || listed.origin() == TokenOrigin.SYLLABIC) {
