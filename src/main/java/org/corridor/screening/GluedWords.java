@@ -10,8 +10,10 @@ import java.util.Optional;
 /**
  * Splits words written without their spaces ("MahanAir", "OSAMABINLADEN") into words of the listed
  * names' vocabulary. A word is split only when it is long, is not itself a listed word, and falls
- * apart completely into listed words (each of three letters or more, or a name particle such as
- * "al" or "bin"); of several splits the one with fewest parts wins, then the one of commoner words.
+ * apart completely into listed words; of several splits the one with fewest parts wins, then the
+ * one of commoner words. A part of two letters ("co", "al") must be a listed word; a part of one
+ * letter ("i" in Lashkar-i-Jhangvi) must stand alone in many listed names, so that a stray letter
+ * never makes a split.
  * Immutable and thread-safe.
  */
 final class GluedWords {
@@ -20,10 +22,12 @@ final class GluedWords {
     static final int SHORTEST_GLUED = 8;
 
     private static final int SHORTEST_PART = 3;
+    /** A word of one or two letters must appear in this many listed names to be a part. */
+    private static final int SHORT_WORD_COUNT = 20;
+
     private static final int MOST_PARTS = 5;
 
     private final Map<String, Integer> counts;
-    private final NameVocabulary vocabulary = NameVocabulary.STANDARD;
 
     private GluedWords(Map<String, Integer> counts) {
         this.counts = counts;
@@ -34,7 +38,7 @@ final class GluedWords {
         Map<String, Integer> counts = new HashMap<>();
         for (AnalysedName name : names) {
             for (NameToken token : name.tokens()) {
-                if (token.origin() == TokenOrigin.LATIN && token.text().length() >= 2) {
+                if (token.origin() == TokenOrigin.LATIN) {
                     counts.merge(token.text(), 1, Integer::sum);
                 }
             }
@@ -108,6 +112,7 @@ final class GluedWords {
         if (part.length() >= SHORTEST_PART) {
             return counts.containsKey(part);
         }
-        return vocabulary.particles.contains(part) && counts.containsKey(part);
+        int count = counts.getOrDefault(part, 0);
+        return part.length() == 2 ? count > 0 : count >= SHORT_WORD_COUNT;
     }
 }

@@ -54,6 +54,81 @@ final class Hangul {
         return INITIALS[index / 588] + VOWELS[(index % 588) / 28] + FINALS[index % 28];
     }
 
+    /** Korean surnames as Russian writes them (Kontsevich and older practice). */
+    private static final java.util.Set<String> CYRILLIC_SURNAMES = java.util.Set.of(
+            "ким", "ли", "ри", "пак", "пэк", "чхве", "цой", "чве", "хван", "кан", "чон", "чо", "чхо", "юн", "мун",
+            "сон", "хан", "нам", "ан", "квон", "хон", "син", "ю", "лим", "им", "о", "ко", "пэ", "чу", "мин", "чан",
+            "ян", "хён", "чен", "рю", "но", "тхэ");
+
+    /**
+     * Whether a name of Cyrillic words reads as a Korean name: short words, the first or the last a
+     * Korean surname ("Ким Чен Ын").
+     */
+    static boolean isCyrillicKorean(java.util.List<String> words) {
+        if (words.size() < 2) {
+            return false;
+        }
+        for (String word : words) {
+            if (word.length() > 4
+                    || !word.codePoints()
+                            .allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.CYRILLIC)) {
+                return false;
+            }
+        }
+        String first = words.get(0).toLowerCase(java.util.Locale.ROOT);
+        String last = words.get(words.size() - 1).toLowerCase(java.util.Locale.ROOT);
+        return CYRILLIC_SURNAMES.contains(first) || CYRILLIC_SURNAMES.contains(last);
+    }
+
+    /**
+     * A Korean syllable written in Cyrillic, back in Latin: ы is ŭ, е after a consonant the o of
+     * 정 (Чен, Чон), чх ч ц and чж the ch/j sounds, a final н either n or ng (as {@link SyllableKey}
+     * folds them).
+     */
+    static String fromCyrillic(String word) {
+        String s = word.toLowerCase(java.util.Locale.ROOT);
+        s = s.replace("чж", "j")
+                .replace("чх", "ch")
+                .replace("кх", "k")
+                .replace("тх", "t")
+                .replace("пх", "p");
+        StringBuilder out = new StringBuilder(s.length() + 2);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            out.append(
+                    switch (c) {
+                        case 'а' -> "a";
+                        case 'б' -> "p";
+                        case 'в' -> "w";
+                        case 'г' -> "k";
+                        case 'д' -> "t";
+                        case 'е', 'о' -> i == 0 ? "yo" : "o";
+                        case 'ё' -> "yo";
+                        case 'ж' -> "j";
+                        case 'з' -> "j";
+                        case 'и', 'й' -> "i";
+                        case 'к' -> "k";
+                        case 'л' -> "l";
+                        case 'м' -> "m";
+                        case 'н' -> "n";
+                        case 'п' -> "p";
+                        case 'р' -> "r";
+                        case 'с' -> "s";
+                        case 'т' -> "t";
+                        case 'у' -> "u";
+                        case 'х' -> "h";
+                        case 'ц', 'ч' -> "ch";
+                        case 'ш', 'щ' -> "s";
+                        case 'ы' -> "u";
+                        case 'э' -> "ae";
+                        case 'ю' -> "yu";
+                        case 'я' -> "ya";
+                        default -> String.valueOf(c);
+                    });
+        }
+        return out.toString();
+    }
+
     /** The Korean reading of a Han character, if Unihan gives one. */
     static String hanjaReading(int codePoint) {
         return HANJA.get(codePoint);

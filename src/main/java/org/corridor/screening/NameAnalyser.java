@@ -65,7 +65,11 @@ final class NameAnalyser {
                 tokens.add(token(String.valueOf(value), word.display(), TokenRole.NUMBER, word.origin()));
                 continue;
             }
-            TokenRole role = role(word.text(), i, type);
+            // A romanised syllable of one letter (이 as "i", 오 as "o") is a name, not an initial.
+            TokenRole role =
+                    word.origin() == TokenOrigin.SYLLABIC && word.text().length() == 1
+                            ? TokenRole.NAME
+                            : role(word.text(), i, type);
             if (type == EntityType.PERSON
                     && role == TokenRole.NAME
                     && word.origin() == TokenOrigin.ARABIC
@@ -91,11 +95,17 @@ final class NameAnalyser {
      */
     private static void markSyllables(List<NameToken> tokens, EntityType type) {
         boolean latinSyllables = type == EntityType.PERSON && readsAsEastAsian(tokens);
+        boolean cyrillicKorean = type == EntityType.PERSON
+                && Hangul.isCyrillicKorean(
+                        tokens.stream().map(NameToken::display).toList());
         for (int i = 0; i < tokens.size(); i++) {
             NameToken token = tokens.get(i);
-            boolean syllabic =
-                    token.origin() == TokenOrigin.SYLLABIC || (latinSyllables && token.role() == TokenRole.NAME);
-            if (syllabic && token.isContent()) {
+            if (!token.isContent()) {
+                continue;
+            }
+            if (cyrillicKorean) {
+                tokens.set(i, token.withSyllable(SyllableKey.of(Hangul.fromCyrillic(token.display()))));
+            } else if (token.origin() == TokenOrigin.SYLLABIC || (latinSyllables && token.role() == TokenRole.NAME)) {
                 tokens.set(i, token.withSyllable(SyllableKey.of(token.text())));
             }
         }

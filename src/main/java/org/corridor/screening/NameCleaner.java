@@ -215,75 +215,87 @@ final class NameCleaner {
     }
 
     /**
-     * "M a h a n  A i r", "M-a-h-a-n A-i-r", "B_A_N_K": runs of single letters, each apart from the
-     * next by one separator, are one word. A run must have three letters, or two beside a run of
-     * three in the same name ("A l  Q a i d a"); a wider gap or another separator ends a word.
+     * "M a h a n  A i r", "M-a-h-a-n A-i-r", "B_A_N_K": single letters apart by one separator are
+     * one word. The separator that stands most often between two single letters is the one inside
+     * words; any other gap ("  ", " " in "M-a-h-a-n A-i-r") ends a word. Joining needs a run of
+     * three letters somewhere in the name; beside one, runs of two join too ("A-l Q-a-i-d-a").
      */
     private static String joinSpacedLetters(String text, Set<Undone> undone) {
-        List<int[]> runs = spacedRuns(text);
-        boolean anyLong = runs.stream().anyMatch(run -> run[2] >= SPACED_RUN);
-        if (!anyLong) {
+        List<int[]> letters = singleLetters(text);
+        if (letters.size() < SPACED_RUN) {
+            return text;
+        }
+        char inside = commonestGap(text, letters);
+        if (inside == 0) {
+            return text;
+        }
+        boolean[] joined = new boolean[letters.size()];
+        int longest = 1;
+        int run = 1;
+        for (int k = 1; k < letters.size(); k++) {
+            joined[k] = isGap(text, letters.get(k - 1)[1], letters.get(k)[0], inside);
+            run = joined[k] ? run + 1 : 1;
+            longest = Math.max(longest, run);
+        }
+        if (longest < SPACED_RUN) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length());
         int at = 0;
-        for (int[] run : runs) {
-            out.append(text, at, run[0]);
-            for (int i = run[0]; i < run[1]; ) {
-                int codePoint = text.codePointAt(i);
-                if (isLetterOrMark(codePoint)) {
-                    out.appendCodePoint(codePoint);
-                }
-                i += Character.charCount(codePoint);
+        for (int k = 0; k < letters.size(); k++) {
+            if (joined[k]) {
+                out.append(text, at, letters.get(k - 1)[1]);
+                at = letters.get(k)[0];
             }
-            at = run[1];
         }
         out.append(text, at, text.length());
         undone.add(Undone.LETTER_SPACING);
         return out.toString();
     }
 
+    private static boolean isGap(String text, int from, int to, char separator) {
+        return to - from == 1 && text.charAt(from) == separator;
+    }
+
+    /** The separator most often alone between two single letters, or 0 when none is. */
+    private static char commonestGap(String text, List<int[]> letters) {
+        int[] counts = new int[LETTER_SEPARATORS.length()];
+        for (int k = 1; k < letters.size(); k++) {
+            int from = letters.get(k - 1)[1];
+            int to = letters.get(k)[0];
+            if (to - from == 1) {
+                int index = LETTER_SEPARATORS.indexOf(text.charAt(from));
+                if (index >= 0) {
+                    counts[index]++;
+                }
+            }
+        }
+        int best = -1;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0 && (best < 0 || counts[i] > counts[best])) {
+                best = i;
+            }
+        }
+        return best < 0 ? 0 : LETTER_SEPARATORS.charAt(best);
+    }
+
     private static boolean isLetterOrMark(int codePoint) {
         return Character.isLetterOrDigit(codePoint) || isMark(codePoint);
     }
 
-    /** Runs of at least two single letters joined by one repeated separator: {start, end, letters}. */
-    private static List<int[]> spacedRuns(String text) {
-        List<int[]> runs = new ArrayList<>();
-        int i = 0;
-        int length = text.length();
-        while (i < length) {
-            int letterEnd = singleLetterEnd(text, i);
-            if (letterEnd < 0) {
-                i += Character.charCount(text.codePointAt(i));
-                continue;
-            }
-            int start = i;
-            int end = letterEnd;
-            int letters = 1;
-            char separator = 0;
-            while (end < length) {
-                char c = text.charAt(end);
-                if (LETTER_SEPARATORS.indexOf(c) < 0 || (separator != 0 && c != separator)) {
-                    break;
-                }
-                int nextEnd = singleLetterEnd(text, end + 1);
-                if (nextEnd < 0) {
-                    break;
-                }
-                separator = c;
-                end = nextEnd;
-                letters++;
-            }
-            if (letters >= 2) {
-                runs.add(new int[] {start, end, letters});
+    /** Every one-letter word of the text as {start, end}. */
+    private static List<int[]> singleLetters(String text) {
+        List<int[]> letters = new ArrayList<>();
+        for (int i = 0; i < text.length(); ) {
+            int end = singleLetterEnd(text, i);
+            if (end > 0) {
+                letters.add(new int[] {i, end});
                 i = end;
             } else {
-                i = letterEnd;
+                i += Character.charCount(text.codePointAt(i));
             }
         }
-        runs.removeIf(run -> run[2] < 2);
-        return runs;
+        return letters;
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
@@ -57,6 +58,14 @@ final class NameIndex {
     private static final String IDENTIFIER = "identifier";
     private static final String TYPE = "type";
     private static final String ORDINAL = "ordinal";
+    private static final String FEATURES = "features";
+    private static final String BREVITY = "brevity";
+    /**
+     * Among names sharing the same query weight, the shorter one leaves less of itself unmatched and
+     * scores higher; this much of a boost for a one-word name (half for two words, ...) ranks it first.
+     */
+    private static final float BREVITY_BOOST = 0.3f;
+
     private static final float KEY_BOOST = 3f;
     private static final float NEAR_BOOST = 1.5f;
     private static final float SKELETON_BOOST = 1.2f;
@@ -127,6 +136,9 @@ final class NameIndex {
         }
         document.add(new StringField(TYPE, entity.type().name(), Field.Store.NO));
         document.add(new NumericDocValuesField(ORDINAL, ordinal));
+        long content =
+                name.analysed().tokens().stream().filter(NameToken::isContent).count();
+        document.add(new FeatureField(FEATURES, BREVITY, 1f / Math.max(1, content)));
         return document;
     }
 
@@ -223,7 +235,10 @@ final class NameIndex {
         if (clauses == 0) {
             return List.of();
         }
-        Query query = names.build();
+        Query query = new BooleanQuery.Builder()
+                .add(names.build(), BooleanClause.Occur.MUST)
+                .add(FeatureField.newLinearQuery(FEATURES, BREVITY, BREVITY_BOOST), BooleanClause.Occur.SHOULD)
+                .build();
         if (!types.isEmpty()) {
             List<BytesRef> typeTerms = new ArrayList<>();
             for (EntityType type : types) {

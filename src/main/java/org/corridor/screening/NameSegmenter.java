@@ -145,7 +145,7 @@ final class NameSegmenter {
         } else if (syllabic && Hangul.hasSyllables(display)) {
             addHangul(display, words);
         } else if (only(display, OtherScripts::isKana)) {
-            addTransliterated(OtherScripts.kana(display), display, TokenOrigin.OTHER_SCRIPT, words);
+            addTransliterated(OtherScripts.kana(display), display, TokenOrigin.KANA, words);
         } else if (only(display, OtherScripts::isGreek)) {
             addTransliterated(OtherScripts.greek(display), display, TokenOrigin.OTHER_SCRIPT, words);
         } else if (only(display, OtherScripts::isHebrew)) {

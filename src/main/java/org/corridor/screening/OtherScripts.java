@@ -139,7 +139,7 @@ final class OtherScripts {
         int length = word.length();
         for (int i = 0; i < length; i++) {
             char c = word.charAt(i);
-            boolean first = out.length() == 0;
+            boolean first = i == 0;
             boolean last = i == length - 1 || !isHebrew(word.charAt(i + 1));
             boolean geresh = i + 1 < length && (word.charAt(i + 1) == '\'' || word.charAt(i + 1) == '\u05F3');
             String latin = switch (c) {
@@ -152,7 +152,7 @@ final class OtherScripts {
                 case 'ז' -> geresh ? "zh" : "z";
                 case 'ח' -> "kh";
                 case 'ט' -> "t";
-                case 'י' -> first || (i + 1 < length && word.charAt(i + 1) == 'י') ? "y" : "i";
+                case 'י' -> first ? "y" : i + 1 < length && word.charAt(i + 1) == 'י' ? "ei" : "i";
                 case 'כ' -> first ? "k" : "kh";
                 case 'ך' -> "kh";
                 case 'ל' -> "l";
@@ -162,7 +162,7 @@ final class OtherScripts {
                 case 'ע' -> "";
                 case 'פ' -> first ? "p" : "f";
                 case 'ף' -> "f";
-                case 'צ', 'ץ' -> geresh ? "ch" : "ts";
+                case 'צ', 'ץ' -> geresh ? "ch" : "z";
                 case 'ק' -> "k";
                 case 'ר' -> "r";
                 case 'ש' -> "sh";

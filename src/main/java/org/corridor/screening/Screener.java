@@ -25,8 +25,10 @@ public final class Screener {
      */
     public static final double DEFAULT_THRESHOLD = 0.60;
 
-    /** Names retrieved from the index per query before precise scoring. */
+    /** Entities whose retrieved names go on to precise scoring, per query. */
     private static final int CANDIDATE_NAMES = 24;
+    /** Names retrieved to find the candidate entities: an entity has many names, often alike. */
+    private static final int RETRIEVED_NAMES = 128;
 
     private static final int CROSS_SCRIPT_CANDIDATE_NAMES = 128;
 
@@ -77,7 +79,9 @@ public final class Screener {
 
     private static boolean isLatin(AnalysedName name) {
         for (NameToken token : name.tokens()) {
-            if (token.origin() == TokenOrigin.ARABIC || token.origin() == TokenOrigin.OTHER_SCRIPT) {
+            if (token.origin() == TokenOrigin.ARABIC
+                    || token.origin() == TokenOrigin.OTHER_SCRIPT
+                    || token.origin() == TokenOrigin.KANA) {
                 return false;
             }
         }
@@ -109,6 +113,19 @@ public final class Screener {
 
     /** The hits at or above the threshold, best first, at most {@code options.limit()}. */
     public ScreeningOutcome screen(Party party, ScreeningOptions options) {
+        return screen(party, options, false);
+    }
+
+    /**
+     * Screens without the index: the party against every listed name of a type it may match. Slow
+     * (tens of milliseconds); it exists to measure what the index's candidates miss (candidate
+     * recall, reported by {@code corridor bench screening}).
+     */
+    public ScreeningOutcome screenExhaustively(Party party, ScreeningOptions options) {
+        return screen(party, options, true);
+    }
+
+    private ScreeningOutcome screen(Party party, ScreeningOptions options, boolean exhaustive) {
         List<Reading> readings = readings(party);
         Set<EntityType> types = candidateTypes(party.type());
         List<AnalysedName> forRetrieval = new ArrayList<>(4);
@@ -120,8 +137,15 @@ public final class Screener {
         }
         boolean latinQuery = isLatin(forRetrieval.get(0));
         // Across scripts many names share a vowel-less skeleton; more of them are worth a look.
-        List<Integer> candidates = index.candidates(
-                forRetrieval, types, party.identifiers(), latinQuery ? CANDIDATE_NAMES : CROSS_SCRIPT_CANDIDATE_NAMES);
+        List<Integer> candidates = exhaustive
+                ? every(types)
+                : byEntity(
+                        index.candidates(
+                                forRetrieval,
+                                types,
+                                party.identifiers(),
+                                Math.max(RETRIEVED_NAMES, CROSS_SCRIPT_CANDIDATE_NAMES)),
+                        latinQuery ? CANDIDATE_NAMES : CROSS_SCRIPT_CANDIDATE_NAMES);
         Map<Integer, Best> best = new HashMap<>();
         for (int ordinal : candidates) {
             NameIndex.IndexedName name = names.get(ordinal);
@@ -141,6 +165,35 @@ public final class Screener {
             }
         }
         return ScreeningOutcome.of(hits(party, options, best.values(), readings.get(0)));
+    }
+
+    /**
+     * The retrieved names of the first {@code entities} distinct entities, best first: counting
+     * entities rather than names keeps a family of alike aliases (one listed person's ten spellings)
+     * from crowding the other candidates out.
+     */
+    private List<Integer> byEntity(List<Integer> retrieved, int entities) {
+        Set<Integer> kept = new java.util.HashSet<>();
+        List<Integer> out = new ArrayList<>(retrieved.size());
+        for (int ordinal : retrieved) {
+            int entity = names.get(ordinal).entity();
+            if (kept.contains(entity) || kept.size() < entities) {
+                kept.add(entity);
+                out.add(ordinal);
+            }
+        }
+        return out;
+    }
+
+    private List<Integer> every(Set<EntityType> types) {
+        List<Integer> all = new ArrayList<>(names.size());
+        for (int ordinal = 0; ordinal < names.size(); ordinal++) {
+            if (types.isEmpty()
+                    || types.contains(entities.get(names.get(ordinal).entity()).type())) {
+                all.add(ordinal);
+            }
+        }
+        return all;
     }
 
     private List<Hit> hits(Party party, ScreeningOptions options, Collection<Best> candidates, Reading asWritten) {

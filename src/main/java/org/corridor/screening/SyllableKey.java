@@ -6,7 +6,8 @@ import java.util.Set;
  * A coarse key for one romanised Korean or Chinese syllable that folds the romanisation systems
  * together: McCune-Reischauer and Revised Romanisation (eo/o, eu/u, g/k, d/t, b/p, j/ch, r/l, and
  * the aspirates kh th ph), the English spellings of Korean surnames (Lee/Rhee/Ri/Li/Yi/I, Choi/Choe,
- * Park/Pak/Bak, Yoon/Yun, Jung/Jong) and doubled letters. Syllables of these languages come from a
+ * Park/Pak/Bak, Yoon/Yun, Jung/Jong), doubled letters, and final n and ng (which Russian writes
+ * alike). Syllables of these languages come from a
  * small inventory, so two names whose syllables all share keys are one name in two spellings.
  * Stateless.
  */
@@ -45,7 +46,7 @@ final class SyllableKey {
                 .replace("oo", "u")
                 .replace("ee", "i")
                 .replace("oi", "oe");
-        s = s.replace("ung", "ong");
+        s = s.replace("ung", "ong").replace("ng", "n");
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -70,6 +70,9 @@ final class TokenSimilarity {
         if (query.key().equals(listed.key())) {
             return romanised ? TRANSLITERATED_EQUAL : PHONETIC;
         }
+        if (query.origin() == TokenOrigin.KANA || listed.origin() == TokenOrigin.KANA) {
+            return kana(query, listed);
+        }
         // The key folds spelling variants; the plain text keeps letter order, which the key can lose
         // (a transposed "Lakahl" for "Lakhal" no longer shares the "kh"). The unvowelled side goes
         // first: Latin vowels it lacks are cheap to add, its own vowels are not cheap to lose.
@@ -109,6 +112,19 @@ final class TokenSimilarity {
             return NONE;
         }
         return new Similarity(fuzzyValue(similarity), MatchKind.FUZZY);
+    }
+
+    /** A kana word against another: r and l are one letter, b and v too (ラブロフ is Lavrov). */
+    private static Similarity kana(NameToken query, NameToken listed) {
+        double similarity = similarity(kanaFold(query.key()), kanaFold(listed.key()), false);
+        if (similarity < TRANSLITERATED_FLOOR) {
+            return NONE;
+        }
+        return new Similarity(Math.min(TRANSLITERATED_CAP, fuzzyValue(similarity)), MatchKind.TRANSLITERATED);
+    }
+
+    private static String kanaFold(String key) {
+        return key.replace('r', 'l').replace('b', 'v').replace('f', 'v');
     }
 
     /**
@@ -160,6 +176,7 @@ final class TokenSimilarity {
     private static boolean isRomanised(NameToken token) {
         return token.origin() == TokenOrigin.ARABIC
                 || token.origin() == TokenOrigin.OTHER_SCRIPT
+                || token.origin() == TokenOrigin.KANA
                 || token.origin() == TokenOrigin.SYLLABIC;
     }
 
