@@ -114,6 +114,11 @@ final class EvidenceScorer {
         if (party.nationalities().isEmpty() || entity.nationalities().isEmpty()) {
             return Optional.empty();
         }
+        // A state that has split (USSR, Yugoslavia, ...) agrees with none of its successors and
+        // contradicts none of them either.
+        if (party.nationalities().stream().allMatch(Countries::isFormerState)) {
+            return Optional.empty();
+        }
         for (String mine : party.nationalities()) {
             if (entity.nationalities().contains(mine)) {
                 return Optional.of(new Contribution("nationality", NATIONALITY_AGREES, mine + " is listed"));
