@@ -43,7 +43,7 @@ public final class NameMatcher {
     /**
      * Scores {@code query} against {@code listed} as names of the given type; with no type, as a
      * person and as an organisation, keeping the better. A listed name written as alternatives
-     * ("Al-Qa'ida/Islamic Army") also scores against each alternative.
+     * ("Polar Star Trading/Northern Star Co") also scores against each alternative.
      */
     public NameScore score(String query, String listed, Optional<EntityType> type) {
         List<EntityType> types = type.map(List::of).orElse(List.of(EntityType.PERSON, EntityType.ORGANISATION));

@@ -15,8 +15,8 @@ import java.util.List;
  *
  * where M is the similarity-weighted mass of aligned pairs, F what fuzzy pairs lose, C the conflict
  * (weight left unmatched on both sides: a different given or family name), Q the weight of extra
- * query tokens and L the weight of listed tokens the query lacks. Conflicts cost most: "Saddam
- * Hussein al-Dulaimi" is not "Saddam Hussein al-Tikriti". Weights come from {@link TokenFrequencies},
+ * query tokens and L the weight of listed tokens the query lacks. Conflicts cost most: "Karim
+ * Nasser al-Hamdani" is not "Karim Nasser al-Shammari". Weights come from {@link TokenFrequencies},
  * so common tokens such as "mohammad" count less than rare ones. Stateless and thread-safe.
  */
 final class NameScorer {
@@ -150,7 +150,7 @@ final class NameScorer {
             }
             double value = c.value();
             if (query.hasPatronymic() && listed.hasPatronymic() && swapsFatherAndSon(q, l, c)) {
-                // "Salman bin Muhammad" is the son of Muhammad; "Muhammad bin Salman" his father.
+                // "Yusuf bin Tariq" is the son of Tariq; "Tariq bin Yusuf" his father.
                 value *= PATRONYMIC_SWAP;
             }
             matched += value * pairWeight;
@@ -178,7 +178,7 @@ final class NameScorer {
         if (!distinctive && (queryLeft.hasName() || listedLeft.hasName())) {
             score = Math.min(score, GENERIC_ONLY_CAP);
         }
-        // A one-word name found inside a longer name on the other side ("Walijan", a nickname) is
+        // A one-word name found inside a longer name on the other side (a nickname, a given name alone) is
         // not enough on its own: many people share one name.
         int queryNames = query.nameCount();
         int listedNames = listed.nameCount();
@@ -276,7 +276,7 @@ final class NameScorer {
     }
 
     /**
-     * Unmatched weight on one side. A repeat of a matched token ("Sergey Sergey Shoigu") is not an
+     * Unmatched weight on one side. A repeat of a matched token ("Ivan Ivan Petrenko") is not an
      * extra name, but it can still conflict with a different name on the other side.
      */
     private record Leftover(double weight, double conflictWeight, int count, boolean hasName) {}

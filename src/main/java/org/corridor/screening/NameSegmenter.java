@@ -216,7 +216,7 @@ final class NameSegmenter {
         }
     }
 
-    /** "Ig0r Sech1n" is Igor Sechin: a digit between two letters is read as the letter it imitates. */
+    /** "Yur1 Bel0v" is Yuri Belov: a digit between two letters is read as the letter it imitates. */
     private static String readDigitsAsLetters(String word) {
         if (word.length() < 3) {
             return word;
