@@ -69,6 +69,9 @@ final class NameIndex {
     private static final float KEY_BOOST = 3f;
     private static final float NEAR_BOOST = 1.5f;
     private static final float SKELETON_BOOST = 1.2f;
+    /** The shortest consonant frame of a Latin word worth a skeleton clause. */
+    private static final int LATIN_SKELETON = 4;
+
     private static final float IDENTIFIER_BOOST = 1000f;
     /** Tokens weighing less than this are searched by their key alone (see tokenQuery). */
     private static final double EXPANSION_WEIGHT = 0.6;
@@ -315,10 +318,10 @@ final class NameIndex {
         for (String near : nearTerms(token.key(), false)) {
             ways.add(new BoostQuery(term(NEAR, near), NEAR_BOOST * weight));
         }
-        // Skeletons serve unvowelled scripts; a Latin query finds Latin names through its key.
-        if (token.origin() != TokenOrigin.LATIN
-                && token.origin() != TokenOrigin.CONFUSABLE
-                && token.skeleton().length() >= 2) {
+        // Skeletons serve unvowelled scripts, and Latin names spelt with other vowels
+        // (Hezbollah, Hizballah): there only a frame of several consonants, which few names share.
+        boolean latin = token.origin() == TokenOrigin.LATIN || token.origin() == TokenOrigin.CONFUSABLE;
+        if (token.skeleton().length() >= (latin ? LATIN_SKELETON : 2)) {
             ways.add(new BoostQuery(term(SKELETON, token.skeleton()), SKELETON_BOOST * weight));
         }
         return new DisjunctionMaxQuery(ways, 0f);
