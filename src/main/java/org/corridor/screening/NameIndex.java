@@ -123,7 +123,7 @@ final class NameIndex {
             if (token.isContent()) {
                 addTerms(token, keys, near, skeletons);
                 if (!token.syllable().isEmpty()) {
-                    syllables.add(token.syllable());
+                    syllables.add(SyllableKey.withoutNasal(token.syllable()));
                 }
             }
         }
@@ -305,7 +305,7 @@ final class NameIndex {
         Query key = term(KEY, token.key());
         Query syllable = token.syllable().isEmpty()
                 ? null
-                : new BoostQuery(term(SYLLABLE, token.syllable()), KEY_BOOST * weight);
+                : new BoostQuery(term(SYLLABLE, SyllableKey.withoutNasal(token.syllable())), KEY_BOOST * weight);
         if (token.weight() < EXPANSION_WEIGHT && token.origin() != TokenOrigin.ARABIC) {
             Query byKey = new BoostQuery(key, KEY_BOOST * weight);
             return syllable == null ? byKey : new DisjunctionMaxQuery(List.of(byKey, syllable), 0f);

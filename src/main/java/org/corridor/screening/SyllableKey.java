@@ -6,8 +6,8 @@ import java.util.Set;
  * A coarse key for one romanised Korean or Chinese syllable that folds the romanisation systems
  * together: McCune-Reischauer and Revised Romanisation (eo/o, eu/u, g/k, d/t, b/p, j/ch, r/l, and
  * the aspirates kh th ph), the English spellings of Korean surnames (Lee/Rhee/Ri/Li/Yi/I, Choi/Choe,
- * Park/Pak/Bak, Yoon/Yun, Jung/Jong), doubled letters, and final n and ng (which Russian writes
- * alike). Syllables of these languages come from a
+ * Park/Pak/Bak, Yoon/Yun, Jung/Jong) and doubled letters. Final n and ng stay apart (Jon is not
+ * Jong) except for Russian spellings, which write both as н ({@link #withoutNasal}). Syllables of these languages come from a
  * small inventory, so two names whose syllables all share keys are one name in two spellings.
  * Stateless.
  */
@@ -46,7 +46,7 @@ final class SyllableKey {
                 .replace("oo", "u")
                 .replace("ee", "i")
                 .replace("oi", "oe");
-        s = s.replace("ung", "ong").replace("ng", "n");
+        s = s.replace("ung", "ong");
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -99,6 +99,15 @@ final class SyllableKey {
             key = "li";
         }
         return key;
+    }
+
+    /**
+     * A key with final ng folded into n, for comparing with a Korean syllable written in Cyrillic,
+     * where н stands for both. Folding it everywhere would merge syllables such as Jon and Jong, Son
+     * and Song, and match innocent Korean and Chinese names to listed ones.
+     */
+    static String withoutNasal(String key) {
+        return key.replace("ng", "n");
     }
 
     private static String collapse(StringBuilder s) {

@@ -44,6 +44,20 @@ final class TokenSimilarity {
 
     private TokenSimilarity() {}
 
+    /**
+     * Whether two syllable keys are one syllable. Russian writes final n and ng alike, so a
+     * syllable read from Cyrillic matches either; elsewhere n and ng are different syllables.
+     */
+    private static boolean sameSyllable(NameToken query, NameToken listed) {
+        if (query.syllable().equals(listed.syllable())) {
+            return true;
+        }
+        boolean cyrillic = query.origin() == TokenOrigin.OTHER_SCRIPT || listed.origin() == TokenOrigin.OTHER_SCRIPT;
+        return cyrillic
+                && !listed.syllable().isEmpty()
+                && SyllableKey.withoutNasal(query.syllable()).equals(SyllableKey.withoutNasal(listed.syllable()));
+    }
+
     static Similarity compare(NameToken query, NameToken listed) {
         if (query.text().equals(listed.text())) {
             return EXACT;
@@ -58,7 +72,7 @@ final class TokenSimilarity {
         boolean listedUnvowelled = listed.origin() == TokenOrigin.ARABIC && query.origin() != TokenOrigin.ARABIC;
         boolean unvowelled = queryUnvowelled || listedUnvowelled;
         // One Korean or Chinese syllable in two romanisations (Jeong and Jong, Lee and Ri).
-        if (!query.syllable().isEmpty() && query.syllable().equals(listed.syllable())) {
+        if (!query.syllable().isEmpty() && sameSyllable(query, listed)) {
             return SYLLABLE_VARIANT;
         }
         // A romanised Chinese, Japanese or Korean syllable is one of a few hundred: one letter off
