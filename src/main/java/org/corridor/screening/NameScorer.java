@@ -84,6 +84,33 @@ final class NameScorer {
             return score;
         }
 
+        /**
+         * Whether every aligned pair is Korean or Chinese syllables on one side at least: such a name is
+         * made of a few hundred common syllables and is shared by many people.
+         */
+        boolean syllablesOnly() {
+            if (selected.isEmpty()) {
+                return false;
+            }
+            for (Candidate c : selected) {
+                // One side is enough: a listed "O" or "Jong-su" is read as an initial or one word.
+                if (!allSyllables(query.tokens(), c.queryStart(), c.queryEnd())
+                        && !allSyllables(listed.tokens(), c.listedStart(), c.listedEnd())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean allSyllables(List<NameToken> tokens, int start, int end) {
+            for (int i = start; i < end; i++) {
+                if (tokens.get(i).syllable().isEmpty()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         NameScore explain() {
             List<NameToken> q = query.tokens();
             List<NameToken> l = listed.tokens();

@@ -221,7 +221,8 @@ public final class Screener {
                     entity,
                     candidate.name().name(),
                     candidate.alignment().explain(),
-                    crossType);
+                    crossType,
+                    candidate.alignment().syllablesOnly());
             if (hit.score() >= options.threshold()) {
                 hits.add(hit);
             }
