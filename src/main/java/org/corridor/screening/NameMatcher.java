@@ -52,18 +52,34 @@ public final class NameMatcher {
         koreanReading(query).ifPresent(readings::add);
         NameScore best = NameScore.NONE;
         for (String alternative : alternatives(listed)) {
-            List<NameSegmenter.Word> listedWords = NameSegmenter.segment(alternative);
+            // A listed name in Han reads in Korean too, so that the score does not depend on
+            // which side of the pair is written in Han.
+            List<List<NameSegmenter.Word>> listedReadings = new ArrayList<>(2);
+            listedReadings.add(NameSegmenter.segment(alternative));
+            koreanReading(alternative).ifPresent(korean -> listedReadings.add(korean.words()));
             for (EntityType each : types) {
-                AnalysedName listedName = analyser.analyse(alternative, listedWords, each);
-                for (NameSegmenter.Segmented reading : readings) {
-                    NameScore score = NameScorer.compare(analyser.analyse(query, reading, each), listedName);
-                    if (score.score() > best.score()) {
-                        best = score;
-                    }
+                for (List<NameSegmenter.Word> listedWords : listedReadings) {
+                    best = better(best, query, readings, analyser.analyse(alternative, listedWords, each), each);
                 }
             }
         }
         return best;
+    }
+
+    private NameScore better(
+            NameScore best,
+            String query,
+            List<NameSegmenter.Segmented> readings,
+            AnalysedName listedName,
+            EntityType type) {
+        NameScore kept = best;
+        for (NameSegmenter.Segmented reading : readings) {
+            NameScore score = NameScorer.compare(analyser.analyse(query, reading, type), listedName);
+            if (score.score() > kept.score()) {
+                kept = score;
+            }
+        }
+        return kept;
     }
 
     /**
