@@ -96,10 +96,53 @@ public final class ScreeningBench {
         batch = new Result("batch", batch.tps(), batch.p50Millis(), batch.p99Millis(), batch.tps() / baseline.tps());
         List<Result> results = List.of(single, batch, baseline);
         results.forEach(result -> System.out.println(result.line()));
+        Recall recall = candidateRecall(screener, workload);
+        System.out.println(recall.line());
         if (options.record()) {
-            recordResults(results, entities.size());
+            recordResults(results, recall, entities.size());
         }
         return 0;
+    }
+
+    /** Queries whose hits are compared with exhaustive scoring (each takes tens of milliseconds). */
+    private static final int RECALL_QUERIES = 200;
+
+    /** Hits the index found out of those scoring every listed name finds. */
+    record Recall(int found, int exhaustive, int queries) {
+        double fraction() {
+            return exhaustive == 0 ? 1 : found / (double) exhaustive;
+        }
+
+        String line() {
+            return String.format(
+                    Locale.ROOT, "candidate_recall=%.4f hits=%d/%d queries=%d", fraction(), found, exhaustive, queries);
+        }
+    }
+
+    /**
+     * Candidate recall: of the hits that scoring the query against every listed name gives, the
+     * share that screening through the index also gives. Retrieval must lose none of what the
+     * scorer would accept.
+     */
+    static Recall candidateRecall(Screener screener, List<Party> workload) {
+        int queries = Math.min(RECALL_QUERIES, workload.size());
+        int found = 0;
+        int exhaustive = 0;
+        for (Party party : workload.subList(0, queries)) {
+            java.util.Set<String> indexed = new java.util.HashSet<>();
+            screener.screen(party, org.corridor.screening.ScreeningOptions.DEFAULT)
+                    .hits()
+                    .forEach(hit -> indexed.add(hit.entity().key()));
+            for (org.corridor.screening.Hit hit : screener.screenExhaustively(
+                            party, org.corridor.screening.ScreeningOptions.DEFAULT)
+                    .hits()) {
+                exhaustive++;
+                if (indexed.contains(hit.entity().key())) {
+                    found++;
+                }
+            }
+        }
+        return new Recall(found, exhaustive, queries);
     }
 
     private interface Round {
@@ -338,7 +381,7 @@ public final class ScreeningBench {
         return jaro + prefix * 0.1 * (1 - jaro);
     }
 
-    private void recordResults(List<Result> results, int entityCount) {
+    private void recordResults(List<Result> results, Recall recall, int entityCount) {
         StringBuilder section = new StringBuilder();
         section.append(SECTION).append("\n\n");
         section.append("Recorded by `./corridor bench screening --record` (")
@@ -374,6 +417,14 @@ public final class ScreeningBench {
                 .append("`OrderedBatch` over all cores, as `screen names` runs (target >= 5,000 names/s); its vs ")
                 .append("baseline is the throughput ratio. `baseline`: Jaro-Winkler of the query against every ")
                 .append("listed name; single's vs baseline is the p50 ratio.\n");
+        section.append(String.format(
+                Locale.ROOT,
+                "%nCandidate recall (the first %d queries' hits through the index, out of those found by scoring every"
+                        + " listed name; target >= 99.5%%): %.2f%% (%d/%d).%n%n",
+                recall.queries(),
+                100 * recall.fraction(),
+                recall.found(),
+                recall.exhaustive()));
         BenchReport.writeSection(options.docs(), "Screening", section.toString());
         System.err.println("bench screening: recorded in " + options.docs());
     }

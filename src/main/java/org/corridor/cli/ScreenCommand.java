@@ -37,8 +37,8 @@ import org.corridor.screening.ListSnapshot;
 import org.corridor.screening.ListedEntity;
 import org.corridor.screening.NameMatcher;
 import org.corridor.screening.OrderedBatch;
-import org.corridor.screening.PartialDate;
 import org.corridor.screening.Party;
+import org.corridor.screening.PartyFields;
 import org.corridor.screening.Screener;
 import org.corridor.screening.Screening;
 import org.corridor.screening.ScreeningOptions;
@@ -50,7 +50,9 @@ import picocli.CommandLine.Option;
  * {@code corridor screen}: screens files of names. {@code pairs} scores labelled name pairs;
  * {@code names} screens parties against lists and writes one JSON line of hits per party. Both
  * stream their input and output (bounded memory for any file size), work on every core in input
- * order, and stop at the first bad row with its line number (exit code 1).
+ * order. {@code pairs} stops at the first bad row with its line number (exit code 1); {@code names}
+ * screens every row on the fields it can read and names each unreadable field in the row's
+ * {@code warnings} and on stderr (exit code 0 when every row was screened).
  */
 @Command(
         name = "screen",
@@ -166,7 +168,7 @@ public final class ScreenCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            return runGuarded("screen names", input, output, () -> {
+            int exit = runGuarded("screen names", input, output, () -> {
                 if (!sources.isEmpty()) {
                     return screenNames(Screener.of(entities(sources)), options);
                 }
@@ -174,16 +176,23 @@ public final class ScreenCommand implements Runnable {
                     return screenNames(activeLists(corridor.screening()), options);
                 }
             });
+            // Every row is in the output; a row with nothing to screen still fails the run.
+            return exit == 0 && warnings.unscreened() > 0 ? 1 : exit;
         }
+
+        private final RowWarnings warnings = new RowWarnings("screen names");
 
         private long screenNames(Screener screener, ScreeningOptions options) throws IOException {
             ObjectMapper json = new ObjectMapper();
             try (Rows rows = Rows.open(input, List.of("id", "name"));
                     BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                Iterator<PartyRow> parties = rows.map(Names::party);
+                Iterator<PartyRow> parties = rows.map(row -> warnings.note(Names.party(row), input));
                 Function<PartyRow, String> screen = row -> {
                     List<Map<String, Object>> hits = new ArrayList<>();
-                    for (Hit hit : screener.screen(row.party(), options).hits()) {
+                    List<Hit> found = row.party()
+                            .map(party -> screener.screen(party, options).hits())
+                            .orElse(List.of());
+                    for (Hit hit : found) {
                         Map<String, Object> fields = new LinkedHashMap<>();
                         fields.put("list", hit.list().name());
                         fields.put("entity_id", hit.entityId());
@@ -196,13 +205,18 @@ public final class ScreenCommand implements Runnable {
                     Map<String, Object> line = new LinkedHashMap<>();
                     line.put("id", row.id());
                     line.put("hits", hits);
+                    if (!row.warnings().isEmpty()) {
+                        line.put("warnings", row.warnings());
+                    }
                     try {
                         return json.writeValueAsString(line) + "\n";
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                 };
-                return runBatch("screen names", rows, parties, screen, out);
+                long count = runBatch("screen names", rows, parties, screen, out);
+                warnings.summarise(count);
+                return count;
             }
         }
 
@@ -222,25 +236,25 @@ public final class ScreenCommand implements Runnable {
             return screening.pinned().screener();
         }
 
+        /**
+         * A row as far as it can be read: an unreadable birth date, nationality or schema becomes a
+         * warning and the name is screened without it; only an empty name leaves nothing to screen.
+         */
         private static PartyRow party(Row row) {
-            Party party = Party.named(requireText(row, "name")).withType(schema(row, row.get("schema")));
-            String birthDate = row.get("birth_date");
-            if (!birthDate.isBlank()) {
-                try {
-                    party = party.withBirthDate(PartialDate.parse(birthDate));
-                } catch (IllegalArgumentException e) {
-                    throw new BadInputException(row.line(), "birth_date: " + e.getMessage());
-                }
+            try {
+                PartyFields.Reading reading = PartyFields.read(
+                        row.get("name"),
+                        "schema",
+                        Optional.of(row.get("schema")),
+                        "birth_date",
+                        Optional.of(row.get("birth_date")),
+                        "nationality",
+                        Optional.of(row.get("nationality")));
+                return new PartyRow(row.get("id"), row.line(), Optional.of(reading.party()), reading.warnings());
+            } catch (IllegalArgumentException e) {
+                return new PartyRow(
+                        row.get("id"), row.line(), Optional.empty(), List.of(e.getMessage() + "; not screened"));
             }
-            String nationality = row.get("nationality");
-            if (!nationality.isBlank()) {
-                try {
-                    party = party.withNationality(nationality);
-                } catch (IllegalArgumentException e) {
-                    throw new BadInputException(row.line(), "nationality: " + e.getMessage());
-                }
-            }
-            return new PartyRow(row.get("id"), party);
         }
 
         /** The entities of the lists named on the command line ({@code --list}). */
@@ -269,7 +283,8 @@ public final class ScreenCommand implements Runnable {
         }
     }
 
-    private record PartyRow(String id, Party party) {}
+    /** A row to screen: its party, or none when nothing could be read, and its warnings. */
+    private record PartyRow(String id, long line, Optional<Party> party, List<String> warnings) {}
 
     private static Optional<EntityType> schema(Row row, String schema) {
         try {
@@ -338,6 +353,53 @@ public final class ScreenCommand implements Runnable {
                         progress::update);
         progress.finish(count);
         return count;
+    }
+
+    /**
+     * The rows read with warnings: each goes to stderr as {@code command: IN.csv: line N: reason}
+     * (the first {@value #PRINTED} of them), and the run ends with a count of such rows.
+     */
+    private static final class RowWarnings {
+        private static final int PRINTED = 100;
+        private final String command;
+        private long withWarnings;
+        private long unscreened;
+
+        RowWarnings(String command) {
+            this.command = command;
+        }
+
+        /** Called on the reading thread, one row at a time. */
+        PartyRow note(PartyRow row, Path input) {
+            if (!row.warnings().isEmpty()) {
+                withWarnings++;
+                if (row.party().isEmpty()) {
+                    unscreened++;
+                }
+                if (withWarnings <= PRINTED) {
+                    for (String warning : row.warnings()) {
+                        System.err.println(command + ": " + input + ": line " + row.line() + ": " + warning);
+                    }
+                }
+            }
+            return row;
+        }
+
+        long unscreened() {
+            return unscreened;
+        }
+
+        void summarise(long rows) {
+            if (withWarnings > 0) {
+                System.err.printf(
+                        Locale.ROOT,
+                        "%s: %,d of %,d rows had fields that could not be read (%,d not screened: empty name)%n",
+                        command,
+                        withWarnings,
+                        rows,
+                        unscreened);
+            }
+        }
     }
 
     /** One input row with its columns by (lower-case) header name. */

@@ -34,8 +34,22 @@ public record NewRequest(
      *
      * @param id the party's id in the ownership graph; derived from the name when absent
      * @param country ISO 3166 alpha-2 code of where the party is established
+     * @param type PERSON or ORGANISATION (also Individual, Company, ...); screening compares a
+     *     typed party only with listings of its type, unless the rule of docs/screening.md admits
+     *     the pair. Absent: compared with every type.
      */
-    public record PartyInput(Optional<String> id, String name, String country, Optional<String> address) {}
+    public record PartyInput(
+            Optional<String> id, String name, String country, Optional<String> address, Optional<String> type) {
+
+        public PartyInput {
+            type = type == null ? Optional.empty() : type;
+        }
+
+        /** An untyped party. */
+        public PartyInput(Optional<String> id, String name, String country, Optional<String> address) {
+            this(id, name, country, address, Optional.empty());
+        }
+    }
 
     /** The vendor's account: IBAN, the bank's BIC and name. */
     public record BankAccountInput(String iban, String bic, String bankName) {}

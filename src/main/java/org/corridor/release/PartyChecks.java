@@ -45,8 +45,19 @@ final class PartyChecks {
             List<String> why,
             Map<String, String> versions) {}
 
-    /** A named party of a request, with its role and id in the ownership graph. */
-    private record Named(PartyRole role, String name, String id) {}
+    /**
+     * A named party of a request, with its role, id in the ownership graph and declared type (banks
+     * are organisations; a carrier stays untyped, as it may trade under its ship's name).
+     */
+    private record Named(PartyRole role, String name, String id, Optional<EntityType> type) {
+        Named(PartyRole role, NewRequest.PartyInput party) {
+            this(role, party.name().trim(), RequestChecks.partyId(party), RequestChecks.partyType(party, "party"));
+        }
+
+        static Named organisation(PartyRole role, String name) {
+            return new Named(role, name, RequestChecks.slug(name), Optional.of(EntityType.ORGANISATION));
+        }
+    }
 
     private final PartyScreening lists;
     private final Ownership ownership;
@@ -62,7 +73,7 @@ final class PartyChecks {
     List<Finding> screen(NewRequest request, LocalDate on, Set<PartyRole> roles) {
         List<Finding> findings = new ArrayList<>();
         for (Named party : parties(request, roles)) {
-            findings.addAll(nameFindings(party.role(), party.name(), Optional.empty(), lists));
+            findings.addAll(nameFindings(party.role(), party.name(), party.type(), lists));
             OwnershipAssessment assessment = ownership.assess(PartyRef.entity(party.id(), party.name()));
             if (assessment.status() != OwnershipStatus.CLEAR) {
                 findings.add(ownershipFinding(party, assessment));
@@ -88,7 +99,7 @@ final class PartyChecks {
     static List<Finding> names(NewRequest request, PartyScreening changed) {
         List<Finding> findings = new ArrayList<>();
         for (Named party : parties(request, Set.of(PartyRole.values()))) {
-            findings.addAll(nameFindings(party.role(), party.name(), Optional.empty(), changed));
+            findings.addAll(nameFindings(party.role(), party.name(), party.type(), changed));
         }
         RequestChecks.optional(request.shipment().vesselName())
                 .ifPresent(name ->
@@ -105,29 +116,28 @@ final class PartyChecks {
 
     private static List<Named> parties(NewRequest request, Set<PartyRole> roles) {
         List<Named> parties = new ArrayList<>();
-        NewRequest.PartyInput vendor = request.vendor();
-        parties.add(new Named(PartyRole.VENDOR, vendor.name().trim(), RequestChecks.partyId(vendor)));
-        String bank = request.vendorAccount().bankName().trim();
-        parties.add(new Named(PartyRole.VENDOR_BANK, bank, RequestChecks.slug(bank)));
+        parties.add(new Named(PartyRole.VENDOR, request.vendor()));
+        parties.add(Named.organisation(
+                PartyRole.VENDOR_BANK, request.vendorAccount().bankName().trim()));
         if (request.intermediaryBank() != null) {
             request.intermediaryBank()
-                    .ifPresent(party -> parties.add(
-                            new Named(PartyRole.INTERMEDIARY_BANK, party.name().trim(), RequestChecks.partyId(party))));
+                    .ifPresent(party -> parties.add(new Named(
+                            PartyRole.INTERMEDIARY_BANK,
+                            party.name().trim(),
+                            RequestChecks.partyId(party),
+                            Optional.of(EntityType.ORGANISATION))));
         }
-        parties.add(new Named(
-                PartyRole.PURCHASER, request.purchaser().name().trim(), RequestChecks.partyId(request.purchaser())));
+        parties.add(new Named(PartyRole.PURCHASER, request.purchaser()));
         if (request.endUsers() != null) {
             for (NewRequest.PartyInput endUser : request.endUsers()) {
-                parties.add(new Named(PartyRole.END_USER, endUser.name().trim(), RequestChecks.partyId(endUser)));
+                parties.add(new Named(PartyRole.END_USER, endUser));
             }
         }
         if (request.forwarder() != null) {
-            request.forwarder()
-                    .ifPresent(party -> parties.add(
-                            new Named(PartyRole.FORWARDER, party.name().trim(), RequestChecks.partyId(party))));
+            request.forwarder().ifPresent(party -> parties.add(new Named(PartyRole.FORWARDER, party)));
         }
         String carrier = request.shipment().carrier().trim();
-        parties.add(new Named(PartyRole.CARRIER, carrier, RequestChecks.slug(carrier)));
+        parties.add(new Named(PartyRole.CARRIER, carrier, RequestChecks.slug(carrier), Optional.empty()));
         return parties.stream().filter(party -> roles.contains(party.role())).toList();
     }
 

@@ -20,6 +20,8 @@ import org.corridor.authorisation.GoodsLine;
 import org.corridor.money.Currency;
 import org.corridor.payments.Bic;
 import org.corridor.payments.Iban;
+import org.corridor.screening.EntityType;
+import org.corridor.screening.PartyFields;
 
 /**
  * Checks a submitted request's fields once, before anything else looks at it, and turns them into
@@ -140,7 +142,22 @@ final class RequestChecks {
             throw new InvalidInputException(
                     "COUNTRY_INVALID", what + ".country is an ISO 3166 alpha-2 code: " + party.country());
         }
+        partyType(party, what);
         return party;
+    }
+
+    /** The party's declared type: a person or an organisation (a vessel is the shipment's). */
+    static Optional<EntityType> partyType(NewRequest.PartyInput party, String what) {
+        String text = party.type().orElse("").strip();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<EntityType> type = PartyFields.entityType(text).flatMap(read -> read);
+        if (type.isEmpty() || (type.get() != EntityType.PERSON && type.get() != EntityType.ORGANISATION)) {
+            throw new InvalidInputException(
+                    "PARTY_TYPE_INVALID", what + ".type is PERSON or ORGANISATION, got '" + text + "'");
+        }
+        return type;
     }
 
     private static void line(NewRequest.LineInput line) {

@@ -1,6 +1,7 @@
 package org.corridor.screening;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A name after normalisation, as a sequence of weighted tokens for one entity type, with the
@@ -19,9 +20,20 @@ final class AnalysedName {
     private final boolean empty;
     private final int nameCount;
     private final boolean patronymic;
+    private final Set<NameCleaner.Undone> undone;
 
     AnalysedName(String original, EntityType type, List<NameToken> tokens, List<Span> spans) {
+        this(original, type, tokens, spans, Set.of());
+    }
+
+    AnalysedName(
+            String original,
+            EntityType type,
+            List<NameToken> tokens,
+            List<Span> spans,
+            Set<NameCleaner.Undone> undone) {
         this.original = original;
+        this.undone = Set.copyOf(undone);
         this.type = type;
         this.tokens = List.copyOf(tokens);
         this.spans = List.copyOf(spans);
@@ -38,6 +50,11 @@ final class AnalysedName {
         this.empty = !anyContent;
         this.nameCount = names;
         this.patronymic = anyPatronymic;
+    }
+
+    /** What was undone to read the name (letter spacing, a bidi override, ...). */
+    Set<NameCleaner.Undone> undone() {
+        return undone;
     }
 
     String original() {

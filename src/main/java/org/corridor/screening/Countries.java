@@ -37,6 +37,13 @@ final class Countries {
         return Optional.ofNullable(code);
     }
 
+    private static final java.util.Set<String> FORMER_STATES = java.util.Set.of("SU", "YU", "CS", "DD");
+
+    /** Whether the code is one of a state that has split into several (USSR, Yugoslavia, ...). */
+    static boolean isFormerState(String isoCode) {
+        return FORMER_STATES.contains(isoCode);
+    }
+
     /** The English short name for an alpha-2 code, or the code itself when unknown. */
     static String displayName(String isoCode) {
         String name = new Locale("", isoCode).getDisplayCountry(Locale.ENGLISH);

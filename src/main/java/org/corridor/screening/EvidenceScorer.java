@@ -19,6 +19,13 @@ final class EvidenceScorer {
     static final double BIRTH_DATE_NEAR = -0.07;
     static final int BIRTH_DATE_NEAR_MONTHS = 60;
     static final double BIRTH_DATE_FAR = -0.15;
+    /**
+     * A far birth date rules out a name matched only through Korean or Chinese syllables: a full
+     * name of three syllables from a few hundred is shared by many people (Kim Song Hun, Ri Jong
+     * Su), so the name cannot tell them apart and the date must.
+     */
+    static final double BIRTH_DATE_RULES_OUT = -1.0;
+
     static final double NATIONALITY_AGREES = 0.03;
     static final double NATIONALITY_DIFFERS = -0.05;
     static final double IDENTIFIER_DIFFERS = -0.1;
@@ -33,6 +40,25 @@ final class EvidenceScorer {
     }
 
     static Hit score(Party party, ListedEntity entity, ListedName matched, NameScore name) {
+        return score(party, entity, matched, name, Optional.empty());
+    }
+
+    static Hit score(
+            Party party, ListedEntity entity, ListedName matched, NameScore name, Optional<Contribution> crossType) {
+        return score(party, entity, matched, name, crossType, false);
+    }
+
+    /**
+     * @param crossType the deduction of a match across entity types ({@link TypeRule}), if any
+     * @param syllablesOnly whether the name matched only through Korean or Chinese syllables
+     */
+    static Hit score(
+            Party party,
+            ListedEntity entity,
+            ListedName matched,
+            NameScore name,
+            Optional<Contribution> crossType,
+            boolean syllablesOnly) {
         List<Contribution> contributions = new ArrayList<>(4);
         double score = name.score();
         String nameDetail = "best listed name '" + matched.text() + "' ("
@@ -48,7 +74,8 @@ final class EvidenceScorer {
             return new Hit(entity, matched, 1.0, name, contributions);
         }
         identifier.ifPresent(contributions::add);
-        birthDate(party, entity).ifPresent(contributions::add);
+        crossType.ifPresent(contributions::add);
+        birthDate(party, entity, syllablesOnly).ifPresent(contributions::add);
         nationality(party, entity).ifPresent(contributions::add);
         for (int i = 1; i < contributions.size(); i++) {
             score += contributions.get(i).delta();
@@ -77,7 +104,7 @@ final class EvidenceScorer {
         return Optional.of(new Contribution("identifier", IDENTIFIER_DIFFERS, "identifiers of the same kind differ"));
     }
 
-    private static Optional<Contribution> birthDate(Party party, ListedEntity entity) {
+    private static Optional<Contribution> birthDate(Party party, ListedEntity entity, boolean syllablesOnly) {
         if (party.birthDates().isEmpty() || entity.birthDates().isEmpty()) {
             return Optional.empty();
         }
@@ -95,6 +122,12 @@ final class EvidenceScorer {
         if (closest <= BIRTH_DATE_CLOSE_MONTHS) {
             return Optional.of(new Contribution("birth_date", 0, detail));
         }
+        if (closest > BIRTH_DATE_NEAR_MONTHS && syllablesOnly) {
+            return Optional.of(new Contribution(
+                    "birth_date",
+                    BIRTH_DATE_RULES_OUT,
+                    detail + "; a name of Korean or Chinese syllables alone cannot tell people apart"));
+        }
         double delta = closest <= BIRTH_DATE_NEAR_MONTHS ? BIRTH_DATE_NEAR : BIRTH_DATE_FAR;
         return Optional.of(new Contribution("birth_date", delta, detail));
     }
@@ -105,6 +138,11 @@ final class EvidenceScorer {
 
     private static Optional<Contribution> nationality(Party party, ListedEntity entity) {
         if (party.nationalities().isEmpty() || entity.nationalities().isEmpty()) {
+            return Optional.empty();
+        }
+        // A state that has split (USSR, Yugoslavia, ...) agrees with none of its successors and
+        // contradicts none of them either.
+        if (party.nationalities().stream().allMatch(Countries::isFormerState)) {
             return Optional.empty();
         }
         for (String mine : party.nationalities()) {

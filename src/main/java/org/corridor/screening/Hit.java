@@ -43,7 +43,7 @@ public record Hit(
 
     /** The explanation as short lines: token alignments, then each field's contribution. */
     public List<String> why() {
-        List<String> lines = new ArrayList<>();
+        List<String> lines = new ArrayList<>(name.normalisationLine());
         for (TokenMatch match : name.matches()) {
             lines.add(match.describe());
         }

@@ -32,7 +32,15 @@ final class NameAnalyser {
     }
 
     AnalysedName analyse(String raw, EntityType type) {
-        return analyse(raw, NameSegmenter.segment(raw), type);
+        return analyse(raw, NameSegmenter.segmented(raw), type);
+    }
+
+    AnalysedName analyse(String raw, NameSegmenter.Segmented segmented, EntityType type) {
+        AnalysedName analysed = analyse(raw, segmented.words(), type);
+        if (segmented.undone().isEmpty()) {
+            return analysed;
+        }
+        return new AnalysedName(raw, type, analysed.tokens(), analysed.spans(), segmented.undone());
     }
 
     AnalysedName analyse(String raw, List<NameSegmenter.Word> words, EntityType type) {
@@ -57,7 +65,11 @@ final class NameAnalyser {
                 tokens.add(token(String.valueOf(value), word.display(), TokenRole.NUMBER, word.origin()));
                 continue;
             }
-            TokenRole role = role(word.text(), i, type);
+            // A romanised syllable of one letter (이 as "i", 오 as "o") is a name, not an initial.
+            TokenRole role =
+                    word.origin() == TokenOrigin.SYLLABIC && word.text().length() == 1
+                            ? TokenRole.NAME
+                            : role(word.text(), i, type);
             if (type == EntityType.PERSON
                     && role == TokenRole.NAME
                     && word.origin() == TokenOrigin.ARABIC
@@ -68,19 +80,51 @@ final class NameAnalyser {
             if (type == EntityType.PERSON
                     && i > 0
                     && PATRONYMIC_MARKERS.contains(joined.get(i - 1).text())) {
-                token = new NameToken(
-                        token.text(),
-                        token.display(),
-                        token.key(),
-                        token.skeleton(),
-                        token.role(),
-                        token.origin(),
-                        token.weight(),
-                        true);
+                token = token.asPatronymic();
             }
             tokens.add(token);
         }
+        markSyllables(tokens, type);
         return new AnalysedName(raw, type, tokens, spans(tokens));
+    }
+
+    /**
+     * Gives each romanised Korean or Chinese syllable its {@link SyllableKey}: the syllables of a
+     * name written in Hangul or Han, and the words of a Latin person's name that reads as one (short
+     * syllables, one of them a Korean or Chinese surname: "Kim Jeong-eun", "RI Pyong Chol").
+     */
+    private static void markSyllables(List<NameToken> tokens, EntityType type) {
+        boolean latinSyllables = type == EntityType.PERSON && readsAsEastAsian(tokens);
+        boolean cyrillicKorean = type == EntityType.PERSON
+                && Hangul.isCyrillicKorean(
+                        tokens.stream().map(NameToken::display).toList());
+        for (int i = 0; i < tokens.size(); i++) {
+            NameToken token = tokens.get(i);
+            if (!token.isContent()) {
+                continue;
+            }
+            if (cyrillicKorean) {
+                tokens.set(i, token.withSyllable(SyllableKey.of(Hangul.fromCyrillic(token.display()))));
+            } else if (token.origin() == TokenOrigin.SYLLABIC || (latinSyllables && token.role() == TokenRole.NAME)) {
+                tokens.set(i, token.withSyllable(SyllableKey.of(token.text())));
+            }
+        }
+    }
+
+    private static boolean readsAsEastAsian(List<NameToken> tokens) {
+        int names = 0;
+        boolean surname = false;
+        for (NameToken token : tokens) {
+            if (token.role() != TokenRole.NAME) {
+                continue;
+            }
+            if (token.origin() != TokenOrigin.LATIN || !SyllableKey.looksSyllabic(token.text())) {
+                return false;
+            }
+            names++;
+            surname |= SyllableKey.SURNAMES.contains(token.text());
+        }
+        return names >= 2 && surname;
     }
 
     /** Longest run of tokens that may be written as one word. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
@@ -53,12 +54,24 @@ final class NameIndex {
     private static final String KEY = "key";
     private static final String NEAR = "near";
     private static final String SKELETON = "skeleton";
+    private static final String SYLLABLE = "syllable";
     private static final String IDENTIFIER = "identifier";
     private static final String TYPE = "type";
     private static final String ORDINAL = "ordinal";
+    private static final String FEATURES = "features";
+    private static final String BREVITY = "brevity";
+    /**
+     * Among names sharing the same query weight, the shorter one leaves less of itself unmatched and
+     * scores higher; this much of a boost for a one-word name (half for two words, ...) ranks it first.
+     */
+    private static final float BREVITY_BOOST = 0.3f;
+
     private static final float KEY_BOOST = 3f;
     private static final float NEAR_BOOST = 1.5f;
     private static final float SKELETON_BOOST = 1.2f;
+    /** The shortest consonant frame of a Latin word worth a skeleton clause. */
+    private static final int LATIN_SKELETON = 4;
+
     private static final float IDENTIFIER_BOOST = 1000f;
     /** Tokens weighing less than this are searched by their key alone (see tokenQuery). */
     private static final double EXPANSION_WEIGHT = 0.6;
@@ -105,9 +118,13 @@ final class NameIndex {
         Set<String> keys = new HashSet<>();
         Set<String> near = new HashSet<>();
         Set<String> skeletons = new HashSet<>();
+        Set<String> syllables = new HashSet<>();
         for (NameToken token : name.analysed().tokens()) {
             if (token.isContent()) {
                 addTerms(token, keys, near, skeletons);
+                if (!token.syllable().isEmpty()) {
+                    syllables.add(SyllableKey.withoutNasal(token.syllable()));
+                }
             }
         }
         for (AnalysedName.Span span : name.analysed().spans()) {
@@ -116,11 +133,15 @@ final class NameIndex {
         keys.forEach(key -> document.add(new StringField(KEY, key, Field.Store.NO)));
         near.forEach(key -> document.add(new StringField(NEAR, key, Field.Store.NO)));
         skeletons.forEach(key -> document.add(new StringField(SKELETON, key, Field.Store.NO)));
+        syllables.forEach(key -> document.add(new StringField(SYLLABLE, key, Field.Store.NO)));
         for (Identifier identifier : entity.identifiers()) {
             document.add(new StringField(IDENTIFIER, identifier.normalisedValue(), Field.Store.NO));
         }
         document.add(new StringField(TYPE, entity.type().name(), Field.Store.NO));
         document.add(new NumericDocValuesField(ORDINAL, ordinal));
+        long content =
+                name.analysed().tokens().stream().filter(NameToken::isContent).count();
+        document.add(new FeatureField(FEATURES, BREVITY, 1f / Math.max(1, content)));
         return document;
     }
 
@@ -217,7 +238,10 @@ final class NameIndex {
         if (clauses == 0) {
             return List.of();
         }
-        Query query = names.build();
+        Query query = new BooleanQuery.Builder()
+                .add(names.build(), BooleanClause.Occur.MUST)
+                .add(FeatureField.newLinearQuery(FEATURES, BREVITY, BREVITY_BOOST), BooleanClause.Occur.SHOULD)
+                .build();
         if (!types.isEmpty()) {
             List<BytesRef> typeTerms = new ArrayList<>();
             for (EntityType type : types) {
@@ -279,18 +303,25 @@ final class NameIndex {
      */
     private Query tokenQuery(NameToken token, float weight) {
         Query key = term(KEY, token.key());
+        Query syllable = token.syllable().isEmpty()
+                ? null
+                : new BoostQuery(term(SYLLABLE, SyllableKey.withoutNasal(token.syllable())), KEY_BOOST * weight);
         if (token.weight() < EXPANSION_WEIGHT && token.origin() != TokenOrigin.ARABIC) {
-            return new BoostQuery(key, KEY_BOOST * weight);
+            Query byKey = new BoostQuery(key, KEY_BOOST * weight);
+            return syllable == null ? byKey : new DisjunctionMaxQuery(List.of(byKey, syllable), 0f);
         }
         List<Query> ways = new ArrayList<>();
         ways.add(new BoostQuery(key, KEY_BOOST * weight));
+        if (syllable != null) {
+            ways.add(syllable);
+        }
         for (String near : nearTerms(token.key(), false)) {
             ways.add(new BoostQuery(term(NEAR, near), NEAR_BOOST * weight));
         }
-        // Skeletons serve unvowelled scripts; a Latin query finds Latin names through its key.
-        if (token.origin() != TokenOrigin.LATIN
-                && token.origin() != TokenOrigin.CONFUSABLE
-                && token.skeleton().length() >= 2) {
+        // Skeletons serve unvowelled scripts, and Latin names spelt with other vowels
+        // (Hezbollah, Hizballah): there only a frame of several consonants, which few names share.
+        boolean latin = token.origin() == TokenOrigin.LATIN || token.origin() == TokenOrigin.CONFUSABLE;
+        if (token.skeleton().length() >= (latin ? LATIN_SKELETON : 2)) {
             ways.add(new BoostQuery(term(SKELETON, token.skeleton()), SKELETON_BOOST * weight));
         }
         return new DisjunctionMaxQuery(ways, 0f);

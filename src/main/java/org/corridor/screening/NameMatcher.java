@@ -43,23 +43,59 @@ public final class NameMatcher {
     /**
      * Scores {@code query} against {@code listed} as names of the given type; with no type, as a
      * person and as an organisation, keeping the better. A listed name written as alternatives
-     * ("Al-Qa'ida/Islamic Army") also scores against each alternative.
+     * ("Polar Star Trading/Northern Star Co") also scores against each alternative.
      */
     public NameScore score(String query, String listed, Optional<EntityType> type) {
         List<EntityType> types = type.map(List::of).orElse(List.of(EntityType.PERSON, EntityType.ORGANISATION));
-        List<NameSegmenter.Word> queryWords = NameSegmenter.segment(query);
+        List<NameSegmenter.Segmented> readings = new ArrayList<>(2);
+        readings.add(NameSegmenter.segmented(query));
+        koreanReading(query).ifPresent(readings::add);
         NameScore best = NameScore.NONE;
         for (String alternative : alternatives(listed)) {
-            List<NameSegmenter.Word> listedWords = NameSegmenter.segment(alternative);
+            // A listed name in Han reads in Korean too, so that the score does not depend on
+            // which side of the pair is written in Han.
+            List<List<NameSegmenter.Word>> listedReadings = new ArrayList<>(2);
+            listedReadings.add(NameSegmenter.segment(alternative));
+            koreanReading(alternative).ifPresent(korean -> listedReadings.add(korean.words()));
             for (EntityType each : types) {
-                NameScore score = NameScorer.compare(
-                        analyser.analyse(query, queryWords, each), analyser.analyse(alternative, listedWords, each));
-                if (score.score() > best.score()) {
-                    best = score;
+                for (List<NameSegmenter.Word> listedWords : listedReadings) {
+                    best = better(best, query, readings, analyser.analyse(alternative, listedWords, each), each);
                 }
             }
         }
         return best;
+    }
+
+    private NameScore better(
+            NameScore best,
+            String query,
+            List<NameSegmenter.Segmented> readings,
+            AnalysedName listedName,
+            EntityType type) {
+        NameScore kept = best;
+        for (NameSegmenter.Segmented reading : readings) {
+            NameScore score = NameScorer.compare(analyser.analyse(query, reading, type), listedName);
+            if (score.score() > kept.score()) {
+                kept = score;
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * A name written in Han characters read in Korean as well as in Chinese: 金正恩 is Kim Jong Un
+     * to a Korean reader and Jin Zheng'en in pinyin. Empty when the name has no Han character with
+     * a Korean reading.
+     */
+    static Optional<NameSegmenter.Segmented> koreanReading(String name) {
+        String korean = Hangul.readHanja(name);
+        if (korean.equals(name)) {
+            return Optional.empty();
+        }
+        NameSegmenter.Segmented segmented = NameSegmenter.segmented(korean);
+        java.util.EnumSet<NameCleaner.Undone> undone = java.util.EnumSet.of(NameCleaner.Undone.KOREAN_READING);
+        undone.addAll(segmented.undone());
+        return Optional.of(new NameSegmenter.Segmented(segmented.words(), undone));
     }
 
     /** The name itself and, when it is written "A/B", each side of the slash. */

@@ -15,8 +15,8 @@ import java.util.List;
  *
  * where M is the similarity-weighted mass of aligned pairs, F what fuzzy pairs lose, C the conflict
  * (weight left unmatched on both sides: a different given or family name), Q the weight of extra
- * query tokens and L the weight of listed tokens the query lacks. Conflicts cost most: "Saddam
- * Hussein al-Dulaimi" is not "Saddam Hussein al-Tikriti". Weights come from {@link TokenFrequencies},
+ * query tokens and L the weight of listed tokens the query lacks. Conflicts cost most: "Karim
+ * Nasser al-Hamdani" is not "Karim Nasser al-Shammari". Weights come from {@link TokenFrequencies},
  * so common tokens such as "mohammad" count less than rare ones. Stateless and thread-safe.
  */
 final class NameScorer {
@@ -84,6 +84,33 @@ final class NameScorer {
             return score;
         }
 
+        /**
+         * Whether every aligned pair is Korean or Chinese syllables on one side at least: such a name is
+         * made of a few hundred common syllables and is shared by many people.
+         */
+        boolean syllablesOnly() {
+            if (selected.isEmpty()) {
+                return false;
+            }
+            for (Candidate c : selected) {
+                // One side is enough: a listed "O" or "Jong-su" is read as an initial or one word.
+                if (!allSyllables(query.tokens(), c.queryStart(), c.queryEnd())
+                        && !allSyllables(listed.tokens(), c.listedStart(), c.listedEnd())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean allSyllables(List<NameToken> tokens, int start, int end) {
+            for (int i = start; i < end; i++) {
+                if (tokens.get(i).syllable().isEmpty()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         NameScore explain() {
             List<NameToken> q = query.tokens();
             List<NameToken> l = listed.tokens();
@@ -95,7 +122,12 @@ final class NameScorer {
                         c.kind(),
                         c.value()));
             }
-            return new NameScore(score, matches, unmatchedTexts(q, usedQuery), unmatchedTexts(l, usedListed));
+            List<String> normalised = query.undone().stream()
+                    .sorted()
+                    .map(undone -> undone.description)
+                    .toList();
+            return new NameScore(
+                    score, matches, unmatchedTexts(q, usedQuery), unmatchedTexts(l, usedListed), normalised);
         }
     }
 
@@ -145,7 +177,7 @@ final class NameScorer {
             }
             double value = c.value();
             if (query.hasPatronymic() && listed.hasPatronymic() && swapsFatherAndSon(q, l, c)) {
-                // "Salman bin Muhammad" is the son of Muhammad; "Muhammad bin Salman" his father.
+                // "Yusuf bin Tariq" is the son of Tariq; "Tariq bin Yusuf" his father.
                 value *= PATRONYMIC_SWAP;
             }
             matched += value * pairWeight;
@@ -173,7 +205,7 @@ final class NameScorer {
         if (!distinctive && (queryLeft.hasName() || listedLeft.hasName())) {
             score = Math.min(score, GENERIC_ONLY_CAP);
         }
-        // A one-word name found inside a longer name on the other side ("Walijan", a nickname) is
+        // A one-word name found inside a longer name on the other side (a nickname, a given name alone) is
         // not enough on its own: many people share one name.
         int queryNames = query.nameCount();
         int listedNames = listed.nameCount();
@@ -271,7 +303,7 @@ final class NameScorer {
     }
 
     /**
-     * Unmatched weight on one side. A repeat of a matched token ("Sergey Sergey Shoigu") is not an
+     * Unmatched weight on one side. A repeat of a matched token ("Ivan Ivan Petrenko") is not an
      * extra name, but it can still conflict with a different name on the other side.
      */
     private record Leftover(double weight, double conflictWeight, int count, boolean hasName) {}

@@ -1,14 +1,16 @@
 package org.corridor.screening;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The first stage of name analysis, the same for every entity type: Unicode NFKC, invisible and
- * bidi characters removed, words split on punctuation, every script romanised, diacritics folded,
- * digits used as letters read as letters. {@link NameAnalyser} then applies the rules of one entity
+ * The first stage of name analysis, the same for every entity type: disguises undone
+ * ({@link NameCleaner}: bidi overrides, invisible characters, compatibility forms, stray marks,
+ * letter spacing), words split on punctuation, every script romanised, look-alike letters of other
+ * scripts read as Latin, diacritics folded, digits used as letters read as letters. {@link NameAnalyser} then applies the rules of one entity
  * type. Stateless; thread-safe.
  */
 final class NameSegmenter {
@@ -19,6 +21,9 @@ final class NameSegmenter {
             this(text, display, origin, dotted, "");
         }
     }
+
+    /** The words of a name and what was undone to read them. */
+    record Segmented(List<Word> words, Set<NameCleaner.Undone> undone) {}
 
     private static final Map<Character, Character> DIGITS_AS_LETTERS =
             Map.of('0', 'o', '1', 'i', '3', 'e', '4', 'a', '5', 's', '7', 't', '8', 'b', '9', 'g');
@@ -41,7 +46,16 @@ final class NameSegmenter {
      * ("Qa'ida" is "qaida"); "&" becomes the word "and".
      */
     static List<Word> segment(String raw) {
-        String text = Normalizer.normalize(raw, Normalizer.Form.NFKC);
+        return segmented(raw).words();
+    }
+
+    /** {@link #segment} with what was undone on the way (for the explanation of a hit). */
+    static Segmented segmented(String raw) {
+        NameCleaner.Cleaned cleaned = NameCleaner.clean(raw);
+        Set<NameCleaner.Undone> undone = cleaned.undone().isEmpty()
+                ? EnumSet.noneOf(NameCleaner.Undone.class)
+                : EnumSet.copyOf(cleaned.undone());
+        String text = cleaned.text();
         boolean nameHasLatin = containsLatin(text);
         List<Word> words = new ArrayList<>(8);
         StringBuilder word = new StringBuilder(16);
@@ -62,16 +76,21 @@ final class NameSegmenter {
                 continue;
             }
             boolean dotted = codePoint == '.' && letterCount(word) == 1;
-            flush(word, dotted, nameHasLatin, words);
+            flush(word, dotted, nameHasLatin, words, undone);
             if (codePoint == '&') {
                 words.add(new Word("and", "&", TokenOrigin.LATIN, false));
             }
         }
-        flush(word, false, nameHasLatin, words);
-        return words;
+        flush(word, false, nameHasLatin, words, undone);
+        return new Segmented(words, undone);
     }
 
-    private static void flush(StringBuilder word, boolean dotted, boolean nameHasLatin, List<Word> words) {
+    private static void flush(
+            StringBuilder word,
+            boolean dotted,
+            boolean nameHasLatin,
+            List<Word> words,
+            Set<NameCleaner.Undone> undone) {
         if (word.length() == 0) {
             return;
         }
@@ -94,11 +113,19 @@ final class NameSegmenter {
                 case LATIN -> latin = true;
                 case CYRILLIC, GREEK -> {
                     cyrillicOrGreek = true;
-                    allConfusable &= codePoint <= 0xFFFF && Romaniser.isConfusable((char) codePoint);
+                    allConfusable &= Romaniser.isConfusable(codePoint);
                 }
                 case ARABIC -> arabic = true;
                 case HAN, HANGUL, HIRAGANA, KATAKANA, BOPOMOFO, YI -> syllabic = true;
-                default -> other = true;
+                default -> {
+                    // Armenian, Cherokee, Lisu ... letters that look Latin inside a Latin word.
+                    if (Romaniser.isConfusable(codePoint)) {
+                        cyrillicOrGreek = true;
+                    } else {
+                        other = true;
+                        allConfusable = false;
+                    }
+                }
             }
         }
         if (arabic) {
@@ -113,7 +140,17 @@ final class NameSegmenter {
             if (!allConfusable) {
                 mapped = Romaniser.transliterate(mapped);
             }
+            undone.add(NameCleaner.Undone.CONFUSABLES);
             addLatin(mapped, display, TokenOrigin.CONFUSABLE, dotted, words);
+        } else if (syllabic && Hangul.hasSyllables(display)) {
+            addHangul(display, words);
+        } else if (only(display, OtherScripts::isKana)) {
+            addTransliterated(OtherScripts.kana(display), display, TokenOrigin.KANA, words);
+        } else if (only(display, OtherScripts::isGreek)) {
+            addTransliterated(OtherScripts.greek(display), display, TokenOrigin.OTHER_SCRIPT, words);
+        } else if (only(display, OtherScripts::isHebrew)) {
+            // An abjad like Arabic: compared as unvowelled.
+            addLatin(OtherScripts.hebrew(display), display, TokenOrigin.ARABIC, false, words);
         } else if (cyrillicOrGreek || other || syllabic) {
             addTransliterated(display, syllabic ? TokenOrigin.SYLLABIC : TokenOrigin.OTHER_SCRIPT, words);
         } else {
@@ -121,9 +158,41 @@ final class NameSegmenter {
         }
     }
 
+    /** Korean: one token per syllable, romanised as the lists write Korean names. */
+    private static void addHangul(String display, List<Word> words) {
+        for (int i = 0; i < display.length(); ) {
+            int codePoint = display.codePointAt(i);
+            i += Character.charCount(codePoint);
+            if (Hangul.isSyllable(codePoint)) {
+                words.add(new Word(Hangul.romanise(codePoint), display, TokenOrigin.SYLLABIC, false));
+            } else if (Character.isLetter(codePoint)) {
+                addTransliterated(new String(Character.toChars(codePoint)), TokenOrigin.SYLLABIC, words);
+            }
+        }
+    }
+
+    /** Whether every letter of the word is of the kind tested. */
+    private static boolean only(String word, java.util.function.IntPredicate kind) {
+        boolean any = false;
+        for (int i = 0; i < word.length(); ) {
+            int codePoint = word.codePointAt(i);
+            i += Character.charCount(codePoint);
+            if (Character.isLetter(codePoint)) {
+                if (!kind.test(codePoint)) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
     /** A word of a script without Latin look-alikes, transliterated by ICU. */
     private static void addTransliterated(String display, TokenOrigin origin, List<Word> words) {
-        String romanised = Romaniser.transliterate(display);
+        addTransliterated(Romaniser.transliterate(display), display, origin, words);
+    }
+
+    private static void addTransliterated(String romanised, String display, TokenOrigin origin, List<Word> words) {
         // ICU may return several words ("jin zheng en") or hyphenated syllables.
         StringBuilder part = new StringBuilder();
         for (int i = 0; i <= romanised.length(); i++) {
@@ -147,7 +216,7 @@ final class NameSegmenter {
         }
     }
 
-    /** "Ig0r Sech1n" is Igor Sechin: a digit between two letters is read as the letter it imitates. */
+    /** "Yur1 Bel0v" is Yuri Belov: a digit between two letters is read as the letter it imitates. */
     private static String readDigitsAsLetters(String word) {
         if (word.length() < 3) {
             return word;
@@ -221,6 +290,8 @@ final class NameSegmenter {
                 || codePoint == 0x02BD
                 || codePoint == 0x02BE
                 || codePoint == 0x02BF
-                || codePoint == 0x02C8;
+                || codePoint == 0x02C8
+                || codePoint == 0x05F3
+                || codePoint == 0x05F4;
     }
 }

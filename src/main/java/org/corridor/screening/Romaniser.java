@@ -1,7 +1,9 @@
 package org.corridor.screening;
 
+import com.ibm.icu.text.SpoofChecker;
 import com.ibm.icu.text.Transliterator;
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -25,8 +27,58 @@ final class Romaniser {
     /** Lower-case ASCII for each char of U+0000..U+024F: "" when the char folds to nothing. */
     private static final String[] LATIN_FOLD = latinFoldTable();
 
-    /** Cyrillic and Greek letters that look like a Latin letter, mapped to it. */
-    private static final Map<Character, Character> CONFUSABLES = Map.ofEntries(
+    /**
+     * Letters of other scripts that look like a Latin letter, mapped to it: the Unicode TR39
+     * confusables (ICU {@link SpoofChecker} skeletons) of Cyrillic, Greek, Armenian, Cherokee, Lisu,
+     * Coptic and the phonetic Latin letters, plus the few look-alikes below that TR39 maps to
+     * another non-ASCII letter (н to small capital H).
+     */
+    private static final int[][] CONFUSABLE_RANGES = {
+        {0x0250, 0x02AF},
+        {0x0370, 0x03FF},
+        {0x0400, 0x052F},
+        {0x0530, 0x058F},
+        {0x13A0, 0x13FF},
+        {0x1D00, 0x1DBF},
+        {0x2C80, 0x2CFF},
+        {0xA4D0, 0xA4FF},
+        {0xAB70, 0xABBF}
+    };
+
+    private static Map<Integer, Character> confusables() {
+        Map<Integer, Character> map = new HashMap<>();
+        SpoofChecker checker = new SpoofChecker.Builder().build();
+        for (int[] range : CONFUSABLE_RANGES) {
+            for (int codePoint = range[0]; codePoint <= range[1]; codePoint++) {
+                if (!Character.isLetter(codePoint)) {
+                    continue;
+                }
+                char latin = asciiSkeleton(checker, codePoint);
+                if (latin == 0 && Character.toUpperCase(codePoint) != codePoint) {
+                    latin = asciiSkeleton(checker, Character.toUpperCase(codePoint));
+                }
+                if (latin != 0) {
+                    map.put(codePoint, latin);
+                }
+            }
+        }
+        MANUAL_CONFUSABLES.forEach((c, latin) -> map.putIfAbsent((int) c, latin));
+        return Map.copyOf(map);
+    }
+
+    /** The lower-case ASCII letter a character's skeleton is, or 0. */
+    private static char asciiSkeleton(SpoofChecker checker, int codePoint) {
+        String skeleton = checker.getSkeleton(new String(Character.toChars(codePoint)));
+        if (skeleton.length() == 1) {
+            char c = Character.toLowerCase(skeleton.charAt(0));
+            if (c >= 'a' && c <= 'z') {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static final Map<Character, Character> MANUAL_CONFUSABLES = Map.ofEntries(
             Map.entry('а', 'a'),
             Map.entry('в', 'b'),
             Map.entry('е', 'e'),
@@ -93,19 +145,26 @@ final class Romaniser {
             Map.entry('Υ', 'y'),
             Map.entry('Χ', 'x'));
 
+    private static final Map<Integer, Character> CONFUSABLES = confusables();
+
     private Romaniser() {}
 
-    static boolean isConfusable(char c) {
-        return CONFUSABLES.containsKey(c);
+    static boolean isConfusable(int codePoint) {
+        return CONFUSABLES.containsKey(codePoint);
     }
 
-    /** Maps look-alike letters to Latin and leaves every other char as it is. */
+    /** Maps look-alike letters to Latin and leaves every other character as it is. */
     static String mapConfusables(String word) {
         StringBuilder out = new StringBuilder(word.length());
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            Character latin = CONFUSABLES.get(c);
-            out.append(latin == null ? c : latin);
+        for (int i = 0; i < word.length(); ) {
+            int codePoint = word.codePointAt(i);
+            Character latin = CONFUSABLES.get(codePoint);
+            if (latin == null) {
+                out.appendCodePoint(codePoint);
+            } else {
+                out.append(latin);
+            }
+            i += Character.charCount(codePoint);
         }
         return out.toString();
     }
@@ -130,6 +189,8 @@ final class Romaniser {
             char c = word.charAt(i);
             if (c < LATIN_FOLD.length) {
                 out.append(LATIN_FOLD[c]);
+            } else if (CONFUSABLES.containsKey((int) c)) {
+                out.append(CONFUSABLES.get((int) c));
             } else if (Character.isLetter(c)) {
                 String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
                 for (int j = 0; j < decomposed.length(); j++) {

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,8 +25,10 @@ public final class Screener {
      */
     public static final double DEFAULT_THRESHOLD = 0.60;
 
-    /** Names retrieved from the index per query before precise scoring. */
+    /** Entities whose retrieved names go on to precise scoring, per query. */
     private static final int CANDIDATE_NAMES = 24;
+    /** Names retrieved to find the candidate entities: an entity has many names, often alike. */
+    private static final int RETRIEVED_NAMES = 128;
 
     private static final int CROSS_SCRIPT_CANDIDATE_NAMES = 128;
 
@@ -33,12 +36,15 @@ public final class Screener {
     private final List<NameIndex.IndexedName> names;
     private final NameAnalyser analyser;
     private final NameIndex index;
+    private final GluedWords glued;
 
     private Screener(List<ListedEntity> entities) {
         this.entities = List.copyOf(entities);
         this.analyser = new NameAnalyser(TokenFrequencies.of(this.entities));
         this.names = indexedNames(this.entities, analyser);
         this.index = new NameIndex(names, this.entities);
+        this.glued = GluedWords.of(
+                names.stream().map(NameIndex.IndexedName::analysed).toList());
     }
 
     /** Builds the index over the given entities (from any lists). */
@@ -73,7 +79,9 @@ public final class Screener {
 
     private static boolean isLatin(AnalysedName name) {
         for (NameToken token : name.tokens()) {
-            if (token.origin() == TokenOrigin.ARABIC || token.origin() == TokenOrigin.OTHER_SCRIPT) {
+            if (token.origin() == TokenOrigin.ARABIC
+                    || token.origin() == TokenOrigin.OTHER_SCRIPT
+                    || token.origin() == TokenOrigin.KANA) {
                 return false;
             }
         }
@@ -105,20 +113,39 @@ public final class Screener {
 
     /** The hits at or above the threshold, best first, at most {@code options.limit()}. */
     public ScreeningOutcome screen(Party party, ScreeningOptions options) {
-        List<NameSegmenter.Word> words = NameSegmenter.segment(party.name());
-        Set<EntityType> types = party.type().map(EnumSet::of).orElse(EnumSet.noneOf(EntityType.class));
-        // The query analysed per entity type it meets; persons and organisations read names differently.
-        AnalysedName[] analyses = new AnalysedName[EntityType.values().length];
-        List<AnalysedName> forRetrieval = new ArrayList<>(2);
-        for (EntityType type : party.type().map(List::of).orElse(List.of(EntityType.PERSON, EntityType.ORGANISATION))) {
-            analyses[type.ordinal()] = analyser.analyse(party.name(), words, type);
-            forRetrieval.add(analyses[type.ordinal()]);
+        return screen(party, options, false);
+    }
+
+    /**
+     * Screens without the index: the party against every listed name of a type it may match. Slow
+     * (tens of milliseconds); it exists to measure what the index's candidates miss (candidate
+     * recall, reported by {@code corridor bench screening}).
+     */
+    public ScreeningOutcome screenExhaustively(Party party, ScreeningOptions options) {
+        return screen(party, options, true);
+    }
+
+    private ScreeningOutcome screen(Party party, ScreeningOptions options, boolean exhaustive) {
+        List<Reading> readings = readings(party);
+        Set<EntityType> types = candidateTypes(party.type());
+        List<AnalysedName> forRetrieval = new ArrayList<>(4);
+        for (Reading reading : readings) {
+            for (EntityType type :
+                    party.type().map(List::of).orElse(List.of(EntityType.PERSON, EntityType.ORGANISATION))) {
+                forRetrieval.add(reading.as(type, analyser, party.name()));
+            }
         }
         boolean latinQuery = isLatin(forRetrieval.get(0));
         // Across scripts many names share a vowel-less skeleton; more of them are worth a look.
-        List<Integer> candidates = index.candidates(
-                forRetrieval, types, party.identifiers(), latinQuery ? CANDIDATE_NAMES : CROSS_SCRIPT_CANDIDATE_NAMES);
-        SimilarityCache[] caches = new SimilarityCache[analyses.length];
+        List<Integer> candidates = exhaustive
+                ? every(types)
+                : byEntity(
+                        index.candidates(
+                                forRetrieval,
+                                types,
+                                party.identifiers(),
+                                Math.max(RETRIEVED_NAMES, CROSS_SCRIPT_CANDIDATE_NAMES)),
+                        latinQuery ? CANDIDATE_NAMES : CROSS_SCRIPT_CANDIDATE_NAMES);
         Map<Integer, Best> best = new HashMap<>();
         for (int ordinal : candidates) {
             NameIndex.IndexedName name = names.get(ordinal);
@@ -127,35 +154,75 @@ public final class Screener {
             if (latinQuery && !name.latin()) {
                 continue;
             }
-            ListedEntity entity = entities.get(name.entity());
-            int type = entity.type().ordinal();
-            if (analyses[type] == null) {
-                analyses[type] = analyser.analyse(party.name(), words, entity.type());
-            }
-            if (caches[type] == null) {
-                caches[type] = new SimilarityCache(
-                        analyses[type].tokens().size() + analyses[type].spans().size());
-            }
-            NameScorer.Alignment alignment = NameScorer.align(analyses[type], name.analysed(), caches[type]);
-            Best previous = best.get(name.entity());
-            if (previous == null || alignment.score() > previous.alignment().score()) {
-                best.put(name.entity(), new Best(name, alignment));
+            EntityType listedType = entities.get(name.entity()).type();
+            for (Reading reading : readings) {
+                NameScorer.Alignment alignment = NameScorer.align(
+                        reading.as(listedType, analyser, party.name()), name.analysed(), reading.cache(listedType));
+                Best previous = best.get(name.entity());
+                if (previous == null || alignment.score() > previous.alignment().score()) {
+                    best.put(name.entity(), new Best(name, alignment));
+                }
             }
         }
+        return ScreeningOutcome.of(hits(party, options, best.values(), readings.get(0)));
+    }
+
+    /**
+     * The retrieved names of the first {@code entities} distinct entities, best first: counting
+     * entities rather than names keeps a family of alike aliases (one listed person's ten spellings)
+     * from crowding the other candidates out.
+     */
+    private List<Integer> byEntity(List<Integer> retrieved, int entities) {
+        Set<Integer> kept = new java.util.HashSet<>();
+        List<Integer> out = new ArrayList<>(retrieved.size());
+        for (int ordinal : retrieved) {
+            int entity = names.get(ordinal).entity();
+            if (kept.contains(entity) || kept.size() < entities) {
+                kept.add(entity);
+                out.add(ordinal);
+            }
+        }
+        return out;
+    }
+
+    private List<Integer> every(Set<EntityType> types) {
+        List<Integer> all = new ArrayList<>(names.size());
+        for (int ordinal = 0; ordinal < names.size(); ordinal++) {
+            if (types.isEmpty()
+                    || types.contains(entities.get(names.get(ordinal).entity()).type())) {
+                all.add(ordinal);
+            }
+        }
+        return all;
+    }
+
+    private List<Hit> hits(Party party, ScreeningOptions options, Collection<Best> candidates, Reading asWritten) {
         double floor = options.threshold() - EvidenceScorer.largestBoost();
         List<Hit> hits = new ArrayList<>();
-        for (Best candidate : best.values()) {
+        for (Best candidate : candidates) {
             ListedEntity entity = entities.get(candidate.name().entity());
             boolean identifiers =
                     !party.identifiers().isEmpty() && !entity.identifiers().isEmpty();
             if (candidate.alignment().score() < floor && !identifiers) {
                 continue;
             }
+            AnalysedName organisationName = party.type().orElse(null) == EntityType.ORGANISATION
+                    ? asWritten.as(EntityType.ORGANISATION, analyser, party.name())
+                    : candidate.name().analysed();
+            TypeRule.Verdict verdict = TypeRule.decide(party.type(), entity.type(), organisationName);
+            if (verdict instanceof TypeRule.Refused) {
+                continue;
+            }
+            Optional<Contribution> crossType = verdict instanceof TypeRule.Admitted admitted
+                    ? Optional.of(admitted.contribution())
+                    : Optional.empty();
             Hit hit = EvidenceScorer.score(
                     party,
                     entity,
                     candidate.name().name(),
-                    candidate.alignment().explain());
+                    candidate.alignment().explain(),
+                    crossType,
+                    candidate.alignment().syllablesOnly());
             if (hit.score() >= options.threshold()) {
                 hits.add(hit);
             }
@@ -163,9 +230,71 @@ public final class Screener {
         hits.sort(Comparator.comparingDouble(Hit::score)
                 .reversed()
                 .thenComparing(hit -> hit.entity().key()));
-        return ScreeningOutcome.of(hits.size() > options.limit() ? hits.subList(0, options.limit()) : hits);
+        return hits.size() > options.limit() ? List.copyOf(hits.subList(0, options.limit())) : hits;
+    }
+
+    /**
+     * The types a party is compared with: its own, and for a person or an organisation the other of
+     * the two too, which {@link TypeRule} admits only when the names allow it. Untyped: every type.
+     */
+    private static Set<EntityType> candidateTypes(Optional<EntityType> type) {
+        if (type.isEmpty()) {
+            return EnumSet.noneOf(EntityType.class);
+        }
+        return switch (type.get()) {
+            case PERSON, ORGANISATION -> EnumSet.of(EntityType.PERSON, EntityType.ORGANISATION);
+            default -> EnumSet.of(type.get());
+        };
+    }
+
+    /**
+     * The ways the party's name reads: as written (disguises undone), with glued words split
+     * against the listed vocabulary, and Korean names written in Han also in their Korean reading.
+     */
+    private List<Reading> readings(Party party) {
+        NameSegmenter.Segmented segmented = NameSegmenter.segmented(party.name());
+        List<Reading> readings = new ArrayList<>(2);
+        readings.add(new Reading(segmented));
+        glued.split(segmented.words()).ifPresent(split -> {
+            EnumSet<NameCleaner.Undone> undone = EnumSet.of(NameCleaner.Undone.GLUED_WORDS);
+            undone.addAll(segmented.undone());
+            readings.add(new Reading(new NameSegmenter.Segmented(split, undone)));
+        });
+        NameMatcher.koreanReading(party.name()).ifPresent(korean -> readings.add(new Reading(korean)));
+        return readings;
+    }
+
+    /** One reading of the query, analysed lazily per entity type, with its similarity caches. */
+    private static final class Reading {
+        private final NameSegmenter.Segmented segmented;
+        private final AnalysedName[] analyses = new AnalysedName[EntityType.values().length];
+        private final SimilarityCache[] caches = new SimilarityCache[EntityType.values().length];
+
+        Reading(NameSegmenter.Segmented segmented) {
+            this.segmented = segmented;
+        }
+
+        AnalysedName as(EntityType type, NameAnalyser analyser, String raw) {
+            AnalysedName analysed = analyses[type.ordinal()];
+            if (analysed == null) {
+                analysed = analyser.analyse(raw, segmented, type);
+                analyses[type.ordinal()] = analysed;
+            }
+            return analysed;
+        }
+
+        SimilarityCache cache(EntityType type) {
+            SimilarityCache cache = caches[type.ordinal()];
+            if (cache == null) {
+                AnalysedName analysed = analyses[type.ordinal()];
+                cache = new SimilarityCache(
+                        analysed.tokens().size() + analysed.spans().size());
+                caches[type.ordinal()] = cache;
+            }
+            return cache;
+        }
     }
 
     /** The best-scoring name of one entity so far. */
-    private record Best(NameIndex.IndexedName name, NameScorer.Alignment alignment) {}
+    record Best(NameIndex.IndexedName name, NameScorer.Alignment alignment) {}
 }

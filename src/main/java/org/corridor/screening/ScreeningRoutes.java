@@ -91,7 +91,12 @@ public final class ScreeningRoutes implements Routes {
         }
     }
 
-    public record BatchResultView(int index, Optional<String> id, String outcome, List<HitView> hits) {}
+    /**
+     * One party's result. {@code warnings} names each field that could not be read (the party was
+     * screened without it); an item without a name is NOT_SCREENED.
+     */
+    public record BatchResultView(
+            int index, Optional<String> id, String outcome, List<HitView> hits, List<String> warnings) {}
 
     public record BatchView(
             List<BatchResultView> results, Map<String, String> listVersions, List<NoticeView> listNotices) {}
@@ -210,30 +215,66 @@ public final class ScreeningRoutes implements Routes {
                             + request.parties().size());
         }
         ScreeningOptions options = options(request.threshold(), request.limit());
+        List<PartyFields.Reading> readings = new ArrayList<>();
         List<Party> parties = new ArrayList<>();
         for (int i = 0; i < request.parties().size(); i++) {
-            PartyInput input = request.parties().get(i);
-            if (input == null) {
-                throw new InvalidInputException("PARTY_MISSING", "parties[" + i + "] is null");
-            }
-            parties.add(party(
-                    "parties[" + i + "].",
-                    input.name(),
-                    input.type(),
-                    input.birthDate(),
-                    input.nationality(),
-                    input.identifiers()));
+            Optional<PartyFields.Reading> reading =
+                    batchParty("parties[" + i + "].", request.parties().get(i));
+            readings.add(reading.orElse(null));
+            reading.ifPresent(read -> parties.add(read.party()));
         }
         ScreeningBatch batch = screening.screenBatchAndRecord(Api.actor(ctx), parties, options);
         List<BatchResultView> results = new ArrayList<>();
-        for (int i = 0; i < parties.size(); i++) {
-            ScreeningOutcome outcome = batch.outcomes().get(i);
-            results.add(new BatchResultView(i, request.parties().get(i).id(), outcome(outcome), hits(outcome)));
+        int screened = 0;
+        for (int i = 0; i < readings.size(); i++) {
+            PartyInput input = request.parties().get(i);
+            Optional<String> id = input == null ? Optional.empty() : input.id();
+            PartyFields.Reading reading = readings.get(i);
+            if (reading == null) {
+                String why = input == null ? "parties[" + i + "] is null" : "parties[" + i + "].name is required";
+                results.add(new BatchResultView(i, id, "NOT_SCREENED", List.of(), List.of(why + "; not screened")));
+                continue;
+            }
+            ScreeningOutcome outcome = batch.outcomes().get(screened++);
+            results.add(new BatchResultView(i, id, outcome(outcome), hits(outcome), reading.warnings()));
         }
         ctx.json(new BatchView(
                 results,
                 new TreeMap<>(Screening.auditVersions(batch.listVersions())),
                 NoticeView.of(screening.notices())));
+    }
+
+    /**
+     * A batch item read leniently: a field that cannot be read is a warning and the party is screened
+     * without it; empty when there is no name to screen.
+     */
+    private static Optional<PartyFields.Reading> batchParty(String prefix, PartyInput input) {
+        if (input == null || input.name() == null || input.name().isBlank()) {
+            return Optional.empty();
+        }
+        String name = input.name().length() > 500 ? input.name().substring(0, 500) : input.name();
+        PartyFields.Reading reading = PartyFields.read(
+                name,
+                prefix + "type",
+                input.type(),
+                prefix + "birth_date",
+                input.birthDate(),
+                prefix + "nationality",
+                input.nationality());
+        List<String> warnings = new ArrayList<>(reading.warnings());
+        if (name.length() < input.name().length()) {
+            warnings.add(prefix + "name: longer than 500 characters; its first 500 screened");
+        }
+        Party party = reading.party();
+        List<IdentifierInput> given = input.identifiers().orElse(List.of());
+        for (int i = 0; i < given.size(); i++) {
+            try {
+                party = party.withIdentifier(identifier(prefix + "identifiers[" + i + "].", given.get(i)));
+            } catch (InvalidInputException e) {
+                warnings.add(e.getMessage() + "; screened without it");
+            }
+        }
+        return Optional.of(new PartyFields.Reading(party, warnings));
     }
 
     private void lists(Context ctx) {
@@ -314,11 +355,12 @@ public final class ScreeningRoutes implements Routes {
             party = party.withType(entityType(prefix, type.get()));
         }
         if (birthDate.isPresent() && !birthDate.get().isBlank()) {
-            try {
-                party = party.withBirthDate(PartialDate.parse(birthDate.get().strip()));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("BIRTH_DATE_INVALID", prefix + "birth_date: " + e.getMessage());
-            }
+            String date = birthDate.get().strip();
+            party = party.withBirthDate(PartialDate.read(date)
+                    .orElseThrow(() -> new InvalidInputException(
+                            "BIRTH_DATE_INVALID",
+                            prefix + "birth_date: not a date: '" + date
+                                    + "' (YYYY, YYYY-MM, YYYY-MM-DD, DD/MM/YYYY, ...)")));
         }
         if (nationality.isPresent() && !nationality.get().isBlank()) {
             try {

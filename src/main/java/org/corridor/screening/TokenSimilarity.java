@@ -19,6 +19,8 @@ final class TokenSimilarity {
     private static final Similarity PHONETIC = new Similarity(0.95, MatchKind.PHONETIC);
     private static final Similarity TRANSLITERATED_EQUAL = new Similarity(0.95, MatchKind.TRANSLITERATED);
     private static final Similarity INITIAL = new Similarity(1.0, MatchKind.INITIAL);
+    /** The same syllable in two romanisation systems: as good as a transliteration. */
+    private static final Similarity SYLLABLE_VARIANT = new Similarity(0.95, MatchKind.TRANSLITERATED);
 
     private static final Set<String> COMMON_NAME_KEYS = NameVocabulary.STANDARD.commonNameKeys;
     private static final double FUZZY_STEEP = 0.9;
@@ -42,6 +44,20 @@ final class TokenSimilarity {
 
     private TokenSimilarity() {}
 
+    /**
+     * Whether two syllable keys are one syllable. Russian writes final n and ng alike, so a
+     * syllable read from Cyrillic matches either; elsewhere n and ng are different syllables.
+     */
+    private static boolean sameSyllable(NameToken query, NameToken listed) {
+        if (query.syllable().equals(listed.syllable())) {
+            return true;
+        }
+        boolean cyrillic = query.origin() == TokenOrigin.OTHER_SCRIPT || listed.origin() == TokenOrigin.OTHER_SCRIPT;
+        return cyrillic
+                && !listed.syllable().isEmpty()
+                && SyllableKey.withoutNasal(query.syllable()).equals(SyllableKey.withoutNasal(listed.syllable()));
+    }
+
     static Similarity compare(NameToken query, NameToken listed) {
         if (query.text().equals(listed.text())) {
             return EXACT;
@@ -55,6 +71,10 @@ final class TokenSimilarity {
         boolean queryUnvowelled = query.origin() == TokenOrigin.ARABIC && listed.origin() != TokenOrigin.ARABIC;
         boolean listedUnvowelled = listed.origin() == TokenOrigin.ARABIC && query.origin() != TokenOrigin.ARABIC;
         boolean unvowelled = queryUnvowelled || listedUnvowelled;
+        // One Korean or Chinese syllable in two romanisations (Jeong and Jong, Lee and Ri).
+        if (!query.syllable().isEmpty() && sameSyllable(query, listed)) {
+            return SYLLABLE_VARIANT;
+        }
         // A romanised Chinese, Japanese or Korean syllable is one of a few hundred: one letter off
         // is another syllable ("ling" is not "liang"), never a typo.
         if (query.origin() == TokenOrigin.SYLLABIC || listed.origin() == TokenOrigin.SYLLABIC) {
@@ -63,6 +83,9 @@ final class TokenSimilarity {
         boolean romanised = isRomanised(query) || isRomanised(listed);
         if (query.key().equals(listed.key())) {
             return romanised ? TRANSLITERATED_EQUAL : PHONETIC;
+        }
+        if (query.origin() == TokenOrigin.KANA || listed.origin() == TokenOrigin.KANA) {
+            return kana(query, listed);
         }
         // The key folds spelling variants; the plain text keeps letter order, which the key can lose
         // (a transposed "Lakahl" for "Lakhal" no longer shares the "kh"). The unvowelled side goes
@@ -103,6 +126,19 @@ final class TokenSimilarity {
             return NONE;
         }
         return new Similarity(fuzzyValue(similarity), MatchKind.FUZZY);
+    }
+
+    /** A kana word against another: r and l are one letter, b and v too (ラブロフ is Lavrov). */
+    private static Similarity kana(NameToken query, NameToken listed) {
+        double similarity = similarity(kanaFold(query.key()), kanaFold(listed.key()), false);
+        if (similarity < TRANSLITERATED_FLOOR) {
+            return NONE;
+        }
+        return new Similarity(Math.min(TRANSLITERATED_CAP, fuzzyValue(similarity)), MatchKind.TRANSLITERATED);
+    }
+
+    private static String kanaFold(String key) {
+        return key.replace('r', 'l').replace('b', 'v').replace('f', 'v');
     }
 
     /**
@@ -154,6 +190,7 @@ final class TokenSimilarity {
     private static boolean isRomanised(NameToken token) {
         return token.origin() == TokenOrigin.ARABIC
                 || token.origin() == TokenOrigin.OTHER_SCRIPT
+                || token.origin() == TokenOrigin.KANA
                 || token.origin() == TokenOrigin.SYLLABIC;
     }
 

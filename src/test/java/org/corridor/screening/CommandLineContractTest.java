@@ -156,8 +156,23 @@ class CommandLineContractTest {
     }
 
     @Test
-    void bad_input_exits_1_with_the_line_on_stderr() throws Exception {
-        Path input = file("names.csv", "id,name,birth_date\n1,Jane Doe,1970\n2,John Doe,13/04/1970\n");
+    void names_screens_every_row_of_a_batch_and_names_each_unreadable_field() throws Exception {
+        Path input = file(
+                "names.csv",
+                "id,name,schema,birth_date,nationality\n"
+                        + "1,Jane Doe,Person,1970,Iran\n"
+                        + "2,John Doe,Person,1969-7-16,East Timor\n"
+                        + "3,Ann Roe,Person,16/07/1969,Swaziland\n"
+                        + "4,Bo Li,Person,circa 1969,Burma\n"
+                        + "5,Al Moe,Person,July 16 1969,Zaire\n"
+                        + "6,Ed Poe,Person,1969-13-45,Ivory Coast\n"
+                        + "7,Cy Noe,Person,yesterday,Persia\n"
+                        + "8,Di Loe,Person,1969,USSR\n"
+                        + "9,Flo Koe,Person,1969,Atlantis\n"
+                        + "10,Gus Hoe,Robot,1969,IR\n"
+                        + "11,,Person,1969,IR\n"
+                        + "12,Hal Yoe,Person,31/02/1969,Narnia\n"
+                        + "13,Ida Zoe,Person,00/00/0000,--\n");
         Path output = folder.resolve("out.jsonl");
 
         Run run = corridor(
@@ -170,9 +185,46 @@ class CommandLineContractTest {
                 "--list",
                 "un-xml:" + SMALL_UN);
 
+        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(13);
+        ObjectMapper json = new ObjectMapper();
+        for (int row = 0; row < 5; row++) {
+            assertThat(json.readTree(lines.get(row)).has("warnings"))
+                    .as(lines.get(row))
+                    .isFalse();
+        }
+        assertThat(json.readTree(lines.get(7)).has("warnings")).as("USSR").isFalse();
+        assertThat(json.readTree(lines.get(5)).get("warnings").toString()).contains("birth_date");
+        assertThat(json.readTree(lines.get(6)).get("warnings").toString()).contains("birth_date");
+        assertThat(json.readTree(lines.get(8)).get("warnings").toString()).contains("nationality");
+        assertThat(json.readTree(lines.get(9)).get("warnings").toString()).contains("schema");
+        assertThat(json.readTree(lines.get(10)).get("warnings").toString()).contains("not screened");
+        assertThat(json.readTree(lines.get(11)).get("warnings")).hasSize(2);
+        assertThat(json.readTree(lines.get(12)).get("warnings")).hasSize(2);
+        assertThat(run.stderr()).contains("line 7: birth_date").contains("line 10: nationality");
+        assertThat(run.stderr()).contains("7 of 13 rows had fields that could not be read (1 not screened");
+        // Row 11 has no name: every row is in the output, but not every row was screened.
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stderr().strip().lines()).hasSize(1);
-        assertThat(run.stderr()).contains("line 3").contains("birth_date");
+    }
+
+    @Test
+    void names_exits_0_when_every_row_was_screened_despite_warnings() throws Exception {
+        Path input = file("names.csv", "id,name,birth_date\n1,Jane Doe,1970\n2,John Doe,13/14/1970\n");
+        Path output = folder.resolve("out.jsonl");
+
+        Run run = corridor(
+                "screen",
+                "names",
+                "--input",
+                input.toString(),
+                "--output",
+                output.toString(),
+                "--list",
+                "un-xml:" + SMALL_UN);
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(Files.readAllLines(output)).hasSize(2);
+        assertThat(run.stderr()).contains("line 3: birth_date: '13/14/1970' is not a date; screened without it");
     }
 
     @Test

@@ -25,6 +25,35 @@ class PartialDateTest {
     }
 
     @Test
+    void reads_dates_as_people_write_them() {
+        assertThat(PartialDate.read("1969-7-16")).contains(new PartialDate(1969, 7, 16));
+        assertThat(PartialDate.read("1969/07/16")).contains(new PartialDate(1969, 7, 16));
+        assertThat(PartialDate.read("16/07/1969")).contains(new PartialDate(1969, 7, 16));
+        assertThat(PartialDate.read("16.07.1969")).contains(new PartialDate(1969, 7, 16));
+        assertThat(PartialDate.read("07/16/1969")).contains(new PartialDate(1969, 7, 16));
+        assertThat(PartialDate.read("07/1969")).contains(new PartialDate(1969, 7, 0));
+        assertThat(PartialDate.read("circa 1969")).contains(PartialDate.ofYear(1969));
+        assertThat(PartialDate.read("ca. 1969")).contains(PartialDate.ofYear(1969));
+        assertThat(PartialDate.read("16 Jul 1969")).contains(new PartialDate(1969, 7, 16));
+        assertThat(PartialDate.read("July 16, 1969")).contains(new PartialDate(1969, 7, 16));
+        assertThat(PartialDate.read("Jul 1969")).contains(new PartialDate(1969, 7, 0));
+    }
+
+    @Test
+    void keeps_only_the_year_when_day_and_month_could_be_either_way_round() {
+        assertThat(PartialDate.read("05/07/1969")).contains(PartialDate.ofYear(1969));
+    }
+
+    @Test
+    void reads_nothing_from_what_is_no_date() {
+        assertThat(PartialDate.read("yesterday")).isEmpty();
+        assertThat(PartialDate.read("31/02/1969")).isEmpty();
+        assertThat(PartialDate.read("1969-13-01")).isEmpty();
+        assertThat(PartialDate.read("13/14/1969")).isEmpty();
+        assertThat(PartialDate.read("")).isEmpty();
+    }
+
+    @Test
     void agreement_uses_only_the_parts_both_dates_know() {
         assertThat(PartialDate.parse("1957").agreesWith(PartialDate.parse("1957-03-11")))
                 .isTrue();

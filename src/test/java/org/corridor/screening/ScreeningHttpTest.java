@@ -93,14 +93,12 @@ class ScreeningHttpTest {
         ApiClient client = server.as(Role.APPROVER);
         assertThat(client.post("/api/v1/screening/parties", "{}").status()).isEqualTo(422);
         ApiClient.Response badDate =
-                client.post("/api/v1/screening/parties", "{\"name\": \"X\", \"birth_date\": \"11/03/1957\"}");
+                client.post("/api/v1/screening/parties", "{\"name\": \"X\", \"birth_date\": \"11/13/14/1957\"}");
         assertThat(badDate.status()).isEqualTo(422);
         assertThat(badDate.body()).contains("birth_date");
-        ApiClient.Response badItem = client.post(
-                "/api/v1/screening/batch",
-                "{\"parties\": [{\"name\": \"A\"}, {\"name\": \"B\", \"type\": \"Spaceship\"}]}");
-        assertThat(badItem.status()).isEqualTo(422);
-        assertThat(badItem.body()).contains("parties[1].type");
+        assertThat(client.post("/api/v1/screening/parties", "{\"name\": \"X\", \"nationality\": \"Swaziland\"}")
+                        .status())
+                .isEqualTo(200);
         StringBuilder many = new StringBuilder("{\"parties\": [");
         for (int i = 0; i <= ScreeningRoutes.MAX_BATCH; i++) {
             many.append(i == 0 ? "" : ",").append("{\"name\": \"N").append(i).append("\"}");
@@ -111,6 +109,38 @@ class ScreeningHttpTest {
         assertThat(client.post("/api/v1/screening/parties", "{\"name\": \"X\", \"threshold\": 2}")
                         .status())
                 .isEqualTo(422);
+    }
+
+    @Test
+    void a_batch_screens_every_party_and_names_each_unreadable_field() {
+        ApiClient.Response response = server.as(Role.OPERATOR).post("/api/v1/screening/batch", """
+                {"parties": [
+                  {"id": "a", "name": "SADDAM HUSSEIN AL-TIKRITI", "birth_date": "1937-4-28", "nationality": "Swaziland"},
+                  {"id": "b", "name": "SADDAM HUSSEIN AL-TIKRITI", "type": "Spaceship", "birth_date": "circa 1937"},
+                  {"id": "c", "name": "SADDAM HUSSEIN AL-TIKRITI", "birth_date": "someday", "nationality": "Atlantis",
+                   "identifiers": [{"type": "PASSPORT"}]},
+                  {"id": "d", "name": " "},
+                  {"id": "e", "name": "Jane Ordinary", "nationality": "East Timor", "birth_date": "16/07/1969"}
+                ]}
+                """);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode results = response.json().get("results");
+        assertThat(results).hasSize(5);
+        assertThat(results.get(0).get("warnings")).isEmpty();
+        assertThat(results.get(0).get("outcome").asText()).isEqualTo("POTENTIAL_MATCH");
+        assertThat(results.get(1).get("warnings").toString()).contains("parties[1].type");
+        assertThat(results.get(1).get("outcome").asText()).isEqualTo("POTENTIAL_MATCH");
+        assertThat(results.get(2).get("warnings")).hasSize(3);
+        assertThat(results.get(2).get("warnings").toString())
+                .contains("parties[2].birth_date")
+                .contains("parties[2].nationality")
+                .contains("parties[2].identifiers[0]");
+        assertThat(results.get(2).get("outcome").asText()).isEqualTo("POTENTIAL_MATCH");
+        assertThat(results.get(3).get("outcome").asText()).isEqualTo("NOT_SCREENED");
+        assertThat(results.get(3).get("warnings").toString()).contains("parties[3].name");
+        assertThat(results.get(4).get("warnings")).isEmpty();
+        assertThat(results.get(4).get("outcome").asText()).isEqualTo("CLEAR");
     }
 
     @Test
