@@ -89,17 +89,7 @@ final class NameScorer {
          * made of a few hundred common syllables and is shared by many people.
          */
         boolean syllablesOnly() {
-            if (selected.isEmpty()) {
-                return false;
-            }
-            for (Candidate c : selected) {
-                // One side is enough: a listed "O" or "Jong-su" is read as an initial or one word.
-                if (!allSyllables(query.tokens(), c.queryStart(), c.queryEnd())
-                        && !allSyllables(listed.tokens(), c.listedStart(), c.listedEnd())) {
-                    return false;
-                }
-            }
-            return true;
+            return NameScorer.syllablesOnly(query, listed, selected);
         }
 
         private static boolean allSyllables(List<NameToken> tokens, int start, int end) {
@@ -129,6 +119,48 @@ final class NameScorer {
             return new NameScore(
                     score, matches, unmatchedTexts(q, usedQuery), unmatchedTexts(l, usedListed), normalised);
         }
+    }
+
+    private static boolean syllablesOnly(AnalysedName query, AnalysedName listed, List<Candidate> selected) {
+        if (selected.isEmpty()) {
+            return false;
+        }
+        for (Candidate c : selected) {
+            // One side is enough: a listed "O" or "Jong-su" is read as an initial or one word.
+            if (!Alignment.allSyllables(query.tokens(), c.queryStart(), c.queryEnd())
+                    && !Alignment.allSyllables(listed.tokens(), c.listedStart(), c.listedEnd())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The weight of Korean or Chinese words none of whose syllables matched (a second given name):
+     * one word of syllables is a whole given name.
+     */
+    private static double wholeUnmatchedWords(List<NameToken> tokens, boolean[] used) {
+        double whole = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            NameToken token = tokens.get(i);
+            if (used[i]
+                    || token.origin() != TokenOrigin.SYLLABIC
+                    || !token.isContent()
+                    || !isWholeWordUnmatched(tokens, used, token)) {
+                continue;
+            }
+            whole += token.weight();
+        }
+        return whole;
+    }
+
+    private static boolean isWholeWordUnmatched(List<NameToken> tokens, boolean[] used, NameToken token) {
+        for (int j = 0; j < tokens.size(); j++) {
+            if (used[j] && tokens.get(j).display().equals(token.display())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static NameScore compare(AnalysedName query, AnalysedName listed) {
@@ -197,6 +229,15 @@ final class NameScorer {
                 + brokenWords(l, usedListed);
         double extraQuery = queryRemainder + share(queryLeft, conflict);
         double missingListed = listedRemainder + share(listedLeft, conflict);
+        if (person && syllablesOnly(query, listed, selected)) {
+            // Korean and Chinese names carry no middle names: a whole given name on one side only is
+            // another person's name, not one left out, so it costs as a conflict does.
+            double queryOther = wholeUnmatchedWords(q, usedQuery);
+            double listedOther = wholeUnmatchedWords(l, usedListed);
+            conflict += queryOther + listedOther;
+            extraQuery = Math.max(0, extraQuery - queryOther);
+            missingListed = Math.max(0, missingListed - listedOther);
+        }
         double penalty = FUZZY_LOSS * fuzzyLoss
                 + CONFLICT * conflict
                 + (person ? EXTRA_QUERY_PERSON : EXTRA_QUERY_ORGANISATION) * extraQuery
