@@ -19,18 +19,9 @@ import picocli.CommandLine.Parameters;
 /** {@code corridor payments}: bank messages after the pacs.008. */
 @Command(
         name = "payments",
-        mixinStandardHelpOptions = true,
         description = "Bank messages after the pacs.008: status reports, returns and credit notifications.",
         subcommands = {PaymentsCommand.Import.class})
-final class PaymentsCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class PaymentsCommand extends CommandGroup {
 
     @Command(
             name = "import",

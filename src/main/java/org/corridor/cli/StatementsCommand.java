@@ -16,18 +16,9 @@ import picocli.CommandLine.Option;
 /** {@code corridor statements}: bank statements of the restricted accounts. */
 @Command(
         name = "statements",
-        mixinStandardHelpOptions = true,
         description = "Bank statements of the restricted accounts.",
         subcommands = {StatementsCommand.Camt053Statement.class})
-final class StatementsCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class StatementsCommand extends CommandGroup {
 
     @Command(
             name = "camt053",

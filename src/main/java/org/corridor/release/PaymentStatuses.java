@@ -25,7 +25,14 @@ import org.corridor.transaction.Transactions;
  * it: SENT. Each status is one unit of work with its transition, its event and its audit entry;
  * a status the payment's history contradicts is refused. Thread-safe.
  */
-final class PaymentStatuses {
+record PaymentStatuses(
+        Transactions transactions,
+        ReleaseStore store,
+        PaymentMessageStore messages,
+        PaidRequests paid,
+        MoneyBack money,
+        AuditLog audit,
+        ReleaseClock clock) {
 
     static final String KIND = "pacs.002";
 
@@ -37,31 +44,6 @@ final class PaymentStatuses {
 
     /** Where a status takes the request: a state, and whether its money comes back. */
     private record Decision(RequestState to, boolean moneyBack) {}
-
-    private final Transactions transactions;
-    private final ReleaseStore store;
-    private final PaymentMessageStore messages;
-    private final PaidRequests paid;
-    private final MoneyBack money;
-    private final AuditLog audit;
-    private final ReleaseClock clock;
-
-    PaymentStatuses(
-            Transactions transactions,
-            ReleaseStore store,
-            PaymentMessageStore messages,
-            PaidRequests paid,
-            MoneyBack money,
-            AuditLog audit,
-            ReleaseClock clock) {
-        this.transactions = transactions;
-        this.store = store;
-        this.messages = messages;
-        this.paid = paid;
-        this.money = money;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     /**
      * Applies status {@code number} of {@code report} to the payment it names.

@@ -24,37 +24,19 @@ import org.corridor.transaction.Transactions;
  * the request reopens as RETURNED with the return reason, partly or wholly. A return may not bring
  * back more than was paid, nor in another currency. Each return is one unit of work. Thread-safe.
  */
-final class Returns {
+record Returns(
+        Transactions transactions,
+        ReleaseStore store,
+        PaymentMessageStore messages,
+        PaidRequests paid,
+        MoneyBack money,
+        AuditLog audit,
+        ReleaseClock clock) {
 
     static final String KIND = "pacs.004";
 
     /** The status an event of a return carries. */
     static final String RETURN = "RETURN";
-
-    private final Transactions transactions;
-    private final ReleaseStore store;
-    private final PaymentMessageStore messages;
-    private final PaidRequests paid;
-    private final MoneyBack money;
-    private final AuditLog audit;
-    private final ReleaseClock clock;
-
-    Returns(
-            Transactions transactions,
-            ReleaseStore store,
-            PaymentMessageStore messages,
-            PaidRequests paid,
-            MoneyBack money,
-            AuditLog audit,
-            ReleaseClock clock) {
-        this.transactions = transactions;
-        this.store = store;
-        this.messages = messages;
-        this.paid = paid;
-        this.money = money;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     /**
      * Applies one return of {@code message} to the payment it names.
