@@ -213,7 +213,8 @@ final class ReleasesCommand implements Runnable {
     @Command(
             name = "execute",
             mixinStandardHelpOptions = true,
-            description = "Execute an approved request on a value date (idempotent); a failed check holds it.")
+            description = "Execute an approved request today, or schedule it for a later value date (idempotent);"
+                    + " a failed check holds it (exit 3).")
     static final class Execute implements Callable<Integer> {
         @Mixin
         DatabaseOptions database;
@@ -235,7 +236,8 @@ final class ReleasesCommand implements Runnable {
                 Release release =
                         releases.execute(by, releases.find(by, request).id(), date("--value-date", valueDate));
                 System.out.println(line(release));
-                return release.state().equals("EXECUTED") ? 0 : 3;
+                // A later value date is accepted as SCHEDULED: it executes on that day, not now.
+                return release.state().equals("EXECUTED") || release.state().equals("SCHEDULED") ? 0 : 3;
             }
         }
     }

@@ -58,6 +58,7 @@ public final class HttpServer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final AutoCloseable checkpoints;
+    private final AutoCloseable scheduledExecutions;
 
     private HttpServer(
             Javalin app,
@@ -65,13 +66,15 @@ public final class HttpServer implements AutoCloseable {
             JvmGcMetrics gcMetrics,
             HoldExpiry holdExpiry,
             RefusalLog refusals,
-            AutoCloseable checkpoints) {
+            AutoCloseable checkpoints,
+            AutoCloseable scheduledExecutions) {
         this.app = app;
         this.routes = routes;
         this.gcMetrics = gcMetrics;
         this.holdExpiry = holdExpiry;
         this.refusals = refusals;
         this.checkpoints = checkpoints;
+        this.scheduledExecutions = scheduledExecutions;
     }
 
     /** Starts a server for {@code corridor} on {@code host:port} (port 0 picks a free one). */
@@ -139,11 +142,14 @@ public final class HttpServer implements AutoCloseable {
         app.start();
         // The ledger voids expired holds by itself while the server runs.
         HoldExpiry holdExpiry = corridor.ledger().startHoldExpiry(HOLD_EXPIRY_PERIOD);
+        // Releases execute on their value date, and ask again for holds refused for funds or a cap.
+        AutoCloseable scheduledExecutions =
+                corridor.releases().scheduledExecutions().start(HOLD_EXPIRY_PERIOD);
         // The head of the audit chain is signed outside the database now and at every interval.
         AutoCloseable checkpoints = corridor.audit()
                 .checkpoints()
                 .schedule(corridor.config().safeguards().checkpointInterval());
-        return new HttpServer(app, registered.get(), gcMetrics, holdExpiry, refusals, checkpoints);
+        return new HttpServer(app, registered.get(), gcMetrics, holdExpiry, refusals, checkpoints, scheduledExecutions);
     }
 
     /**
@@ -188,6 +194,11 @@ public final class HttpServer implements AutoCloseable {
             return;
         }
         holdExpiry.close();
+        try {
+            scheduledExecutions.close();
+        } catch (Exception e) {
+            LoggerFactory.getLogger(HttpServer.class).warn("scheduled executions not stopped: {}", e.getMessage());
+        }
         app.stop();
         refusals.close();
         try {

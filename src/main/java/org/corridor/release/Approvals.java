@@ -23,8 +23,8 @@ import org.corridor.transaction.Transactions;
 
 /**
  * The approval chain (FR-28) and what an approver decides besides: steps taken in order with four
- * eyes, the ledger hold placed once the bank's own steps are complete, a rejection of a live
- * request, and the value date of an approved one. Thread-safe.
+ * eyes, the ledger hold placed once the bank's own steps are complete, and a rejection of a live
+ * request. Thread-safe.
  */
 final class Approvals {
 
@@ -164,15 +164,18 @@ final class Approvals {
         }
     }
 
-    /** Places the hold under the covering authorisation; returns the reason when coverage or the ledger refuses it. */
-    private Optional<String> placeHold(
+    /**
+     * Places a new hold under the authorisation covering {@code on}; returns the reason when coverage
+     * or the ledger refuses it. Each attempt has an id of its own.
+     */
+    Optional<String> placeHold(
             Transaction tx, RequestRow row, LocalDate on, Optional<String> priorApproval, UUID outgoing, Actor by) {
         Coverage coverage = authorisations.coverage(tx, holds.movement(row, priorApproval, on));
         if (coverage instanceof Coverage.NotCovered notCovered) {
             return Optional.of(notCovered.primary().name());
         }
         Authorisation authorisation = ((Coverage.Covered) coverage).primary().authorisation();
-        NewTransfer hold = holds.hold(row, authorisation, outgoing);
+        NewTransfer hold = holds.nextHold(tx, row, authorisation, outgoing);
         TransferOutcome outcome = ledger.post(tx, by, List.of(hold)).get(0);
         if (!outcome.succeeded()) {
             return Optional.of(Holds.refusal(outcome));
@@ -221,35 +224,6 @@ final class Approvals {
                                     "reason", Releases.REJECTED_BY_APPROVER,
                                     "hold_voided",
                                             row.holdId().map(UUID::toString).orElse(""))));
-        });
-        return queries.get(id);
-    }
-
-    /** Sets the value date of an approved request. */
-    Release schedule(Actor by, UUID id, LocalDate valueDate) {
-        if (valueDate == null) {
-            throw new InvalidInputException("FIELD_MISSING", "value_date is required");
-        }
-        if (valueDate.isBefore(clock.today())) {
-            throw new InvalidInputException("VALUE_DATE_IN_PAST", "a release is scheduled for today or later");
-        }
-        transactions.useTransaction(tx -> {
-            RequestRow row = store.lock(tx, id);
-            if (row.state() != RequestState.APPROVED && row.state() != RequestState.SCHEDULED) {
-                throw new ConflictException("RELEASE_NOT_APPROVED", row.reference() + " is " + row.state());
-            }
-            store.setScheduled(tx, id, valueDate);
-            if (row.state() == RequestState.APPROVED) {
-                move(tx, row, RequestState.SCHEDULED, Optional.empty(), "value date " + valueDate, by);
-            }
-            audit.append(
-                    tx,
-                    AuditEvent.of(
-                            by,
-                            "RELEASE_SCHEDULED",
-                            "release:" + row.reference(),
-                            CanonicalJson.fields("value_date", valueDate.toString()),
-                            CanonicalJson.fields("state", RequestState.SCHEDULED.name())));
         });
         return queries.get(id);
     }

@@ -37,11 +37,14 @@ import org.corridor.transaction.Transaction;
 import org.corridor.transaction.Transactions;
 
 /**
- * Execution of an approved request on its value date (FR-29): re-screen its parties, re-check the
- * authorisation on the value date (FR-2), post the hold (placing a new one under the covering
- * authorisation if the first expired), consume the account's lots FIFO, record the authorisation's
- * usage and produce the pacs.008, all in one unit of work. Any failure leaves the request HELD with
- * its reason and nothing moved. Executing again returns the one execution. Thread-safe.
+ * Execution of an approved request on its value date (FR-29). Money moves under the rules of the day
+ * it moves: a value date after today schedules the execution (SCHEDULED, with who asked), and the
+ * execution itself happens only on its value date, today in the channel's zone. It re-screens the
+ * parties, re-checks the authorisation in force today (FR-2), posts the hold (placing a new one under
+ * the covering authorisation if the first expired), consumes the account's lots FIFO, records the
+ * authorisation's usage and produces the pacs.008, all in one unit of work. Any failure leaves the
+ * request HELD with its reason and nothing moved; held for funds or a cap, it gives its hold back at
+ * once. Executing again returns the one execution. Thread-safe.
  */
 final class Executions {
 
@@ -70,6 +73,7 @@ final class Executions {
     private final Ledger ledger;
     private final Settlement settlement;
     private final ReleaseClock clock;
+    private final ScheduleStore schedules;
 
     Executions(
             Transactions transactions,
@@ -82,7 +86,8 @@ final class Executions {
             Authorisations authorisations,
             Ledger ledger,
             Settlement settlement,
-            ReleaseClock clock) {
+            ReleaseClock clock,
+            ScheduleStore schedules) {
         this.transactions = transactions;
         this.store = store;
         this.hits = hits;
@@ -94,6 +99,7 @@ final class Executions {
         this.ledger = ledger;
         this.settlement = settlement;
         this.clock = clock;
+        this.schedules = schedules;
     }
 
     Release execute(Actor by, UUID id, LocalDate valueDate) {
@@ -104,9 +110,9 @@ final class Executions {
         if (current.state().paid()) {
             return queries.get(id);
         }
-        if (valueDate.isBefore(clock.today())) {
-            throw new InvalidInputException(
-                    "VALUE_DATE_IN_PAST", "a release executes today or later, not " + valueDate);
+        LocalDate today = requireNotPast(valueDate);
+        if (valueDate.isAfter(today)) {
+            return schedule(by, id, valueDate);
         }
         requireExecutable(current, queries.approvals(id));
         requireAnotherPerson(current, queries.approvals(id), by);
@@ -123,6 +129,59 @@ final class Executions {
             hold(by, id, ReleaseReason.POSTING_REFUSED.name(), e.code() + ": " + e.getMessage());
         }
         return queries.get(id);
+    }
+
+    /**
+     * Schedules the execution of an approved request for {@code valueDate}: it waits in SCHEDULED and
+     * is executed on that day, for the person who scheduled it and checked again as theirs, by
+     * {@link ScheduledExecutions}. Nothing is posted now. Scheduling again moves the date.
+     */
+    Release schedule(Actor by, UUID id, LocalDate valueDate) {
+        if (valueDate == null) {
+            throw new InvalidInputException("FIELD_MISSING", "value_date is required");
+        }
+        requireNotPast(valueDate);
+        transactions.useTransaction(tx -> {
+            RequestRow row = store.lock(tx, id);
+            List<Approval> approvals = store.approvals(tx, id);
+            requireExecutable(row, approvals);
+            requireAnotherPerson(row, approvals, by);
+            schedules.schedule(tx, id, valueDate, by.name(), by.role());
+            if (row.state() != RequestState.SCHEDULED) {
+                store.move(
+                        tx,
+                        row,
+                        RequestState.SCHEDULED,
+                        Optional.empty(),
+                        "value date " + valueDate,
+                        by.name(),
+                        by.role());
+            }
+            audit.append(
+                    tx,
+                    AuditEvent.of(
+                            by,
+                            "RELEASE_SCHEDULED",
+                            "release:" + row.reference(),
+                            CanonicalJson.fields("value_date", valueDate.toString()),
+                            CanonicalJson.fields("state", RequestState.SCHEDULED.name())));
+        });
+        return queries.get(id);
+    }
+
+    /**
+     * Today in the channel's zone, when {@code valueDate} is not before it.
+     *
+     * @throws InvalidInputException VALUE_DATE_IN_PAST
+     */
+    private LocalDate requireNotPast(LocalDate valueDate) {
+        LocalDate today = clock.today();
+        if (valueDate.isBefore(today)) {
+            throw new InvalidInputException(
+                    "VALUE_DATE_IN_PAST",
+                    "a release executes today (" + today + " in " + clock.zone() + ") or later, not " + valueDate);
+        }
+        return today;
     }
 
     /** @throws ConflictException RELEASE_NOT_EXECUTABLE unless every step is taken and nothing holds it */
@@ -189,10 +248,13 @@ final class Executions {
             return;
         }
         Optional<String> priorApproval = Holds.priorApproval(row, approvals);
-        Movement movement = holds.movement(row, priorApproval, valueDate);
+        // The ledger moves the money now: the authorisation must be in force today, whatever the
+        // value date says (execute() lets only today's value date through).
+        LocalDate today = clock.today();
+        Movement movement = holds.movement(row, priorApproval, today);
         Coverage coverage = authorisations.coverage(tx, movement);
         if (coverage instanceof Coverage.NotCovered notCovered) {
-            held(tx, row, by, notCovered.primary().name(), "re-check on " + valueDate, versions);
+            held(tx, row, by, notCovered.primary().name(), "re-check on " + today, versions);
             return;
         }
         Authorisation authorisation = ((Coverage.Covered) coverage).primary().authorisation();
@@ -233,11 +295,12 @@ final class Executions {
             holdId = row.holdId().orElseThrow();
         } else {
             // The first hold ended with its authorisation: hold again under the one that covers today.
-            NewTransfer hold = holds.hold(row, terms.authorisation(), outgoing).linkedToNext();
+            NewTransfer hold =
+                    holds.nextHold(tx, row, terms.authorisation(), outgoing).linkedToNext();
             holdId = hold.id();
             transfers.add(hold);
         }
-        UUID postId = Holds.derived("release-post:" + row.id());
+        UUID postId = Holds.postId(holdId);
         Map<String, String> references = new TreeMap<>();
         references.put("release", row.reference());
         references.put("authorisation", terms.authorisation().reference());
@@ -339,9 +402,16 @@ final class Executions {
                 versions);
     }
 
-    /** Moves the request to HELD for {@code reason}, with its audit entry. */
+    /**
+     * Moves the request to HELD for {@code reason}, with its audit entry. Held for funds or a cap, it
+     * gives its hold back at once rather than keep it to the authorisation's end; {@link HoldRetries}
+     * asks again when it may succeed.
+     */
     private void held(
             Transaction tx, RequestRow row, Actor by, String reason, String detail, Map<String, String> versions) {
+        if (HoldRetries.REASONS.contains(reason)) {
+            holds.giveBack(tx, row, by);
+        }
         store.move(tx, row, RequestState.HELD, Optional.of(reason), detail, by.name(), by.role());
         audit.append(
                 tx,
@@ -356,7 +426,7 @@ final class Executions {
     }
 
     /** Holds the request in a unit of work of its own, after the execution's rolled back. */
-    private void hold(Actor by, UUID id, String reason, String detail) {
+    void hold(Actor by, UUID id, String reason, String detail) {
         transactions.useTransaction(tx -> {
             RequestRow row = store.lock(tx, id);
             if (row.state().canMoveTo(RequestState.HELD)) {

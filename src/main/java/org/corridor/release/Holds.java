@@ -33,7 +33,9 @@ import org.corridor.transaction.Transaction;
  * A request's money in the ledger and its movement as the authorisations see it: the hold placed
  * under the covering authorisation (a pending transfer to the channel's outgoing account, which
  * ends with the authorisation), its void, and the movement that coverage is asked about. Ids are
- * derived from the request, so a retried unit of work posts the same transfers. Thread-safe.
+ * derived from the request and the number of holds it placed before, so a retried unit of work posts
+ * the same transfers, while a new attempt after a refusal gets ids of its own: the ledger answers a
+ * refused id with its first refusal for ever. Thread-safe.
  */
 final class Holds {
 
@@ -42,11 +44,13 @@ final class Holds {
 
     private final Ledger ledger;
     private final Settlement settlement;
+    private final ScheduleStore store;
     private final ZoneId zone;
 
-    Holds(Ledger ledger, Settlement settlement, ZoneId zone) {
+    Holds(Ledger ledger, Settlement settlement, ScheduleStore store, ZoneId zone) {
         this.ledger = ledger;
         this.settlement = settlement;
+        this.store = store;
         this.zone = zone;
     }
 
@@ -93,15 +97,30 @@ final class Holds {
         return id;
     }
 
-    /** The id of the request's hold under {@code authorisation}. */
-    static UUID holdId(RequestRow row, Authorisation authorisation) {
-        return derived("release-hold:" + row.id() + ":" + authorisation.reference());
+    /**
+     * The id of the request's {@code attempt}-th hold under {@code authorisation}, counting from 0;
+     * the first keeps the id requests had before attempts were counted.
+     */
+    static UUID holdId(RequestRow row, Authorisation authorisation, int attempt) {
+        String first = "release-hold:" + row.id() + ":" + authorisation.reference();
+        return derived(attempt == 0 ? first : first + ":" + attempt);
     }
 
-    /** The pending transfer that holds the request's amount until the authorisation ends. */
-    NewTransfer hold(RequestRow row, Authorisation authorisation, UUID outgoing) {
+    /** The id of the posting of {@code hold}: one per hold, so that a hold placed again posts afresh. */
+    static UUID postId(UUID hold) {
+        return derived("release-post:" + hold);
+    }
+
+    /**
+     * The pending transfer that holds the request's amount until the authorisation ends, numbered as
+     * the request's next attempt; the attempt is counted in the caller's unit of work, so it is
+     * undone with it.
+     */
+    NewTransfer nextHold(Transaction transaction, RequestRow row, Authorisation authorisation, UUID outgoing) {
+        int attempt = store.holdAttempts(transaction, row.id());
+        store.holdPlaced(transaction, row.id());
         return NewTransfer.pending(
-                        holdId(row, authorisation),
+                        holdId(row, authorisation, attempt),
                         row.accountId(),
                         outgoing,
                         row.amountMinor(),
@@ -119,6 +138,15 @@ final class Holds {
                     by,
                     List.of(NewTransfer.voidPending(derived("release-void:" + hold), hold, row.currencyUnit())));
         }
+    }
+
+    /**
+     * Gives the request's hold back, voided if still pending, and forgets it: a request held for
+     * want of funds or cap ties up neither while it waits, and asks again for a new hold.
+     */
+    void giveBack(Transaction transaction, RequestRow row, Actor by) {
+        row.holdId().ifPresent(hold -> voidHold(transaction, row, hold, by));
+        store.clearHold(transaction, row.id());
     }
 
     /** The request's reason when the ledger refuses its posting. */

@@ -13,9 +13,12 @@ record ReleaseClock(Clock clock, ZoneId zone) {
         return clock.instant();
     }
 
-    /** The business date in the channel's zone. */
+    /**
+     * The business date in the channel's zone, from the instant itself: a clock's own zone plays no
+     * part (a UTC clock would otherwise give 07-08 for 07-09 00:30 in Baghdad).
+     */
     LocalDate today() {
-        return LocalDate.now(clock.withZone(zone));
+        return LocalDate.ofInstant(clock.instant(), zone);
     }
 
     /** Where a day ends in the channel's zone: the start of the next. */

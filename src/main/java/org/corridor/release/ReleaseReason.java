@@ -29,7 +29,11 @@ public enum ReleaseReason {
     /** No IBAN and BIC are registered for the paying restricted account. */
     PAYING_ACCOUNT_UNKNOWN,
     /** The ledger or the lots refused the posting; nothing was moved. */
-    POSTING_REFUSED;
+    POSTING_REFUSED,
+    /** A scheduled execution's day passed without it running (the server was down): a person decides again. */
+    VALUE_DATE_MISSED,
+    /** Whoever scheduled the execution may no longer execute it on its day (disabled, or the role gone). */
+    SCHEDULER_NOT_AUTHORISED;
 
     /**
      * True when a request HELD for {@code reason} may go ahead later without a person changing it (an

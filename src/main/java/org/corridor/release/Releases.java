@@ -121,6 +121,7 @@ public final class Releases {
     private final Rescreens rescreens;
     private final Approvals approvals;
     private final Executions executions;
+    private final ScheduledExecutions scheduled;
     private final FollowUps followUps;
     private final PayingAccounts payingAccounts;
     private final ReleaseReportRecords reportRecords;
@@ -146,7 +147,8 @@ public final class Releases {
         AuditLog audit = features.audit();
         HitQueue hits = new HitQueue(hitStore, this.clock);
         PartyChecks parties = new PartyChecks(screening, features.ownership(), features.vessels());
-        Holds holds = new Holds(features.ledger(), features.settlement(), zone);
+        ScheduleStore schedules = new ScheduleStore();
+        Holds holds = new Holds(features.ledger(), features.settlement(), schedules, zone);
         AgentScope scope = new AgentScope(features.users());
         this.queries = new ReleaseQueries(transactions, store, hitStore, this.clock, scope);
         RequestVerdicts verdicts = new RequestVerdicts(
@@ -175,7 +177,12 @@ public final class Releases {
                 authorisations,
                 features.ledger(),
                 features.settlement(),
-                this.clock);
+                this.clock,
+                schedules);
+        HoldRetries retries =
+                new HoldRetries(transactions, store, schedules, approvals, holds, audit, features.ledger(), this.clock);
+        this.scheduled =
+                new ScheduledExecutions(transactions, schedules, executions, retries, features.users(), this.clock);
         this.followUps = new FollowUps(transactions, store, queries, audit, scope, this.clock);
         this.payingAccounts = new PayingAccounts(transactions, store, audit, features.settlement());
         this.reportRecords = new ReleaseReportRecords(
@@ -246,8 +253,18 @@ public final class Releases {
     }
 
     /** Sets the value date of an approved request. */
+    /** The timed work of releases: executions on their value date, and holds asked again. */
+    public ScheduledExecutions scheduledExecutions() {
+        return scheduled;
+    }
+
+    /**
+     * Schedules the execution of an approved request for {@code valueDate}, today or later: it waits
+     * in SCHEDULED until {@link ScheduledExecutions} executes it on that day (or a person does, on
+     * that day, with {@link #execute}).
+     */
     public Release schedule(Actor by, UUID id, LocalDate valueDate) {
-        return approvals.schedule(by, id, valueDate);
+        return executions.schedule(by, id, valueDate);
     }
 
     // ---------------------------------------------------------------- execution

@@ -92,7 +92,7 @@ class ReleaseReportRecordsTest {
                 new Releases.ApprovalInput("AUTHORITY", Optional.of("AUTH-DSB-0412"), Optional.empty()));
 
         // Step 7: held by the expired waiver on 2024-07-10, executed under W-20 on 2024-07-17.
-        releases.schedule(MAKER, a.id(), LocalDate.parse("2024-07-10"));
+        releases.schedule(OPERATIONS, a.id(), LocalDate.parse("2024-07-10"));
         releases.execute(OPERATIONS, a.id(), LocalDate.parse("2024-07-10"));
         scenario.at("2024-07-16T09:00");
         scenario.renew();

@@ -107,6 +107,8 @@ final class ReleaseScenario implements AutoCloseable {
                 corridor.zone());
         // The agent is a person bound to NIGC: requests come only from the holder's agents.
         TestUsers.token(corridor, AGENT.name(), Role.BENEFICIARY_AGENT, "NIGC");
+        // A scheduled execution runs on its day for the user who scheduled it.
+        TestUsers.token(corridor, OPERATIONS.name(), Role.OPERATOR);
     }
 
     static ListedEntity listed(String id, String name, String programme) {
@@ -293,6 +295,49 @@ final class ReleaseScenario implements AutoCloseable {
                         "PI-7781.pdf",
                         Base64.getEncoder()
                                 .encodeToString("PI-7781 Alpenmed Pharma AG".getBytes(StandardCharsets.UTF_8))))));
+    }
+
+    /** A small request (25,000 EUR of imatinib) without a forwarder and on the container service, its purchaser's hit cleared, fully approved. */
+    Release approvedWithoutHits(String reference, String authorityReference) {
+        Release a = submittedWithoutHits(reference, "1000");
+        releases.approve(MAKER, a.id(), new Releases.ApprovalInput("MAKER", Optional.empty(), Optional.empty()));
+        releases.approve(CHECKER, a.id(), new Releases.ApprovalInput("COMPLIANCE", Optional.empty(), Optional.empty()));
+        return releases.approve(
+                SENIOR,
+                a.id(),
+                new Releases.ApprovalInput("AUTHORITY", Optional.of(authorityReference), Optional.empty()));
+    }
+
+    /** {@code packs} packs of imatinib at EUR 25.00 on the container service, its purchaser's hit cleared. */
+    Release submittedWithoutHits(String reference, String packs) {
+        NewRequest request = new NewRequest(
+                reference,
+                "NIGC",
+                "NIGC-EUR-R",
+                party("Tehran Medical Supply Co.", "IR"),
+                List.of(party("Ministry of Health hospitals", "IR")),
+                party("Alpenmed Pharma AG", "CH"),
+                new NewRequest.BankAccountInput("CH93 0076 2011 6238 5295 7", "UBSWCHZH80A", "Swiss Commercial Bank"),
+                Optional.empty(),
+                List.of(line(
+                        "1",
+                        "Imatinib 400 mg tablets (oncology)",
+                        "3004.90",
+                        packs,
+                        "pack",
+                        "25.00",
+                        "MEDICINE",
+                        List.of(use("Ministry of Health hospitals", "HOSPITAL", packs)))),
+                "CIP",
+                containerService(),
+                Optional.empty(),
+                Optional.empty());
+        Release a = releases.submit(AGENT, request).request();
+        for (ScreeningHit hit : releases.get(a.id()).hits()) {
+            releases.dispose(ANALYST, hit.id(), new Releases.Disposition("FALSE_POSITIVE", "different entity"));
+            releases.dispose(REVIEWER, hit.id(), new Releases.Disposition("FALSE_POSITIVE", "confirmed"));
+        }
+        return releases.get(a.id());
     }
 
     Money balance() {

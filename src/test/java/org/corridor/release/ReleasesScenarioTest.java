@@ -176,7 +176,8 @@ class ReleasesScenarioTest {
                         org.assertj.core.groups.Tuple.tuple("AUTHORITY", "2024-07-10T06:00:00Z"));
 
         // Step 7: the expired waiver holds the payment on 2024-07-10; nothing moves.
-        releases.schedule(MAKER, a.id(), LocalDate.parse("2024-07-10"));
+        // Whoever schedules the execution executes it on its day: not the maker (issue 23).
+        releases.schedule(OPERATIONS, a.id(), LocalDate.parse("2024-07-10"));
         Release held = releases.execute(OPERATIONS, a.id(), LocalDate.parse("2024-07-10"));
         assertThat(held.state()).isEqualTo("HELD");
         assertThat(held.reason()).contains("AUTHORISATION_EXPIRED");
@@ -315,40 +316,7 @@ class ReleasesScenarioTest {
                 .isEqualTo("EXECUTED");
     }
 
-    /** DR-2024-0501 without a forwarder and on the container service, its purchaser's hit cleared, fully approved. */
     Release approvedWithoutHits() {
-        NewRequest request = new NewRequest(
-                "DR-2024-0501",
-                "NIGC",
-                "NIGC-EUR-R",
-                ReleaseScenario.party("Tehran Medical Supply Co.", "IR"),
-                List.of(ReleaseScenario.party("Ministry of Health hospitals", "IR")),
-                ReleaseScenario.party("Alpenmed Pharma AG", "CH"),
-                new NewRequest.BankAccountInput("CH93 0076 2011 6238 5295 7", "UBSWCHZH80A", "Swiss Commercial Bank"),
-                Optional.empty(),
-                List.of(ReleaseScenario.line(
-                        "1",
-                        "Imatinib 400 mg tablets (oncology)",
-                        "3004.90",
-                        "1000",
-                        "pack",
-                        "25.00",
-                        "MEDICINE",
-                        List.of(ReleaseScenario.use("Ministry of Health hospitals", "HOSPITAL", "1000")))),
-                "CIP",
-                ReleaseScenario.containerService(),
-                Optional.empty(),
-                Optional.empty());
-        Release a = releases.submit(AGENT, request).request();
-        for (ScreeningHit hit : releases.get(a.id()).hits()) {
-            releases.dispose(ANALYST, hit.id(), new Releases.Disposition("FALSE_POSITIVE", "different entity"));
-            releases.dispose(REVIEWER, hit.id(), new Releases.Disposition("FALSE_POSITIVE", "confirmed"));
-        }
-        releases.approve(MAKER, a.id(), new Releases.ApprovalInput("MAKER", Optional.empty(), Optional.empty()));
-        releases.approve(CHECKER, a.id(), new Releases.ApprovalInput("COMPLIANCE", Optional.empty(), Optional.empty()));
-        return releases.approve(
-                SENIOR,
-                a.id(),
-                new Releases.ApprovalInput("AUTHORITY", Optional.of("AUTH-DSB-0501"), Optional.empty()));
+        return scenario.approvedWithoutHits("DR-2024-0501", "AUTH-DSB-0501");
     }
 }
