@@ -349,10 +349,8 @@ public record AuthorisationRoutes(Authorisations authorisations) implements Rout
 
     private Movement movement(MovementRequest request) {
         MovementKind kind = value(MovementKind.class, request.kind(), "kind");
-        LocalDate date = optional(request.executionDate())
-                .or(() -> optional(request.executedAt()).map(authorisations::businessDate))
-                .orElseThrow(
-                        () -> new InvalidInputException("FIELD_MISSING", "execution_date or executed_at is required"));
+        LocalDate date =
+                authorisations.executionDate(optional(request.executionDate()), optional(request.executedAt()));
         Movement movement =
                 Movement.of(kind, date, required(request.amount(), "amount").toMoney("amount"));
         movement = movement.withReference(optional(request.reference()).orElse(null))

@@ -333,6 +333,26 @@ public final class Authorisations {
         });
     }
 
+    /**
+     * The execution date of a movement given as a date, an instant, or both: both must name the same
+     * business day in the channel's zone, since neither silently wins over the other.
+     *
+     * @throws InvalidInputException FIELD_MISSING when neither is given, EXECUTION_DATE_CONFLICT when
+     *     they disagree
+     */
+    public LocalDate executionDate(Optional<LocalDate> date, Optional<Instant> instant) {
+        Optional<LocalDate> ofInstant = instant.map(this::businessDate);
+        if (date.isPresent() && ofInstant.isPresent() && !date.equals(ofInstant)) {
+            throw new InvalidInputException(
+                    "EXECUTION_DATE_CONFLICT",
+                    "execution_date " + date.get() + " is not the date of executed_at " + instant.get() + ", which is "
+                            + ofInstant.get() + " in " + zone);
+        }
+        return date.or(() -> ofInstant)
+                .orElseThrow(
+                        () -> new InvalidInputException("FIELD_MISSING", "execution_date or executed_at is required"));
+    }
+
     /** The channel's business date of an instant. */
     public LocalDate businessDate(Instant instant) {
         return Movement.executionDate(instant, zone);

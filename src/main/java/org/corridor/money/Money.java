@@ -82,18 +82,35 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
         return BigDecimal.valueOf(amountMinor, currency.exponent());
     }
 
+    /** @throws InvalidInputException AMOUNT_OVERFLOW past what a signed 64-bit count of minor units holds */
     public Money plus(Money other) {
         requireSameCurrency(other);
-        return new Money(Math.addExact(amountMinor, other.amountMinor), currency);
+        return exact(() -> Math.addExact(amountMinor, other.amountMinor), "sum");
     }
 
+    /** @throws InvalidInputException AMOUNT_OVERFLOW past what a signed 64-bit count of minor units holds */
     public Money minus(Money other) {
         requireSameCurrency(other);
-        return new Money(Math.subtractExact(amountMinor, other.amountMinor), currency);
+        return exact(() -> Math.subtractExact(amountMinor, other.amountMinor), "difference");
     }
 
     public Money negate() {
-        return new Money(Math.negateExact(amountMinor), currency);
+        return exact(() -> Math.negateExact(amountMinor), "negation");
+    }
+
+    /**
+     * The result of exact arithmetic, or a named refusal when it overflows: a total past 2^63 minor
+     * units is bad input to refuse by name, never a crash (an HTTP 500).
+     */
+    private Money exact(java.util.function.LongSupplier arithmetic, String what) {
+        try {
+            return new Money(arithmetic.getAsLong(), currency);
+        } catch (ArithmeticException e) {
+            throw new InvalidInputException(
+                    "AMOUNT_OVERFLOW",
+                    "the " + what + " of " + currency.code() + " amounts is beyond what the ledger holds"
+                            + " (2^63 minor units)");
+        }
     }
 
     public boolean isPositive() {

@@ -1,6 +1,7 @@
 package org.corridor.settlement;
 
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,13 @@ public final class Deposits {
                     "INVOICE_NOT_OF_CONTRACT",
                     invoice.get().number() + " is not an invoice of " + contract.reference());
         }
+        if (invoice.isPresent() && invoice.get().issuedOn().isAfter(deposit.valueDate())) {
+            throw new InvalidInputException(
+                    "DEPOSIT_BEFORE_INVOICE",
+                    "a deposit of " + deposit.valueDate() + " cannot pay "
+                            + invoice.get().number() + ", issued on "
+                            + invoice.get().issuedOn());
+        }
         String request = CanonicalJson.write(CanonicalJson.fields(
                 "contract", contract.reference(),
                 "amount", deposit.amount().toString(),
@@ -183,12 +191,18 @@ public final class Deposits {
                         "rate", prepared.rate().toString()));
     }
 
-    /** The named invoice, or else the contract's open invoices, oldest first, as they stand now. */
+    /**
+     * The named invoice, or else the contract's open invoices, oldest first, as they stand now; never
+     * one issued after the deposit's value date, which the money could not have paid (it stays
+     * unapplied credit instead).
+     */
     private List<Matching.Open> openInvoices(Transaction tx, Prepared prepared) {
         List<Invoice> open = prepared.invoice().isPresent()
                 ? invoices.invoice(tx, prepared.invoice().get().id()).stream().toList()
                 : invoices.openInvoices(tx, prepared.contract().id());
+        LocalDate valueDate = prepared.deposit().valueDate();
         return open.stream()
+                .filter(invoice -> !invoice.issuedOn().isAfter(valueDate))
                 .map(invoice -> new Matching.Open(invoice, invoice.outstanding()))
                 .toList();
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.corridor.ConflictException;
+import org.corridor.InvalidInputException;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEvent;
 import org.corridor.audit.AuditLog;
@@ -134,11 +135,17 @@ record SettlementSupport(
         return (Coverage.Covered) coverage;
     }
 
+    /**
+     * The refusal for the register's primary reason, explained by a finding of that reason: the
+     * first finding may belong to another authorisation, refused for something else.
+     */
     private static RefusedException refusal(Coverage.NotCovered refused) {
-        String detail = refused.findings().isEmpty()
-                ? "no authorisation in the register permits this movement"
-                : refused.findings().get(0).authorisationReference() + ": "
-                        + refused.findings().get(0).detail();
+        String detail = refused.findings().stream()
+                .filter(finding -> finding.reason() == refused.primary())
+                .findFirst()
+                .map(finding -> finding.authorisationReference() + ": " + finding.detail())
+                .orElse("no authorisation in the register permits this movement ("
+                        + refused.primary().name() + ")");
         return new RefusedException(
                 new SettlementOutcome.Refused<>(Refusal.of(refused.primary()), detail, refused.findings()));
     }
@@ -172,6 +179,12 @@ record SettlementSupport(
         for (TransferOutcome outcome : ledger.post(transaction, by, transfers)) {
             if (outcome.succeeded() || outcome.result() == TransferResult.LINKED_EVENT_FAILED) {
                 continue;
+            }
+            if (outcome.result().name().startsWith("OVERFLOWS_")) {
+                // A balance past 2^63 minor units is bad input to refuse by name, not a crash.
+                throw new InvalidInputException(
+                        "AMOUNT_OVERFLOW",
+                        "the ledger answered " + outcome.result() + ": a balance would pass 2^63 minor units");
             }
             Refusal reason = switch (outcome.result()) {
                 case ACCOUNT_BLOCKED, ACCOUNT_CLOSED -> Refusal.ACCOUNT_BLOCKED;

@@ -128,6 +128,18 @@ class AuthorisationApiTest {
                 "/api/v1/coverage-checks", RELEASE.formatted("2024-07-17").replace("\"DEVICE\"", "\"WEAPONS\""));
         assertThat(badPurpose.status()).isEqualTo(422);
         assertThat(badPurpose.json().get("code").asText()).isEqualTo("VALUE_UNKNOWN");
+
+        // 2024-07-08T22:30Z is 07-09 in Baghdad: a date of 07-08 beside it is a contradiction, not a choice.
+        String both = RELEASE.formatted("2024-07-08")
+                .replace("\"execution_date\"", "\"executed_at\": \"2024-07-08T22:30:00Z\", \"execution_date\"");
+        ApiClient.Response conflict = reviewer.post("/api/v1/coverage-checks", both);
+        assertThat(conflict.status()).as(conflict.body()).isEqualTo(422);
+        assertThat(conflict.json().get("code").asText()).isEqualTo("EXECUTION_DATE_CONFLICT");
+        assertThat(conflict.json().get("detail").asText()).contains("2024-07-09", "Asia/Baghdad");
+        ApiClient.Response agreeing =
+                reviewer.post("/api/v1/coverage-checks", both.replace("\"2024-07-08\"", "\"2024-07-09\""));
+        assertThat(agreeing.status()).as(agreeing.body()).isEqualTo(200);
+        assertThat(agreeing.json().get("execution_date").asText()).isEqualTo("2024-07-09");
     }
 
     @Test

@@ -51,7 +51,12 @@ class MoneyTest {
     @Test
     void arithmetic_refuses_overflow_and_mixed_currencies() {
         Money max = Money.ofMinor(Long.MAX_VALUE, Currency.EUR);
-        assertThatThrownBy(() -> max.plus(Money.ofMinor(1, Currency.EUR))).isInstanceOf(ArithmeticException.class);
+        // A named refusal (HTTP 422), never an unchecked ArithmeticException (HTTP 500): issue 23.
+        assertThatThrownBy(() -> max.plus(Money.ofMinor(1, Currency.EUR)))
+                .isInstanceOf(org.corridor.InvalidInputException.class)
+                .hasFieldOrPropertyWithValue("code", "AMOUNT_OVERFLOW");
+        assertThatThrownBy(() -> Money.ofMinor(Long.MIN_VALUE + 1, Currency.EUR).minus(Money.ofMinor(2, Currency.EUR)))
+                .hasFieldOrPropertyWithValue("code", "AMOUNT_OVERFLOW");
         assertThatThrownBy(() -> max.plus(Money.ofMinor(1, Currency.IQD))).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -3,19 +3,27 @@ package org.corridor.settlement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.corridor.settlement.Scenario.PAYER;
+import static org.corridor.settlement.Scenario.REVIEWER;
 import static org.corridor.settlement.Scenario.date;
 import static org.corridor.settlement.Scenario.eur;
 import static org.corridor.settlement.Scenario.iqd;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.corridor.ConflictException;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
 import org.corridor.audit.AuditEntry;
+import org.corridor.authorisation.AuthorisationType;
+import org.corridor.authorisation.Cap;
+import org.corridor.authorisation.Category;
 import org.corridor.authorisation.CoverageFinding;
 import org.corridor.authorisation.CoverageReason;
+import org.corridor.authorisation.MovementKind;
+import org.corridor.authorisation.NewAuthorisation;
+import org.corridor.money.Currency;
 import org.corridor.money.Money;
 import org.corridor.testing.MutableClock;
 import org.corridor.testing.TestCorridor;
@@ -268,5 +276,73 @@ class DepositsTest {
         assertThat(ledgerBalance(scenario.nigcIqd)).isEqualTo(iqd("10,160,547,930,000"));
         assertThat(corridor.settlement().lots().lots(scenario.nigcIqd.id())).hasSize(2);
         assertThat(deposits.list(Optional.empty())).hasSize(1);
+    }
+
+    // Issue 23, item 6: a deposit pays only invoices issued by its value date, and a refusal names the
+    // authorisation it is about.
+
+    private static NewDeposit gasDeposit(String amount, String valueDate, Optional<String> invoice) {
+        return new NewDeposit(
+                UUID.randomUUID(),
+                "NIGC-GAS-2024",
+                iqd(amount),
+                date(valueDate),
+                Scenario.RATE,
+                Scenario.RATE_SOURCE,
+                date(valueDate),
+                invoice,
+                Optional.empty());
+    }
+
+    @Test
+    void a_deposit_dated_before_an_invoice_was_issued_does_not_pay_it() {
+        scenario.waivers();
+        Invoice june = scenario.invoices("NIGC-GAS-2024").get(0);
+        assertThat(june.issuedOn()).isEqualTo(date("2024-07-01"));
+
+        Deposit early = Scenario.assertDone(
+                deposits.record(PAYER, gasDeposit("1,404,000,000", "2024-05-10", Optional.empty())));
+
+        assertThat(early.allocations()).isEmpty();
+        assertThat(early.unapplied()).isEqualTo(eur("1,000,000.00"));
+        assertThat(corridor.settlement().contracts().invoice(june.number()).outstanding())
+                .isEqualTo(june.outstanding());
+        assertThatThrownBy(() ->
+                        deposits.record(PAYER, gasDeposit("1,404,000,000", "2024-05-10", Optional.of(june.number()))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasFieldOrPropertyWithValue("code", "DEPOSIT_BEFORE_INVOICE")
+                .hasMessageContaining("2024-07-01");
+    }
+
+    @Test
+    void a_deposit_refused_for_one_authorisations_cap_names_that_authorisation_only() {
+        // Registered first, so that its finding comes first: a licence that permits no deposits.
+        corridor.authorisations()
+                .register(
+                        REVIEWER,
+                        NewAuthorisation.builder("GL-OTHER", AuthorisationType.GENERAL_LICENCE)
+                                .series("OTHER")
+                                .issuer("OFAC")
+                                .legalBasis("another licence")
+                                .valid(date("2024-01-01"), date("2024-12-31"))
+                                .purposes(Category.FOOD)
+                                .movements(MovementKind.DISBURSEMENT)
+                                .currencies(Currency.IQD)
+                                .locations("IQ")
+                                .conditions("none")
+                                .build());
+        corridor.authorisations()
+                .register(
+                        REVIEWER,
+                        Scenario.w19Terms()
+                                .cap(new Cap(
+                                        Cap.Scope.PER_TRANSACTION, iqd("1,000,000"), 0, Set.of(MovementKind.DEPOSIT)))
+                                .build());
+
+        SettlementOutcome.Refused<?> refused =
+                Scenario.assertRefused(deposits.record(PAYER, gasDeposit("2,000,000", "2024-07-03", Optional.empty())));
+
+        assertThat(refused.reason()).isEqualTo(Refusal.CAP_EXCEEDED);
+        assertThat(refused.detail()).startsWith("W-19: ").doesNotContain("GL-OTHER");
     }
 }
