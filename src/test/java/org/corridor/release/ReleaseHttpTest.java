@@ -151,8 +151,19 @@ class ReleaseHttpTest {
                 .post("/api/v1/releases/DR-2024-0777/execute", "{\"value_date\": \"2024-07-17\"}");
         assertThat(byMaker.status()).isEqualTo(403);
         assertThat(byMaker.json().get("code").asText()).isEqualTo("MAKER_DOES_NOT_EXECUTE");
-        ApiClient.Response executed = another("operator-4", Role.OPERATOR)
-                .post("/api/v1/releases/DR-2024-0777/execute", "{\"value_date\": \"2024-07-17\"}");
+        // A later value date schedules the execution and moves nothing now; an earlier one is refused (issue 23).
+        ApiClient payer = another("operator-4", Role.OPERATOR);
+        ApiClient.Response scheduled =
+                payer.post("/api/v1/releases/DR-2024-0777/execute", "{\"value_date\": \"2024-07-20\"}");
+        assertThat(scheduled.json().get("state").asText()).as(scheduled.body()).isEqualTo("SCHEDULED");
+        JsonNode notYet = scheduled.json().path("execution");
+        assertThat(notYet.isNull() || notYet.isMissingNode()).isTrue();
+        ApiClient.Response past =
+                payer.post("/api/v1/releases/DR-2024-0777/execute", "{\"value_date\": \"2024-07-16\"}");
+        assertThat(past.status()).isEqualTo(422);
+        assertThat(past.json().get("code").asText()).isEqualTo("VALUE_DATE_IN_PAST");
+        ApiClient.Response executed =
+                payer.post("/api/v1/releases/DR-2024-0777/execute", "{\"value_date\": \"2024-07-17\"}");
         assertThat(executed.json().get("state").asText()).as(executed.body()).isEqualTo("EXECUTED");
         assertThat(executed.json().get("execution").get("authorisation").asText())
                 .isEqualTo("W-20");
