@@ -74,6 +74,7 @@ function controls(release, { me, can }, done) {
   if (can("RELEASE_EXECUTE") && (release.state === "APPROVED" || release.state === "SCHEDULED") && !maker && !ownRequest) {
     const date = h("input", { type: "date", id: "execute-date", value: release.scheduled_on || today() });
     parts.push(h("div", { class: "card" }, h("h3", {}, "Execute"), field("Value date", date),
+      h("p", { class: "muted" }, "Today's date pays now; a later date schedules the payment, which runs on that day under the rules in force then."),
       h("div", { class: "actions" }, h("button", { id: "execute", onclick: () => run("execute", { value_date: date.value }) }, "Execute"))));
   }
   if (can("RELEASE_APPROVE") && me.roles.includes("APPROVER") && !FINAL.includes(release.state) && !ownRequest) {
