@@ -167,6 +167,28 @@ class ValueDatesAndHoldRetriesTest {
     }
 
     @Test
+    void a_scheduled_day_that_passed_unrun_is_not_paid_late_and_a_scheduler_without_an_account_pays_nothing() {
+        Release missed = approvedOn("2024-07-05T09:00", "DR-2024-0709");
+        Release ghostly = scenario.approvedWithoutHits("DR-2024-0710", "AUTH-DR-2024-0710");
+        Money before = scenario.balance();
+        releases.schedule(OPERATIONS, missed.id(), date("2024-07-07"));
+        // Someone who is no user of the channel (or no longer one) schedules; on the day nobody pays for them.
+        releases.schedule(new org.corridor.audit.Actor("ghost", "OPERATOR"), ghostly.id(), date("2024-07-08"));
+
+        scenario.at("2024-07-08T09:00");
+        releases.scheduledExecutions().runDue();
+
+        assertThat(releases.get(missed.id()).state()).isEqualTo("HELD");
+        assertThat(releases.get(missed.id()).reason()).contains("VALUE_DATE_MISSED");
+        assertThat(releases.get(ghostly.id()).state()).isEqualTo("HELD");
+        assertThat(releases.get(ghostly.id()).reason()).contains("SCHEDULER_NOT_AUTHORISED");
+        assertThat(scenario.balance()).isEqualTo(before);
+        // A person decides again: the operator executes the missed one today, under W-19.
+        assertThat(releases.execute(OPERATIONS, missed.id(), date("2024-07-08")).state())
+                .isEqualTo("EXECUTED");
+    }
+
+    @Test
     void an_amendment_or_a_rejection_cancels_a_scheduled_execution() {
         Release amended = approvedOn("2024-07-08T09:00", "DR-2024-0707");
         Release rejected = scenario.approvedWithoutHits("DR-2024-0708", "AUTH-DR-2024-0708");
