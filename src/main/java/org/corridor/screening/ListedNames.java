@@ -63,6 +63,27 @@ final class ListedNames {
         return (int) (references[ordinal] >>> 32);
     }
 
+    /**
+     * Analyses every name in the background when all of them fit in what is kept: a process that
+     * opened the index then soon screens as fast as one that built it, and screenings meanwhile
+     * analyse what they retrieve themselves. A larger index keeps only what queries retrieve.
+     */
+    void keepAllInBackground() {
+        if (references.length > keptAtMost || kept.size() == references.length) {
+            return;
+        }
+        Thread thread = new Thread(
+                () -> {
+                    for (int ordinal = 0; ordinal < references.length; ordinal++) {
+                        get(ordinal);
+                    }
+                },
+                "screening-names");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
     /** Whether the name has Latin words (an original-script name has none). */
     boolean latin(int ordinal) {
         return (references[ordinal] & 1) == 1;

@@ -118,7 +118,9 @@ final class ScreeningIndex {
         }
         Tables tables = readTables(folder.resolve(TABLES), key);
         Files.setLastModifiedTime(folder, FileTime.fromMillis(System.currentTimeMillis()));
-        return tables.parts(entities, index, ListedNames.KEPT_FROM_DISK);
+        Parts parts = tables.parts(entities, index, ListedNames.KEPT_FROM_DISK);
+        parts.names().keepAllInBackground();
+        return parts;
     }
 
     private static void build(Path root, Path folder, String key, List<ListedEntity> entities) throws IOException {
