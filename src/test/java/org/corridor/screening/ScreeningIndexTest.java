@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.corridor.app.Config;
 import org.corridor.csv.CsvRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,22 @@ class ScreeningIndexTest {
         List<Party> parties = parties();
         assertThat(answers(rebuilt, parties)).isEqualTo(answers(Screener.ofSnapshots(euOnly), parties));
         assertThat(Files.size(tables)).isGreaterThan(3);
+    }
+
+    @Test
+    void the_index_is_kept_in_the_data_folder_unless_configured_elsewhere_or_in_memory() {
+        Path data = Path.of("data");
+
+        assertThat(Config.fromEnvironment(Map.of()).safeguards().screeningIndexIn(data))
+                .contains(data.resolve("screening-index"));
+        assertThat(Config.fromEnvironment(Map.of("CORRIDOR_SCREENING_INDEX", "/srv/index"))
+                        .safeguards()
+                        .screeningIndexIn(data))
+                .contains(Path.of("/srv/index"));
+        assertThat(Config.fromEnvironment(Map.of("CORRIDOR_SCREENING_INDEX", "memory"))
+                        .safeguards()
+                        .screeningIndexIn(data))
+                .isEmpty();
     }
 
     /**
