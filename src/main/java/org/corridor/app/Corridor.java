@@ -72,7 +72,11 @@ public final class Corridor implements AutoCloseable {
         this.authorisations = new Authorisations(database.transactions(), auditLog, clock, config.zone());
         this.eligibility = new Eligibility(database.transactions(), auditLog, clock, config.zone());
         this.screening = new Screening(
-                database.transactions(), auditLog, clock, config.safeguards().lists());
+                database.transactions(),
+                auditLog,
+                clock,
+                config.safeguards().lists(),
+                config.safeguards().screeningIndexIn(config.dataDir()));
         // Who is listed: exact IMO numbers and name hits from the active sanctions lists, and the
         // graph's own designations (the vessels ask both).
         ListingLookup screeningLookup = new ScreeningListings(screening);

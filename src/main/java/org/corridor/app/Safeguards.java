@@ -22,6 +22,8 @@ import org.corridor.screening.SanctionsList;
  * @param checkpointInterval how often a running server signs the head of the chain
  * @param unauthenticatedPerMinute requests a minute per address that carry no valid token
  * @param lists the list-shrink and list-age limits
+ * @param screeningIndex where the screening name index is kept ({@code CORRIDOR_SCREENING_INDEX}):
+ *     empty for {@code DATA_DIR/screening-index}, {@code memory} to build it in memory in each process
  */
 public record Safeguards(
         boolean databaseSuperuserAllowed,
@@ -29,7 +31,8 @@ public record Safeguards(
         Optional<Path> auditCheckpoints,
         Duration checkpointInterval,
         int unauthenticatedPerMinute,
-        ListPolicy lists) {
+        ListPolicy lists,
+        Optional<String> screeningIndex) {
 
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofMinutes(1);
     public static final int DEFAULT_UNAUTHENTICATED_PER_MINUTE = 300;
@@ -43,7 +46,18 @@ public record Safeguards(
                 Config.durationSetting(env, "CORRIDOR_AUDIT_CHECKPOINT_INTERVAL", DEFAULT_CHECKPOINT_INTERVAL),
                 Config.intSetting(
                         env, "CORRIDOR_UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE", DEFAULT_UNAUTHENTICATED_PER_MINUTE),
-                listPolicy(env));
+                listPolicy(env),
+                Optional.ofNullable(env.get("CORRIDOR_SCREENING_INDEX"))
+                        .map(String::strip)
+                        .filter(value -> !value.isEmpty()));
+    }
+
+    /** The screening index's folder: as configured, or in the data folder; empty to keep it in memory. */
+    public Optional<Path> screeningIndexIn(Path dataDir) {
+        if (screeningIndex.filter(value -> value.equalsIgnoreCase("memory")).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(screeningIndex.map(Path::of).orElse(dataDir.resolve("screening-index")));
     }
 
     /** The key file: as configured, or in the data folder. */

@@ -55,6 +55,14 @@ public final class ScreeningBench {
 
     private double loadAtStart;
 
+    /**
+     * Screening at scale ({@code --entities N}): the paths users run over the shipped lists and N
+     * synthetic entities, with the index on disk; returns the exit code.
+     */
+    public static int atScale(int entities, int rows, int queries) throws Exception {
+        return new ScaleScreeningBench(entities, rows, queries).run();
+    }
+
     /** Runs the benchmark and prints one line per case; returns the exit code. */
     public int run() {
         loadAtStart = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
@@ -168,7 +176,7 @@ public final class ScreeningBench {
         return sorted[sorted.length / 2];
     }
 
-    private static Result singleRound(Screener screener, List<Party> workload) {
+    static Result singleRound(Screener screener, List<Party> workload) {
         long[] latencies = new long[workload.size()];
         long start = System.nanoTime();
         for (int i = 0; i < workload.size(); i++) {
@@ -181,11 +189,16 @@ public final class ScreeningBench {
     }
 
     private static Result batchRound(Screener screener, List<Party> workload) {
-        int threads = Runtime.getRuntime().availableProcessors();
         List<Party> items = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             items.addAll(workload);
         }
+        return batchOver("batch", screener, items);
+    }
+
+    /** The items on every core through {@link OrderedBatch}, as {@code screen names} runs them. */
+    static Result batchOver(String name, Screener screener, List<Party> items) {
+        int threads = Runtime.getRuntime().availableProcessors();
         long[] latencies = new long[items.size()];
         int[] next = {0};
         long start = System.nanoTime();
@@ -200,7 +213,7 @@ public final class ScreeningBench {
                         latency -> latencies[next[0]++] = latency,
                         done -> {});
         long elapsed = System.nanoTime() - start;
-        return summary("batch", latencies, elapsed);
+        return summary(name, latencies, elapsed);
     }
 
     private Result baselineRound(List<Party> workload, List<String> names) {
@@ -223,7 +236,7 @@ public final class ScreeningBench {
         return summary("baseline", latencies, elapsed);
     }
 
-    private static Result summary(String name, long[] latencies, long elapsedNanos) {
+    static Result summary(String name, long[] latencies, long elapsedNanos) {
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
         double p50 = sorted[(int) Math.floor(0.50 * (sorted.length - 1))] / 1e6;

@@ -27,6 +27,19 @@ final class BenchScreeningCommand implements Callable<Integer> {
     @Option(names = "--baseline-queries", description = "Queries per baseline round; default ${DEFAULT-VALUE}")
     int baselineQueries = 40;
 
+    @Option(
+            names = "--entities",
+            paramLabel = "N",
+            description = "Screen at scale: N synthetic entities (fixed seed) on top of the shipped lists, imported"
+                    + " into a fresh data folder; reports import and index time, index size, heap, peak RSS and the"
+                    + " cli, api and single-party figures (0: the shipped lists alone)")
+    Integer entities;
+
+    @Option(
+            names = "--rows",
+            description = "Rows through screen names and the API with --entities; default ${DEFAULT-VALUE}")
+    int rows = 20_000;
+
     @Option(names = "--record", description = "Write the results into the screening section of --docs")
     boolean record;
 
@@ -34,7 +47,14 @@ final class BenchScreeningCommand implements Callable<Integer> {
     Path docs = Path.of("docs/benchmarks.md");
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (entities != null) {
+            if (entities < 0 || rows < 10) {
+                System.err.println("bench screening: --entities >= 0 and --rows >= 10");
+                return 2;
+            }
+            return ScreeningBench.atScale(entities, rows, queries);
+        }
         return new ScreeningBench(new ScreeningBench.Options(rounds, queries, baselineQueries, record, docs)).run();
     }
 }

@@ -46,6 +46,7 @@ final class ServeCommand implements Callable<Integer> {
             corridor.close();
             throw e;
         }
+        corridor.screening().prepareInBackground();
         System.out.println(name + " listening on " + url(corridor, server) + " ("
                 + corridor.database().description() + ")");
         System.out.flush();

@@ -1,5 +1,6 @@
 package org.corridor.screening;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -8,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The active versions and their entities; the screener over them is built on first need (the
- * IMO lookup of vessels does not need the name index). Immutable but for that screener, which is
+ * The active versions and their entities; the screener over them is built (or opened from the
+ * index folder) on first need (the IMO lookup of vessels does not need the name index). Immutable but for that screener, which is
  * built once under the instance's lock; thread-safe.
  */
 final class ActiveLists {
@@ -17,9 +18,15 @@ final class ActiveLists {
     private final Map<SanctionsList, ListSnapshot> snapshots;
     private final Map<SanctionsList, String> labels;
     private final Map<String, List<ListedEntity>> byImo;
+    private final Optional<Path> indexFolder;
     private volatile Screener screener;
 
-    ActiveLists(Map<SanctionsList, ListVersion> versions, Map<SanctionsList, ListSnapshot> snapshots) {
+    /** @param indexFolder where the name index is kept on disk; empty to build it in memory */
+    ActiveLists(
+            Map<SanctionsList, ListVersion> versions,
+            Map<SanctionsList, ListSnapshot> snapshots,
+            Optional<Path> indexFolder) {
+        this.indexFolder = indexFolder;
         this.versions = Map.copyOf(versions);
         this.snapshots = Map.copyOf(snapshots);
         Map<SanctionsList, String> names = new EnumMap<>(SanctionsList.class);
@@ -89,7 +96,9 @@ final class ActiveLists {
                     for (SanctionsList list : SanctionsList.values()) {
                         Optional.ofNullable(snapshots.get(list)).ifPresent(ordered::add);
                     }
-                    built = Screener.ofSnapshots(ordered);
+                    built = indexFolder
+                            .map(folder -> Screener.ofSnapshots(ordered, folder))
+                            .orElseGet(() -> Screener.ofSnapshots(ordered));
                     screener = built;
                 }
             }

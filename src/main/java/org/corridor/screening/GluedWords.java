@@ -37,13 +37,28 @@ final class GluedWords {
     static GluedWords of(Collection<AnalysedName> names) {
         Map<String, Integer> counts = new HashMap<>();
         for (AnalysedName name : names) {
-            for (NameToken token : name.tokens()) {
-                if (token.origin() == TokenOrigin.LATIN) {
-                    counts.merge(token.text(), 1, Integer::sum);
-                }
+            count(name, counts);
+        }
+        return ofCounts(counts);
+    }
+
+    /** Adds the Latin words of one listed name to {@code counts} (to build the vocabulary name by name). */
+    static void count(AnalysedName name, Map<String, Integer> counts) {
+        for (NameToken token : name.tokens()) {
+            if (token.origin() == TokenOrigin.LATIN) {
+                counts.merge(token.text(), 1, Integer::sum);
             }
         }
+    }
+
+    /** The vocabulary of these word counts. */
+    static GluedWords ofCounts(Map<String, Integer> counts) {
         return new GluedWords(Map.copyOf(counts));
+    }
+
+    /** How many listed names use each word (for an index on disk). */
+    Map<String, Integer> counts() {
+        return counts;
     }
 
     /** The words with every glued word split, or empty when none was. */

@@ -1,9 +1,11 @@
 package org.corridor.screening;
 
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,16 +22,21 @@ final class LoadedLists {
     private final Transactions transactions;
     private final ScreeningListStore store;
     private final long refreshNanos;
+    private final Optional<Path> indexFolder;
     private final AtomicReference<ActiveLists> current = new AtomicReference<>();
     private final AtomicLong checkedAt = new AtomicLong();
     private final AtomicBoolean checking = new AtomicBoolean();
     private final Object rebuilding = new Object();
 
-    /** @param refreshNanos how long to trust the loaded versions before checking the database again */
-    LoadedLists(Transactions transactions, ScreeningListStore store, long refreshNanos) {
+    /**
+     * @param refreshNanos how long to trust the loaded versions before checking the database again
+     * @param indexFolder where name indexes are kept on disk; empty to build them in memory
+     */
+    LoadedLists(Transactions transactions, ScreeningListStore store, long refreshNanos, Optional<Path> indexFolder) {
         this.transactions = transactions;
         this.store = store;
         this.refreshNanos = refreshNanos;
+        this.indexFolder = indexFolder;
     }
 
     /** The active lists, loaded on first use and refreshed when another process has imported. */
@@ -80,7 +87,7 @@ final class LoadedLists {
                 ListSnapshot kept = previous == null ? known.get(version.id()) : previous.snapshotOf(version);
                 snapshots.put(list, kept != null ? kept : store.snapshot(tx, version));
             });
-            return new ActiveLists(versions, snapshots);
+            return new ActiveLists(versions, snapshots, indexFolder);
         });
         if (buildNow) {
             lists.screener();
@@ -88,7 +95,10 @@ final class LoadedLists {
         return lists;
     }
 
-    /** After an import: swaps in the new versions, building the new screener first if one is in use. */
+    /**
+     * After an import: swaps in the new versions, building the new screener first if one is in use
+     * or the index is kept on disk.
+     */
     void replace(List<ListChange> changes, List<ListSnapshot> activated) {
         synchronized (rebuilding) {
             ActiveLists latest = current.get();
@@ -98,7 +108,7 @@ final class LoadedLists {
                 for (int i = 0; i < changes.size(); i++) {
                     known.put(changes.get(i).current().id(), activated.get(i));
                 }
-                current.set(load(null, known, false));
+                current.set(load(null, known, indexFolder.isPresent()));
                 checkedAt.set(System.nanoTime());
                 return;
             }
@@ -110,8 +120,9 @@ final class LoadedLists {
                 versions.put(changes.get(i).list(), changes.get(i).current());
                 snapshots.put(changes.get(i).list(), activated.get(i));
             }
-            ActiveLists next = new ActiveLists(versions, snapshots);
-            if (latest.isBuilt()) {
+            ActiveLists next = new ActiveLists(versions, snapshots, indexFolder);
+            // An index kept on disk is built at import, once for every later process and command.
+            if (latest.isBuilt() || indexFolder.isPresent()) {
                 next.screener();
             }
             current.set(next);

@@ -35,12 +35,12 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BooleanSimilarity;
-import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The candidate generator: an in-memory Lucene index (ByteBuffersDirectory) with one document per
- * listed name. Each document holds the phonetic keys of the name's tokens and of their joined
+ * The candidate generator: a Lucene index with one document per listed name, in memory or
+ * memory-mapped from the data folder ({@link ScreeningIndex}). Each document holds the phonetic keys of the name's tokens and of their joined
  * neighbours, the first and last halves of each key (so a query with one typo per token still
  * shares a term with the name, at two query terms per token), vowel-less skeletons for
  * unvowelled scripts, identifiers and the entity type. A query is
@@ -50,6 +50,13 @@ import org.apache.lucene.util.BytesRef;
  * Thread-safe after construction.
  */
 final class NameIndex {
+
+    /**
+     * The version of what {@link #document} writes. Raise it when a field is added or changes
+     * meaning: an index on disk with another version is rebuilt, never searched. ({@link
+     * #layoutSample} catches changes of the analysis that nobody remembered to count.)
+     */
+    static final int LAYOUT_VERSION = 1;
 
     private static final String KEY = "key";
     private static final String NEAR = "near";
@@ -91,26 +98,88 @@ final class NameIndex {
     private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
     private static final int MAX_CACHED_TERMS = 500_000;
 
-    NameIndex(List<IndexedName> names, List<ListedEntity> entities) {
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        IndexWriterConfig config = new IndexWriterConfig(new KeywordAnalyzer());
-        config.setSimilarity(new BooleanSimilarity());
-        config.setRAMBufferSizeMB(64);
-        try (IndexWriter writer = new IndexWriter(directory, config)) {
-            for (int ordinal = 0; ordinal < names.size(); ordinal++) {
-                IndexedName name = names.get(ordinal);
-                writer.addDocument(document(ordinal, name, entities.get(name.entity())));
-            }
-            writer.forceMerge(1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("building the in-memory name index failed", e);
-        }
+    /** Opens the index written in {@code directory} (in memory, or memory-mapped from disk). */
+    NameIndex(Directory directory) {
         try {
             searcher = new IndexSearcher(DirectoryReader.open(directory));
         } catch (IOException e) {
-            throw new UncheckedIOException("opening the in-memory name index failed", e);
+            throw new UncheckedIOException("opening the name index failed", e);
         }
         searcher.setSimilarity(new BooleanSimilarity());
+    }
+
+    /** The metadata written with the index ({@link Writer#commit}). */
+    Map<String, String> metadata() throws IOException {
+        return ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData();
+    }
+
+    /**
+     * Writes one document per listed name into an empty directory, then merges them into one
+     * segment (the fastest to search) and commits with the given metadata.
+     */
+    static final class Writer implements AutoCloseable {
+        private final IndexWriter writer;
+
+        Writer(Directory directory) throws IOException {
+            IndexWriterConfig config = new IndexWriterConfig(new KeywordAnalyzer());
+            config.setSimilarity(new BooleanSimilarity());
+            config.setRAMBufferSizeMB(64);
+            config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+            writer = new IndexWriter(directory, config);
+        }
+
+        void add(int ordinal, IndexedName name, ListedEntity entity) throws IOException {
+            writer.addDocument(document(ordinal, name, entity));
+        }
+
+        void commit(Map<String, String> metadata) throws IOException {
+            writer.forceMerge(1);
+            writer.setLiveCommitData(Map.copyOf(metadata).entrySet());
+            writer.commit();
+        }
+
+        @Override
+        public void close() throws IOException {
+            writer.close();
+        }
+    }
+
+    /**
+     * The terms {@link #document} gives a fixed set of sample names, as one text: when what a
+     * listed name is indexed under changes (a field added, an analysis step changed), this changes
+     * too, so an index written by another build is not reused by this one.
+     */
+    static String layoutSample() {
+        NameAnalyser analyser = new NameAnalyser(TokenFrequencies.EMPTY);
+        List<String> terms = new ArrayList<>();
+        String[] samples = {
+            "SOLEIMANI, Qasem", "Mahan Air Co. Ltd", "Abdul-Haq al-Baghdadi", "محمد علی حسینی", "Ким Чен Ын",
+            "金正恩", "김정은", "Lashkar-i-Jhangvi", "OOO Romashka/ROMASHKA LLC", "MV OCEAN STAR 7"
+        };
+        for (String sample : samples) {
+            for (EntityType type : List.of(EntityType.PERSON, EntityType.ORGANISATION)) {
+                ListedEntity entity = new ListedEntity(
+                        SanctionsList.UN,
+                        "sample",
+                        type,
+                        List.of(new ListedName(sample, NameKind.PRIMARY)),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of());
+                AnalysedName analysed = analyser.analyse(sample, type);
+                Document document =
+                        document(0, new IndexedName(0, entity.names().get(0), analysed, true), entity);
+                List<String> fields = new ArrayList<>();
+                document.getFields().forEach(field -> fields.add(field.name() + "=" + field));
+                java.util.Collections.sort(fields);
+                terms.add(type + " " + sample + " " + fields);
+            }
+        }
+        return String.join("\n", terms);
     }
 
     private static Document document(int ordinal, IndexedName name, ListedEntity entity) {
@@ -265,7 +334,7 @@ final class NameIndex {
             }
             return ordinals;
         } catch (IOException e) {
-            throw new UncheckedIOException("searching the in-memory name index failed", e);
+            throw new UncheckedIOException("searching the name index failed", e);
         }
     }
 
@@ -280,7 +349,7 @@ final class NameIndex {
             try {
                 states = TermStates.build(searcher, term, true);
             } catch (IOException e) {
-                throw new UncheckedIOException("looking up a term in the in-memory index failed", e);
+                throw new UncheckedIOException("looking up a term in the name index failed", e);
             }
             if (termStates.size() >= MAX_CACHED_TERMS) {
                 termStates.clear();

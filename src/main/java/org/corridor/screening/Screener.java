@@ -1,5 +1,6 @@
 package org.corridor.screening;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -33,48 +34,47 @@ public final class Screener {
     private static final int CROSS_SCRIPT_CANDIDATE_NAMES = 128;
 
     private final List<ListedEntity> entities;
-    private final List<NameIndex.IndexedName> names;
+    private final ListedNames names;
     private final NameAnalyser analyser;
     private final NameIndex index;
     private final GluedWords glued;
 
-    private Screener(List<ListedEntity> entities) {
-        this.entities = List.copyOf(entities);
-        this.analyser = new NameAnalyser(TokenFrequencies.of(this.entities));
-        this.names = indexedNames(this.entities, analyser);
-        this.index = new NameIndex(names, this.entities);
-        this.glued = GluedWords.of(
-                names.stream().map(NameIndex.IndexedName::analysed).toList());
+    private Screener(List<ListedEntity> entities, ScreeningIndex.Parts parts) {
+        this.entities = entities;
+        this.analyser = parts.analyser();
+        this.names = parts.names();
+        this.index = parts.index();
+        this.glued = parts.glued();
     }
 
-    /** Builds the index over the given entities (from any lists). */
+    /** Builds the index over the given entities (from any lists), in memory. */
     public static Screener of(Collection<ListedEntity> entities) {
-        return new Screener(new ArrayList<>(entities));
+        List<ListedEntity> all = List.copyOf(entities);
+        return new Screener(all, ScreeningIndex.inMemory(all));
     }
 
-    /** Builds the index over every entity of the given snapshots. */
+    /** Builds the index over every entity of the given snapshots, in memory. */
     public static Screener ofSnapshots(Collection<ListSnapshot> snapshots) {
+        List<ListedEntity> all = entitiesOf(snapshots);
+        return new Screener(all, ScreeningIndex.inMemory(all));
+    }
+
+    /**
+     * The index over every entity of the given snapshots, kept under {@code folder}: opened from
+     * it when a process has built it for these versions, built into it otherwise. It answers as
+     * the index built in memory does.
+     */
+    public static Screener ofSnapshots(Collection<ListSnapshot> snapshots, Path folder) {
+        List<ListedEntity> all = entitiesOf(snapshots);
+        return new Screener(all, ScreeningIndex.onDisk(folder, List.copyOf(snapshots), all));
+    }
+
+    private static List<ListedEntity> entitiesOf(Collection<ListSnapshot> snapshots) {
         List<ListedEntity> entities = new ArrayList<>();
         for (ListSnapshot snapshot : snapshots) {
             entities.addAll(snapshot.entities());
         }
-        return new Screener(entities);
-    }
-
-    private static List<NameIndex.IndexedName> indexedNames(List<ListedEntity> entities, NameAnalyser analyser) {
-        List<NameIndex.IndexedName> names = new ArrayList<>();
-        for (int i = 0; i < entities.size(); i++) {
-            ListedEntity entity = entities.get(i);
-            for (ListedName name : entity.names()) {
-                for (String alternative : NameMatcher.alternatives(name.text())) {
-                    AnalysedName analysed = analyser.analyse(alternative, entity.type());
-                    if (!analysed.isEmpty()) {
-                        names.add(new NameIndex.IndexedName(i, name, analysed, hasLatin(analysed)));
-                    }
-                }
-            }
-        }
-        return names;
+        return List.copyOf(entities);
     }
 
     private static boolean isLatin(AnalysedName name) {
@@ -86,16 +86,6 @@ public final class Screener {
             }
         }
         return true;
-    }
-
-    private static boolean hasLatin(AnalysedName name) {
-        for (NameToken token : name.tokens()) {
-            if (token.isContent()
-                    && (token.origin() == TokenOrigin.LATIN || token.origin() == TokenOrigin.CONFUSABLE)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public int size() {
@@ -148,12 +138,12 @@ public final class Screener {
                         latinQuery ? CANDIDATE_NAMES : CROSS_SCRIPT_CANDIDATE_NAMES);
         Map<Integer, Best> best = new HashMap<>();
         for (int ordinal : candidates) {
-            NameIndex.IndexedName name = names.get(ordinal);
             // A Latin query is compared with the entity's Latin names; its original-script name would
             // only add the looser cross-script comparison with nothing to gain.
-            if (latinQuery && !name.latin()) {
+            if (latinQuery && !names.latin(ordinal)) {
                 continue;
             }
+            NameIndex.IndexedName name = names.get(ordinal);
             EntityType listedType = entities.get(name.entity()).type();
             for (Reading reading : readings) {
                 NameScorer.Alignment alignment = NameScorer.align(
@@ -176,7 +166,7 @@ public final class Screener {
         Set<Integer> kept = new java.util.HashSet<>();
         List<Integer> out = new ArrayList<>(retrieved.size());
         for (int ordinal : retrieved) {
-            int entity = names.get(ordinal).entity();
+            int entity = names.entity(ordinal);
             if (kept.contains(entity) || kept.size() < entities) {
                 kept.add(entity);
                 out.add(ordinal);
@@ -189,7 +179,7 @@ public final class Screener {
         List<Integer> all = new ArrayList<>(names.size());
         for (int ordinal = 0; ordinal < names.size(); ordinal++) {
             if (types.isEmpty()
-                    || types.contains(entities.get(names.get(ordinal).entity()).type())) {
+                    || types.contains(entities.get(names.entity(ordinal)).type())) {
                 all.add(ordinal);
             }
         }

@@ -1,5 +1,6 @@
 package org.corridor.screening;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,18 +63,34 @@ public final class Screening {
 
     /** @param policy how far a new version may shrink and a list may age (issue 16) */
     public Screening(Transactions transactions, AuditLog audit, Clock clock, ListPolicy policy) {
-        this(transactions, audit, clock, REFRESH_NANOS, policy);
+        this(transactions, audit, clock, REFRESH_NANOS, policy, Optional.empty());
+    }
+
+    /**
+     * @param policy how far a new version may shrink and a list may age (issue 16)
+     * @param indexFolder where the name index of each set of active versions is kept, built once
+     *     and opened by every later process; empty to build it in memory in each process
+     */
+    public Screening(
+            Transactions transactions, AuditLog audit, Clock clock, ListPolicy policy, Optional<Path> indexFolder) {
+        this(transactions, audit, clock, REFRESH_NANOS, policy, indexFolder);
     }
 
     /** @param refreshNanos how long to trust the loaded versions before checking the database again */
     Screening(Transactions transactions, AuditLog audit, Clock clock, long refreshNanos) {
-        this(transactions, audit, clock, refreshNanos, ListPolicy.DEFAULT);
+        this(transactions, audit, clock, refreshNanos, ListPolicy.DEFAULT, Optional.empty());
     }
 
-    private Screening(Transactions transactions, AuditLog audit, Clock clock, long refreshNanos, ListPolicy policy) {
+    private Screening(
+            Transactions transactions,
+            AuditLog audit,
+            Clock clock,
+            long refreshNanos,
+            ListPolicy policy,
+            Optional<Path> indexFolder) {
         this.transactions = transactions;
         this.audit = audit;
-        this.loaded = new LoadedLists(transactions, store, refreshNanos);
+        this.loaded = new LoadedLists(transactions, store, refreshNanos, indexFolder);
         this.clock = clock;
         this.policy = java.util.Objects.requireNonNull(policy, "policy");
     }
@@ -484,6 +501,28 @@ public final class Screening {
     /** The active versions with their entities and screener, as one consistent set. */
     ActiveLists activeLists() {
         return requireLists();
+    }
+
+    /**
+     * Loads the active lists and opens (or builds) their name index on a background thread, so that
+     * a server's first screening does not wait for them; a screening meanwhile waits for the same
+     * work rather than doing it twice.
+     */
+    public void prepareInBackground() {
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        ActiveLists lists = loaded.get();
+                        if (!lists.versions().isEmpty()) {
+                            lists.screener();
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.warn("screening index not prepared at start; the first screening will: {}", e.toString());
+                    }
+                },
+                "screening-index");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Records a screening answered elsewhere in this package (the yente-compatible API). */

@@ -1,10 +1,10 @@
 package org.corridor.screening;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How many listed names contain each phonetic key. A token shared by thousands of names
@@ -32,24 +32,41 @@ final class TokenFrequencies {
         this.rareInformation = Math.log((names + 1.0) / (RARE_COUNT + 1.0));
     }
 
-    /** Counts the keys of every name of the entities, once per name. */
+    /**
+     * Counts the keys of every name of the entities, once per name. Names are read on every core:
+     * a list of a million entities has millions of names, each cleaned and keyed.
+     */
     static TokenFrequencies of(Collection<ListedEntity> entities) {
-        Map<String, Integer> counts = new HashMap<>();
-        int names = 0;
-        Set<String> seen = new HashSet<>();
-        for (ListedEntity entity : entities) {
-            for (ListedName name : entity.names()) {
-                names++;
-                seen.clear();
-                for (String word : NameSegmenter.words(name.text())) {
-                    String key = PhoneticKey.of(word);
-                    if (seen.add(key)) {
-                        counts.merge(key, 1, Integer::sum);
-                    }
-                }
-            }
-        }
+        Map<String, Integer> counts = entities.parallelStream()
+                .flatMap(entity -> entity.names().stream())
+                .flatMap(name -> keys(name.text()).stream())
+                .collect(Collectors.toConcurrentMap(key -> key, key -> 1, Integer::sum));
+        int names = entities.stream().mapToInt(entity -> entity.names().size()).sum();
         return new TokenFrequencies(Map.copyOf(counts), names);
+    }
+
+    /** The distinct keys of one name's words. */
+    private static Set<String> keys(String name) {
+        Set<String> keys = new HashSet<>();
+        for (String word : NameSegmenter.words(name)) {
+            keys.add(PhoneticKey.of(word));
+        }
+        return keys;
+    }
+
+    /** The counts as read back from an index on disk. */
+    static TokenFrequencies of(Map<String, Integer> counts, int names) {
+        return new TokenFrequencies(Map.copyOf(counts), names);
+    }
+
+    /** How many names contain each key (for an index on disk). */
+    Map<String, Integer> counts() {
+        return counts;
+    }
+
+    /** How many names were counted. */
+    int names() {
+        return names;
     }
 
     /** Informativeness of a token from 0.3 (very common) to 1 (rare or unseen). */

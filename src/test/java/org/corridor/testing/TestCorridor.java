@@ -48,6 +48,13 @@ public final class TestCorridor {
     public static Map<String, String> withTestDefaults(Map<String, String> environment) {
         Map<String, String> all = new java.util.HashMap<>(environment);
         all.putIfAbsent("CORRIDOR_UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE", "1000000");
+        // One folder of screening indexes for the whole run: test databases holding the same list
+        // versions open the index the first of them built.
+        all.putIfAbsent(
+                "CORRIDOR_SCREENING_INDEX",
+                java.nio.file.Path.of("target", "test-screening-index")
+                        .toAbsolutePath()
+                        .toString());
         if (!all.containsKey("CORRIDOR_AUDIT_KEY") || !all.containsKey("CORRIDOR_AUDIT_CHECKPOINTS")) {
             // Each test database has a chain of its own: its checkpoints and key go in a folder of its own.
             try {
