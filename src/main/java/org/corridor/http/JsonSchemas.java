@@ -181,6 +181,7 @@ final class JsonSchemas {
                 String property = SNAKE.translate(component.getName());
                 ObjectNode fieldSchema = schemaOf(component.getGenericType());
                 description(name, property).ifPresent(text -> fieldSchema.put("description", text));
+                enumOf(name, property).ifPresent(values -> fieldSchema.set("enum", values));
                 properties.set(property, fieldSchema);
                 if (component.getType() != Optional.class) {
                     required.add(property);
@@ -263,6 +264,28 @@ final class JsonSchemas {
     static Optional<String> description(String component, String property) {
         String specific = FIELD_DESCRIPTIONS.getProperty(component + "." + property);
         return Optional.ofNullable(specific != null ? specific : FIELD_DESCRIPTIONS.getProperty(property));
+    }
+
+    /** The values of a closed set carried as text, from the enum its {@code .enum} line names. */
+    static Optional<ArrayNode> enumOf(String component, String property) {
+        String type = FIELD_DESCRIPTIONS.getProperty(component + "." + property + ".enum");
+        if (type == null) {
+            return Optional.empty();
+        }
+        Class<?> named;
+        try {
+            named = Class.forName(type);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("openapi-fields.properties names no class " + type, e);
+        }
+        if (!named.isEnum()) {
+            throw new IllegalStateException("openapi-fields.properties names " + type + ", which is not an enum");
+        }
+        ArrayNode values = JSON.arrayNode();
+        for (Object constant : named.getEnumConstants()) {
+            values.add(((Enum<?>) constant).name());
+        }
+        return Optional.of(values);
     }
 
     private static Properties loadDescriptions() {

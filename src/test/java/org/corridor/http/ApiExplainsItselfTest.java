@@ -70,6 +70,12 @@ class ApiExplainsItselfTest {
             }
         }
         assertThat(without).isEmpty();
+        assertThat(openapi.at("/components/schemas/Release/properties/state/enum")
+                        .toString())
+                .contains("IN_REVIEW", "HELD", "EXECUTED");
+        assertThat(openapi.at("/components/schemas/ScreeningHit/properties/state/enum")
+                        .toString())
+                .contains("OPEN", "FALSE_POSITIVE");
         JsonNode money = openapi.at("/components/schemas/Release/properties/amount");
         assertThat(money.get("$ref").asText()).isEqualTo("#/components/schemas/Money");
     }
