@@ -22,6 +22,26 @@ function nextStep(release) {
   return release.required_steps.find((step) => !taken.includes(step));
 }
 
+// The approval step `me` may take on this request now, or null: the next step of its chain, a role
+// that takes it, not the submitter nor someone who took a step already, and no hit in the way. The
+// server decides again; this only chooses what to offer (here and on the overview).
+function approvalState(release, me) {
+  return {
+    step: nextStep(release),
+    approvable: release.state === "IN_REVIEW" || (release.state === "HELD" && !NOT_RESUMABLE.includes(release.reason)),
+    ownRequest: release.submitted_by === me.name,
+    alreadyApproved: release.approvals.some((a) => a.actor === me.name),
+    blocking: release.hits.filter((x) => !x.superseded && ["OPEN", "ESCALATED", "TRUE_MATCH"].includes(x.state)).length,
+  };
+}
+
+export function stepFor(release, me) {
+  const { step, approvable, ownRequest, alreadyApproved, blocking } = approvalState(release, me);
+  const mayTake = step && (STEP_ROLES[step] || []).some((role) => me.roles.includes(role));
+  return me.permissions.includes("RELEASE_APPROVE") && approvable && mayTake && !ownRequest && !alreadyApproved && !blocking
+    ? step : null;
+}
+
 function openHits(release) {
   return release.hits.filter((x) => !x.superseded && (x.state === "OPEN" || x.state === "ESCALATED")).length;
 }
@@ -45,15 +65,10 @@ function controls(release, { me, can }, done) {
       message.append(refusal(error));
     }
   };
-  const step = nextStep(release);
-  const approvable = release.state === "IN_REVIEW"
-    || (release.state === "HELD" && !NOT_RESUMABLE.includes(release.reason));
-  const ownRequest = release.submitted_by === me.name;
   // Four eyes along the chain: not the submitter, nor someone who already took a step.
-  const alreadyApproved = release.approvals.some((a) => a.actor === me.name);
-  const blocking = release.hits.filter((x) => !x.superseded && ["OPEN", "ESCALATED", "TRUE_MATCH"].includes(x.state)).length;
-  if (can("RELEASE_APPROVE") && approvable && step && (STEP_ROLES[step] || []).some((role) => me.roles.includes(role))
-    && !ownRequest && !alreadyApproved && !blocking) {
+  const { step: next, approvable, ownRequest, blocking } = approvalState(release, me);
+  const step = stepFor(release, me);
+  if (step) {
     const reference = h("input", { id: "approve-reference", placeholder: "Authority reference" });
     const note = h("input", { id: "approve-note", placeholder: "Note (optional)" });
     parts.push(h("div", { class: "card" }, h("h3", {}, `Approve ${step}`),
@@ -66,8 +81,8 @@ function controls(release, { me, can }, done) {
         run("approvals", body);
       } }, `Approve ${step}`))));
   }
-  if (approvable && step && blocking) {
-    parts.push(h("p", { class: "notice", id: "approval-waits" }, `${step} waits for ${blocking} unresolved screening hit(s).`));
+  if (approvable && next && blocking) {
+    parts.push(h("p", { class: "notice", id: "approval-waits" }, `${next} waits for ${blocking} unresolved screening hit(s).`));
   }
   // Whoever took the maker step does not pay what they made (the server refuses it anyway).
   const maker = release.approvals.some((a) => a.step === "MAKER" && a.actor === me.name);
@@ -95,7 +110,7 @@ function detail(release, context, done) {
   const execution = release.execution;
   return h("div", { class: "card", id: "release-detail", "data-reference": release.reference },
     h("h2", {}, `${release.reference} `, badge(release.state, tone(release.state)), release.reason ? ` ${release.reason}` : ""),
-    h("p", {}, `${release.holder} · ${amount(release.amount, release.currency)} · submitted by ${release.submitted_by} ${when(release.submitted_at)}`),
+    h("p", {}, `${release.holder} · ${amount(release.amount.amount, release.amount.currency)} · submitted by ${release.submitted_by} ${when(release.submitted_at)}`),
     release.compliance_review ? h("p", { class: "notice", id: "compliance-review" }, `This request is ${release.compliance_review}.`) : null,
     h("p", { class: "small" }, "Vendor: ", release.request.vendor.name,
       release.hold_id ? ` · hold under ${release.hold_authorisation || "?"}` : " · no hold"),
@@ -105,7 +120,7 @@ function detail(release, context, done) {
       { label: "Description", value: (l) => l.description },
       { label: "HS", value: (l) => l.hs_code },
       { label: "Quantity", value: (l) => `${l.quantity} ${l.unit}`, num: true },
-      { label: "Amount", value: (l) => amount(l.amount, release.currency), num: true },
+      { label: "Amount", value: (l) => amount(l.amount, release.amount.currency), num: true },
     ], release.lines, { empty: "No lines." }),
     h("h3", {}, "Approvals"), table([
       { label: "Step", value: (a) => a.step },
@@ -180,7 +195,7 @@ export const releases = {
     };
     root.append(table([
       { label: "Reference", value: (r) => r.reference },
-      { label: "Amount", value: (r) => amount(r.amount, r.currency), num: true },
+      { label: "Amount", value: (r) => amount(r.amount.amount, r.amount.currency), num: true },
       { label: "State", value: (r) => h("div", {}, badge(r.state, tone(r.state)), r.reason ? h("div", { class: "small" }, r.reason) : null) },
       { label: "Steps", value: stepsCell },
       { label: "Hold", value: (r) => (r.hold_id ? r.hold_authorisation || "placed" : "") },

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         name = "alerts",
         mixinStandardHelpOptions = true,
         description =
-                "List the alerts (FR-32) as of a date: expiry, idle funds, waiting requests, overdue documents, new hits.")
+                "List the alerts as of a date: expiry, idle funds, waiting requests, overdue documents, new hits.")
 final class AlertsCommand implements Callable<Integer> {
 
     @Mixin

@@ -29,6 +29,7 @@ import org.corridor.ledger.TransferOutcome;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
 import org.corridor.settlement.BooksCheck;
+import org.corridor.settlement.RestrictedAccounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -124,7 +125,10 @@ final class LedgerCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
-        @Parameters(index = "0", paramLabel = "ACCOUNT", description = "The account's UUID.")
+        @Parameters(
+                index = "0",
+                paramLabel = "ACCOUNT",
+                description = "The account's UUID, or a restricted account's name (NIGC-EUR-R).")
         String account;
 
         @Option(
@@ -136,7 +140,7 @@ final class LedgerCommand implements Runnable {
         @Override
         public Integer call() {
             try (Corridor corridor = database.open()) {
-                UUID id = id("account", account);
+                UUID id = corridor.settlement().accounts().accountId(account);
                 Account found = corridor.ledger().requireAccount(id);
                 Balances balances = at == null
                         ? found.balances()
@@ -156,7 +160,10 @@ final class LedgerCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
-        @Parameters(index = "0", paramLabel = "ACCOUNT", description = "The account's UUID.")
+        @Parameters(
+                index = "0",
+                paramLabel = "ACCOUNT",
+                description = "The account's UUID, or a restricted account's name (NIGC-EUR-R).")
         String account;
 
         @Option(names = "--from", required = true, paramLabel = "WHEN", description = "ISO-8601 instant or YYYY-MM-DD.")
@@ -181,7 +188,7 @@ final class LedgerCommand implements Runnable {
         @Override
         public Integer call() {
             try (Corridor corridor = database.open()) {
-                UUID id = id("account", account);
+                UUID id = corridor.settlement().accounts().accountId(account);
                 Instant fromInstant = Requests.parseInstant("--from", from, corridor.zone());
                 Instant toInstant = Requests.parseInstant("--to", to, corridor.zone());
                 Statement statement =
@@ -225,10 +232,16 @@ final class LedgerCommand implements Runnable {
         @Mixin
         SignIn signIn;
 
-        @Option(names = "--debit", paramLabel = "ACCOUNT", description = "The debit account's UUID.")
+        @Option(
+                names = "--debit",
+                paramLabel = "ACCOUNT",
+                description = "The debit account's UUID or restricted account name.")
         String debit;
 
-        @Option(names = "--credit", paramLabel = "ACCOUNT", description = "The credit account's UUID.")
+        @Option(
+                names = "--credit",
+                paramLabel = "ACCOUNT",
+                description = "The credit account's UUID or restricted account name.")
         String credit;
 
         @Option(
@@ -272,22 +285,24 @@ final class LedgerCommand implements Runnable {
             if (resolves && pendingId == null) {
                 throw new InvalidInputException("FIELD_MISSING", "--pending-id is required for " + kind);
             }
-            NewTransfer transfer = new NewTransfer(
-                    id == null ? TransferIds.next() : id("--id", id),
-                    kind,
-                    debit == null ? NewTransfer.NONE : id("--debit", debit),
-                    credit == null ? NewTransfer.NONE : id("--credit", credit),
-                    money.amountMinor(),
-                    money.currency(),
-                    resolves && code.equals("TRANSFER") ? "" : code,
-                    pendingId == null ? Optional.empty() : Optional.of(id("--pending-id", pendingId)),
-                    expiresAt == null
-                            ? Optional.empty()
-                            : Optional.of(Requests.parseInstant("--expires-at", expiresAt, java.time.ZoneOffset.UTC)),
-                    false,
-                    references,
-                    Map.of());
             try (Corridor corridor = database.open()) {
+                RestrictedAccounts accounts = corridor.settlement().accounts();
+                NewTransfer transfer = new NewTransfer(
+                        id == null ? TransferIds.next() : id("--id", id),
+                        kind,
+                        debit == null ? NewTransfer.NONE : accounts.accountId(debit),
+                        credit == null ? NewTransfer.NONE : accounts.accountId(credit),
+                        money.amountMinor(),
+                        money.currency(),
+                        resolves && code.equals("TRANSFER") ? "" : code,
+                        pendingId == null ? Optional.empty() : Optional.of(id("--pending-id", pendingId)),
+                        expiresAt == null
+                                ? Optional.empty()
+                                : Optional.of(
+                                        Requests.parseInstant("--expires-at", expiresAt, java.time.ZoneOffset.UTC)),
+                        false,
+                        references,
+                        Map.of());
                 TransferOutcome outcome = corridor.ledger()
                         .postManually(signIn.actor(corridor, Permission.LEDGER_WRITE, "ledger transfer"), transfer);
                 if (!outcome.succeeded()) {

@@ -68,7 +68,8 @@ final class ReleasesCommand implements Runnable {
                 release.reference(),
                 release.state()
                         + release.reason().map(reason -> "(" + reason + ")").orElse(""),
-                release.amount() + " " + release.currency(),
+                release.amount().toDecimalString() + " "
+                        + release.amount().currency().code(),
                 release.id().toString());
     }
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(
         name = "retention",
-        description = "Retention (FR-34): legal holds, and what is past its retention period. Nothing is ever deleted.",
+        description = "Retention: legal holds, and what is past its retention period. Nothing is ever deleted.",
         subcommands = {
             RetentionCommand.Check.class,
             RetentionCommand.Hold.class,

@@ -163,7 +163,9 @@ final class SettlementAccountsCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "rule", description = "Set an account's conversion limits (FR-15) as a new version.")
+    @Command(
+            name = "rule",
+            description = "Set an account's conversion limits (a weekly cap and a largest tranche) as a new version.")
     static final class Rule extends CorridorCommand {
         @Mixin
         SignIn signIn;

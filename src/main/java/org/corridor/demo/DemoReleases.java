@@ -27,13 +27,13 @@ final class DemoReleases extends DemoStep {
                 4,
                 "DR-2024-0412 (PI-7781) "
                         + submitted.get("request").get("state").asText() + ": A EUR "
-                        + group(new BigDecimal(a.get("amount").asText())) + " "
+                        + amount(a.get("amount")) + " "
                         + a.get("state").asText() + " (line "
                         + removed.get("line").asText() + ": "
                         + group(new BigDecimal(removed.get("quantity").asText()))
                         + " pens for a " + removed.get("end_user_type").asText() + " end user removed, "
                         + removed.get("reason").asText() + "); B EUR "
-                        + group(new BigDecimal(b.get("amount").asText())) + " "
+                        + amount(b.get("amount")) + " "
                         + b.get("state").asText() + " " + b.get("reason").asText() + " (CT scanner)");
         return a.get("id").asText();
     }
@@ -129,7 +129,7 @@ final class DemoReleases extends DemoStep {
                 6,
                 "approved by the maker 10:12, the compliance checker 15:40 and senior compliance 17:05 (above "
                         + "EUR 1m); hold of EUR "
-                        + group(new BigDecimal(signed.get("amount").asText())) + " on NIGC-EUR-R under "
+                        + amount(signed.get("amount")) + " on NIGC-EUR-R under "
                         + signed.get("hold_authorisation").asText() + "; prior approval asked of the Authority");
         at("2024-07-10T09:00");
         JsonNode approved = approve(DemoUser.AUTHORITY_DESK, release, "AUTHORITY", "AUTH-DSB-0412");
@@ -159,7 +159,7 @@ final class DemoReleases extends DemoStep {
                 7,
                 "execution on 2024-07-10: " + held.get("state").asText() + " / "
                         + held.get("reason").asText() + ", EUR "
-                        + group(new BigDecimal(held.get("amount").asText())) + " held; nothing moved");
+                        + amount(held.get("amount")) + " held; nothing moved");
     }
 
     /** Step 7 (in part): W-20 is signed on 2024-07-16; the register computes the gap since W-19. */
@@ -198,7 +198,7 @@ final class DemoReleases extends DemoStep {
         String reference = executed.get("reference").asText();
         payments.put(
                 reference + ".pacs008.xml", api.getBytes(DemoUser.AUDITOR, "/api/v1/releases/" + release + "/pacs008"));
-        figures.put("released_eur", executed.get("amount").asText());
+        figures.put("released_eur", executed.get("amount").get("amount").asText());
         List<String> followUps = new java.util.ArrayList<>();
         executed.get("follow_ups")
                 .forEach(f -> followUps.add(f.get("kind")
@@ -208,7 +208,7 @@ final class DemoReleases extends DemoStep {
         narrator.step(
                 7,
                 "2024-07-17: " + reference + " " + executed.get("state").asText() + ", EUR "
-                        + group(new BigDecimal(executed.get("amount").asText()))
+                        + amount(executed.get("amount"))
                         + " from NIGC-EUR-R to Alpenmed Pharma AG under "
                         + execution.get("authorisation").asText() + " and "
                         + execution.get("prior_approval").asText()

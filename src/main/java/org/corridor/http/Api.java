@@ -165,6 +165,7 @@ public final class Api {
             registered.add(spec);
             Handler guarded = ctx -> {
                 guard.check(ctx, spec);
+                Requests.requireQueries(ctx, spec.queryParameters());
                 if (spec.requestBody().isPresent()) {
                     Requests.requireJson(ctx);
                 }

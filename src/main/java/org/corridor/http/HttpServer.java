@@ -114,7 +114,8 @@ public final class HttpServer implements AutoCloseable {
         features.add(new ReleaseRoutes(corridor.releases()));
         features.add(new PaymentMessageRoutes(corridor.paymentMessages()));
         features.add(new StatementRoutes(corridor.statements()));
-        features.add(new LedgerRoutes(corridor.ledger(), corridor.zone()));
+        features.add(new LedgerRoutes(
+                corridor.ledger(), corridor.zone(), corridor.settlement().accounts()::accountId));
         features.add(new RestrictedAccountRoutes(corridor.settlement()));
         features.add(new ContractRoutes(corridor.settlement()));
         features.add(new MovementRoutes(corridor.settlement()));

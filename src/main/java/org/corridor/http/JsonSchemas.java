@@ -1,14 +1,20 @@
 package org.corridor.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.corridor.money.Currency;
@@ -30,6 +37,23 @@ final class JsonSchemas {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final PropertyNamingStrategies.NamingBase SNAKE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+
+    /** Nested records deeper than this show as empty objects in examples (recursive shapes end). */
+    private static final int MAX_EXAMPLE_DEPTH = 6;
+
+    /** Example texts of the worked scenario for fields whose names say what they hold. */
+    private static final Map<String, String> EXAMPLE_TEXT = Map.of(
+            "currency", "EUR",
+            "reference", "DR-2024-0412-A",
+            "holder", "NIGC",
+            "account", "NIGC-EUR-R",
+            "name", "NIGC-EUR-R",
+            "country", "OM",
+            "amount", "4704000.00",
+            "authorisation", "W-20",
+            "rationale", "the purchaser is not the listed party: different registration and address");
+
+    private static final Properties FIELD_DESCRIPTIONS = loadDescriptions();
 
     private final Map<String, ObjectNode> components = new TreeMap<>();
 
@@ -155,7 +179,10 @@ final class JsonSchemas {
             ArrayNode required = JSON.arrayNode();
             for (RecordComponent component : record.getRecordComponents()) {
                 String property = SNAKE.translate(component.getName());
-                properties.set(property, schemaOf(component.getGenericType()));
+                ObjectNode fieldSchema = schemaOf(component.getGenericType());
+                description(name, property).ifPresent(text -> fieldSchema.put("description", text));
+                enumOf(name, property).ifPresent(values -> fieldSchema.set("enum", values));
+                properties.set(property, fieldSchema);
                 if (component.getType() != Optional.class) {
                     required.add(property);
                 }
@@ -166,6 +193,111 @@ final class JsonSchemas {
             }
         }
         return JSON.objectNode().put("$ref", "#/components/schemas/" + name);
+    }
+
+    /**
+     * An example of a body of {@code type}, built from the same record definitions as its schema:
+     * every field present, values of the field's type (the scenario's figures where a name is known).
+     */
+    JsonNode exampleOf(Type type) {
+        return example(type, "", 0);
+    }
+
+    private JsonNode example(Type type, String property, int depth) {
+        if (type instanceof ParameterizedType parameterized) {
+            Class<?> raw = (Class<?>) parameterized.getRawType();
+            Type[] arguments = parameterized.getActualTypeArguments();
+            if (Collection.class.isAssignableFrom(raw)) {
+                return depth > MAX_EXAMPLE_DEPTH
+                        ? JSON.arrayNode()
+                        : JSON.arrayNode().add(example(arguments[0], property, depth + 1));
+            }
+            if (Map.class.isAssignableFrom(raw)) {
+                return JSON.objectNode().set("key", example(arguments[1], property, depth + 1));
+            }
+            return example(raw == Optional.class ? arguments[0] : raw, property, depth);
+        }
+        if (!(type instanceof Class<?> cls)) {
+            return JSON.objectNode();
+        }
+        if (cls == Money.class) {
+            return JSON.objectNode().put("amount", "4704000.00").put("currency", "EUR");
+        }
+        if (cls.isEnum()) {
+            return JSON.textNode(((Enum<?>) cls.getEnumConstants()[0]).name());
+        }
+        if (cls.isRecord()) {
+            ObjectNode example = JSON.objectNode();
+            if (depth <= MAX_EXAMPLE_DEPTH) {
+                for (RecordComponent component : cls.getRecordComponents()) {
+                    String name = SNAKE.translate(component.getName());
+                    example.set(name, example(component.getGenericType(), name, depth + 1));
+                }
+            }
+            return example;
+        }
+        if (cls.isSealed() && cls.isInterface() && cls.getPermittedSubclasses().length > 0) {
+            return example(cls.getPermittedSubclasses()[0], property, depth);
+        }
+        ObjectNode schema = schemaOf(cls);
+        String format = schema.path("format").asText();
+        return switch (schema.path("type").asText()) {
+            case "integer" -> JSON.numberNode(1);
+            case "number" -> JSON.numberNode(1.5);
+            case "boolean" -> JSON.booleanNode(false);
+            case "string" -> JSON.textNode(exampleText(property, format));
+            default -> JSON.objectNode();
+        };
+    }
+
+    private static String exampleText(String property, String format) {
+        return switch (format) {
+            case "uuid" -> "3f2b8c1e-0d4a-4e57-9a61-2c5d7e8f9a10";
+            case "date" -> "2024-07-17";
+            case "date-time" -> "2024-07-17T09:00:00Z";
+            case "duration" -> "PT1H";
+            default -> EXAMPLE_TEXT.getOrDefault(property, property.isEmpty() ? "text" : property.replace('_', ' '));
+        };
+    }
+
+    /** A field's description: the component's own line, else the field name's general one. */
+    static Optional<String> description(String component, String property) {
+        String specific = FIELD_DESCRIPTIONS.getProperty(component + "." + property);
+        return Optional.ofNullable(specific != null ? specific : FIELD_DESCRIPTIONS.getProperty(property));
+    }
+
+    /** The values of a closed set carried as text, from the enum its {@code .enum} line names. */
+    static Optional<ArrayNode> enumOf(String component, String property) {
+        String type = FIELD_DESCRIPTIONS.getProperty(component + "." + property + ".enum");
+        if (type == null) {
+            return Optional.empty();
+        }
+        Class<?> named;
+        try {
+            named = Class.forName(type);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("openapi-fields.properties names no class " + type, e);
+        }
+        if (!named.isEnum()) {
+            throw new IllegalStateException("openapi-fields.properties names " + type + ", which is not an enum");
+        }
+        ArrayNode values = JSON.arrayNode();
+        for (Object constant : named.getEnumConstants()) {
+            values.add(((Enum<?>) constant).name());
+        }
+        return Optional.of(values);
+    }
+
+    private static Properties loadDescriptions() {
+        Properties descriptions = new Properties();
+        try (InputStream in = JsonSchemas.class.getResourceAsStream("/openapi-fields.properties")) {
+            if (in != null) {
+                descriptions.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the API's field descriptions cannot be read", e);
+        }
+        return descriptions;
     }
 
     static String componentName(Class<?> type) {

@@ -1,5 +1,6 @@
 package org.corridor.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -74,12 +75,18 @@ final class OpenApi {
         ArrayNode parameters = JSON.arrayNode();
         Matcher matcher = PATH_PARAMETER.matcher(route.path());
         while (matcher.find()) {
+            PathParameters.Rule rule = PathParameters.of(route.path(), matcher.group(1));
+            ObjectNode schema = JSON.objectNode().put("type", "string");
+            if (rule.uuid()) {
+                schema.put("format", "uuid");
+            }
             parameters
                     .addObject()
                     .put("name", matcher.group(1))
                     .put("in", "path")
                     .put("required", true)
-                    .set("schema", JSON.objectNode().put("type", "string"));
+                    .put("description", (rule.uuid() ? "must be a UUID: " : "") + rule.description())
+                    .set("schema", schema);
         }
         for (RouteSpec.QueryParameter query : route.queryParameters()) {
             parameters
@@ -93,13 +100,15 @@ final class OpenApi {
         if (!parameters.isEmpty()) {
             operation.set("parameters", parameters);
         }
-        route.requestBody()
-                .ifPresent(type -> operation
-                        .putObject("requestBody")
-                        .put("required", true)
-                        .putObject("content")
-                        .putObject("application/json")
-                        .set("schema", schemas.schemaOf(type)));
+        route.requestBody().ifPresent(type -> {
+            ObjectNode content = operation
+                    .putObject("requestBody")
+                    .put("required", true)
+                    .putObject("content")
+                    .putObject("application/json");
+            content.set("schema", schemas.schemaOf(type));
+            content.set("example", schemas.exampleOf(type));
+        });
         ObjectNode responses = operation.putObject("responses");
         ObjectNode success =
                 responses.putObject(Integer.toString(route.successStatus())).put("description", "success");
@@ -108,7 +117,10 @@ final class OpenApi {
             if (route.responseIsList()) {
                 schema = JSON.objectNode().put("type", "array").set("items", schema);
             }
-            success.putObject("content").putObject(route.responseContentType()).set("schema", schema);
+            ObjectNode content = success.putObject("content").putObject(route.responseContentType());
+            content.set("schema", schema);
+            JsonNode example = schemas.exampleOf(type);
+            content.set("example", route.responseIsList() ? JSON.arrayNode().add(example) : example);
         });
         if (route.responseBody().isEmpty() && !route.responseContentType().equals("application/json")) {
             success.putObject("content").putObject(route.responseContentType());

@@ -12,6 +12,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -112,6 +113,9 @@ public final class Problems {
                     ProblemDetail.of(415, "UNSUPPORTED_MEDIA_TYPE", unsupported.getMessage(), instance, Map.of()));
         }
         Optional<ProblemDetail> json = fromJson(exception, instance);
+        if (json.isPresent() && exception instanceof Requests.BodyUnreadable unreadable) {
+            return json.map(problem -> withEveryFault(problem, unreadable.errors()));
+        }
         if (json.isPresent()) {
             return json;
         }
@@ -154,6 +158,22 @@ public final class Problems {
                     Map.of("retry_after_seconds", RETRY_AFTER_SECONDS)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Jackson's first fault, with every fault of the body listed in {@code errors}, so that a client
+     * fixes the body in one round trip rather than one fault at a time.
+     */
+    static ProblemDetail withEveryFault(ProblemDetail problem, List<Map<String, String>> errors) {
+        if (errors.isEmpty()) {
+            return problem;
+        }
+        Map<String, Object> extensions = new java.util.HashMap<>(problem.extensions());
+        extensions.put("errors", errors);
+        String detail = errors.size() == 1
+                ? problem.detail()
+                : problem.detail() + " (" + errors.size() + " faults in all, each listed in errors)";
+        return ProblemDetail.of(problem.status(), problem.code(), detail, problem.instance(), extensions);
     }
 
     private static ProblemDetail incident(Exception exception, Context ctx) {

@@ -5,6 +5,8 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.corridor.InputLimits;
@@ -31,8 +33,10 @@ public final class Requests {
                 throw new InvalidInputException("BODY_MISSING", "a JSON body is required");
             }
             return value;
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            throw new BodyUnreadable(e, everyFault(body, type));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new BodyUnreadable(e);
+            throw new BodyUnreadable(e, List.of());
         }
     }
 
@@ -56,6 +60,33 @@ public final class Requests {
             return; // no body at all: the handler says what is missing
         }
         throw new UnsupportedMediaType(media.isEmpty() ? "none" : abbreviate(media));
+    }
+
+    /**
+     * Refuses a request that lacks required query parameters, naming every one of them in one
+     * answer ({@code errors}) rather than one per round trip.
+     */
+    static void requireQueries(Context ctx, List<RouteSpec.QueryParameter> declared) {
+        List<Map<String, String>> missing = declared.stream()
+                .filter(RouteSpec.QueryParameter::required)
+                .filter(parameter -> query(ctx, parameter.name()).isEmpty())
+                .map(parameter -> Map.of(
+                        "field",
+                        parameter.name(),
+                        "code",
+                        "PARAMETER_MISSING",
+                        "detail",
+                        "is required: " + parameter.description()))
+                .toList();
+        if (!missing.isEmpty()) {
+            String names = String.join(
+                    ", ", missing.stream().map(error -> error.get("field")).toList());
+            throw new InvalidInputException(
+                    "PARAMETER_INVALID",
+                    (missing.size() == 1 ? "the query parameter " : "the query parameters ") + names
+                            + (missing.size() == 1 ? " is" : " are") + " required",
+                    Map.of("errors", missing));
+        }
     }
 
     public static UUID uuidPath(Context ctx, String name) {
@@ -144,6 +175,15 @@ public final class Requests {
         });
     }
 
+    /** Every fault of a body Jackson refused, so that one answer lists them all. */
+    private static List<Map<String, String>> everyFault(String body, Class<?> type) {
+        try {
+            return BodyCheck.errors(JsonSupport.mapper().readTree(body), type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            return List.of(); // Jackson's own answer stands
+        }
+    }
+
     private static String abbreviate(String text) {
         return text.length() > 60 ? text.substring(0, 60) + "..." : text;
     }
@@ -161,8 +201,16 @@ public final class Requests {
     static final class BodyUnreadable extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        BodyUnreadable(com.fasterxml.jackson.core.JsonProcessingException cause) {
+        private final transient List<Map<String, String>> errors;
+
+        BodyUnreadable(com.fasterxml.jackson.core.JsonProcessingException cause, List<Map<String, String>> errors) {
             super(cause.getOriginalMessage(), cause, false, false);
+            this.errors = List.copyOf(errors);
+        }
+
+        /** Every fault found in the body, {@code {field, code, detail}}; empty when none was found. */
+        List<Map<String, String>> errors() {
+            return errors == null ? List.of() : errors;
         }
     }
 }

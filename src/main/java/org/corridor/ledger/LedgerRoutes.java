@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.corridor.DomainException;
 import org.corridor.InvalidInputException;
 import org.corridor.NotFoundException;
@@ -28,8 +29,11 @@ import org.corridor.money.Money;
  * The ledger over HTTP. Amounts are decimal strings in the currency's units ({@code "4704000.00"}
  * EUR). A batch of transfers is answered transfer by transfer: 200 when all succeeded, else 422
  * problem details that carry every transfer's result, malformed ones included.
+ *
+ * @param accountIds an account's id from what a path names it by: its UUID or, for a restricted
+ *     account, its name (the settlement feature above the ledger knows the names)
  */
-public record LedgerRoutes(Ledger ledger, ZoneId zone) implements Routes {
+public record LedgerRoutes(Ledger ledger, ZoneId zone, Function<String, UUID> accountIds) implements Routes {
 
     /** An account to open. {@code flags}: any of DEBITS_MUST_NOT_EXCEED_CREDITS, CREDITS_MUST_NOT_EXCEED_DEBITS, BLOCKED, RESTRICTED. */
     public record NewAccountRequest(
@@ -226,7 +230,7 @@ public record LedgerRoutes(Ledger ledger, ZoneId zone) implements Routes {
                 .tag("ledger")
                 .summary("An account with its current balances")
                 .response(AccountView.class)
-                .handle(ctx -> ctx.json(AccountView.of(ledger.requireAccount(Requests.uuidPath(ctx, "id")))));
+                .handle(ctx -> ctx.json(AccountView.of(ledger.requireAccount(account(ctx)))));
         api.get("/api/v1/accounts/{id}/balance")
                 .requires(Permission.LEDGER_READ)
                 .tag("ledger")
@@ -249,19 +253,19 @@ public record LedgerRoutes(Ledger ledger, ZoneId zone) implements Routes {
                 .tag("ledger")
                 .summary("Freeze an account: it refuses new transfers")
                 .response(AccountView.class)
-                .handle(ctx -> ctx.json(AccountView.of(ledger.block(Api.actor(ctx), Requests.uuidPath(ctx, "id")))));
+                .handle(ctx -> ctx.json(AccountView.of(ledger.block(Api.actor(ctx), account(ctx)))));
         api.post("/api/v1/accounts/{id}/unblock")
                 .requires(Permission.LEDGER_WRITE)
                 .tag("ledger")
                 .summary("Lift an account's freeze")
                 .response(AccountView.class)
-                .handle(ctx -> ctx.json(AccountView.of(ledger.unblock(Api.actor(ctx), Requests.uuidPath(ctx, "id")))));
+                .handle(ctx -> ctx.json(AccountView.of(ledger.unblock(Api.actor(ctx), account(ctx)))));
         api.post("/api/v1/accounts/{id}/close")
                 .requires(Permission.LEDGER_WRITE)
                 .tag("ledger")
                 .summary("Close an empty account for good")
                 .response(AccountView.class)
-                .handle(ctx -> ctx.json(AccountView.of(ledger.close(Api.actor(ctx), Requests.uuidPath(ctx, "id")))));
+                .handle(ctx -> ctx.json(AccountView.of(ledger.close(Api.actor(ctx), account(ctx)))));
     }
 
     private void registerTransfers(Api api) {
@@ -314,8 +318,13 @@ public record LedgerRoutes(Ledger ledger, ZoneId zone) implements Routes {
         }
     }
 
+    /** The account a path names, by UUID or by a restricted account's name. */
+    private UUID account(Context ctx) {
+        return accountIds.apply(ctx.pathParam("id"));
+    }
+
     private void balance(Context ctx) {
-        UUID id = Requests.uuidPath(ctx, "id");
+        UUID id = account(ctx);
         Account account = ledger.requireAccount(id);
         Optional<Instant> at = Requests.instantQuery(ctx, "at", zone);
         Balances balances = at.map(instant -> ledger.balanceAt(id, instant)).orElse(account.balances());
@@ -323,7 +332,7 @@ public record LedgerRoutes(Ledger ledger, ZoneId zone) implements Routes {
     }
 
     private void statement(Context ctx) {
-        UUID id = Requests.uuidPath(ctx, "id");
+        UUID id = account(ctx);
         Instant from = Requests.instantQuery(ctx, "from", zone)
                 .orElseThrow(() -> new InvalidInputException("PARAMETER_INVALID", "from is required"));
         Instant to = Requests.instantQuery(ctx, "to", zone)

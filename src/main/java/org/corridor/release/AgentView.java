@@ -27,7 +27,6 @@ final class AgentView {
                 release.holder(),
                 release.accountId(),
                 release.amount(),
-                release.currency(),
                 release.request(),
                 release.lines(),
                 release.removed(),

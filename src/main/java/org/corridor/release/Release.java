@@ -5,12 +5,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.corridor.money.Money;
 
 /**
  * A disbursement request as it stands: its state and reason, its decided lines and amount, the
  * approvals taken and still required, the hold, and everything that happened to it.
  *
- * @param amount the amount this request pays, a decimal string in {@code currency}
+ * @param amount the amount this request pays, in the currency of the account it pays from
  * @param requiredSteps the approval chain this request needs, in order
  * @param holdId the ledger hold placed at approval, while there is one
  * @param complianceReview "under compliance review" while a hit of the request is open or escalated:
@@ -24,8 +25,7 @@ public record Release(
         Optional<String> reason,
         String holder,
         UUID accountId,
-        String amount,
-        String currency,
+        Money amount,
         NewRequest request,
         List<ReleaseLine> lines,
         List<RemovedPart> removed,

@@ -141,9 +141,8 @@ final class ReleaseQueries {
     }
 
     /**
-     * The request as the API shows it. A hand-written view on purpose: the API gives the amount as a
-     * decimal string beside its currency code and the state and steps by name, and attaches the
-     * request's history, which the row does not hold.
+     * The request as the API shows it. A hand-written view on purpose: the API gives the state and
+     * steps by name, and attaches the request's history, which the row does not hold.
      */
     private Release view(RequestRow row) {
         return transactions.read(tx -> view(tx, row));
@@ -159,8 +158,7 @@ final class ReleaseQueries {
                 row.reason(),
                 row.holder(),
                 row.accountId(),
-                row.amount().toDecimalString(),
-                row.currency(),
+                row.amount(),
                 row.content(),
                 row.lines().lines(),
                 row.lines().removed(),

@@ -46,6 +46,13 @@ final class PdfReportWriter {
         new Color(0x8a, 0x94, 0xa6)
     };
 
+    private static final float TABLE_FONT_SIZE = 7.5f;
+    private static final float CELL_PADDING = 3.5f;
+    /** The printable width of A4 landscape between the margins, in points. */
+    private static final float TABLE_WIDTH = 842 - 72;
+    /** A cell's text wider than this wraps rather than taking more of the page. */
+    private static final float WIDEST_CELL = 200;
+
     private final BaseFont regular;
     private final BaseFont bold;
 
@@ -121,38 +128,81 @@ final class PdfReportWriter {
         return table;
     }
 
-    private PdfPTable table(Section.Table source) {
+    private PdfPTable table(Section.Table source) throws DocumentException {
         PdfPTable table = new PdfPTable(Math.max(1, source.columns().size()));
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
-        Font headerFont = new Font(bold, 7.5f, Font.NORMAL, MUTED);
-        Font cellFont = new Font(regular, 7.5f, Font.NORMAL, INK);
+        if (!source.columns().isEmpty()) {
+            table.setWidths(columnWidths(source));
+        }
+        Font headerFont = new Font(bold, TABLE_FONT_SIZE, Font.NORMAL, MUTED);
+        Font cellFont = new Font(regular, TABLE_FONT_SIZE, Font.NORMAL, INK);
         for (Section.Column column : source.columns()) {
-            PdfPCell cell = new PdfPCell(new Phrase(column.name(), headerFont));
+            PdfPCell cell = new PdfPCell(new Phrase(column.heading(), headerFont));
             cell.setBackgroundColor(HEADER_FILL);
             cell.setBorderColor(LINE);
             cell.setHorizontalAlignment(column.numeric() ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
-            cell.setPadding(4);
+            cell.setPadding(CELL_PADDING);
             table.addCell(cell);
         }
         if (source.rows().isEmpty()) {
             PdfPCell none = new PdfPCell(new Phrase("none", cellFont));
             none.setColspan(source.columns().size());
             none.setBorderColor(LINE);
-            none.setPadding(4);
+            none.setPadding(CELL_PADDING);
             table.addCell(none);
         }
         for (List<String> row : source.rows()) {
             for (int i = 0; i < row.size(); i++) {
-                PdfPCell cell = new PdfPCell(new Phrase(row.get(i), cellFont));
+                boolean numeric = source.columns().get(i).numeric();
+                PdfPCell cell = new PdfPCell(new Phrase(printed(row.get(i), numeric), cellFont));
                 cell.setBorderColor(LINE);
-                cell.setPadding(3.5f);
-                cell.setHorizontalAlignment(
-                        source.columns().get(i).numeric() ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
+                cell.setPadding(CELL_PADDING);
+                cell.setHorizontalAlignment(numeric ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
                 table.addCell(cell);
             }
         }
         return table;
+    }
+
+    /** A cell as printed: numbers grouped by thousands; JSON and CSV keep plain decimals. */
+    private static String printed(String cell, boolean numeric) {
+        return numeric ? Cells.groupDigits(cell) : cell;
+    }
+
+    /**
+     * Relative column widths: each column at least as wide as the longest word of its heading (so
+     * that no heading word is broken across lines), the room left shared by how much text the
+     * column holds.
+     */
+    private float[] columnWidths(Section.Table source) {
+        int count = source.columns().size();
+        float[] minimum = new float[count];
+        float[] wanted = new float[count];
+        for (int i = 0; i < count; i++) {
+            Section.Column column = source.columns().get(i);
+            for (String word : column.heading().split(" ")) {
+                minimum[i] = Math.max(minimum[i], bold.getWidthPoint(word, TABLE_FONT_SIZE));
+            }
+            wanted[i] = Math.max(minimum[i], bold.getWidthPoint(column.heading(), TABLE_FONT_SIZE));
+            for (List<String> row : source.rows()) {
+                String cell = printed(row.get(i), column.numeric());
+                wanted[i] = Math.max(wanted[i], Math.min(WIDEST_CELL, regular.getWidthPoint(cell, TABLE_FONT_SIZE)));
+            }
+        }
+        float spare = TABLE_WIDTH - count * (2 * CELL_PADDING + 2);
+        float minimumSum = 0;
+        float extraSum = 0;
+        for (int i = 0; i < count; i++) {
+            minimumSum += minimum[i];
+            extraSum += wanted[i] - minimum[i];
+        }
+        float share = extraSum <= 0 ? 0 : Math.max(0, Math.min(1, (spare - minimumSum) / extraSum));
+        float[] widths = new float[count];
+        for (int i = 0; i < count; i++) {
+            widths[i] = 2 * CELL_PADDING + 2 + minimum[i] + share * (wanted[i] - minimum[i]);
+        }
+        return widths;
     }
 
     private Image stackedBars(PdfWriter writer, Section.StackedBars chart) throws DocumentException {

@@ -71,14 +71,14 @@ public final class ReportRoutes implements Routes {
         api.get("/api/v1/idle-funds")
                 .requires(Permission.REPORT_READ)
                 .tag("reports")
-                .summary("FR-31: balances aged by deposit date, utilisation, amounts held by reason, gap days")
+                .summary("Idle funds: balances aged by deposit date, utilisation, amounts held by reason, gap days")
                 .query("as_of", "YYYY-MM-DD (default: today); the flows cover its calendar quarter")
                 .response(IdleFundsView.class)
                 .handle(ctx -> ctx.json(reports.idleFunds(asOf(ctx))));
         api.get("/api/v1/alerts")
                 .requires(Permission.REPORT_READ)
                 .tag("reports")
-                .summary("FR-32: authorisation expiry, idle funds, waiting requests, overdue documents, new hits")
+                .summary("The alerts: authorisation expiry, idle funds, waiting requests, overdue documents, new hits")
                 .query("as_of", "YYYY-MM-DD (default: today)")
                 .response(AlertList.class)
                 .handle(ctx -> {
@@ -121,7 +121,7 @@ public final class ReportRoutes implements Routes {
         api.get("/api/v1/retention")
                 .requires(Permission.REPORT_READ)
                 .tag("retention")
-                .summary("FR-34: records past retention, eligible or kept by a legal hold (nothing is deleted)")
+                .summary("Retention: records past retention, eligible or kept by a legal hold (nothing is deleted)")
                 .query("as_of", "YYYY-MM-DD (default: today)")
                 .response(RetentionView.class)
                 .handle(ctx -> ctx.json(reports.retention().check(asOf(ctx))));

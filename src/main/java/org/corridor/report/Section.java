@@ -3,7 +3,9 @@ package org.corridor.report;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /** One part of a report: text, key figures, a table or a chart. */
 public sealed interface Section {
@@ -41,8 +43,34 @@ public sealed interface Section {
         }
     }
 
-    /** @param numeric right-aligned in print */
+    /**
+     * @param name the key of the column in JSON and CSV, in snake_case ({@code amount_eur})
+     * @param numeric right-aligned and grouped in print
+     */
     record Column(String name, boolean numeric) {
+        /** Abbreviations that print in capitals in a heading. */
+        private static final Set<String> CAPITALS =
+                Set.of("eur", "iqd", "usd", "omr", "id", "imo", "uetr", "iso", "rpt", "bic", "iban", "fx");
+
+        /** The name as a printed heading reads it: {@code amount_eur} is "Amount EUR". */
+        public String heading() {
+            StringBuilder heading = new StringBuilder();
+            for (String word : name.split("[_\\s]+")) {
+                if (word.isEmpty()) {
+                    continue;
+                }
+                String printed =
+                        CAPITALS.contains(word) ? word.toUpperCase(Locale.ROOT) : word.equals("percent") ? "%" : word;
+                if (heading.length() == 0) {
+                    printed = Character.toUpperCase(printed.charAt(0)) + printed.substring(1);
+                } else {
+                    heading.append(' ');
+                }
+                heading.append(printed);
+            }
+            return heading.toString();
+        }
+
         public static Column text(String name) {
             return new Column(name, false);
         }

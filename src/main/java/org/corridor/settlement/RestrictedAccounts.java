@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.corridor.ConflictException;
 import org.corridor.InvalidInputException;
 import org.corridor.NotFoundException;
@@ -28,6 +29,9 @@ import org.corridor.transaction.Transaction;
  * rules. Thread-safe.
  */
 public final class RestrictedAccounts {
+
+    private static final Pattern UUID_SHAPE =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final AccountStore store = new AccountStore();
     private final SettlementSupport support;
@@ -143,6 +147,25 @@ public final class RestrictedAccounts {
     /** An account named by its id or its name (NIGC-IQD-R). */
     public RestrictedAccount find(String idOrName) {
         return withStatus(row(idOrName));
+    }
+
+    /**
+     * A ledger account's id from its UUID or, for a restricted account, its name ({@code NIGC-EUR-R}),
+     * so that every door that addresses an account by id also takes its name.
+     *
+     * @throws NotFoundException ACCOUNT_NOT_FOUND when it is neither a UUID nor a restricted account's name
+     */
+    public UUID accountId(String idOrName) {
+        String key = idOrName.trim();
+        if (UUID_SHAPE.matcher(key).matches()) {
+            return UUID.fromString(key);
+        }
+        return support.read(tx -> store.byName(tx, key))
+                .map(AccountStore.AccountRow::id)
+                .orElseThrow(() -> new NotFoundException(
+                        "ACCOUNT_NOT_FOUND",
+                        "no account " + (key.length() > 60 ? key.substring(0, 60) + "..." : key)
+                                + ": name it by its UUID or by a restricted account's name such as NIGC-EUR-R"));
     }
 
     /** The beneficial holder's restricted accounts, in every currency and country. */

@@ -81,8 +81,10 @@ class LedgerRoutesTest {
                         .get("/api/v1/accounts/" + UUID.randomUUID())
                         .status())
                 .isEqualTo(404);
-        assertThat(server.as(Role.AUDITOR).get("/api/v1/accounts/not-a-uuid").status())
-                .isEqualTo(422);
+        // Not a UUID, so a restricted account's name: there is none of that name.
+        ApiClient.Response unnamed = server.as(Role.AUDITOR).get("/api/v1/accounts/not-a-uuid");
+        assertThat(unnamed.status()).isEqualTo(404);
+        assertThat(unnamed.json().get("code").asText()).isEqualTo("ACCOUNT_NOT_FOUND");
     }
 
     @Test

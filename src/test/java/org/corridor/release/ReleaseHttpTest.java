@@ -100,7 +100,11 @@ class ReleaseHttpTest {
         ApiClient.Response submitted = server.as(Role.BENEFICIARY_AGENT).post("/api/v1/releases", REQUEST);
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
         JsonNode request = submitted.json().get("request");
-        assertThat(request.get("amount").asText()).isEqualTo("25000.00");
+        assertThat(request.get("amount").get("amount").asText()).isEqualTo("25000.00");
+        assertThat(request.get("amount").get("currency").asText()).isEqualTo("EUR");
+        assertThat(request.has("currency"))
+                .as("one money shape: no flat currency beside it")
+                .isFalse();
         String id = request.get("id").asText();
 
         // Whatever the shipped lists say about these names goes through the queue with four eyes.

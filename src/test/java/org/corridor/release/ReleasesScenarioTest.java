@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.corridor.ConflictException;
 import org.corridor.ledger.HoldState;
 import org.corridor.ledger.Transfer;
+import org.corridor.money.Currency;
 import org.corridor.money.Money;
 import org.corridor.payments.MessageSchemas;
 import org.corridor.payments.Pacs008;
@@ -59,8 +60,7 @@ class ReleasesScenarioTest {
                 .containsExactly("DR-2024-0412-A", "DR-2024-0412-B");
         Release a = submission.parts().get(0);
         Release b = submission.parts().get(1);
-        assertThat(a.amount()).isEqualTo("4704000.00");
-        assertThat(a.currency()).isEqualTo("EUR");
+        assertThat(a.amount()).isEqualTo(Money.parse("4704000.00", Currency.EUR));
         assertThat(a.state()).isEqualTo("IN_REVIEW");
         assertThat(a.lines())
                 .extracting(ReleaseLine::line, ReleaseLine::quantity, ReleaseLine::amount)
@@ -70,7 +70,7 @@ class ReleasesScenarioTest {
                         org.assertj.core.groups.Tuple.tuple("3", "200", "480000.00"));
         assertThat(a.removed()).containsExactly(new RemovedPart("2", "20000", "LAW_ENFORCEMENT", "END_USER_EXCLUDED"));
         assertThat(a.requiredSteps()).containsExactly("MAKER", "COMPLIANCE", "SENIOR_COMPLIANCE", "AUTHORITY");
-        assertThat(b.amount()).isEqualTo("950000.00");
+        assertThat(b.amount()).isEqualTo(Money.parse("950000.00", Currency.EUR));
         assertThat(b.state()).isEqualTo("HELD");
         assertThat(b.reason()).contains("SPECIFIC_LICENCE_REQUIRED");
         assertThat(submission.request().documents()).singleElement().satisfies(document -> {
@@ -181,7 +181,7 @@ class ReleasesScenarioTest {
         Release held = releases.execute(OPERATIONS, a.id(), LocalDate.parse("2024-07-10"));
         assertThat(held.state()).isEqualTo("HELD");
         assertThat(held.reason()).contains("AUTHORISATION_EXPIRED");
-        assertThat(held.amount()).isEqualTo("4704000.00");
+        assertThat(held.amount()).isEqualTo(Money.parse("4704000.00", Currency.EUR));
         assertThat(held.execution()).isEmpty();
         assertThat(scenario.balance()).isEqualTo(before);
 

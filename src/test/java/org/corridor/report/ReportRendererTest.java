@@ -110,7 +110,7 @@ class ReportRendererTest {
         assertThat(text)
                 .contains("RPT-2")
                 .contains("NIGC-IQD-R")
-                .contains("10627232651100.000")
+                .contains("10,627,232,651,100.000")
                 .contains("0.56%");
         reader.close();
         if (System.getProperty("corridor.sample.pdf") != null) {

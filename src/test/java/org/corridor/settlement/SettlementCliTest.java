@@ -174,6 +174,14 @@ class SettlementCliTest {
                 .contains("NIGC-IQD-R as of 2024-09-30: IQD 10020147930000.000 | 0-30 0.000 | 31-90 332547930000.000"
                         + " | 91-365 0.000 | >365 9687600000000.000");
 
+        // The ledger's commands take a restricted account's name where they take its id.
+        assertThat(cli.ok("ledger", "balance", "NIGC-EUR-R").out())
+                .contains("EUR")
+                .contains("99850000.00");
+        Run unnamed = cli.run("ledger", "balance", "NO-SUCH-R");
+        assertThat(unnamed.exitCode()).isEqualTo(1);
+        assertThat(unnamed.err()).startsWith("corridor: no account NO-SUCH-R").contains("NIGC-EUR-R");
+
         Path report = dataDir.resolve("rpt6.csv");
         cli.ok(
                 "settlement",

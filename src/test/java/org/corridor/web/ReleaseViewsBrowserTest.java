@@ -167,6 +167,37 @@ class ReleaseViewsBrowserTest {
         assertThat(release.get("reason").asText()).isEqualTo("REJECTED_BY_APPROVER");
     }
 
+    @Test
+    void the_overview_shows_the_active_lists_with_their_age_and_what_waits_with_one_click_to_each() {
+        submit("DR-WEB-FIRST", "");
+        assertThat(server.as(Role.OPERATOR)
+                        .post("/api/v1/releases/DR-WEB-FIRST/approvals", "{\"step\": \"MAKER\"}")
+                        .status())
+                .isEqualTo(200);
+
+        signIn(Role.APPROVER);
+        WebElement lists = browser.waitForText(By.id("overview-lists"), "days old");
+        assertThat(lists.getText()).contains("Active sanctions lists").contains("UN");
+        WebElement steps = browser.waitForText(By.id("overview-steps"), "DR-WEB-FIRST");
+        assertThat(steps.getText()).contains("COMPLIANCE on DR-WEB-FIRST");
+        browser.driver()
+                .findElement(By.cssSelector("#overview-steps a[data-step='DR-WEB-FIRST']"))
+                .click();
+        browser.waitForText(By.id("release-detail"), "DR-WEB-FIRST");
+        assertThat(browser.waitFor(By.id("approve-step")).getText()).isEqualTo("Approve COMPLIANCE");
+
+        int open = server.as(Role.COMPLIANCE_ANALYST)
+                .get("/api/v1/hits?state=OPEN&limit=500")
+                .json()
+                .size();
+        signIn(Role.COMPLIANCE_ANALYST);
+        WebElement hits = browser.waitForText(By.id("overview-hits"), "to review");
+        assertThat(hits.getText()).startsWith(open + " screening hit");
+        hits.click();
+        browser.waitFor(By.id("view-hits"));
+        assertThat(browser.driver().getCurrentUrl()).endsWith("#/hits?state=OPEN");
+    }
+
     private static void signIn(Role role) {
         browser.open("/");
         browser.driver().executeScript("sessionStorage.clear()");
