@@ -95,7 +95,8 @@ class DemoTest {
         // their opening and closing booked balances are the ledger's, and their entries add up.
         statementsAgreeWithTheLedger(dataDir.resolve("statements"));
 
-        // A second run refuses to wipe the folder unless told to.
+        // The folder carries the demo's marker, so a second run may wipe it, but only when told to.
+        assertThat(dataDir.resolve(DemoCommand.MARKER)).isRegularFile();
         Cli.Run again = Cli.run("demo", "--no-serve", "--data-dir", dataDir.toString());
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err()).contains("--yes");
