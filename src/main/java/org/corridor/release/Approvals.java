@@ -71,7 +71,10 @@ final class Approvals {
         }
         ApprovalStep step = RequestChecks.choice(ApprovalStep.class, input.step(), "APPROVAL_STEP_INVALID");
         if (!step.takenBy(by)) {
-            throw new ForbiddenException("APPROVAL_ROLE_REQUIRED", step + " is not taken by a " + by.role());
+            throw new ForbiddenException(
+                    "APPROVAL_ROLE_REQUIRED",
+                    step + " is taken by " + step.takers() + "; " + by.name() + " acts as "
+                            + String.join(", ", by.roles()));
         }
         Optional<String> reference = RequestChecks.optional(input.reference());
         if (step == ApprovalStep.AUTHORITY && reference.isEmpty()) {

@@ -87,7 +87,7 @@ record Alerts(
                         "FUNDS_IDLE",
                         "bad",
                         account.account(),
-                        account.idle() + " in " + account.account() + " is older than " + settings.idleDays()
+                        account.idle().display() + " in " + account.account() + " is older than " + settings.idleDays()
                                 + " days (oldest " + account.oldestDays() + " days)",
                         account.oldestValueDate(),
                         Optional.of(account.idle())));
@@ -97,8 +97,8 @@ record Alerts(
                         "FUNDS_APPROACHING_IDLE",
                         "warn",
                         account.account(),
-                        account.approachingIdle() + " in " + account.account() + " is " + settings.approachingIdleDays()
-                                + " to " + settings.idleDays() + " days old",
+                        account.approachingIdle().display() + " in " + account.account() + " is "
+                                + settings.approachingIdleDays() + " to " + settings.idleDays() + " days old",
                         Optional.empty(),
                         Optional.of(account.approachingIdle())));
             }
@@ -176,8 +176,8 @@ record Alerts(
                     "UNMATCHED_CREDIT",
                     "bad",
                     credit.key(),
-                    credit.amount() + " from " + credit.payer() + " (" + credit.messageId() + ") is in SUSPENSE: "
-                            + credit.reason().orElse("") + " " + credit.detail(),
+                    credit.amount().display() + " from " + credit.payer() + " (" + credit.messageId()
+                            + ") is in SUSPENSE: " + credit.reason().orElse("") + " " + credit.detail(),
                     Optional.of(credit.valueDate()),
                     Optional.of(credit.amount())));
         }
