@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
             ReleasesCommand.Approve.class,
             ReleasesCommand.Execute.class,
             ReleasesChangeCommands.Amend.class,
-            ReleasesChangeCommands.Reject.class
+            ReleasesChangeCommands.Reject.class,
+            ReleasesChangeCommands.FileReport.class
         })
 final class ReleasesCommand implements Runnable {
 

@@ -97,6 +97,9 @@ public final class Releases {
     /** A disposition of a hit: FALSE_POSITIVE, TRUE_MATCH or ESCALATED, and why. */
     public record Disposition(String decision, String rationale) {}
 
+    /** That an RPT-5 report was filed: the authority's reference, and the day (today when absent). */
+    public record ReportFilingInput(String reference, Optional<LocalDate> filedOn) {}
+
     /** The bank's own IBAN and BIC for a restricted account, used as the debtor of its payments. */
     public record PayingAccountInput(String account, String iban, String bic, String name) {}
 
@@ -124,6 +127,7 @@ public final class Releases {
     private final FollowUps followUps;
     private final PayingAccounts payingAccounts;
     private final ReleaseReportRecords reportRecords;
+    private final ReportFilings reportFilings;
     private final Authorisations authorisations;
     private final ReleaseClock clock;
 
@@ -178,8 +182,10 @@ public final class Releases {
                 this.clock);
         this.followUps = new FollowUps(transactions, store, queries, audit, scope, this.clock);
         this.payingAccounts = new PayingAccounts(transactions, store, audit, features.settlement());
+        ReportFilingStore filingStore = new ReportFilingStore();
         this.reportRecords = new ReleaseReportRecords(
-                transactions, store, hitStore, new ReleaseHistoryStore(), authorisations, zone);
+                transactions, store, hitStore, new ReleaseHistoryStore(), authorisations, filingStore, zone);
+        this.reportFilings = new ReportFilings(transactions, filingStore, reportRecords, audit, this.clock);
         // Expiry warnings (FR-3) list the requests an expiring authorisation would leave stranded.
         authorisations.addPendingItems(this::pendingItems);
     }
@@ -293,6 +299,19 @@ public final class Releases {
      */
     public List<Rejection> rejections(Actor viewer) {
         return AgentScope.agent(viewer) ? List.of() : queries.rejections();
+    }
+
+    /**
+     * Records that the report of RPT-5 event {@code eventId} (REJ-n or REQ-reference, as RPT-5 and the
+     * alerts name it) was filed; compliance only, once per event. Clears the event's "report due" alert.
+     */
+    public ReportFiling fileReport(Actor by, String eventId, ReportFilingInput input) {
+        return reportFilings.file(by, eventId, input);
+    }
+
+    /** The RPT-5 reports recorded as filed, by filing date. */
+    public List<ReportFiling> reportFilings() {
+        return reportFilings.all();
     }
 
     /** Open requests as pending items for the authorisations' expiry warnings (FR-3). */

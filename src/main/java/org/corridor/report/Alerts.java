@@ -155,14 +155,21 @@ record Alerts(
     /** Adds the alerts about rejection reports due. */
     private void rejectionReports(LocalDate date, List<Alert> alerts) {
         for (ReleaseRecords.RejectedEvent event : releases.rejections(date.minusYears(1), date)) {
-            if (event.reportedOn().isEmpty()
-                    && !event.reportDueOn().isAfter(date.plusDays(REJECTION_REPORT_NOTICE_DAYS))) {
+            // A report filed by the date clears its alert; one filed later did not, as of that date.
+            boolean filed = event.reportedOn().filter(on -> !on.isAfter(date)).isPresent();
+            if (!filed && !event.reportDueOn().isAfter(date.plusDays(REJECTION_REPORT_NOTICE_DAYS))) {
+                boolean late = event.reportDueOn().isBefore(date);
+                String when = late
+                        ? "was due on " + event.reportDueOn() + ", overdue since "
+                                + event.reportDueOn().plusDays(1) + " ("
+                                + java.time.temporal.ChronoUnit.DAYS.between(event.reportDueOn(), date) + " days)"
+                        : "is due on " + event.reportDueOn();
                 alerts.add(new Alert(
                         "REJECTION_REPORT_DUE",
-                        event.reportDueOn().isBefore(date) ? "bad" : "warn",
+                        late ? "bad" : "warn",
                         event.requestId(),
-                        "The report of " + event.eventId() + " (" + event.party() + ") is due on "
-                                + event.reportDueOn(),
+                        "The report of " + event.eventId() + " (" + event.party() + ") " + when
+                                + "; record its filing to clear this alert",
                         Optional.of(event.occurredOn()),
                         event.amount()));
             }
