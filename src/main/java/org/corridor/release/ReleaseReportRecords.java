@@ -108,7 +108,9 @@ final class ReleaseReportRecords implements ReleaseRecords {
                                 id -> store.request(tx, id)
                                         .map(row -> row.state().open())
                                         .orElse(false));
-                        return hitRecord(hit, requestOpen);
+                        // Only a hit that still bears on an open request can be acted on: a superseded
+                        // one (its party replaced) raises no alert.
+                        return hitRecord(hit, requestOpen && !hit.superseded());
                     })
                     .toList();
         });

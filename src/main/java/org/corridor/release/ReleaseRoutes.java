@@ -162,8 +162,9 @@ public final class ReleaseRoutes implements Routes {
         api.get("/api/v1/hits")
                 .requires(Permission.HIT_READ)
                 .tag("hits")
-                .summary("The screening-hit queue, oldest first")
-                .query("state", "OPEN, FALSE_POSITIVE, TRUE_MATCH or ESCALATED")
+                .summary("The screening-hit queue, oldest first: every hit, or those in one state; a hit whose party"
+                        + " was replaced is SUPERSEDED (its last decision stays in state, superseded is true)")
+                .query("state", "OPEN, FALSE_POSITIVE, TRUE_MATCH, ESCALATED or SUPERSEDED")
                 .query("limit", "at most this many (1 to 500, default 100)")
                 .responseList(ScreeningHit.class)
                 .handle(ctx -> ctx.json(releases.hits(

@@ -220,7 +220,10 @@ public final class Releases {
         return hitReview.dispose(by, hitId, disposition);
     }
 
-    /** Hits in the queue (not superseded), oldest first, optionally in one state. */
+    /**
+     * Hits in the queue, oldest first: all of them (as RPT-4 counts them), or those in one state;
+     * SUPERSEDED ones (their party replaced) appear only unfiltered or under SUPERSEDED.
+     */
     public List<ScreeningHit> hits(Optional<HitState> state, int limit) {
         return queries.hits(state, limit);
     }
