@@ -45,7 +45,7 @@ public final class Releases {
     public static final int MAX_PAGE = 500;
 
     /** Documents due after payment and their deadlines in days from the value date (FR-27). */
-    public static final Map<String, Integer> FOLLOW_UPS = Executions.FOLLOW_UPS;
+    public static final Map<String, Integer> FOLLOW_UPS = FollowUpDeadlines.DEFAULTS.days();
 
     /** The reason recorded when an approver rejects a request (besides the ReleaseReason names). */
     public static final String REJECTED_BY_APPROVER = "REJECTED_BY_APPROVER";
@@ -143,6 +143,22 @@ public final class Releases {
             ApprovalPolicy policy,
             Clock clock,
             ZoneId zone) {
+        this(transactions, features, screening, policy, FollowUpDeadlines.DEFAULTS, clock, zone);
+    }
+
+    /**
+     * Wires the use cases over the release tables, with the follow-up deadlines of configuration.
+     *
+     * @param screening how a party's name is screened against the lists
+     */
+    public Releases(
+            Transactions transactions,
+            Features features,
+            PartyScreening screening,
+            ApprovalPolicy policy,
+            FollowUpDeadlines followUpDeadlines,
+            Clock clock,
+            ZoneId zone) {
         this.clock = new ReleaseClock(clock, zone);
         this.authorisations = features.authorisations();
         ReleaseStore store = new ReleaseStore(clock);
@@ -179,7 +195,8 @@ public final class Releases {
                 authorisations,
                 features.ledger(),
                 features.settlement(),
-                this.clock);
+                this.clock,
+                followUpDeadlines);
         this.followUps = new FollowUps(transactions, store, queries, audit, scope, this.clock);
         this.payingAccounts = new PayingAccounts(transactions, store, audit, features.settlement());
         ReportFilingStore filingStore = new ReportFilingStore();
