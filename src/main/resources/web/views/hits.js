@@ -3,12 +3,16 @@ import { h, table, badge, when, notice, clear } from "/ui.js";
 import { hashParam } from "/views/dates.js";
 import { refusal } from "/views/problems.js";
 
-const STATES = ["OPEN", "ESCALATED", "FALSE_POSITIVE", "TRUE_MATCH"];
+const STATES = ["OPEN", "ESCALATED", "FALSE_POSITIVE", "TRUE_MATCH", "SUPERSEDED"];
 const DECISIONS = ["FALSE_POSITIVE", "TRUE_MATCH", "ESCALATED"];
 
 // Where a hit stands for the four-eyes rule: a first FALSE_POSITIVE is only a proposal until a
 // second, different COMPLIANCE_REVIEWER confirms it.
 function standing(hit) {
+  if (hit.superseded) {
+    return h("div", {}, badge("SUPERSEDED", ""),
+      h("div", { class: "small" }, `party replaced; was ${hit.state}`));
+  }
   if (hit.state === "OPEN" && hit.proposed) {
     return h("div", {}, badge(`${hit.proposed} proposed`, "warn"),
       h("div", { class: "small" }, `by ${hit.first_by}: ${hit.first_rationale || ""}`),

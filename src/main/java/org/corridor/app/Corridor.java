@@ -21,6 +21,7 @@ import org.corridor.ownership.ListingLookup;
 import org.corridor.ownership.Ownership;
 import org.corridor.payments.Statements;
 import org.corridor.release.ApprovalPolicy;
+import org.corridor.release.FollowUpDeadlines;
 import org.corridor.release.PartyScreening;
 import org.corridor.release.PaymentMessages;
 import org.corridor.release.Releases;
@@ -103,6 +104,7 @@ public final class Corridor implements AutoCloseable {
                     return new PartyScreening.PartyCheck(result.outcome(), versions);
                 },
                 ApprovalPolicy.DEFAULT,
+                FollowUpDeadlines.fromEnvironment(System.getenv()),
                 clock,
                 config.zone());
         this.paymentMessages = new PaymentMessages(database.transactions(), features, clock, config.zone());

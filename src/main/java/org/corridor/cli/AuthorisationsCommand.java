@@ -378,7 +378,8 @@ final class AuthorisationsCommand extends CommandGroup {
 
     @Command(
             name = "cover",
-            description = "Check which authorisations cover a movement on its execution date, or why none does.")
+            description = "Check which authorisations cover a movement on its execution date, or why none does"
+                    + " (exit 1 when none does).")
     static final class Cover extends CorridorCommand {
         @Option(names = "--kind", required = true, paramLabel = "KIND", description = "${COMPLETION-CANDIDATES}")
         MovementKind kind;
@@ -447,12 +448,15 @@ final class AuthorisationsCommand extends CommandGroup {
                     }
                 }
             } else {
+                // The reasons once each, the primary first; then what each authorisation lacked. Exit 1.
                 Coverage.NotCovered refused = (Coverage.NotCovered) coverage;
-                System.out.println("NOT COVERED: " + refused.primary() + " ("
-                        + refused.reasons().stream().map(Enum::name).collect(Collectors.joining(", ")) + ")");
+                System.out.println("NOT COVERED: "
+                        + refused.reasons().stream().distinct().map(Enum::name).collect(Collectors.joining(", ")));
+                exitCode = 1;
+                boolean oneReason = refused.reasons().stream().distinct().count() == 1;
                 for (CoverageFinding finding : refused.findings()) {
-                    System.out.println(
-                            "  " + finding.authorisationReference() + " " + finding.reason() + ": " + finding.detail());
+                    System.out.println("  " + finding.authorisationReference()
+                            + (oneReason ? "" : " " + finding.reason()) + ": " + finding.detail());
                 }
             }
         }

@@ -19,13 +19,19 @@ abstract class CorridorCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    /**
+     * The exit code once {@link #run} has finished: 0 unless the command answered a question with a
+     * no (a check that found nothing covered), which scripts read from the exit code, not the text.
+     */
+    int exitCode = 0;
+
     @Override
     public final Integer call() throws Exception {
         check();
         try (Corridor corridor = database.open()) {
             run(corridor);
         }
-        return 0;
+        return exitCode;
     }
 
     /**

@@ -31,13 +31,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--data-dir",
             paramLabel = "DIR",
-            description = "Demo data folder, wiped on each run (default: ./corridor-demo-data).")
+            description = "Demo data folder: new, empty, or one an earlier demo created (which is wiped);"
+                    + " any other folder is refused (default: ./corridor-demo-data).")
     Path dataDir = DEFAULT_DATA_DIR;
 
     @Option(names = "--port", paramLabel = "P", description = "Port to serve on (default: $CORRIDOR_PORT or 8080).")
     Integer port;
 
-    @Option(names = "--yes", description = "Wipe an existing demo folder without asking.")
+    @Option(names = "--yes", description = "Wipe a folder an earlier demo created without asking.")
     boolean yes;
 
     @Option(names = "--no-serve", description = "Stop after the scenario instead of serving the dashboard.")
@@ -93,23 +94,51 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Wipes the demo folder after asking (or with --yes), so that every run starts from nothing. */
-    private void prepareFolder() {
-        if (!Files.exists(dataDir) || isEmpty(dataDir)) {
+    /**
+     * The file the demo writes into a folder it creates; only a folder holding it is ever wiped, so
+     * that {@code --data-dir} pointed at someone's own files (or a real Corridor's data) loses nothing.
+     */
+    static final String MARKER = ".corridor-demo";
+
+    /**
+     * Wipes a folder an earlier demo created, after asking (or with --yes), so that every run starts
+     * from nothing; refuses any other non-empty folder, --yes or not; marks the folder as the demo's.
+     */
+    private void prepareFolder() throws IOException {
+        if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+            throw new ConflictException("DEMO_FOLDER_NOT_OURS", dataDir.toAbsolutePath() + " is a file, not a folder");
+        }
+        if (Files.exists(dataDir) && !isEmpty(dataDir)) {
+            if (!Files.isRegularFile(dataDir.resolve(MARKER))) {
+                throw new ConflictException(
+                        "DEMO_FOLDER_NOT_OURS",
+                        dataDir.toAbsolutePath() + " holds files the demo did not create; it is left as it was"
+                                + " (the demo wipes only a folder it created itself); choose an empty or new"
+                                + " folder with --data-dir");
+            }
+            confirmWipe();
+            DataFolders.wipe(dataDir);
+        }
+        Files.createDirectories(dataDir);
+        Files.writeString(
+                dataDir.resolve(MARKER),
+                "This folder was created by `corridor demo`; the next demo run may wipe it.\n");
+    }
+
+    private void confirmWipe() {
+        if (yes) {
             return;
         }
-        if (!yes) {
-            var console = System.console();
-            if (console == null) {
-                throw new ConflictException(
-                        "DEMO_FOLDER_EXISTS", dataDir + " exists; run with --yes to wipe it and start afresh");
-            }
-            String answer = console.readLine("Wipe %s and start the demo afresh? [y/N] ", dataDir);
-            if (answer == null || !answer.trim().toLowerCase(Locale.ROOT).startsWith("y")) {
-                throw new ConflictException("DEMO_CANCELLED", "left " + dataDir + " as it was");
-            }
+        var console = System.console();
+        if (console == null) {
+            throw new ConflictException(
+                    "DEMO_FOLDER_EXISTS",
+                    dataDir + " holds an earlier demo; run with --yes to wipe it and start afresh");
         }
-        DataFolders.wipe(dataDir);
+        String answer = console.readLine("Wipe the earlier demo in %s and start afresh? [y/N] ", dataDir);
+        if (answer == null || !answer.trim().toLowerCase(Locale.ROOT).startsWith("y")) {
+            throw new ConflictException("DEMO_CANCELLED", "left " + dataDir + " as it was");
+        }
     }
 
     private static boolean isEmpty(Path dir) {

@@ -37,7 +37,7 @@ final class HitsCommand implements Runnable {
                 hit.requestReference(),
                 hit.partyRole() + " " + hit.partyName(),
                 hit.source() + " " + hit.entityName() + " " + hit.score(),
-                hit.state()
+                (hit.superseded() ? "SUPERSEDED (was " + hit.state() + ")" : hit.state())
                         + hit.proposed()
                                 .map(proposal -> " (proposed " + proposal + ")")
                                 .orElse(""));
@@ -51,7 +51,10 @@ final class HitsCommand implements Runnable {
         @Mixin
         SignIn signIn;
 
-        @Option(names = "--state", paramLabel = "STATE", description = "OPEN, FALSE_POSITIVE, TRUE_MATCH or ESCALATED.")
+        @Option(
+                names = "--state",
+                paramLabel = "STATE",
+                description = "OPEN, FALSE_POSITIVE, TRUE_MATCH, ESCALATED or SUPERSEDED (party replaced).")
         String state;
 
         @Option(names = "--limit", paramLabel = "N", description = "At most N (default 100).")

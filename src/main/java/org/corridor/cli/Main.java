@@ -36,7 +36,7 @@ import picocli.CommandLine.Command;
             AlertsCommand.class,
             RetentionCommand.class,
         })
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -80,8 +80,10 @@ public final class Main implements Runnable {
         return flat.length() > 300 ? flat.substring(0, 300) + "..." : flat;
     }
 
+    /** A bare {@code corridor} is a usage error: it prints the help on stderr and exits 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    public Integer call() {
+        spec.commandLine().usage(System.err);
+        return 2;
     }
 }

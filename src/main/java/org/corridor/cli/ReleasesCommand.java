@@ -27,14 +27,17 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "releases",
         mixinStandardHelpOptions = true,
-        description = "Disbursement requests: submit, show, list, approve, schedule and execute, as the user of"
-                + " --token or CORRIDOR_TOKEN.",
+        description = "Disbursement requests: submit, show, list, amend, approve, reject and execute, as the user"
+                + " of --token or CORRIDOR_TOKEN.",
         subcommands = {
             ReleasesCommand.Submit.class,
             ReleasesCommand.Show.class,
             ReleasesCommand.ListReleases.class,
             ReleasesCommand.Approve.class,
-            ReleasesCommand.Execute.class
+            ReleasesCommand.Execute.class,
+            ReleasesChangeCommands.Amend.class,
+            ReleasesChangeCommands.Reject.class,
+            ReleasesChangeCommands.FileReport.class
         })
 final class ReleasesCommand implements Runnable {
 
@@ -187,7 +190,8 @@ final class ReleasesCommand implements Runnable {
                 names = "--step",
                 required = true,
                 paramLabel = "STEP",
-                description = "MAKER, COMPLIANCE, SENIOR_COMPLIANCE or AUTHORITY.")
+                description = "MAKER (an OPERATOR), COMPLIANCE or SENIOR_COMPLIANCE (an APPROVER), or AUTHORITY"
+                        + " (an OPERATOR or an APPROVER, with --reference).")
         String step;
 
         @Option(names = "--reference", paramLabel = "REF", description = "The Authority's approval reference.")

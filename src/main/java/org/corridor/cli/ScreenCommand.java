@@ -326,7 +326,7 @@ public final class ScreenCommand implements Runnable {
     }
 
     private static int fail(String command, Path output, String message) {
-        System.err.println(command + ": " + message.replace('\n', ' '));
+        System.err.println("corridor: " + command + ": " + message.replace('\n', ' '));
         try {
             Files.deleteIfExists(output);
         } catch (IOException e) {

@@ -64,6 +64,8 @@ public enum Permission {
     RELEASE_EXECUTE,
     /** Record post-payment follow-up documents. */
     RELEASE_FOLLOW_UP,
+    /** Record that an RPT-5 report (a rejected party, a refused request) was filed with the authority. */
+    REJECTION_REPORT_FILE,
     /** Read the screening-hit queue. */
     HIT_READ,
     /** Dispose of screening hits (four eyes to clear). */

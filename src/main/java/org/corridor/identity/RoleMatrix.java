@@ -18,6 +18,7 @@ import static org.corridor.identity.Permission.OWNERSHIP_MANAGE;
 import static org.corridor.identity.Permission.OWNERSHIP_READ;
 import static org.corridor.identity.Permission.PAYMENT_MESSAGE_IMPORT;
 import static org.corridor.identity.Permission.PAYMENT_STATUS_RECORD;
+import static org.corridor.identity.Permission.REJECTION_REPORT_FILE;
 import static org.corridor.identity.Permission.RELEASE_APPROVE;
 import static org.corridor.identity.Permission.RELEASE_EXECUTE;
 import static org.corridor.identity.Permission.RELEASE_FOLLOW_UP;
@@ -111,6 +112,8 @@ public final class RoleMatrix {
         grant(RELEASE_FOLLOW_UP, EnumSet.of(OPERATOR, BENEFICIARY_AGENT));
         grant(HIT_READ, EnumSet.of(COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, APPROVER, AUDITOR));
         grant(HIT_DISPOSE, EnumSet.of(COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER));
+        // RPT-5 reports are filed by compliance, who decided the hits behind them (Releases checks the person).
+        grant(REJECTION_REPORT_FILE, EnumSet.of(COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER));
         // Bank messages: operations record what the correspondent says of payments (four eyes with
         // the executor, enforced in release); the payer's side brings its bank's credit notifications,
         // which become deposits exactly as the payer's own entries do.

@@ -141,4 +141,16 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
     public String toString() {
         return currency.code() + " " + toDecimalString();
     }
+
+    /**
+     * The amount for people to read in alerts and messages: the currency, then the amount grouped in
+     * thousands with exactly the currency's decimals, such as {@code IQD 9,687,600,000,000.000}.
+     */
+    public String display() {
+        java.text.DecimalFormat format =
+                new java.text.DecimalFormat("#,##0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        format.setMinimumFractionDigits(currency.exponent());
+        format.setMaximumFractionDigits(currency.exponent());
+        return currency.code() + " " + format.format(toDecimal());
+    }
 }

@@ -28,6 +28,14 @@ public enum ApprovalStep {
         return actor.roles().stream().anyMatch(roles::contains);
     }
 
+    /** Who may take this step, for refusals: "an OPERATOR" or "an OPERATOR or an APPROVER". */
+    public String takers() {
+        return roles.stream()
+                .sorted()
+                .map(role -> ("AEIOU".indexOf(role.charAt(0)) >= 0 ? "an " : "a ") + role)
+                .collect(java.util.stream.Collectors.joining(" or "));
+    }
+
     /** True for the steps a person of the bank signs; the Authority's step only records a reference. */
     public boolean internal() {
         return this != AUTHORITY;

@@ -71,7 +71,10 @@ final class Approvals {
         }
         ApprovalStep step = RequestChecks.choice(ApprovalStep.class, input.step(), "APPROVAL_STEP_INVALID");
         if (!step.takenBy(by)) {
-            throw new ForbiddenException("APPROVAL_ROLE_REQUIRED", step + " is not taken by a " + by.role());
+            throw new ForbiddenException(
+                    "APPROVAL_ROLE_REQUIRED",
+                    step + " is taken by " + step.takers() + "; " + by.name() + " acts as "
+                            + String.join(", ", by.roles()));
         }
         Optional<String> reference = RequestChecks.optional(input.reference());
         if (step == ApprovalStep.AUTHORITY && reference.isEmpty()) {
@@ -98,6 +101,9 @@ final class Approvals {
                 held = placeHold(tx, row, today, priorApproval, outgoing, by);
             }
             boolean all = row.requiredSteps().stream().allMatch(required -> taken.contains(required.name()));
+            if (all) {
+                requirePayingAccount(tx, row);
+            }
             if (held.isPresent()) {
                 move(tx, row, RequestState.HELD, held, "at approval", by);
             } else if (all) {
@@ -115,6 +121,21 @@ final class Approvals {
                             CanonicalJson.fields("complete", all, "held", held.orElse(""))));
         });
         return queries.get(id);
+    }
+
+    /**
+     * Refuses the last step of the chain while the paying account's bank details are unknown: an
+     * APPROVED request must be executable, not held at execution for a step no flow mentions.
+     */
+    private void requirePayingAccount(Transaction tx, RequestRow row) {
+        if (store.payingAccount(tx, row.accountId()).isEmpty()) {
+            String account = row.content().payFrom();
+            throw new ConflictException(
+                    "PAYING_ACCOUNT_UNKNOWN",
+                    row.reference() + " pays from " + account + ", whose bank IBAN and BIC are not registered; an"
+                            + " OPERATOR registers them (PUT /api/v1/release-paying-accounts {account: " + account
+                            + ", iban, bic, name}) before the last step of the chain");
+        }
     }
 
     /** Refuses a step the request's state, its chain, the four-eyes rule or its open hits do not allow. */

@@ -51,8 +51,8 @@ final class CreditImports {
                     "taken before from " + credit.messageId() + ": " + credit.status());
         }
         String detail = credit.suspended()
-                ? credit.amount() + " in SUSPENSE: " + credit.reason().orElse("") + " " + credit.detail()
-                : credit.amount() + " deposited as "
+                ? credit.amount().display() + " in SUSPENSE: " + credit.reason().orElse("") + " " + credit.detail()
+                : credit.amount().display() + " deposited as "
                         + credit.depositId().map(UUID::toString).orElse("");
         return new PaymentMessageImport.Item(item, credit.key(), credit.status(), "", detail.strip());
     }

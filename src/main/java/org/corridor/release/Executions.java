@@ -48,14 +48,6 @@ import org.corridor.transaction.Transactions;
  */
 final class Executions {
 
-    /** Documents due after payment and their deadlines in days from the value date (FR-27). */
-    static final Map<String, Integer> FOLLOW_UPS = Map.of(
-            "BILL_OF_LADING", 30,
-            "CERTIFICATE_OF_ORIGIN", 30,
-            "ORDER_REGISTRATION", 30,
-            "DELIVERY_CONFIRMATION", 90,
-            "END_USE_STATEMENT", 90);
-
     /** What execution pays under: the covering authorisation, the Authority's reference and the movement. */
     private record Terms(Authorisation authorisation, Optional<String> priorApproval, Movement movement) {}
 
@@ -74,6 +66,7 @@ final class Executions {
     private final Settlement settlement;
     private final ReleaseClock clock;
     private final ScheduleStore schedules;
+    private final FollowUpDeadlines followUps;
 
     Executions(
             Transactions transactions,
@@ -87,7 +80,8 @@ final class Executions {
             Ledger ledger,
             Settlement settlement,
             ReleaseClock clock,
-            ScheduleStore schedules) {
+            ScheduleStore schedules,
+            FollowUpDeadlines followUps) {
         this.transactions = transactions;
         this.store = store;
         this.hits = hits;
@@ -100,6 +94,7 @@ final class Executions {
         this.settlement = settlement;
         this.clock = clock;
         this.schedules = schedules;
+        this.followUps = followUps;
     }
 
     Release execute(Actor by, UUID id, LocalDate valueDate) {
@@ -349,7 +344,7 @@ final class Executions {
         Execution execution = execution(by, row, terms, paid, paying, valueDate);
         store.insertExecution(tx, row.id(), execution);
         store.setHold(tx, row.id(), paid.holdId(), authorisation);
-        FOLLOW_UPS.forEach((kind, days) -> store.insertFollowUp(tx, row.id(), kind, valueDate.plusDays(days)));
+        followUps.days().forEach((kind, days) -> store.insertFollowUp(tx, row.id(), kind, valueDate.plusDays(days)));
         String detail =
                 "paid " + amount.toDecimalString() + " " + amount.currency().code() + " under " + authorisation;
         store.move(tx, row, RequestState.EXECUTED, Optional.empty(), detail, by.name(), by.role());

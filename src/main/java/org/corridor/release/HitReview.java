@@ -57,7 +57,7 @@ final class HitReview {
             throw new InvalidInputException("BODY_MISSING", "a disposition is required");
         }
         HitState decision = RequestChecks.choice(HitState.class, disposition.decision(), "DISPOSITION_INVALID");
-        if (decision == HitState.OPEN) {
+        if (decision == HitState.OPEN || decision == HitState.SUPERSEDED) {
             throw new InvalidInputException(
                     "DISPOSITION_INVALID", "a disposition is FALSE_POSITIVE, TRUE_MATCH or ESCALATED");
         }

@@ -61,12 +61,16 @@ final class HitStore {
                 .list();
     }
 
-    /** The queue: hits not superseded, oldest first, optionally in one state. */
+    /**
+     * The queue, oldest first: every hit; or those in one state and not superseded; or (SUPERSEDED)
+     * those whose party was replaced, whatever their last decision.
+     */
     List<ScreeningHit> hits(Transaction transaction, Optional<HitState> state, int limit) {
         return Handles.of(transaction)
                 .createQuery(HIT_SELECT + """
-                         where (cast(:state as text) is null or h.state = cast(:state as text))
-                           and not h.superseded
+                         where cast(:state as text) is null
+                            or (cast(:state as text) = 'SUPERSEDED' and h.superseded)
+                            or (h.state = cast(:state as text) and not h.superseded)
                          order by h.opened_at, h.id limit :limit
                         """)
                 .bind("state", state.map(Enum::name).orElse(null))

@@ -45,6 +45,7 @@ final class ReleaseReportRecords implements ReleaseRecords {
     private final HitStore hits;
     private final ReleaseHistoryStore history;
     private final Authorisations authorisations;
+    private final ReportFilingStore filings;
     private final ZoneId zone;
 
     ReleaseReportRecords(
@@ -53,7 +54,9 @@ final class ReleaseReportRecords implements ReleaseRecords {
             HitStore hits,
             ReleaseHistoryStore history,
             Authorisations authorisations,
+            ReportFilingStore filings,
             ZoneId zone) {
+        this.filings = filings;
         this.transactions = transactions;
         this.store = store;
         this.hits = hits;
@@ -105,7 +108,9 @@ final class ReleaseReportRecords implements ReleaseRecords {
                                 id -> store.request(tx, id)
                                         .map(row -> row.state().open())
                                         .orElse(false));
-                        return hitRecord(hit, requestOpen);
+                        // Only a hit that still bears on an open request can be acted on: a superseded
+                        // one (its party replaced) raises no alert.
+                        return hitRecord(hit, requestOpen && !hit.superseded());
                     })
                     .toList();
         });
@@ -113,45 +118,59 @@ final class ReleaseReportRecords implements ReleaseRecords {
 
     @Override
     public List<RejectedEvent> rejections(LocalDate from, LocalDate to) {
-        return transactions.read(tx -> {
-            List<RejectedEvent> events = new ArrayList<>();
-            for (ReleaseHistoryStore.RejectionEvent event : history.rejectionsBetween(tx, from, to)) {
-                RequestRow row = store.request(tx, event.requestId()).orElseThrow();
-                Rejection rejection = event.rejection();
-                // Money is refused only when the whole request was rejected; a replaced party moves nothing.
-                Optional<Money> refused = row.state() == RequestState.REJECTED
-                                && row.reason()
-                                        .filter(ReleaseReason.PARTY_BLOCKED.name()::equals)
-                                        .isPresent()
-                        ? Optional.of(row.amount())
-                        : Optional.empty();
-                events.add(new RejectedEvent(
-                        "REJ-" + event.id(),
-                        rejection.requestReference(),
-                        rejection.partyName(),
-                        rejection.reason(),
-                        refused,
-                        rejection.occurredOn(),
-                        rejection.reportDueOn(),
-                        Optional.empty()));
-            }
-            for (ReleaseHistoryStore.RequestEvent refusal :
-                    history.rejectedBetween(tx, REFUSALS, startOf(from), endOf(to))) {
-                RequestRow row = refusal.request();
-                LocalDate on = businessDate(refusal.at());
-                events.add(new RejectedEvent(
-                        "REQ-" + row.reference(),
-                        row.reference(),
-                        row.content().vendor().name(),
-                        refusal.reason(),
-                        Optional.of(row.amount()),
-                        on,
-                        ReleaseClock.plusBusinessDays(on, Releases.REPORT_DUE_BUSINESS_DAYS),
-                        Optional.empty()));
-            }
-            events.sort(Comparator.comparing(RejectedEvent::occurredOn).thenComparing(RejectedEvent::eventId));
-            return List.copyOf(events);
-        });
+        return transactions.read(tx -> rejections(tx, from, to));
+    }
+
+    /** The RPT-5 event {@code eventId} that happened by {@code today}, with its filing if recorded. */
+    Optional<RejectedEvent> rejectionEvent(Transaction tx, String eventId, LocalDate today) {
+        return rejections(tx, LocalDate.EPOCH, today).stream()
+                .filter(event -> event.eventId().equals(eventId))
+                .findFirst();
+    }
+
+    /** The RPT-5 events of {@code [from, to]}, each with the day its report was filed, if it was. */
+    private List<RejectedEvent> rejections(Transaction tx, LocalDate from, LocalDate to) {
+        List<RejectedEvent> events = new ArrayList<>();
+        for (ReleaseHistoryStore.RejectionEvent event : history.rejectionsBetween(tx, from, to)) {
+            RequestRow row = store.request(tx, event.requestId()).orElseThrow();
+            Rejection rejection = event.rejection();
+            // Money is refused only when the whole request was rejected; a replaced party moves nothing.
+            Optional<Money> refused = row.state() == RequestState.REJECTED
+                            && row.reason()
+                                    .filter(ReleaseReason.PARTY_BLOCKED.name()::equals)
+                                    .isPresent()
+                    ? Optional.of(row.amount())
+                    : Optional.empty();
+            events.add(new RejectedEvent(
+                    "REJ-" + event.id(),
+                    rejection.requestReference(),
+                    rejection.partyName(),
+                    rejection.reason(),
+                    refused,
+                    rejection.occurredOn(),
+                    rejection.reportDueOn(),
+                    filedOn(tx, "REJ-" + event.id())));
+        }
+        for (ReleaseHistoryStore.RequestEvent refusal :
+                history.rejectedBetween(tx, REFUSALS, startOf(from), endOf(to))) {
+            RequestRow row = refusal.request();
+            LocalDate on = businessDate(refusal.at());
+            events.add(new RejectedEvent(
+                    "REQ-" + row.reference(),
+                    row.reference(),
+                    row.content().vendor().name(),
+                    refusal.reason(),
+                    Optional.of(row.amount()),
+                    on,
+                    ReleaseClock.plusBusinessDays(on, Releases.REPORT_DUE_BUSINESS_DAYS),
+                    filedOn(tx, "REQ-" + row.reference())));
+        }
+        events.sort(Comparator.comparing(RejectedEvent::occurredOn).thenComparing(RejectedEvent::eventId));
+        return List.copyOf(events);
+    }
+
+    private Optional<LocalDate> filedOn(Transaction tx, String eventId) {
+        return filings.find(tx, eventId).map(ReportFiling::filedOn);
     }
 
     @Override

@@ -131,6 +131,26 @@ public final class ReleaseRoutes implements Routes {
                 .summary("Parties rejected by a TRUE_MATCH, with the RPT-5 report due dates (none for an agent)")
                 .responseList(Rejection.class)
                 .handle(ctx -> ctx.json(releases.rejections(Api.actor(ctx))));
+        api.post("/api/v1/rejection-reports/{event}/filing")
+                .requires(Permission.REJECTION_REPORT_FILE)
+                .tag("releases")
+                .summary("Record that the RPT-5 report of an event (REJ-n or REQ-reference, as RPT-5 and the alerts"
+                        + " name it) was filed with the authority: its reference and the day (today by default);"
+                        + " compliance only, once per event; clears the event's REJECTION_REPORT_DUE alert")
+                .request(Releases.ReportFilingInput.class)
+                .response(ReportFiling.class)
+                .status(201)
+                .handle(ctx -> ctx.status(201)
+                        .json(releases.fileReport(
+                                Api.actor(ctx),
+                                ctx.pathParam("event"),
+                                Requests.body(ctx, Releases.ReportFilingInput.class))));
+        api.get("/api/v1/rejection-reports/filings")
+                .requires(Permission.REPORT_READ)
+                .tag("releases")
+                .summary("The RPT-5 reports recorded as filed: event, reference, day, and who recorded it")
+                .responseList(ReportFiling.class)
+                .handle(ctx -> ctx.json(releases.reportFilings()));
         api.put("/api/v1/release-paying-accounts")
                 .requires(Permission.RELEASE_EXECUTE)
                 .tag("releases")
@@ -142,8 +162,9 @@ public final class ReleaseRoutes implements Routes {
         api.get("/api/v1/hits")
                 .requires(Permission.HIT_READ)
                 .tag("hits")
-                .summary("The screening-hit queue, oldest first")
-                .query("state", "OPEN, FALSE_POSITIVE, TRUE_MATCH or ESCALATED")
+                .summary("The screening-hit queue, oldest first: every hit, or those in one state; a hit whose party"
+                        + " was replaced is SUPERSEDED (its last decision stays in state, superseded is true)")
+                .query("state", "OPEN, FALSE_POSITIVE, TRUE_MATCH, ESCALATED or SUPERSEDED")
                 .query("limit", "at most this many (1 to 500, default 100)")
                 .responseList(ScreeningHit.class)
                 .handle(ctx -> ctx.json(releases.hits(

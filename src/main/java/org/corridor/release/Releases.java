@@ -45,7 +45,7 @@ public final class Releases {
     public static final int MAX_PAGE = 500;
 
     /** Documents due after payment and their deadlines in days from the value date (FR-27). */
-    public static final Map<String, Integer> FOLLOW_UPS = Executions.FOLLOW_UPS;
+    public static final Map<String, Integer> FOLLOW_UPS = FollowUpDeadlines.DEFAULTS.days();
 
     /** The reason recorded when an approver rejects a request (besides the ReleaseReason names). */
     public static final String REJECTED_BY_APPROVER = "REJECTED_BY_APPROVER";
@@ -97,6 +97,9 @@ public final class Releases {
     /** A disposition of a hit: FALSE_POSITIVE, TRUE_MATCH or ESCALATED, and why. */
     public record Disposition(String decision, String rationale) {}
 
+    /** That an RPT-5 report was filed: the authority's reference, and the day (today when absent). */
+    public record ReportFilingInput(String reference, Optional<LocalDate> filedOn) {}
+
     /** The bank's own IBAN and BIC for a restricted account, used as the debtor of its payments. */
     public record PayingAccountInput(String account, String iban, String bic, String name) {}
 
@@ -125,6 +128,7 @@ public final class Releases {
     private final FollowUps followUps;
     private final PayingAccounts payingAccounts;
     private final ReleaseReportRecords reportRecords;
+    private final ReportFilings reportFilings;
     private final Authorisations authorisations;
     private final ReleaseClock clock;
 
@@ -138,6 +142,22 @@ public final class Releases {
             Features features,
             PartyScreening screening,
             ApprovalPolicy policy,
+            Clock clock,
+            ZoneId zone) {
+        this(transactions, features, screening, policy, FollowUpDeadlines.DEFAULTS, clock, zone);
+    }
+
+    /**
+     * Wires the use cases over the release tables, with the follow-up deadlines of configuration.
+     *
+     * @param screening how a party's name is screened against the lists
+     */
+    public Releases(
+            Transactions transactions,
+            Features features,
+            PartyScreening screening,
+            ApprovalPolicy policy,
+            FollowUpDeadlines followUpDeadlines,
             Clock clock,
             ZoneId zone) {
         this.clock = new ReleaseClock(clock, zone);
@@ -178,15 +198,18 @@ public final class Releases {
                 features.ledger(),
                 features.settlement(),
                 this.clock,
-                schedules);
+                schedules,
+                followUpDeadlines);
         HoldRetries retries =
                 new HoldRetries(transactions, store, schedules, approvals, holds, audit, features.ledger(), this.clock);
         this.scheduled =
                 new ScheduledExecutions(transactions, schedules, executions, retries, features.users(), this.clock);
         this.followUps = new FollowUps(transactions, store, queries, audit, scope, this.clock);
         this.payingAccounts = new PayingAccounts(transactions, store, audit, features.settlement());
+        ReportFilingStore filingStore = new ReportFilingStore();
         this.reportRecords = new ReleaseReportRecords(
-                transactions, store, hitStore, new ReleaseHistoryStore(), authorisations, zone);
+                transactions, store, hitStore, new ReleaseHistoryStore(), authorisations, filingStore, zone);
+        this.reportFilings = new ReportFilings(transactions, filingStore, reportRecords, audit, this.clock);
         // Expiry warnings (FR-3) list the requests an expiring authorisation would leave stranded.
         authorisations.addPendingItems(this::pendingItems);
     }
@@ -221,7 +244,10 @@ public final class Releases {
         return hitReview.dispose(by, hitId, disposition);
     }
 
-    /** Hits in the queue (not superseded), oldest first, optionally in one state. */
+    /**
+     * Hits in the queue, oldest first: all of them (as RPT-4 counts them), or those in one state;
+     * SUPERSEDED ones (their party replaced) appear only unfiltered or under SUPERSEDED.
+     */
     public List<ScreeningHit> hits(Optional<HitState> state, int limit) {
         return queries.hits(state, limit);
     }
@@ -310,6 +336,19 @@ public final class Releases {
      */
     public List<Rejection> rejections(Actor viewer) {
         return AgentScope.agent(viewer) ? List.of() : queries.rejections();
+    }
+
+    /**
+     * Records that the report of RPT-5 event {@code eventId} (REJ-n or REQ-reference, as RPT-5 and the
+     * alerts name it) was filed; compliance only, once per event. Clears the event's "report due" alert.
+     */
+    public ReportFiling fileReport(Actor by, String eventId, ReportFilingInput input) {
+        return reportFilings.file(by, eventId, input);
+    }
+
+    /** The RPT-5 reports recorded as filed, by filing date. */
+    public List<ReportFiling> reportFilings() {
+        return reportFilings.all();
     }
 
     /** Open requests as pending items for the authorisations' expiry warnings (FR-3). */

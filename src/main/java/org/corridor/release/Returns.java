@@ -84,7 +84,9 @@ record Returns(
         boolean wholly = before.plus(undone).equals(amount);
         String detail = KIND + " " + message.messageId() + " " + item + ": " + returned.returned() + " back, "
                 + returned.charges() + " withheld by banks; "
-                + (wholly ? "wholly returned" : "partly returned: " + before.plus(undone) + " of " + amount)
+                + (wholly
+                        ? "wholly returned"
+                        : "partly returned: " + before.plus(undone).display() + " of " + amount.display())
                 + returned.reason().map(reason -> " (" + reason + ")").orElse("");
         store.move(
                 tx,
@@ -135,7 +137,8 @@ record Returns(
             throw new InvalidInputException(
                     "RETURN_ORIGINAL_AMOUNT_MISMATCH",
                     "the return states an original payment of "
-                            + returned.originalAmount().get() + "; " + row.reference() + " paid " + amount);
+                            + returned.originalAmount().get().display() + "; " + row.reference() + " paid "
+                            + amount.display());
         }
         Money undone = returned.principal();
         if (!undone.isPositive()) {
@@ -144,7 +147,9 @@ record Returns(
         if (before.plus(undone).compareTo(amount) > 0) {
             throw new ConflictException(
                     "RETURN_EXCEEDS_PAYMENT",
-                    row.reference() + " paid " + amount + ", " + before + " came back before; a return of " + undone
+                    row.reference() + " paid " + amount.display() + ", " + before.display()
+                            + " came back before; a return of "
+                            + undone.display()
                             + " is more than is out");
         }
         return undone;

@@ -87,7 +87,7 @@ record Alerts(
                         "FUNDS_IDLE",
                         "bad",
                         account.account(),
-                        account.idle() + " in " + account.account() + " is older than " + settings.idleDays()
+                        account.idle().display() + " in " + account.account() + " is older than " + settings.idleDays()
                                 + " days (oldest " + account.oldestDays() + " days)",
                         account.oldestValueDate(),
                         Optional.of(account.idle())));
@@ -97,8 +97,8 @@ record Alerts(
                         "FUNDS_APPROACHING_IDLE",
                         "warn",
                         account.account(),
-                        account.approachingIdle() + " in " + account.account() + " is " + settings.approachingIdleDays()
-                                + " to " + settings.idleDays() + " days old",
+                        account.approachingIdle().display() + " in " + account.account() + " is "
+                                + settings.approachingIdleDays() + " to " + settings.idleDays() + " days old",
                         Optional.empty(),
                         Optional.of(account.approachingIdle())));
             }
@@ -155,14 +155,21 @@ record Alerts(
     /** Adds the alerts about rejection reports due. */
     private void rejectionReports(LocalDate date, List<Alert> alerts) {
         for (ReleaseRecords.RejectedEvent event : releases.rejections(date.minusYears(1), date)) {
-            if (event.reportedOn().isEmpty()
-                    && !event.reportDueOn().isAfter(date.plusDays(REJECTION_REPORT_NOTICE_DAYS))) {
+            // A report filed by the date clears its alert; one filed later did not, as of that date.
+            boolean filed = event.reportedOn().filter(on -> !on.isAfter(date)).isPresent();
+            if (!filed && !event.reportDueOn().isAfter(date.plusDays(REJECTION_REPORT_NOTICE_DAYS))) {
+                boolean late = event.reportDueOn().isBefore(date);
+                String when = late
+                        ? "was due on " + event.reportDueOn() + ", overdue since "
+                                + event.reportDueOn().plusDays(1) + " ("
+                                + java.time.temporal.ChronoUnit.DAYS.between(event.reportDueOn(), date) + " days)"
+                        : "is due on " + event.reportDueOn();
                 alerts.add(new Alert(
                         "REJECTION_REPORT_DUE",
-                        event.reportDueOn().isBefore(date) ? "bad" : "warn",
+                        late ? "bad" : "warn",
                         event.requestId(),
-                        "The report of " + event.eventId() + " (" + event.party() + ") is due on "
-                                + event.reportDueOn(),
+                        "The report of " + event.eventId() + " (" + event.party() + ") " + when
+                                + "; record its filing to clear this alert",
                         Optional.of(event.occurredOn()),
                         event.amount()));
             }
@@ -176,8 +183,8 @@ record Alerts(
                     "UNMATCHED_CREDIT",
                     "bad",
                     credit.key(),
-                    credit.amount() + " from " + credit.payer() + " (" + credit.messageId() + ") is in SUSPENSE: "
-                            + credit.reason().orElse("") + " " + credit.detail(),
+                    credit.amount().display() + " from " + credit.payer() + " (" + credit.messageId()
+                            + ") is in SUSPENSE: " + credit.reason().orElse("") + " " + credit.detail(),
                     Optional.of(credit.valueDate()),
                     Optional.of(credit.amount())));
         }

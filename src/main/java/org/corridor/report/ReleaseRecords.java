@@ -125,7 +125,8 @@ public interface ReleaseRecords {
      * A screening hit and its disposition.
      *
      * @param decision TRUE_MATCH, FALSE_POSITIVE, ESCALATED, or empty while undecided
-     * @param requestOpen true while the request the hit belongs to is neither executed nor closed
+     * @param requestOpen true while the hit bears on an open request: the request is neither executed
+     *     nor closed, and the hit's party was not replaced (a superseded hit is acted on by nobody)
      */
     record ScreeningHit(
             String hitId,

@@ -158,5 +158,23 @@ class AuthorisationCliTest {
 
         Run gaps = run("authorisations", "gaps", "--data-dir", data);
         assertThat(gaps.out()).containsPattern("IRAQ-ENERGY\\s+2024-07-09 2024-07-15\\s+7\\s+W-19\\s+W-20");
+
+        Run inTheGap = run(
+                "authorisations",
+                "cover",
+                "--kind",
+                "DEPOSIT",
+                "--on",
+                "2024-07-10",
+                "--amount",
+                "IQD 1000.000",
+                "--data-dir",
+                data);
+        assertThat(inTheGap.exitCode()).as("not covered exits 1").isEqualTo(1);
+        assertThat(inTheGap.out()).startsWith("NOT COVERED: ");
+        String reason = inTheGap.out().lines().findFirst().orElseThrow().substring("NOT COVERED: ".length());
+        assertThat(inTheGap.out().split(java.util.regex.Pattern.quote(reason), -1))
+                .as("the reason is printed once")
+                .hasSize(2);
     }
 }

@@ -36,6 +36,18 @@ class CliTest {
             assertThat(commandHelp.out()).as(command).startsWith("Usage: corridor " + command);
         }
         assertThat(run("no-such-command").exitCode()).isEqualTo(2);
+        Run bare = run();
+        assertThat(bare.exitCode()).as("a bare corridor is a usage error").isEqualTo(2);
+        assertThat(bare.err()).startsWith("Usage: corridor").contains("releases", "demo");
+        Run releases = run("releases", "--help");
+        assertThat(releases.exitCode()).isZero();
+        assertThat(releases.out()).doesNotContain("schedule");
+        for (String command : List.of("submit", "show", "list", "amend", "approve", "reject", "execute")) {
+            assertThat(releases.out()).as(command).containsPattern("(?m)^\\s+" + command + "\\s");
+            assertThat(run("releases", command, "--help").exitCode())
+                    .as(command)
+                    .isZero();
+        }
         assertThat(run("users", "add", "x", "--role", "KING", "--data-dir", dataDir.toString())
                         .exitCode())
                 .isEqualTo(2);

@@ -95,7 +95,23 @@ class DemoTest {
         // their opening and closing booked balances are the ledger's, and their entries add up.
         statementsAgreeWithTheLedger(dataDir.resolve("statements"));
 
-        // A second run refuses to wipe the folder unless told to.
+        // The hit queue (GET /hits with no state) holds every hit RPT-4 reports, superseded ones included.
+        java.util.Set<String> reported = new java.util.TreeSet<>();
+        new ObjectMapper()
+                .readTree(Files.readString(reports.resolve("rpt-4-2024-Q3.json")))
+                .get("sections")
+                .get(0)
+                .get("rows")
+                .forEach(row -> reported.add(row.get("hit").asText()));
+        try (Corridor corridor = Corridor.open(Config.fromEnvironment().withDataDir(dataDir))) {
+            assertThat(corridor.releases().hits(java.util.Optional.empty(), 500))
+                    .extracting(hit -> hit.id().toString())
+                    .hasSize(3)
+                    .containsExactlyInAnyOrderElementsOf(reported);
+        }
+
+        // The folder carries the demo's marker, so a second run may wipe it, but only when told to.
+        assertThat(dataDir.resolve(DemoCommand.MARKER)).isRegularFile();
         Cli.Run again = Cli.run("demo", "--no-serve", "--data-dir", dataDir.toString());
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err()).contains("--yes");

@@ -12,6 +12,14 @@ import org.junit.jupiter.api.Test;
 class MoneyTest {
 
     @Test
+    void amounts_for_people_are_grouped_and_carry_their_currencys_decimals() {
+        assertThat(Money.parse("9687600000000", Currency.IQD).display()).isEqualTo("IQD 9,687,600,000,000.000");
+        assertThat(Money.parse("4704000", Currency.EUR).display()).isEqualTo("EUR 4,704,000.00");
+        assertThat(Money.parse("-0.5", Currency.EUR).display()).isEqualTo("EUR -0.50");
+        assertThat(Money.parse("999", Currency.of("JPY")).display()).isEqualTo("JPY 999");
+    }
+
+    @Test
     void iqd_has_three_decimals_and_eur_two() {
         assertThat(Currency.IQD.exponent()).isEqualTo(3);
         assertThat(Currency.EUR.exponent()).isEqualTo(2);

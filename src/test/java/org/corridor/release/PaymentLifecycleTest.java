@@ -237,7 +237,7 @@ class PaymentLifecycleTest {
         assertThat(partlyReturned.get("reason").asText()).isEqualTo("AM09");
         JsonNode transitions = partlyReturned.get("transitions");
         assertThat(transitions.get(transitions.size() - 1).get("detail").asText())
-                .contains("partly returned: EUR 10000.00 of EUR 30000.00");
+                .contains("partly returned: EUR 10,000.00 of EUR 30,000.00");
 
         // More than is still out is refused; the rest comes back and the payment is wholly returned.
         String tooMuch = IsoMessages.pacs004(

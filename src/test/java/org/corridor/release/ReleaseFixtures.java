@@ -102,8 +102,22 @@ public final class ReleaseFixtures {
                 "test");
     }
 
-    /** Opens NIGC's restricted EUR account {@code account} with {@code opening} as of {@code openedOn}. */
+    /**
+     * Opens NIGC's restricted EUR account {@code account} with {@code opening} as of {@code openedOn},
+     * and registers its bank details (the last step of an approval chain needs them).
+     */
     public static void openFundedAccount(
+            Corridor corridor, String account, String seed, Money opening, LocalDate openedOn, String note) {
+        openFundedAccountWithoutBankDetails(corridor, account, seed, opening, openedOn, note);
+        corridor.releases()
+                .registerPayingAccount(
+                        new Actor("omar", "OPERATOR"),
+                        new Releases.PayingAccountInput(
+                                account, "OM81 0180 0000 0129 9123 456", "MPBKOMRX", "NIGC restricted account"));
+    }
+
+    /** As {@link #openFundedAccount}, with no bank details registered for the account. */
+    public static void openFundedAccountWithoutBankDetails(
             Corridor corridor, String account, String seed, Money opening, LocalDate openedOn, String note) {
         corridor.settlement()
                 .accounts()

@@ -54,6 +54,23 @@ class ReleaseRejectionTest {
     }
 
     @Test
+    void a_step_taken_by_the_wrong_role_is_refused_naming_who_may_take_it() {
+        String id = submit("DR-2024-0902");
+        JsonNode refused = server.as(Role.APPROVER)
+                .post("/api/v1/releases/" + id + "/approvals", "{\"step\": \"MAKER\"}")
+                .json();
+        assertThat(refused.get("code").asText()).isEqualTo("APPROVAL_ROLE_REQUIRED");
+        assertThat(refused.get("detail").asText())
+                .startsWith("MAKER is taken by an OPERATOR; ")
+                .endsWith("APPROVER");
+        JsonNode compliance = server.as(Role.OPERATOR)
+                .post("/api/v1/releases/" + id + "/approvals", "{\"step\": \"COMPLIANCE\"}")
+                .json();
+        assertThat(compliance.get("detail").asText()).startsWith("COMPLIANCE is taken by an APPROVER; ");
+        assertThat(ApprovalStep.AUTHORITY.takers()).isEqualTo("an APPROVER or an OPERATOR");
+    }
+
+    @Test
     void an_approver_rejects_a_request_and_its_hold_is_voided() {
         String id = submit("DR-2024-0901");
         String approvals = "/api/v1/releases/" + id + "/approvals";

@@ -253,7 +253,7 @@ class CommandLineContractTest {
                 "un-xml:" + SMALL_UN);
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stderr()).contains("line 1: header lacks column 'name'");
+        assertThat(run.stderr()).startsWith("corridor: screen names: ").contains("line 1: header lacks column 'name'");
     }
 
     @Test

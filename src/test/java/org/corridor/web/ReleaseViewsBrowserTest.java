@@ -102,6 +102,41 @@ class ReleaseViewsBrowserTest {
     }
 
     @Test
+    void a_hit_whose_party_was_replaced_is_shown_as_superseded_and_offers_no_decision() {
+        JsonNode submitted = submit("DR-WEB-SUPERSEDED", "Allied Democratic Forces");
+        String id = submitted.get("hits").get(0).get("id").asText();
+        String request = submitted.get("id").asText();
+        String path = "/api/v1/hits/" + id + "/dispositions";
+        assertThat(server.as(Role.COMPLIANCE_ANALYST)
+                        .post(path, "{\"decision\": \"TRUE_MATCH\", \"rationale\": \"the listed group\"}")
+                        .status())
+                .isEqualTo(200);
+        ApiClient.Response amended = server.as(Role.BENEFICIARY_AGENT)
+                .post(
+                        "/api/v1/releases/" + request + "/amendments",
+                        "{\"forwarder\": {\"name\": \"Rhine Freight Forwarding AG\", \"country\": \"CH\"},"
+                                + " \"note\": \"new forwarder\"}");
+        assertThat(amended.status()).as(amended.body()).isEqualTo(200);
+        By row = By.cssSelector("tr[data-id='" + id + "']");
+
+        signIn(Role.COMPLIANCE_ANALYST);
+        browser.open("/#/hits?state=SUPERSEDED");
+        assertThat(browser.waitForText(row, "SUPERSEDED").getText())
+                .contains("Allied Democratic Forces")
+                .contains("party replaced; was TRUE_MATCH");
+        assertThat(browser.driver().findElements(By.id("rationale-" + id))).isEmpty();
+        browser.open("/#/hits?state=TRUE_MATCH");
+        browser.waitFor(By.id("hits-state"));
+        assertThat(server.as(Role.COMPLIANCE_ANALYST)
+                        .get("/api/v1/hits?state=TRUE_MATCH")
+                        .body())
+                .doesNotContain(id);
+        assertThat(server.as(Role.COMPLIANCE_ANALYST).get("/api/v1/hits").body())
+                .as("unfiltered, the queue holds every hit raised")
+                .contains(id);
+    }
+
+    @Test
     void a_refusal_of_the_api_is_shown_as_a_readable_message() {
         String id = submit("DR-WEB-STALE", "NALU").get("hits").get(0).get("id").asText();
         signIn(Role.COMPLIANCE_ANALYST);
