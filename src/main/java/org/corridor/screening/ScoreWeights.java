@@ -27,5 +27,5 @@ record ScoreWeights(
         double genericOnlyCap,
         double singleNameCap) {
 
-    static final ScoreWeights STANDARD = new ScoreWeights(1.5, 3.5, 0.45, 0.45, 1.3, 0.35, 0.45, 0.55);
+    static final ScoreWeights STANDARD = new ScoreWeights(2.0, 3.5, 0.45, 0.45, 1.3, 0.35, 0.45, 0.55);
 }
