@@ -106,8 +106,10 @@ public final class ScreeningBench {
         results.forEach(result -> System.out.println(result.line()));
         Recall recall = candidateRecall(screener, workload);
         System.out.println(recall.line());
+        java.util.Optional<Recall> development = developmentSets().map(queries -> candidateRecall(screener, queries));
+        development.ifPresent(found -> System.out.println("development_sets_" + found.line()));
         if (options.record()) {
-            recordResults(results, recall, entities.size());
+            recordResults(results, recall, development, entities.size());
         }
         return 0;
     }
@@ -151,6 +153,43 @@ public final class ScreeningBench {
             }
         }
         return new Recall(found, exhaustive, queries);
+    }
+
+    /** Queries read from each development file for candidate recall: listed people, then innocents. */
+    private static final int DEVELOPMENT_QUERIES = 100;
+
+    /**
+     * The development sets' queries when their folder is present ({@code CORRIDOR_SHARED_DATA}, else
+     * {@code ../shared/data/sanctions}): the first UN people with typos and the first generated
+     * innocent people, as persons. They are not shipped; without them only the workload is measured.
+     */
+    static java.util.Optional<List<Party>> developmentSets() {
+        String configured = System.getenv("CORRIDOR_SHARED_DATA");
+        Path root = configured != null && !configured.isBlank()
+                ? Path.of(configured)
+                : Path.of("..", "shared", "data", "sanctions");
+        Path folder = root.resolve("eval").resolve("yente_candidate_generation");
+        List<Party> parties = new ArrayList<>();
+        for (String file : List.of("positives_un_treated.csv", "negatives_global.csv")) {
+            Path path = folder.resolve(file);
+            if (!java.nio.file.Files.isRegularFile(path)) {
+                return java.util.Optional.empty();
+            }
+            try (org.corridor.csv.CsvReader reader = org.corridor.csv.CsvReader.of(
+                    java.nio.file.Files.newBufferedReader(path, java.nio.charset.StandardCharsets.UTF_8))) {
+                reader.next();
+                for (int i = 0; i < DEVELOPMENT_QUERIES; i++) {
+                    java.util.Optional<org.corridor.csv.CsvRecord> row = reader.next();
+                    if (row.isEmpty()) {
+                        break;
+                    }
+                    parties.add(Party.named(row.get().field(0)).withType(EntityType.PERSON));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return java.util.Optional.of(parties);
     }
 
     private interface Round {
@@ -394,7 +433,8 @@ public final class ScreeningBench {
         return jaro + prefix * 0.1 * (1 - jaro);
     }
 
-    private void recordResults(List<Result> results, Recall recall, int entityCount) {
+    private void recordResults(
+            List<Result> results, Recall recall, java.util.Optional<Recall> development, int entityCount) {
         StringBuilder section = new StringBuilder();
         section.append(SECTION).append("\n\n");
         section.append("Recorded by `./corridor bench screening --record` (")
@@ -438,6 +478,15 @@ public final class ScreeningBench {
                 100 * recall.fraction(),
                 recall.found(),
                 recall.exhaustive()));
+        development.ifPresent(found -> section.append(String.format(
+                Locale.ROOT,
+                "Candidate recall on the development sets (the first %d UN people with typos and the first %d"
+                        + " generated innocent people, as persons): %.2f%% (%d/%d).%n%n",
+                DEVELOPMENT_QUERIES,
+                DEVELOPMENT_QUERIES,
+                100 * found.fraction(),
+                found.found(),
+                found.exhaustive())));
         BenchReport.writeSection(options.docs(), "Screening", section.toString());
         System.err.println("bench screening: recorded in " + options.docs());
     }

@@ -34,7 +34,7 @@ public record NewRequest(
      *
      * @param id the party's id in the ownership graph; derived from the name when absent
      * @param country ISO 3166 alpha-2 code of where the party is established
-     * @param type PERSON or ORGANISATION (also Individual, Company, ...); screening compares a
+     * @param type PERSON, ORGANISATION, VESSEL or AIRCRAFT (also Individual, Company, Ship, ...); screening compares a
      *     typed party only with listings of its type, unless the rule of docs/screening.md admits
      *     the pair. Absent: compared with every type.
      */

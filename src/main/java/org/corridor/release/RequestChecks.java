@@ -146,16 +146,20 @@ final class RequestChecks {
         return party;
     }
 
-    /** The party's declared type: a person or an organisation (a vessel is the shipment's). */
+    /**
+     * The party's declared type: a person, an organisation, a vessel or an aircraft (a party that is
+     * a ship or an aircraft, such as a chartered one named as end user, is screened as one).
+     */
     static Optional<EntityType> partyType(NewRequest.PartyInput party, String what) {
         String text = party.type().orElse("").strip();
         if (text.isEmpty()) {
             return Optional.empty();
         }
         Optional<EntityType> type = PartyFields.entityType(text).flatMap(read -> read);
-        if (type.isEmpty() || (type.get() != EntityType.PERSON && type.get() != EntityType.ORGANISATION)) {
+        if (type.isEmpty()) {
             throw new InvalidInputException(
-                    "PARTY_TYPE_INVALID", what + ".type is PERSON or ORGANISATION, got '" + text + "'");
+                    "PARTY_TYPE_INVALID",
+                    what + ".type is PERSON, ORGANISATION, VESSEL or AIRCRAFT, got '" + text + "'");
         }
         return type;
     }

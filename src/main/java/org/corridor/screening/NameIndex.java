@@ -198,6 +198,7 @@ final class NameIndex {
         }
         for (AnalysedName.Span span : name.analysed().spans()) {
             keys.add(span.token().key());
+            near.addAll(nearTerms(span.token().key(), true));
         }
         keys.forEach(key -> document.add(new StringField(KEY, key, Field.Store.NO)));
         near.forEach(key -> document.add(new StringField(NEAR, key, Field.Store.NO)));
@@ -292,10 +293,7 @@ final class NameIndex {
             // Latin joined spans are matched by key: a join and a typo at once is too rare to pay
             // for. Arabic writes compounds apart that Latin joins (شمس الدین, Shamsuddin), so there
             // the joined form needs the looser ways as well.
-            Query joined = span.origin() == TokenOrigin.LATIN || span.origin() == TokenOrigin.CONFUSABLE
-                    ? new BoostQuery(term(KEY, span.key()), KEY_BOOST * clauseWeight(span))
-                    : tokenQuery(span, clauseWeight(span));
-            names.add(joined, BooleanClause.Occur.SHOULD);
+            names.add(tokenQuery(span, clauseWeight(span)), BooleanClause.Occur.SHOULD);
             clauses++;
         }
         for (Identifier identifier : identifiers) {

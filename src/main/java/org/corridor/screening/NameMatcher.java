@@ -46,11 +46,41 @@ public final class NameMatcher {
      * ("Polar Star Trading/Northern Star Co") also scores against each alternative.
      */
     public NameScore score(String query, String listed, Optional<EntityType> type) {
+        NameScore[] best = {NameScore.NONE};
+        eachPair(query, listed, type, (queryName, listedName) -> {
+            NameScore score = NameScorer.compare(queryName, listedName);
+            if (score.score() > best[0].score()) {
+                best[0] = score;
+            }
+        });
+        return best[0];
+    }
+
+    /**
+     * The unweighed terms of every way {@link #score} compares the two names (its score is the best
+     * of them weighed by {@link ScoreWeights#STANDARD}): what cross-validation of the weights reads.
+     */
+    List<NameScorer.Terms> terms(String query, String listed, Optional<EntityType> type) {
+        List<NameScorer.Terms> terms = new ArrayList<>();
+        eachPair(
+                query,
+                listed,
+                type,
+                (queryName, listedName) -> terms.add(NameScorer.align(queryName, listedName, SimilarityCache.NONE)
+                        .terms()));
+        return terms;
+    }
+
+    /** Every reading of the query as each type, against every reading of each listed alternative. */
+    private void eachPair(
+            String query,
+            String listed,
+            Optional<EntityType> type,
+            java.util.function.BiConsumer<AnalysedName, AnalysedName> pair) {
         List<EntityType> types = type.map(List::of).orElse(List.of(EntityType.PERSON, EntityType.ORGANISATION));
         List<NameSegmenter.Segmented> readings = new ArrayList<>(2);
         readings.add(NameSegmenter.segmented(query));
         koreanReading(query).ifPresent(readings::add);
-        NameScore best = NameScore.NONE;
         for (String alternative : alternatives(listed)) {
             // A listed name in Han reads in Korean too, so that the score does not depend on
             // which side of the pair is written in Han.
@@ -59,32 +89,18 @@ public final class NameMatcher {
             koreanReading(alternative).ifPresent(korean -> listedReadings.add(korean.words()));
             for (EntityType each : types) {
                 for (List<NameSegmenter.Word> listedWords : listedReadings) {
-                    best = better(best, query, readings, analyser.analyse(alternative, listedWords, each), each);
+                    AnalysedName listedName = analyser.analyse(alternative, listedWords, each);
+                    for (NameSegmenter.Segmented reading : readings) {
+                        pair.accept(analyser.analyse(query, reading, each), listedName);
+                    }
                 }
             }
         }
-        return best;
-    }
-
-    private NameScore better(
-            NameScore best,
-            String query,
-            List<NameSegmenter.Segmented> readings,
-            AnalysedName listedName,
-            EntityType type) {
-        NameScore kept = best;
-        for (NameSegmenter.Segmented reading : readings) {
-            NameScore score = NameScorer.compare(analyser.analyse(query, reading, type), listedName);
-            if (score.score() > kept.score()) {
-                kept = score;
-            }
-        }
-        return kept;
     }
 
     /**
-     * A name written in Han characters read in Korean as well as in Chinese: 金正恩 is Kim Jong Un
-     * to a Korean reader and Jin Zheng'en in pinyin. Empty when the name has no Han character with
+     * A name written in Han characters read in Korean as well as in Chinese: 朴東浩 is Pak Tong Ho
+     * (Park Dong Ho) to a Korean reader and Piao Donghao in pinyin. Empty when the name has no Han character with
      * a Korean reading.
      */
     static Optional<NameSegmenter.Segmented> koreanReading(String name) {

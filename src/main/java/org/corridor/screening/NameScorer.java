@@ -21,32 +21,59 @@ import java.util.List;
  */
 final class NameScorer {
 
-    static final double FUZZY_LOSS = 2.0;
-    static final double CONFLICT = 3.5;
-    static final double EXTRA_QUERY_PERSON = 0.45;
-    static final double MISSING_LISTED_PERSON = 0.45;
-    static final double EXTRA_QUERY_ORGANISATION = 1.0;
-    static final double MISSING_LISTED_ORGANISATION = 0.35;
     /** A conflicting name counts at least this much, however common it is. */
     static final double CONFLICT_FLOOR = 0.7;
     /** "Equipment" where the list says "Engineering" is a different organisation too. */
     static final double GENERIC_CONFLICT = 0.5;
     /** Two different initials (William G. / William W.) are a conflict too. */
     static final double INITIAL_CONFLICT = 0.5;
-    /** Matches only on generic words, legal forms or numbers never reach a hit. */
-    static final double GENERIC_ONLY_CAP = 0.45;
     /** An organisation's extra word counts at least this much, however generic. */
     static final double ORGANISATION_EXTRA_FLOOR = 0.6;
     /** A father's name aligned with the person's own keeps this share of its value. */
     static final double PATRONYMIC_SWAP = 0.3;
-    /** A single listed name inside a longer query scores at most this. */
-    static final double SINGLE_NAME_CAP = 0.55;
     /** A transliterated pair this close loses only half of what it lacks. */
     static final double CLOSE_TRANSLITERATION = 0.85;
     /** A joined span must be this close to count. */
     private static final double JOIN_FLOOR = 0.9;
 
     private NameScorer() {}
+
+    /**
+     * What an alignment found, before weighing: the matched weight M, what fuzzy pairs lack F, the
+     * conflict C, the query's Q and the listed name's L other unmatched weight, whether the name is
+     * a person's, and whether a cap applies (a match on generic words only; a one-word name inside
+     * a longer one).
+     */
+    record Terms(
+            double matched,
+            double fuzzyLoss,
+            double conflict,
+            double extraQuery,
+            double missingListed,
+            boolean person,
+            boolean genericOnly,
+            boolean singleName) {
+
+        static final Terms NONE = new Terms(0, 0, 0, 0, 0, true, false, false);
+
+        double score(ScoreWeights w) {
+            if (matched <= 0) {
+                return 0;
+            }
+            double penalty = w.fuzzy() * fuzzyLoss
+                    + w.conflict() * conflict
+                    + (person ? w.extraQueryPerson() : w.extraQueryOrganisation()) * extraQuery
+                    + (person ? w.missingListedPerson() : w.missingListedOrganisation()) * missingListed;
+            double score = matched / (matched + penalty);
+            if (genericOnly) {
+                score = Math.min(score, w.genericOnlyCap());
+            }
+            if (singleName) {
+                score = Math.min(score, w.singleNameCap());
+            }
+            return Math.max(0, Math.min(1, score));
+        }
+    }
 
     private record Candidate(
             int queryStart, int queryEnd, int listedStart, int listedEnd, double value, MatchKind kind) {}
@@ -59,6 +86,7 @@ final class NameScorer {
      */
     static final class Alignment {
         private final double score;
+        private final Terms terms;
         private final AnalysedName query;
         private final AnalysedName listed;
         private final List<Candidate> selected;
@@ -66,13 +94,14 @@ final class NameScorer {
         private final boolean[] usedListed;
 
         private Alignment(
-                double score,
+                Terms terms,
                 AnalysedName query,
                 AnalysedName listed,
                 List<Candidate> selected,
                 boolean[] usedQuery,
                 boolean[] usedListed) {
-            this.score = score;
+            this.terms = terms;
+            this.score = terms.score(ScoreWeights.STANDARD);
             this.query = query;
             this.listed = listed;
             this.selected = selected;
@@ -82,6 +111,10 @@ final class NameScorer {
 
         double score() {
             return score;
+        }
+
+        Terms terms() {
+            return terms;
         }
 
         /**
@@ -174,7 +207,7 @@ final class NameScorer {
         boolean[] usedQuery = new boolean[q.size()];
         boolean[] usedListed = new boolean[l.size()];
         if (query.isEmpty() || listed.isEmpty()) {
-            return new Alignment(0, query, listed, List.of(), usedQuery, usedListed);
+            return new Alignment(Terms.NONE, query, listed, List.of(), usedQuery, usedListed);
         }
         List<Candidate> candidates = candidates(query, listed, cache);
         candidates.sort(BEST_FIRST);
@@ -188,7 +221,7 @@ final class NameScorer {
             }
         }
         if (selected.isEmpty()) {
-            return new Alignment(0, query, listed, selected, usedQuery, usedListed);
+            return new Alignment(Terms.NONE, query, listed, selected, usedQuery, usedListed);
         }
         double matched = 0;
         double fuzzyLoss = 0;
@@ -210,6 +243,11 @@ final class NameScorer {
             double value = c.value();
             if (query.hasPatronymic() && listed.hasPatronymic() && swapsFatherAndSon(q, l, c)) {
                 // "Yusuf bin Tariq" is the son of Tariq; "Tariq bin Yusuf" his father.
+                value *= PATRONYMIC_SWAP;
+            } else if (listed.hasPatronymic() && namesTheFather(q, l, c, usedListed)) {
+                // A name in the order own name, father's, grandfather's (the lists' order for a
+                // name with bin or ibn) whose own name is unmatched, while the query's own name met
+                // a later one: the query names the father ("Tariq Yusuf Salim" is Yusuf's son).
                 value *= PATRONYMIC_SWAP;
             }
             matched += value * pairWeight;
@@ -238,24 +276,17 @@ final class NameScorer {
             extraQuery = Math.max(0, extraQuery - queryOther);
             missingListed = Math.max(0, missingListed - listedOther);
         }
-        double penalty = FUZZY_LOSS * fuzzyLoss
-                + CONFLICT * conflict
-                + (person ? EXTRA_QUERY_PERSON : EXTRA_QUERY_ORGANISATION) * extraQuery
-                + (person ? MISSING_LISTED_PERSON : MISSING_LISTED_ORGANISATION) * missingListed;
-        double score = matched <= 0 ? 0 : matched / (matched + penalty);
-        if (!distinctive && (queryLeft.hasName() || listedLeft.hasName())) {
-            score = Math.min(score, GENERIC_ONLY_CAP);
-        }
+        boolean genericOnly = !distinctive && (queryLeft.hasName() || listedLeft.hasName());
         // A one-word name found inside a longer name on the other side (a nickname, a given name alone) is
         // not enough on its own: many people share one name.
         int queryNames = query.nameCount();
         int listedNames = listed.nameCount();
-        if (person
+        boolean singleName = person
                 && ((listedNames == 1 && queryNames > 1 && queryLeft.count() > 0)
-                        || (queryNames == 1 && listedNames > 1 && listedLeft.count() > 0))) {
-            score = Math.min(score, SINGLE_NAME_CAP);
-        }
-        return new Alignment(clamp(score), query, listed, selected, usedQuery, usedListed);
+                        || (queryNames == 1 && listedNames > 1 && listedLeft.count() > 0));
+        Terms terms =
+                new Terms(matched, fuzzyLoss, conflict, extraQuery, missingListed, person, genericOnly, singleName);
+        return new Alignment(terms, query, listed, selected, usedQuery, usedListed);
     }
 
     private static List<Candidate> candidates(AnalysedName query, AnalysedName listed, SimilarityCache cache) {
@@ -407,6 +438,28 @@ final class NameScorer {
         return false;
     }
 
+    private static boolean namesTheFather(List<NameToken> q, List<NameToken> l, Candidate c, boolean[] usedListed) {
+        int queryOwn = firstName(q);
+        int listedOwn = firstName(l);
+        return queryOwn >= 0
+                && listedOwn >= 0
+                && c.queryStart() == queryOwn
+                && c.listedStart() > listedOwn
+                && !usedListed[listedOwn]
+                && !l.get(c.listedStart()).patronymic();
+    }
+
+    /** The index of the person's own first name (not a particle, initial or father's name), or -1. */
+    private static int firstName(List<NameToken> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            NameToken token = tokens.get(i);
+            if (token.isContent() && token.role() == TokenRole.NAME && !token.isInitial() && !token.patronymic()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static boolean swapsFatherAndSon(List<NameToken> q, List<NameToken> l, Candidate c) {
         return q.get(c.queryStart()).patronymic() != l.get(c.listedStart()).patronymic();
     }
@@ -473,9 +526,5 @@ final class NameScorer {
         for (int i = start; i < end; i++) {
             used[i] = true;
         }
-    }
-
-    private static double clamp(double value) {
-        return Math.max(0, Math.min(1, value));
     }
 }

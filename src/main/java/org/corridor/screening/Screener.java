@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,11 +28,16 @@ public final class Screener {
     public static final double DEFAULT_THRESHOLD = 0.60;
 
     /** Entities whose retrieved names go on to precise scoring, per query. */
-    private static final int CANDIDATE_NAMES = 24;
+    private static final int CANDIDATE_NAMES = 32;
     /** Names retrieved to find the candidate entities: an entity has many names, often alike. */
-    private static final int RETRIEVED_NAMES = 128;
+    private static final int RETRIEVED_NAMES = 256;
 
     private static final int CROSS_SCRIPT_CANDIDATE_NAMES = 128;
+    /** How far retrieval reads when candidates keep passing, in names, batches and entities. */
+    private static final int DEEPEST_RETRIEVAL = 2048;
+
+    private static final int DEEPER_BATCH = 32;
+    private static final int MOST_CANDIDATE_ENTITIES = 320;
 
     private final List<ListedEntity> entities;
     private final ListedNames names;
@@ -103,7 +109,7 @@ public final class Screener {
 
     /** The hits at or above the threshold, best first, at most {@code options.limit()}. */
     public ScreeningOutcome screen(Party party, ScreeningOptions options) {
-        return screen(party, options, false);
+        return screen(party, options, RETRIEVED_NAMES, CANDIDATE_NAMES);
     }
 
     /**
@@ -112,10 +118,15 @@ public final class Screener {
      * recall, reported by {@code corridor bench screening}).
      */
     public ScreeningOutcome screenExhaustively(Party party, ScreeningOptions options) {
-        return screen(party, options, true);
+        return screen(party, options, 0, 0);
     }
 
-    private ScreeningOutcome screen(Party party, ScreeningOptions options, boolean exhaustive) {
+    /**
+     * Screens with the given retrieval limits: {@code retrieved} names from the index, the names of
+     * the first {@code candidates} entities among them scored ({@code 0, 0}: every listed name).
+     */
+    ScreeningOutcome screen(Party party, ScreeningOptions options, int retrieved, int candidateEntities) {
+        boolean exhaustive = retrieved == 0;
         List<Reading> readings = readings(party);
         Set<EntityType> types = candidateTypes(party.type());
         List<AnalysedName> forRetrieval = new ArrayList<>(4);
@@ -126,18 +137,81 @@ public final class Screener {
             }
         }
         boolean latinQuery = isLatin(forRetrieval.get(0));
-        // Across scripts many names share a vowel-less skeleton; more of them are worth a look.
-        List<Integer> candidates = exhaustive
-                ? every(types)
-                : byEntity(
-                        index.candidates(
-                                forRetrieval,
-                                types,
-                                party.identifiers(),
-                                Math.max(RETRIEVED_NAMES, CROSS_SCRIPT_CANDIDATE_NAMES)),
-                        latinQuery ? CANDIDATE_NAMES : CROSS_SCRIPT_CANDIDATE_NAMES);
+        double floor = options.threshold() - EvidenceScorer.largestBoost();
         Map<Integer, Best> best = new HashMap<>();
-        for (int ordinal : candidates) {
+        if (exhaustive) {
+            score(party.name(), every(types), readings, latinQuery, best);
+            return ScreeningOutcome.of(hits(party, options, best.values(), readings.get(0)));
+        }
+        // Across scripts many names share a vowel-less skeleton; more of them are worth a look.
+        int batch = latinQuery ? candidateEntities : CROSS_SCRIPT_CANDIDATE_NAMES;
+        List<Integer> retrievedNames = index.candidates(
+                forRetrieval, types, party.identifiers(), Math.max(retrieved, CROSS_SCRIPT_CANDIDATE_NAMES));
+        List<List<Integer>> batches = byEntity(retrievedNames, batch);
+        boolean deeper = false;
+        for (int b = 0; b < batches.size(); b++) {
+            if (!score(party.name(), batches.get(b), readings, latinQuery, best, floor)) {
+                break;
+            }
+            if (b == batches.size() - 1 && !deeper && retrievedNames.size() >= retrieved) {
+                // The index's ranking is only an estimate of the scorer's: while candidates further
+                // down still pass, read further down, up to a bound.
+                deeper = true;
+                Set<Integer> seen = entitiesOf(batches);
+                List<Integer> more = index.candidates(forRetrieval, types, party.identifiers(), DEEPEST_RETRIEVAL);
+                more.removeIf(ordinal -> seen.contains(names.entity(ordinal)));
+                batches.addAll(byEntity(more, DEEPER_BATCH));
+            }
+            if (entitiesOf(batches.subList(0, b + 1)).size() >= MOST_CANDIDATE_ENTITIES) {
+                break;
+            }
+        }
+        return ScreeningOutcome.of(hits(party, options, best.values(), readings.get(0)));
+    }
+
+    /**
+     * The retrieved names grouped in batches of {@code entities} distinct entities, best first:
+     * counting entities rather than names keeps a family of alike aliases (one listed person's ten
+     * spellings) from crowding the other candidates out.
+     */
+    private List<List<Integer>> byEntity(List<Integer> retrieved, int entities) {
+        Map<Integer, Integer> batchOf = new HashMap<>();
+        List<List<Integer>> batches = new ArrayList<>();
+        for (int ordinal : retrieved) {
+            int entity = names.entity(ordinal);
+            Integer at = batchOf.get(entity);
+            if (at == null) {
+                at = batchOf.size() / entities;
+                batchOf.put(entity, at);
+            }
+            while (batches.size() <= at) {
+                batches.add(new ArrayList<>());
+            }
+            batches.get(at).add(ordinal);
+        }
+        return batches;
+    }
+
+    private Set<Integer> entitiesOf(List<List<Integer>> batches) {
+        Set<Integer> entities = new HashSet<>();
+        for (List<Integer> batch : batches) {
+            for (int ordinal : batch) {
+                entities.add(names.entity(ordinal));
+            }
+        }
+        return entities;
+    }
+
+    /** Scores every reading against the names; true when one of them reaches {@code floor}. */
+    private boolean score(
+            String raw,
+            List<Integer> ordinals,
+            List<Reading> readings,
+            boolean latinQuery,
+            Map<Integer, Best> best,
+            double floor) {
+        boolean passed = false;
+        for (int ordinal : ordinals) {
             // A Latin query is compared with the entity's Latin names; its original-script name would
             // only add the looser cross-script comparison with nothing to gain.
             if (latinQuery && !names.latin(ordinal)) {
@@ -147,32 +221,20 @@ public final class Screener {
             EntityType listedType = entities.get(name.entity()).type();
             for (Reading reading : readings) {
                 NameScorer.Alignment alignment = NameScorer.align(
-                        reading.as(listedType, analyser, party.name()), name.analysed(), reading.cache(listedType));
+                        reading.as(listedType, analyser, raw), name.analysed(), reading.cache(listedType));
+                passed |= alignment.score() >= floor;
                 Best previous = best.get(name.entity());
                 if (previous == null || alignment.score() > previous.alignment().score()) {
                     best.put(name.entity(), new Best(name, alignment));
                 }
             }
         }
-        return ScreeningOutcome.of(hits(party, options, best.values(), readings.get(0)));
+        return passed;
     }
 
-    /**
-     * The retrieved names of the first {@code entities} distinct entities, best first: counting
-     * entities rather than names keeps a family of alike aliases (one listed person's ten spellings)
-     * from crowding the other candidates out.
-     */
-    private List<Integer> byEntity(List<Integer> retrieved, int entities) {
-        Set<Integer> kept = new java.util.HashSet<>();
-        List<Integer> out = new ArrayList<>(retrieved.size());
-        for (int ordinal : retrieved) {
-            int entity = names.entity(ordinal);
-            if (kept.contains(entity) || kept.size() < entities) {
-                kept.add(entity);
-                out.add(ordinal);
-            }
-        }
-        return out;
+    private void score(
+            String raw, List<Integer> ordinals, List<Reading> readings, boolean latinQuery, Map<Integer, Best> best) {
+        score(raw, ordinals, readings, latinQuery, best, Double.MAX_VALUE);
     }
 
     private List<Integer> every(Set<EntityType> types) {

@@ -107,8 +107,8 @@ final class TokenSimilarity {
         if (differentCompounds(query.key(), listed.key())) {
             return NONE;
         }
-        // Two well-known names that differ by more than a spelling (Ahmed and Mohamed, Hasan and
-        // Husein) are two names, not a typo; close ones (Alexandr, Alexander) are one.
+        // Two well-known names that differ by more than a spelling (Rashid and Rashad, Karim and
+        // Kamil) are two names, not a typo; close ones (Dmitri, Dmitriy) are one.
         if (similarity < DISTINCT_COMMON_NAMES
                 && COMMON_NAME_KEYS.contains(query.key())
                 && COMMON_NAME_KEYS.contains(listed.key())) {

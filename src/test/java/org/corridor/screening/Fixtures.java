@@ -74,10 +74,15 @@ final class Fixtures {
     }
 
     static ListedEntity person(SanctionsList list, String id, String name) {
+        return listed(list, id, EntityType.PERSON, name);
+    }
+
+    /** One listed entity of the given type with one primary name and nothing else. */
+    static ListedEntity listed(SanctionsList list, String id, EntityType type, String name) {
         return new ListedEntity(
                 list,
                 id,
-                EntityType.PERSON,
+                type,
                 List.of(new ListedName(name, NameKind.PRIMARY)),
                 List.of(),
                 List.of(),

@@ -105,6 +105,16 @@ class NameMatcherTest {
     }
 
     @Test
+    void a_name_that_names_a_listed_persons_father_scores_below_the_father_himself() {
+        // Invented: the father listed with his own father's names, the son listed in the order own
+        // name, father's, grandfather's; the query is the father's name and family name.
+        double father = person("Tariq bin Haddad", "HADDAD, Tariq bin Yusuf bin Omar");
+        double son = person("Tariq bin Haddad", "NABIL TARIQ YUSUF BIN HADDAD");
+
+        assertThat(father).isGreaterThan(son);
+    }
+
+    @Test
     void arabic_script_matches_its_latin_listing() {
         assertThat(person("صدام حسين التكريتي", "SADDAM HUSSEIN AL-TIKRITI")).isGreaterThanOrEqualTo(THRESHOLD);
         assertThat(person("محمد علي", "Mohamed Ali")).isGreaterThanOrEqualTo(THRESHOLD);

@@ -102,6 +102,17 @@ class ScreenerTest {
     }
 
     @Test
+    void a_listed_father_ranks_above_his_listed_son_whose_name_contains_his() {
+        List<Hit> hits = hits(Party.named("Osama bin Laden").withType(EntityType.PERSON));
+
+        assertThat(hits).isNotEmpty();
+        assertThat(hits.get(0).entity().key()).isEqualTo("OFAC_SDN:6365");
+        assertThat(hits)
+                .noneMatch(hit ->
+                        hit.entityName().toUpperCase(java.util.Locale.ROOT).contains("HAMZA"));
+    }
+
+    @Test
     void an_unknown_name_is_clear() {
         ScreeningOutcome outcome = screener.screen(Party.named("Zebulon Quackenbush-Abernathy"));
 
