@@ -14,6 +14,8 @@ public enum EligibilityReason {
     HS_CODE_UNKNOWN(Verdict.DENIED),
     /** The HS code is on the excluded-items list (alcoholic beverages, tobacco, chewing gum, castor seeds...). */
     EXCLUDED_ITEM(Verdict.DENIED),
+    /** The description names weapons, munitions, nuclear material or chemical or biological weapons, whatever the HS code. */
+    CONTROLLED_GOODS(Verdict.DENIED),
     /** The HS prefix rule that applies says DENIED. */
     HS_CODE_DENIED(Verdict.DENIED),
     /** The end user is of an excluded type (military, intelligence, law enforcement). */
@@ -22,14 +24,22 @@ public enum EligibilityReason {
     CURRENCY_BLOCKED(Verdict.DENIED),
     /** The quantity is missing, not a number, or not positive. */
     QUANTITY_INVALID(Verdict.DENIED),
+    /** The description names chemical precursors, pathogens, military or dual-use goods, whatever the HS code. */
+    CONTROLLED_GOODS_SUSPECTED(Verdict.ESCALATE),
     /** The goods are on the list of medical devices requiring a specific licence (by HS code or description). */
     SPECIFIC_LICENCE_REQUIRED(Verdict.ESCALATE),
     /** The description names an excluded item although the HS code does not: possibly misclassified. */
     EXCLUDED_ITEM_SUSPECTED(Verdict.ESCALATE),
+    /** The description disagrees with the HS code's nomenclature texts; the finding names the words. */
+    DESCRIPTION_MISMATCH(Verdict.ESCALATE),
     /** The HS prefix rule that applies says ESCALATE (fertilisers, APIs, reagents, live animals...). */
     HS_REVIEW_REQUIRED(Verdict.ESCALATE),
     /** No HS prefix rule covers the code. */
     HS_CODE_NOT_COVERED(Verdict.ESCALATE),
+    /** The HS code's six-digit subheading is not in the shipped HS 2022 nomenclature. */
+    HS_CODE_NOT_IN_NOMENCLATURE(Verdict.ESCALATE),
+    /** The description has no word the check can read against the nomenclature. */
+    DESCRIPTION_UNREADABLE(Verdict.ESCALATE),
     /** No category claimed, or one that is not FOOD, AGRI, MEDICINE, DEVICE or OTHER. */
     CATEGORY_UNKNOWN(Verdict.ESCALATE),
     /** The claimed category is not one the HS rule allows for that code. */

@@ -13,7 +13,11 @@ import org.corridor.money.Currency;
  * decided on its own: a denied line never affects another. Every missing field yields a reason,
  * so a line with missing data is never ALLOWED. Immutable and thread-safe.
  */
-record LineEvaluator(RuleSet rules, LocalDate on) {
+record LineEvaluator(RuleSet rules, LocalDate on, DescriptionCheck goods) {
+
+    LineEvaluator(RuleSet rules, LocalDate on) {
+        this(rules, on, DescriptionCheck.shipped());
+    }
 
     LineResult evaluate(GoodsLine line) {
         List<EligibilityFinding> findings = new ArrayList<>();
@@ -26,6 +30,8 @@ record LineEvaluator(RuleSet rules, LocalDate on) {
         checkCategory(line, rule, findings);
         if (line.description().isEmpty()) {
             add(findings, EligibilityReason.DESCRIPTION_MISSING, "no description", "");
+        } else {
+            findings.addAll(goods.check(hs, line.description().get(), rules, on));
         }
         boolean quantityValid = line.quantity().filter(q -> q.signum() > 0).isPresent();
         if (!quantityValid) {

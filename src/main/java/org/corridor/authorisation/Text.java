@@ -1,9 +1,12 @@
 package org.corridor.authorisation;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Word matching for descriptions: case, punctuation and a plural ending do not matter. */
 final class Text {
+
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private Text() {}
 
@@ -12,7 +15,7 @@ final class Text {
         if (text == null) {
             return "";
         }
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        return NOT_A_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
     }
 
     /** True when {@code words} contains the words of {@code phrase} in a row, the last one perhaps plural. */

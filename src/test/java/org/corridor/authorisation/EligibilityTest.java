@@ -108,7 +108,7 @@ class EligibilityTest {
 
     @ParameterizedTest(name = "{1} {0} is ESCALATE: {3}")
     @CsvSource({
-        "3102.30, Ammonium nitrate fertiliser, AGRI, HS_REVIEW_REQUIRED",
+        "3102.30, Ammonium nitrate fertiliser, AGRI, CONTROLLED_GOODS_SUSPECTED",
         "2933.99, Active pharmaceutical ingredient, MEDICINE, HS_REVIEW_REQUIRED",
         "3822.19, Diagnostic reagent kits, MEDICINE, HS_REVIEW_REQUIRED",
         "8421.19, Laboratory centrifuge, DEVICE, HS_REVIEW_REQUIRED",
