@@ -37,18 +37,18 @@ public final class AuditBench {
             run(1, () -> probe.commitOne("warm-up"), options.entries() / 4);
             run(
                     1,
-                    () -> transactions.inTransaction(
+                    () -> transactions.useTransaction(
                             tx -> audit.append(tx, AuditEvent.of(actor, "WARM_UP", "bench", command, Map.of()))),
                     options.entries() / 4);
 
             Measured baseline = median(1, () -> probe.commitOne("payload of about the same size as an audit entry"));
             Measured sequential = median(
                     1,
-                    () -> transactions.inTransaction(tx ->
+                    () -> transactions.useTransaction(tx ->
                             audit.append(tx, AuditEvent.of(actor, "BENCH", "bench", command, Map.of("ok", true)))));
             Measured threaded = median(
                     8,
-                    () -> transactions.inTransaction(tx ->
+                    () -> transactions.useTransaction(tx ->
                             audit.append(tx, AuditEvent.of(actor, "BENCH", "bench", command, Map.of("ok", true)))));
             lines.add(baseline.line("baseline_insert_commit", baseline.tps));
             lines.add(sequential.line("append_sequential", baseline.tps));
