@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.corridor.app.Corridor;
 import org.corridor.authorisation.AuthorisationRoutes;
 import org.corridor.authorisation.EligibilityRoutes;
+import org.corridor.db.Leadership;
+import org.corridor.db.Notifications;
 import org.corridor.identity.UserRoutes;
 import org.corridor.ledger.HoldExpiry;
 import org.corridor.ledger.LedgerRoutes;
@@ -59,19 +61,24 @@ public final class HttpServer implements AutoCloseable {
 
     private final AutoCloseable checkpoints;
 
+    /** What this server shares with the others on its database: the timed work's lead, the lists' notices. */
+    private final AutoCloseable shared;
+
     private HttpServer(
             Javalin app,
             List<RouteSpec> routes,
             JvmGcMetrics gcMetrics,
             HoldExpiry holdExpiry,
             RefusalLog refusals,
-            AutoCloseable checkpoints) {
+            AutoCloseable checkpoints,
+            AutoCloseable shared) {
         this.app = app;
         this.routes = routes;
         this.gcMetrics = gcMetrics;
         this.holdExpiry = holdExpiry;
         this.refusals = refusals;
         this.checkpoints = checkpoints;
+        this.shared = shared;
     }
 
     /** Starts a server for {@code corridor} on {@code host:port} (port 0 picks a free one). */
@@ -137,13 +144,24 @@ public final class HttpServer implements AutoCloseable {
             registered.set(api.registered());
         });
         app.start();
+        // Of several servers on one database, the one holding the timed work's lock runs it; each
+        // reloads the sanctions lists at once when another imports (issue 21).
+        Leadership leadership = new Leadership(corridor.database().pool(), Leadership.TIMED_WORK);
+        Notifications lists = Notifications.listen(
+                corridor.database().pool(), "corridor_lists", corridor.screening()::listsChangedElsewhere);
+        AutoCloseable shared = () -> {
+            lists.close();
+            leadership.close();
+        };
+        // Entries a stopped server committed but did not chain are chained before new ones.
+        corridor.audit().chainPending();
         // The ledger voids expired holds by itself while the server runs.
-        HoldExpiry holdExpiry = corridor.ledger().startHoldExpiry(HOLD_EXPIRY_PERIOD);
+        HoldExpiry holdExpiry = corridor.ledger().startHoldExpiry(HOLD_EXPIRY_PERIOD, leadership);
         // The head of the audit chain is signed outside the database now and at every interval.
         AutoCloseable checkpoints = corridor.audit()
                 .checkpoints()
                 .schedule(corridor.config().safeguards().checkpointInterval());
-        return new HttpServer(app, registered.get(), gcMetrics, holdExpiry, refusals, checkpoints);
+        return new HttpServer(app, registered.get(), gcMetrics, holdExpiry, refusals, checkpoints, shared);
     }
 
     /**
@@ -188,6 +206,11 @@ public final class HttpServer implements AutoCloseable {
             return;
         }
         holdExpiry.close();
+        try {
+            shared.close();
+        } catch (Exception e) {
+            LoggerFactory.getLogger(HttpServer.class).warn("timed work's lead not given up: {}", e.getMessage());
+        }
         app.stop();
         refusals.close();
         try {

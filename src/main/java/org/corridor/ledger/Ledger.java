@@ -180,9 +180,12 @@ public final class Ledger {
         }
     }
 
-    /** Runs {@link #expireHolds()} every {@code period} on a thread of its own until closed. */
-    public HoldExpiry startHoldExpiry(Duration period) {
-        return HoldExpiry.start(this, period);
+    /**
+     * Runs {@link #expireHolds()} every {@code period} on a thread of its own until closed, each time
+     * that {@code leads} says this server leads the timed work.
+     */
+    public HoldExpiry startHoldExpiry(Duration period, java.util.function.BooleanSupplier leads) {
+        return HoldExpiry.start(this, period, leads);
     }
 
     // ---------------------------------------------------------------- accounts
