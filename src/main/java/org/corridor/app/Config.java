@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.corridor.InvalidInputException;
 import org.corridor.db.DatabaseSettings;
+import org.corridor.ledger.GroupCommit;
 
 /**
  * Corridor's settings, read once from the environment with local defaults, then overridden by
@@ -17,6 +18,7 @@ import org.corridor.db.DatabaseSettings;
  *
  * @param zone the channel's time zone: business dates and authorisation validity are in it
  * @param statementTimeout a database statement running longer is cancelled (the request gets 503)
+ * @param groupCommit how single transfers posted at the same time share batches (issue 21)
  */
 public record Config(
         String host,
@@ -29,7 +31,8 @@ public record Config(
         long maxRequestBytes,
         int requestsPerMinutePerToken,
         Duration statementTimeout,
-        Safeguards safeguards) {
+        Safeguards safeguards,
+        GroupCommit.Settings groupCommit) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -55,7 +58,11 @@ public record Config(
                 intSetting(env, "CORRIDOR_MAX_REQUEST_BYTES", 10_000_000),
                 intSetting(env, "CORRIDOR_RATE_LIMIT_PER_MINUTE", 6_000),
                 statementTimeoutSetting(env),
-                Safeguards.fromEnvironment(env));
+                Safeguards.fromEnvironment(env),
+                new GroupCommit.Settings(
+                        Duration.ofMillis(intSetting(env, "CORRIDOR_GROUP_COMMIT_WINDOW_MS", (int)
+                                GroupCommit.Settings.DEFAULT.window().toMillis())),
+                        intSetting(env, "CORRIDOR_GROUP_COMMIT_MAX_BATCH", GroupCommit.Settings.DEFAULT.maxBatch())));
     }
 
     public Config withPort(int newPort) {
@@ -70,8 +77,17 @@ public record Config(
         return with(host, port, newDataDir);
     }
 
+    /** This configuration with single transfers gathered into shared batches as {@code settings} say. */
+    public Config withGroupCommit(GroupCommit.Settings settings) {
+        return with(host, port, dataDir, settings);
+    }
+
     /** This configuration where it listens and keeps its data changed; the rest stays. */
     private Config with(String newHost, int newPort, Path newDataDir) {
+        return with(newHost, newPort, newDataDir, groupCommit);
+    }
+
+    private Config with(String newHost, int newPort, Path newDataDir, GroupCommit.Settings newGroupCommit) {
         return new Config(
                 newHost,
                 newPort,
@@ -83,7 +99,8 @@ public record Config(
                 maxRequestBytes,
                 requestsPerMinutePerToken,
                 statementTimeout,
-                safeguards);
+                safeguards,
+                newGroupCommit);
     }
 
     @Override

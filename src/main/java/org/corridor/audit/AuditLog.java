@@ -17,6 +17,7 @@ public final class AuditLog {
     private final Transactions transactions;
     private final AuditStore store;
     private final Checkpoints checkpoints;
+    private final Chaining chaining;
 
     /** An audit trail without checkpoints (tests, tools). */
     public AuditLog(Transactions transactions, Clock clock) {
@@ -27,6 +28,7 @@ public final class AuditLog {
     public AuditLog(Transactions transactions, Clock clock, Optional<Checkpoints.Place> place) {
         this.transactions = transactions;
         this.store = new AuditStore(clock);
+        this.chaining = new Chaining(transactions, store);
         this.checkpoints = new Checkpoints(this, place, clock);
     }
 
@@ -37,18 +39,37 @@ public final class AuditLog {
 
     /**
      * Appends one entry in the caller's unit of work, as its last write: the entry commits or rolls
-     * back with the change it records.
+     * back with the change it records. It takes no lock: once the unit of work has committed, the
+     * entry is linked into the chain with the others committed meanwhile (one short transaction and
+     * one flush for the group), before the unit of work's caller gets control back.
      */
-    public AuditEntry append(Transaction transaction, AuditEvent event) {
-        return store.append(transaction, event);
+    public void append(Transaction transaction, AuditEvent event) {
+        store.append(transaction, event);
+        transaction.afterCommit(chaining::committed);
     }
 
     /**
      * Appends one entry in a unit of work of its own, for acts that change nothing else (a refused
      * request, a report read).
      */
-    public AuditEntry appendAlone(AuditEvent event) {
-        return transactions.inTransaction(transaction -> store.append(transaction, event));
+    public void appendAlone(AuditEvent event) {
+        transactions.useTransaction(transaction -> append(transaction, event));
+    }
+
+    /**
+     * Links entries that were committed but not chained (a process stopped between the two) into
+     * the chain now. Appends do this by themselves; start-up, checks and checkpoints call it.
+     */
+    public void chainPending() {
+        chaining.chainNow();
+    }
+
+    /**
+     * Streams the entries committed in the caller's snapshot but not chained yet, as entries with
+     * sequence number 0 and no hash, oldest first: for checks that must count every entry.
+     */
+    public void exportPending(Transaction transaction, Consumer<AuditEntry> sink) {
+        store.forEachPending(transaction, sink);
     }
 
     public List<AuditEntry> list(Instant from, Instant to, long afterSeq, int limit) {
@@ -84,6 +105,7 @@ public final class AuditLog {
 
     /** Recomputes every hash and link from the first entry; names the first broken entry. */
     public ChainVerification verify() {
+        chainPending();
         ChainWalker walker = new ChainWalker();
         export(1, Long.MAX_VALUE, walker);
         return walker.result();

@@ -1,5 +1,7 @@
 package org.corridor.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,30 +14,40 @@ import org.corridor.db.Handles;
 import org.corridor.transaction.Transaction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * SQL for the audit trail, in the unit of work it is given. {@link #append} writes inside the
- * caller's transaction, so an entry is committed exactly when the change it records is. Appends are
- * serialised by a transaction-scoped advisory lock taken last, just before the caller commits, to
- * keep the chain linear while holding the lock as briefly as possible. Thread-safe.
+ * caller's transaction, so an entry is committed exactly when the change it records is, into the
+ * pending table and without a lock; {@link #chainPending} then links what has committed, in commit
+ * order, under a transaction-scoped advisory lock that serialises the chain across processes. The
+ * lock is thus held across one flush per group of entries, not one per change. Thread-safe.
  */
 final class AuditStore {
 
     /** Arbitrary constant naming the advisory lock that serialises appends. */
     private static final long CHAIN_LOCK = 0x436f7272_41756474L;
 
-    private static final RowMapper<AuditEntry> ENTRY = (rs, ctx) -> new AuditEntry(
-            rs.getLong("seq"),
-            rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-            rs.getString("actor"),
-            rs.getString("actor_role"),
-            rs.getString("action"),
-            rs.getString("subject"),
-            rs.getString("command"),
-            rs.getString("outcome"),
-            rs.getString("versions"),
-            rs.getString("previous_hash"),
-            rs.getString("hash"));
+    private static final RowMapper<AuditEntry> ENTRY =
+            (rs, ctx) -> entry(rs, rs.getLong("seq"), rs.getString("previous_hash"), rs.getString("hash"));
+
+    /** A pending row as an entry with sequence number 0 and no hashes yet. */
+    private static final RowMapper<Pending> PENDING = (rs, ctx) -> new Pending(rs.getLong("id"), entry(rs, 0, "", ""));
+
+    private static AuditEntry entry(ResultSet rs, long seq, String previousHash, String hash) throws SQLException {
+        return new AuditEntry(
+                seq,
+                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                rs.getString("actor"),
+                rs.getString("actor_role"),
+                rs.getString("action"),
+                rs.getString("subject"),
+                rs.getString("command"),
+                rs.getString("outcome"),
+                rs.getString("versions"),
+                previousHash,
+                hash);
+    }
 
     private final Clock clock;
 
@@ -46,16 +58,47 @@ final class AuditStore {
         this.clock = clock;
     }
 
-    /** Appends an entry in the unit of work {@code transaction}. Call it as the last write. */
-    AuditEntry append(Transaction transaction, AuditEvent event) {
-        return appendOn(Handles.of(transaction), event);
-    }
-
-    private AuditEntry appendOn(Handle handle, AuditEvent event) {
+    /**
+     * Writes an entry in the unit of work {@code transaction}, unlinked and without the chain's lock:
+     * it commits or rolls back with the change it records, and {@link #chainPending} links it.
+     */
+    void append(Transaction transaction, AuditEvent event) {
+        Handle handle = Handles.of(transaction);
         if (!handle.isInTransaction()) {
             throw new IllegalStateException("audit entries are appended inside the change's transaction");
         }
+        handle.createUpdate("""
+                        insert into audit_pending
+                          (recorded_at, actor, actor_role, action, subject, command, outcome, versions)
+                        values (:recordedAt, :actor, :actorRole, :action, :subject, :command, :outcome, :versions)
+                        """)
+                .bind(
+                        "recordedAt",
+                        clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
+                .bind("actor", event.actor().name())
+                .bind("actorRole", event.actor().role())
+                .bind("action", event.action())
+                .bind("subject", event.subject())
+                .bind("command", CanonicalJson.write(event.command()))
+                .bind("outcome", CanonicalJson.write(event.outcome()))
+                .bind("versions", CanonicalJson.write(event.versions()))
+                .execute();
+    }
+
+    /**
+     * Links every committed pending entry into the chain, oldest first, under the chain's lock (one
+     * process at a time), and removes them from the pending table; returns how many. The caller's
+     * unit of work commits them all with one flush.
+     */
+    int chainPending(Transaction transaction) {
+        Handle handle = Handles.of(transaction);
         handle.execute("select pg_advisory_xact_lock(?)", CHAIN_LOCK);
+        List<Pending> pending = handle.createQuery("select * from audit_pending order by id")
+                .map(PENDING)
+                .list();
+        if (pending.isEmpty()) {
+            return 0;
+        }
         Optional<ChainTip> last = handle.createQuery(
                         "select seq, hash, recorded_at from audit_entry order by seq desc limit 1")
                 .map((rs, ctx) -> new ChainTip(
@@ -63,48 +106,79 @@ final class AuditStore {
                         rs.getString("hash"),
                         rs.getObject("recorded_at", OffsetDateTime.class).toInstant()))
                 .findFirst();
-        AuditEntry entry = link(event, last);
-        handle.createUpdate("""
-                        insert into audit_entry
-                          (seq, recorded_at, actor, actor_role, action, subject, command, outcome, versions,
-                           previous_hash, hash)
-                        values (:seq, :recordedAt, :actor, :actorRole, :action, :subject, :command, :outcome,
-                                :versions, :previousHash, :hash)
-                        """)
-                .bind("seq", entry.seq())
-                .bind("recordedAt", entry.recordedAt().atOffset(ZoneOffset.UTC))
-                .bind("actor", entry.actor())
-                .bind("actorRole", entry.actorRole())
-                .bind("action", entry.action())
-                .bind("subject", entry.subject())
-                .bind("command", entry.command())
-                .bind("outcome", entry.outcome())
-                .bind("versions", entry.versions())
-                .bind("previousHash", entry.previousHash())
-                .bind("hash", entry.hash())
+        PreparedBatch insert = handle.prepareBatch("""
+                insert into audit_entry
+                  (seq, recorded_at, actor, actor_role, action, subject, command, outcome, versions,
+                   previous_hash, hash)
+                values (:seq, :recordedAt, :actor, :actorRole, :action, :subject, :command, :outcome,
+                        :versions, :previousHash, :hash)
+                """);
+        long[] ids = new long[pending.size()];
+        for (int i = 0; i < ids.length; i++) {
+            AuditEntry entry = link(pending.get(i).entry(), last);
+            last = Optional.of(new ChainTip(entry.seq(), entry.hash(), entry.recordedAt()));
+            ids[i] = pending.get(i).id();
+            insert.bind("seq", entry.seq())
+                    .bind("recordedAt", entry.recordedAt().atOffset(ZoneOffset.UTC))
+                    .bind("actor", entry.actor())
+                    .bind("actorRole", entry.actorRole())
+                    .bind("action", entry.action())
+                    .bind("subject", entry.subject())
+                    .bind("command", entry.command())
+                    .bind("outcome", entry.outcome())
+                    .bind("versions", entry.versions())
+                    .bind("previousHash", entry.previousHash())
+                    .bind("hash", entry.hash())
+                    .add();
+        }
+        insert.execute();
+        handle.createUpdate("delete from audit_pending where id = any(:ids)")
+                .bindArray("ids", Long.class, (Object[]) boxed(ids))
                 .execute();
-        return entry;
+        return ids.length;
     }
 
+    private static Long[] boxed(long[] values) {
+        Long[] boxed = new Long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return boxed;
+    }
+
+    /**
+     * Entries written but not chained yet, oldest first, in the caller's snapshot, as entries with
+     * sequence number 0 and no hash: a batch's entry waits here for the milliseconds until its
+     * chaining, and the ledger's check counts it.
+     */
+    void forEachPending(Transaction transaction, Consumer<AuditEntry> sink) {
+        Handles.of(transaction)
+                .createQuery("select * from audit_pending order by id")
+                .map(PENDING)
+                .useStream(stream -> stream.forEach(pending -> sink.accept(pending.entry())));
+    }
+
+    /** An entry as its change wrote it, before it is linked, under its row in the pending table. */
+    private record Pending(long id, AuditEntry entry) {}
+
     /** The entry that follows {@code last} in the chain, hashed. */
-    private AuditEntry link(AuditEvent event, Optional<ChainTip> last) {
+    private static AuditEntry link(AuditEntry pending, Optional<ChainTip> last) {
         long seq = last.map(ChainTip::seq).orElse(0L) + 1;
         String previousHash = last.map(ChainTip::hash).orElse(AuditEntry.GENESIS_HASH);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        // Entries never go back in time, even if the clock does.
+        // Entries never go back in time, even if the clock does or a later change committed first.
         Instant recordedAt = last.map(ChainTip::recordedAt)
-                .filter(previous -> previous.isAfter(now))
-                .orElse(now);
+                .filter(previous -> previous.isAfter(pending.recordedAt()))
+                .orElse(pending.recordedAt());
         AuditEntry unsigned = new AuditEntry(
                 seq,
                 recordedAt,
-                event.actor().name(),
-                event.actor().role(),
-                event.action(),
-                event.subject(),
-                CanonicalJson.write(event.command()),
-                CanonicalJson.write(event.outcome()),
-                CanonicalJson.write(event.versions()),
+                pending.actor(),
+                pending.actorRole(),
+                pending.action(),
+                pending.subject(),
+                pending.command(),
+                pending.outcome(),
+                pending.versions(),
                 previousHash,
                 "");
         return new AuditEntry(

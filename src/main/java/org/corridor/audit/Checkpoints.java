@@ -59,6 +59,7 @@ public final class Checkpoints {
      */
     public Optional<Checkpoint> checkpoint() {
         Place where = requirePlace();
+        log.chainPending();
         Optional<AuditEntry> head = log.head();
         if (head.isEmpty()) {
             // No key before there is something to sign: a key without checkpoints means they were removed.

@@ -36,6 +36,7 @@ import org.corridor.db.DatabaseSettings;
 import org.corridor.http.HttpServer;
 import org.corridor.ledger.AccountCode;
 import org.corridor.ledger.AccountFlag;
+import org.corridor.ledger.GroupCommit;
 import org.corridor.ledger.Ledger;
 import org.corridor.ledger.NewAccount;
 import org.corridor.ledger.NewTransfer;
@@ -183,18 +184,34 @@ public final class LedgerBench {
             results.add(summarise("hot", repeat(() -> runBatches(ledger, true, transfers)), baseline));
             print(results);
         }
+        // One token for every http case: the console creates the first user of an empty database only.
+        String token = cases.stream().anyMatch(name -> name.startsWith("http"))
+                ? BenchUsers.operatorToken(corridor, ACTOR)
+                : "";
+        if (cases.contains("http-alone")) {
+            // Before issue 21: every request's transfer in a batch and a commit of its own.
+            Config alone = corridor.config().withGroupCommit(GroupCommit.Settings.OFF);
+            // Not closed: closing a Corridor closes its database, which the bench's own Corridor shares.
+            Corridor ungrouped = new Corridor(alone, corridor.database(), Clock.systemUTC(), corridor.metrics());
+            results.add(runHttpCase(ungrouped, token, "http-alone", HTTP_CLIENTS, options.httpRequests(), baseline));
+            print(results);
+        }
         if (cases.contains("http")) {
-            results.add(runHttpCase(corridor, baseline));
+            results.add(runHttpCase(corridor, token, "http", HTTP_CLIENTS, options.httpRequests(), baseline));
+            print(results);
+        }
+        if (cases.contains("http-1")) {
+            results.add(runHttpCase(corridor, token, "http-1", 1, Math.max(1, options.httpRequests() / 10), baseline));
             print(results);
         }
     }
 
-    private Result runHttpCase(Corridor corridor, double baseline) throws Exception {
+    private Result runHttpCase(Corridor corridor, String token, String name, int clients, int requests, double baseline)
+            throws Exception {
         try (HttpServer server = HttpServer.start(corridor, "127.0.0.1", 0)) {
-            String token = BenchUsers.operatorToken(corridor, ACTOR);
             // Jetty, Jackson and the HTTP client have their own code to compile first.
-            runHttp(server.port(), token, Math.min(options.httpRequests(), 1_500));
-            return summarise("http", repeat(() -> runHttp(server.port(), token, options.httpRequests())), baseline);
+            runHttp(server.port(), token, clients, Math.min(requests, 1_500));
+            return summarise(name, repeat(() -> runHttp(server.port(), token, clients, requests)), baseline);
         }
     }
 
@@ -359,8 +376,8 @@ public final class LedgerBench {
                 options.threads(), batches, BATCH_SIZE, () -> b -> requireAccepted(ledger.post(ACTOR, planned.get(b))));
     }
 
-    /** Single transfers over HTTP from 50 concurrent clients on loopback. */
-    private Round runHttp(int port, String token, int requests) throws Exception {
+    /** Single transfers over HTTP from {@code clients} concurrent clients on loopback. */
+    private Round runHttp(int port, String token, int clients, int requests) throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/transfers");
         List<HttpRequest> planned = new ArrayList<>(requests);
         for (int i = 0; i < requests; i++) {
@@ -371,7 +388,7 @@ public final class LedgerBench {
                     .POST(HttpRequest.BodyPublishers.ofString(body(randomTransfer(false))))
                     .build());
         }
-        return timed(HTTP_CLIENTS, requests, 1, () -> {
+        return timed(clients, requests, 1, () -> {
             HttpClient client = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10))
@@ -500,7 +517,10 @@ public final class LedgerBench {
                 .append(" transfers one transaction each, from one thread, with the accounts locked first (the"
                         + " ledger's careful path); `http` sends ")
                 .append(options.httpRequests())
-                .append(" single-transfer requests from 50 concurrent clients over loopback.\n\n")
+                .append(" single-transfer requests from 50 concurrent clients over loopback, gathered by the server")
+                .append(" into shared batches (group commit, issue 21); `http-alone` the same with every transfer")
+                .append(" posted alone (`CORRIDOR_GROUP_COMMIT_MAX_BATCH=1`, as before issue 21), on a second server")
+                .append(" in the same process; `http-1` sends a tenth as many from one client.\n\n")
                 .toString();
     }
 
@@ -532,6 +552,19 @@ public final class LedgerBench {
                     "hot %d/s against at least half of batch (%s). ",
                     Math.round(hot.tps()),
                     hot.tps() >= batch.tps() / 2 ? "met" : "not met"));
+        }
+        Result http = byName.get("http");
+        Result alone = byName.get("http-alone");
+        if (http != null && alone != null) {
+            text.append(String.format(
+                    Locale.ROOT,
+                    "http %d transfers/s (p99 %.1f ms) against at least 5,000/s (%s) and %.1f× http-alone against"
+                            + " at least 10× (%s). ",
+                    Math.round(http.tps()),
+                    http.p99Millis(),
+                    http.tps() >= 5_000 ? "met" : "not met on this run",
+                    http.tps() / alone.tps(),
+                    http.tps() >= 10 * alone.tps() ? "met" : "not met on this run"));
         }
         return text.append("The load average above shows whether other work shared the two cores; ")
                 .append("docs/ledger.md compares the bare SQL of a batched posting measured on this machine.\n")

@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
         description = "Benchmark the ledger on a fresh durable embedded database: naive (one transaction per transfer, "
                 + "accounts locked first), batch (1,000 transfers per transaction over 10,000 limited accounts, "
                 + "from --threads threads), hot (every "
-                + "transfer touches one account) and http (single transfers from 50 concurrent clients).")
+                + "transfer touches one account), http-alone (single transfers from 50 concurrent clients, each "
+                + "posted alone, as before issue 21), http (the same, gathered into shared batches) and http-1 "
+                + "(one client).")
 final class BenchLedgerCommand implements Callable<Integer> {
 
     @Option(
@@ -55,8 +57,8 @@ final class BenchLedgerCommand implements Callable<Integer> {
             names = "--cases",
             split = ",",
             paramLabel = "CASE",
-            description = "Cases to run, of naive, batch, hot, http (default: all).")
-    List<String> cases = List.of("naive", "batch", "hot", "http");
+            description = "Cases to run, of naive, batch, hot, http-alone, http, http-1 (default: all).")
+    List<String> cases = List.of("naive", "batch", "hot", "http-alone", "http", "http-1");
 
     @Option(names = "--record", description = "Write the results into the Ledger section of docs/benchmarks.md.")
     boolean record;

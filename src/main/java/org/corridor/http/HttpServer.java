@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.corridor.app.Corridor;
 import org.corridor.authorisation.AuthorisationRoutes;
 import org.corridor.authorisation.EligibilityRoutes;
+import org.corridor.db.Leadership;
+import org.corridor.db.Notifications;
 import org.corridor.identity.UserRoutes;
 import org.corridor.ledger.HoldExpiry;
 import org.corridor.ledger.LedgerRoutes;
@@ -60,6 +62,9 @@ public final class HttpServer implements AutoCloseable {
     private final AutoCloseable checkpoints;
     private final AutoCloseable scheduledExecutions;
 
+    /** What this server shares with the others on its database: the timed work's lead, the lists' notices. */
+    private final AutoCloseable shared;
+
     private HttpServer(
             Javalin app,
             List<RouteSpec> routes,
@@ -67,7 +72,8 @@ public final class HttpServer implements AutoCloseable {
             HoldExpiry holdExpiry,
             RefusalLog refusals,
             AutoCloseable checkpoints,
-            AutoCloseable scheduledExecutions) {
+            AutoCloseable scheduledExecutions,
+            AutoCloseable shared) {
         this.app = app;
         this.routes = routes;
         this.gcMetrics = gcMetrics;
@@ -75,6 +81,7 @@ public final class HttpServer implements AutoCloseable {
         this.refusals = refusals;
         this.checkpoints = checkpoints;
         this.scheduledExecutions = scheduledExecutions;
+        this.shared = shared;
     }
 
     /** Starts a server for {@code corridor} on {@code host:port} (port 0 picks a free one). */
@@ -141,16 +148,29 @@ public final class HttpServer implements AutoCloseable {
             registered.set(api.registered());
         });
         app.start();
+        // Of several servers on one database, the one holding the timed work's lock runs it; each
+        // reloads the sanctions lists at once when another imports (issue 21).
+        Leadership leadership = new Leadership(corridor.database().pool(), Leadership.TIMED_WORK);
+        Notifications lists = Notifications.listen(
+                corridor.database().pool(), "corridor_lists", corridor.screening()::listsChangedElsewhere);
+        AutoCloseable shared = () -> {
+            lists.close();
+            leadership.close();
+        };
+        // Entries a stopped server committed but did not chain are chained before new ones.
+        corridor.audit().chainPending();
         // The ledger voids expired holds by itself while the server runs.
-        HoldExpiry holdExpiry = corridor.ledger().startHoldExpiry(HOLD_EXPIRY_PERIOD);
-        // Releases execute on their value date, and ask again for holds refused for funds or a cap.
+        HoldExpiry holdExpiry = corridor.ledger().startHoldExpiry(HOLD_EXPIRY_PERIOD, leadership);
+        // Releases execute on their value date, and ask again for holds refused for funds or a cap,
+        // on the server that leads the timed work.
         AutoCloseable scheduledExecutions =
-                corridor.releases().scheduledExecutions().start(HOLD_EXPIRY_PERIOD);
+                corridor.releases().scheduledExecutions().start(HOLD_EXPIRY_PERIOD, leadership);
         // The head of the audit chain is signed outside the database now and at every interval.
         AutoCloseable checkpoints = corridor.audit()
                 .checkpoints()
                 .schedule(corridor.config().safeguards().checkpointInterval());
-        return new HttpServer(app, registered.get(), gcMetrics, holdExpiry, refusals, checkpoints, scheduledExecutions);
+        return new HttpServer(
+                app, registered.get(), gcMetrics, holdExpiry, refusals, checkpoints, scheduledExecutions, shared);
     }
 
     /**
@@ -199,6 +219,11 @@ public final class HttpServer implements AutoCloseable {
             scheduledExecutions.close();
         } catch (Exception e) {
             LoggerFactory.getLogger(HttpServer.class).warn("scheduled executions not stopped: {}", e.getMessage());
+        }
+        try {
+            shared.close();
+        } catch (Exception e) {
+            LoggerFactory.getLogger(HttpServer.class).warn("timed work's lead not given up: {}", e.getMessage());
         }
         app.stop();
         refusals.close();

@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The scheduled job that voids expired holds: one daemon thread, so a slow run never overlaps the
- * next. A failed run is logged and the next one tries again. Close it to stop.
+ * next. A failed run is logged and the next one tries again. Each run first asks whether this server
+ * leads the timed work (issue 21: of several servers on one database, one runs it, and another takes
+ * over when it dies). Close it to stop.
  */
 public final class HoldExpiry implements AutoCloseable {
 
@@ -21,7 +24,7 @@ public final class HoldExpiry implements AutoCloseable {
         this.executor = executor;
     }
 
-    static HoldExpiry start(Ledger ledger, Duration period) {
+    static HoldExpiry start(Ledger ledger, Duration period, BooleanSupplier leads) {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ledger-hold-expiry");
             thread.setDaemon(true);
@@ -30,6 +33,9 @@ public final class HoldExpiry implements AutoCloseable {
         executor.scheduleWithFixedDelay(
                 () -> {
                     try {
+                        if (!leads.getAsBoolean()) {
+                            return;
+                        }
                         int expired = ledger.expireHolds();
                         if (expired > 0) {
                             LOG.info("voided {} expired hold(s)", expired);

@@ -47,14 +47,27 @@ public final class Ledger {
     private final SequencedPosting sequenced;
     private final AtomicLong postedCarefully = new AtomicLong();
     private final LedgerIntegrity integrity;
+    private final GroupCommit groupCommit;
+
+    /** A ledger whose single transfers share batches as {@link GroupCommit.Settings#DEFAULT} says. */
+    public Ledger(Transactions transactions, Transactions singleAttempts, AuditLog audit, Clock clock) {
+        this(transactions, singleAttempts, audit, clock, GroupCommit.Settings.DEFAULT);
+    }
 
     /**
      * @param transactions the units of work of every use case (retried as {@link Transactions} says)
      * @param singleAttempts units of work run once, for the sequenced path, whose fallback is the
      *     careful path
+     * @param grouping how single transfers posted at the same time share batches (issue 21)
      */
-    public Ledger(Transactions transactions, Transactions singleAttempts, AuditLog audit, Clock clock) {
+    public Ledger(
+            Transactions transactions,
+            Transactions singleAttempts,
+            AuditLog audit,
+            Clock clock,
+            GroupCommit.Settings grouping) {
         this.transactions = transactions;
+        this.groupCommit = new GroupCommit(grouping, this::postBatch);
         this.clock = new LedgerClock(clock);
         PostingSequencer sequencer = new PostingSequencer(REMEMBERED_ACCOUNTS);
         this.accounts = new Accounts(accountStore, audit, this.clock);
@@ -118,10 +131,18 @@ public final class Ledger {
     }
 
     /**
+     * A batch in a unit of work of its own; a single transfer shares one with those of other callers
+     * posted at the same time ({@link GroupCommit}).
+     */
+    private List<TransferOutcome> postAlone(Actor by, Batch batch) {
+        return groupCommit.takes(batch) ? groupCommit.post(by, batch) : postBatch(by, batch);
+    }
+
+    /**
      * A batch in a unit of work of its own: the sequenced way first; the careful way (retried) when
      * the batch resolves holds or anything moved under it.
      */
-    private List<TransferOutcome> postAlone(Actor by, Batch batch) {
+    private List<TransferOutcome> postBatch(Actor by, Batch batch) {
         Optional<List<TransferOutcome>> posted = sequenced.post(by, batch);
         if (posted.isPresent()) {
             return posted.get();
@@ -159,9 +180,12 @@ public final class Ledger {
         }
     }
 
-    /** Runs {@link #expireHolds()} every {@code period} on a thread of its own until closed. */
-    public HoldExpiry startHoldExpiry(Duration period) {
-        return HoldExpiry.start(this, period);
+    /**
+     * Runs {@link #expireHolds()} every {@code period} on a thread of its own until closed, each time
+     * that {@code leads} says this server leads the timed work.
+     */
+    public HoldExpiry startHoldExpiry(Duration period, java.util.function.BooleanSupplier leads) {
+        return HoldExpiry.start(this, period, leads);
     }
 
     // ---------------------------------------------------------------- accounts

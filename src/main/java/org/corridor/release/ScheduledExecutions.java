@@ -101,8 +101,12 @@ public final class ScheduledExecutions {
         }
     }
 
-    /** Runs {@link #runDue()} every {@code period} on a daemon thread until closed. */
-    public AutoCloseable start(Duration period) {
+    /**
+     * Runs {@link #runDue()} every {@code period} on a daemon thread until closed, on the ticks when
+     * {@code leads} says this process leads the timed work: of several servers on one database only
+     * one executes what is due.
+     */
+    public AutoCloseable start(Duration period, java.util.function.BooleanSupplier leads) {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "release-scheduled-executions");
             thread.setDaemon(true);
@@ -111,7 +115,9 @@ public final class ScheduledExecutions {
         executor.scheduleWithFixedDelay(
                 () -> {
                     try {
-                        runDue();
+                        if (leads.getAsBoolean()) {
+                            runDue();
+                        }
                     } catch (RuntimeException e) {
                         LOG.warn("scheduled executions failed; will try again: {}", e.getMessage());
                     }

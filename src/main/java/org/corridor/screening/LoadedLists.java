@@ -39,6 +39,11 @@ final class LoadedLists {
         this.indexFolder = indexFolder;
     }
 
+    /** Checks the database at the next use: another process has changed the active versions. */
+    void expire() {
+        checkedAt.set(System.nanoTime() - refreshNanos);
+    }
+
     /** The active lists, loaded on first use and refreshed when another process has imported. */
     ActiveLists get() {
         ActiveLists lists = current.get();

@@ -476,6 +476,14 @@ public final class Screening {
     }
 
     /**
+     * Another server on this database changed the active versions (LISTEN/NOTIFY, issue 21): the
+     * next screening checks them. Its listeners are not told: the importing server told its own.
+     */
+    public void listsChangedElsewhere() {
+        loaded.expire();
+    }
+
+    /**
      * Adds a listener told of every new active version after its import has committed (re-screening
      * of open parties subscribes here). Listeners run on the importing thread, in registration
      * order; a listener's failure is logged and neither undoes the import nor stops the others.
