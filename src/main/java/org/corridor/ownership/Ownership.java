@@ -201,27 +201,30 @@ public final class Ownership {
         return transactions.read(store::latestRules).orElse(OwnershipRules.DEFAULT);
     }
 
-    /** Sets a new version of the rules, with the source that justifies it. */
+    /** Sets a new minority threshold, keeping the OFAC rule in force, with the source that justifies it. */
     public OwnershipRules changeRules(Actor by, BigDecimal minorityThresholdPercent, String source) {
+        return changeRules(by, minorityThresholdPercent, rules().ofacRule(), source);
+    }
+
+    /** Sets a new version of the rules, with the source that justifies it. */
+    public OwnershipRules changeRules(Actor by, BigDecimal minorityThresholdPercent, OfacRule ofacRule, String source) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         // Validates before anything is written.
-        new OwnershipRules(1, minorityThresholdPercent, source, now);
-        String document = CanonicalJson.write(
-                CanonicalJson.fields("minority_threshold_percent", minorityThresholdPercent.toPlainString()));
+        OwnershipRules draft =
+                new OwnershipRules(1, minorityThresholdPercent, ofacRule, source == null ? "" : source.strip(), now);
+        Map<String, Object> document = CanonicalJson.fields(
+                "minority_threshold_percent", minorityThresholdPercent.toPlainString(), "ofac_rule", ofacRule.name());
         return transactions.inTransaction(tx -> {
-            OwnershipRules rules =
-                    store.insertRules(tx, minorityThresholdPercent, document, source.strip(), by.name(), now);
+            OwnershipRules rules = store.insertRules(tx, draft, CanonicalJson.write(document), by.name());
+            Map<String, Object> command = new LinkedHashMap<>(document);
+            command.put("source", draft.source());
             audit.append(
                     tx,
                     AuditEvent.of(
                             by,
                             "OWNERSHIP_RULES_CHANGED",
                             "ownership:rules:" + rules.version(),
-                            CanonicalJson.fields(
-                                    "minority_threshold_percent",
-                                    minorityThresholdPercent.toPlainString(),
-                                    "source",
-                                    source),
+                            command,
                             CanonicalJson.fields("version", rules.version())));
             return rules;
         });
