@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
             OwnershipCommand.Explain.class,
             OwnershipCommand.History.class,
             OwnershipCommand.Rules.class,
+            OwnerHitsCommand.class,
             OwnershipCommand.Bench.class
         })
 final class OwnershipCommand extends CommandGroup {
@@ -57,7 +58,11 @@ final class OwnershipCommand extends CommandGroup {
         }
         return "imported " + origin + ": " + result.rows() + " rows; " + result.edgesWritten() + " edges, "
                 + result.partiesWritten() + " parties, " + result.designationsWritten()
-                + " designations written; graph version " + result.graphVersion();
+                + " designations written; graph version " + result.graphVersion()
+                + (result.ownerHitsOpened().isEmpty()
+                        ? ""
+                        : "; " + result.ownerHitsOpened().size()
+                                + " owner screening hits opened for review (ownership hits list)");
     }
 
     @Command(

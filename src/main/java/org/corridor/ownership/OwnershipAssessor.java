@@ -14,7 +14,12 @@ import java.util.function.IntPredicate;
  * listing port about everyone upstream at once, computes both blocked shares, finds the largest
  * paths and names the reasons. Thread-safe (no state of its own beyond its settings).
  */
-record OwnershipAssessor(ListingLookup listings, long cycleBudget) {
+record OwnershipAssessor(ListingLookup listings, ListingLookup ownerHits, long cycleBudget) {
+
+    /** An assessor that knows of no owner screening hits (tests of the rules alone). */
+    OwnershipAssessor(ListingLookup listings, long cycleBudget) {
+        this(listings, ListingLookup.NONE, cycleBudget);
+    }
 
     static final int PATH_LIMIT = 20;
     static final int PATH_SEARCH_STEPS = 50_000;
@@ -27,7 +32,9 @@ record OwnershipAssessor(ListingLookup listings, long cycleBudget) {
         int target = found.get();
         PartyRef party = graph.party(target);
         Map<Integer, List<Listing>> listed = new HashMap<>();
-        IntPredicate isListed = listedAmong(graph, RegimeShares.upstreamOf(graph, target), target, asked, listed);
+        Map<Integer, List<Listing>> onHits = new LinkedHashMap<>();
+        IntPredicate isListed =
+                listedAmong(graph, RegimeShares.upstreamOf(graph, target), target, asked, listed, onHits);
         // Every list together, multiplied along paths: the listed path share (shown, and reviewed
         // when large), and the conservative cascade.
         BlockedShares shares = BlockedShares.of(graph, target, nodes -> isListed, cycleBudget);
@@ -55,6 +62,13 @@ record OwnershipAssessor(ListingLookup listings, long cycleBudget) {
                     "listed persons hold " + SharePercent.format(Proportion.toPercent(listedShare)) + "% of "
                             + party.name() + " multiplied along paths through owners that are not blocked; no"
                             + " regime's rule blocks on it, so a reviewer decides"));
+        }
+        if (status != OwnershipStatus.CLEAR) {
+            onHits.forEach((node, hits) -> reasons.add(new OwnershipReason(
+                    OwnershipReason.Code.OWNER_SCREENING_HIT,
+                    graph.party(node).name() + " (" + graph.party(node).id() + ") counts as listed on screening hits"
+                            + " of its name until a four-eyes review clears them: "
+                            + hits.stream().map(Listing::describe).toList())));
         }
         if (shares.searchLimited()) {
             status = status.atLeast(OwnershipStatus.ESCALATE);
@@ -154,35 +168,58 @@ record OwnershipAssessor(ListingLookup listings, long cycleBudget) {
                 regimes);
     }
 
-    /** Who among the upstream parties is listed: designations in the data, then the port, in one call. */
+    /**
+     * Who among the upstream parties is listed: designations in the data, then the port, then the
+     * owner screening hits not cleared (also noted in {@code onHits}), one call each.
+     */
     private IntPredicate listedAmong(
-            OwnershipGraph graph, int[] nodes, int target, PartyRef asked, Map<Integer, List<Listing>> listed) {
+            OwnershipGraph graph,
+            int[] nodes,
+            int target,
+            PartyRef asked,
+            Map<Integer, List<Listing>> listed,
+            Map<Integer, List<Listing>> onHits) {
         for (int node : nodes) {
             List<Listing> designated = graph.designations(node);
             if (!designated.isEmpty()) {
                 listed.put(node, new ArrayList<>(designated));
             }
         }
-        if (listings != ListingLookup.NONE) {
-            Map<String, Integer> byId = new HashMap<>();
-            List<PartyRef> refs = new ArrayList<>(nodes.length);
-            for (int node : nodes) {
-                PartyRef ref = node == target ? asked : graph.party(node);
-                refs.add(ref);
-                byId.put(ref.id(), node);
-            }
-            listings.listingsForAll(refs).forEach((id, entries) -> {
-                Integer node = byId.get(id);
-                if (node != null && !entries.isEmpty()) {
-                    List<Listing> merged = listed.computeIfAbsent(node, key -> new ArrayList<>());
-                    entries.stream()
-                            .filter(entry -> merged.stream()
-                                    .noneMatch(known -> known.ref().equals(entry.ref())))
-                            .forEach(merged::add);
-                }
-            });
+        Map<String, Integer> byId = new HashMap<>();
+        List<PartyRef> refs = new ArrayList<>(nodes.length);
+        for (int node : nodes) {
+            PartyRef ref = node == target ? asked : graph.party(node);
+            refs.add(ref);
+            byId.put(ref.id(), node);
         }
+        merge(listings, refs, byId, listed, new HashMap<>());
+        merge(ownerHits, refs, byId, listed, onHits);
         return listed::containsKey;
+    }
+
+    private static void merge(
+            ListingLookup lookup,
+            List<PartyRef> refs,
+            Map<String, Integer> byId,
+            Map<Integer, List<Listing>> listed,
+            Map<Integer, List<Listing>> noted) {
+        if (lookup == ListingLookup.NONE) {
+            return;
+        }
+        lookup.listingsForAll(refs).forEach((id, entries) -> {
+            Integer node = byId.get(id);
+            if (node != null && !entries.isEmpty()) {
+                List<Listing> merged = listed.computeIfAbsent(node, key -> new ArrayList<>());
+                entries.stream()
+                        .filter(entry ->
+                                merged.stream().noneMatch(known -> known.ref().equals(entry.ref())))
+                        .forEach(entry -> {
+                            merged.add(entry);
+                            noted.computeIfAbsent(node, key -> new ArrayList<>())
+                                    .add(entry);
+                        });
+            }
+        });
     }
 
     /** A found path with its public form. */

@@ -20,6 +20,8 @@ public record OwnershipReason(Code code, String detail) {
          * the minority threshold: no regime blocks on it, a reviewer looks.
          */
         INDIRECT_INTEREST,
+        /** An owner counts as listed on a screening hit of its name that no four-eyes review has cleared. */
+        OWNER_SCREENING_HIT,
         /** A cycle of cross-holdings held more paths than the search budget; the shares are lower bounds. */
         PATH_SEARCH_LIMITED
     }

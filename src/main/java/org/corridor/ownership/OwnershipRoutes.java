@@ -241,6 +241,42 @@ public record OwnershipRoutes(Ownership ownership) implements Routes {
                 .request(RulesChange.class)
                 .response(RulesView.class)
                 .handle(this::changeRules);
+        registerHits(api);
+    }
+
+    private void registerHits(Api api) {
+        api.get("/api/v1/ownership/hits")
+                .requires(Permission.HIT_READ)
+                .tag("ownership")
+                .summary(
+                        "Screening hits on owners and controllers, oldest first; each counts as a listing until cleared")
+                .query("state", "OPEN, FALSE_POSITIVE, TRUE_MATCH or ESCALATED")
+                .query("limit", "at most this many (1 to 500, default 100)")
+                .responseList(OwnerHit.class)
+                .handle(ctx -> ctx.json(ownership
+                        .ownerHits()
+                        .list(
+                                Requests.query(ctx, "state"),
+                                Requests.intQuery(ctx, "limit", 100, 1, OwnerHits.MAX_PAGE))));
+        api.get("/api/v1/ownership/hits/{id}")
+                .requires(Permission.HIT_READ)
+                .tag("ownership")
+                .summary("One owner hit with the screening's explanation and the dispositions so far")
+                .response(OwnerHit.class)
+                .handle(ctx -> ctx.json(ownership.ownerHits().get(Requests.uuidPath(ctx, "id"))));
+        api.post("/api/v1/ownership/hits/{id}/dispositions")
+                .requires(Permission.HIT_DISPOSE)
+                .tag("ownership")
+                .summary("Decide an owner hit with a rationale; clearing needs a second reviewer who is not the first,"
+                        + " and nobody who recorded data naming the owner decides")
+                .request(OwnerHits.Disposition.class)
+                .response(OwnerHit.class)
+                .handle(ctx -> ctx.json(ownership
+                        .ownerHits()
+                        .dispose(
+                                Api.actor(ctx),
+                                Requests.uuidPath(ctx, "id"),
+                                Requests.body(ctx, OwnerHits.Disposition.class))));
     }
 
     private void recordEdges(Context ctx) {

@@ -56,7 +56,7 @@ class OwnershipTest {
     @Test
     void the_scenario_forwarder_imported_from_csv_is_blocked_by_ownership_and_the_paths_name_both_listed_owners() {
         ImportResult result = importCsv(FORWARDER_CSV);
-        assertThat(result).isEqualTo(new ImportResult(1, 3, 4, 3, 2, true));
+        assertThat(result).isEqualTo(new ImportResult(1, 3, 4, 3, 2, true, List.of()));
 
         OwnershipAssessment assessment = ownership.explain("gulf-star-logistics-fze");
         assertThat(assessment.status()).isEqualTo(OwnershipStatus.BLOCKED_BY_OWNERSHIP);
