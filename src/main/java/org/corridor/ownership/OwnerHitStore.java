@@ -78,16 +78,17 @@ final class OwnerHitStore {
     }
 
     Optional<OwnerHit> find(Transaction transaction, UUID id) {
-        return Handles.of(transaction)
-                .createQuery(SELECT + " where id = :id")
-                .bind("id", id)
-                .map((rs, ctx) -> hit(rs))
-                .findOne();
+        return one(transaction, id, "");
     }
 
+    /** The hit, locked until the unit of work ends: one decision at a time. */
     Optional<OwnerHit> lock(Transaction transaction, UUID id) {
+        return one(transaction, id, " for update");
+    }
+
+    private static Optional<OwnerHit> one(Transaction transaction, UUID id, String lock) {
         return Handles.of(transaction)
-                .createQuery(SELECT + " where id = :id for update")
+                .createQuery(SELECT + " where id = :id" + lock)
                 .bind("id", id)
                 .map((rs, ctx) -> hit(rs))
                 .findOne();
