@@ -28,6 +28,7 @@ import org.corridor.release.Releases;
 import org.corridor.report.Alert;
 import org.corridor.report.ReportSettings;
 import org.corridor.report.Reports;
+import org.corridor.screening.Screener;
 import org.corridor.screening.Screening;
 import org.corridor.screening.ScreeningListings;
 import org.corridor.screening.ScreeningResult;
@@ -81,7 +82,13 @@ public final class Corridor implements AutoCloseable {
         // Who is listed: exact IMO numbers and name hits from the active sanctions lists, and the
         // graph's own designations (the vessels ask both).
         ListingLookup screeningLookup = new ScreeningListings(screening);
-        this.ownership = new Ownership(database.transactions(), auditLog, screeningLookup, clock, config.zone());
+        this.ownership = new Ownership(
+                database.transactions(),
+                auditLog,
+                screeningLookup,
+                OwnerScreenings.over(screening),
+                clock,
+                config.zone());
         this.vessels = new Vessels(
                 database.transactions(),
                 auditLog,
@@ -112,6 +119,14 @@ public final class Corridor implements AutoCloseable {
         this.statements = new Statements(ledger, settlement, clock, config.zone());
         // FR-21: a new list version re-screens the parties of every open request against what changed.
         screening.onListsChanged(change -> releases.rescreen(change.delta().entitiesToRescreen(), Actor.SYSTEM));
+        // Issue 23: the owners and controllers of the ownership graph, against what changed.
+        screening.onListsChanged(change -> ownership
+                .ownerHits()
+                .rescreen(
+                        OwnerScreenings.overChanged(
+                                Screener.of(change.delta().entitiesToRescreen()),
+                                Map.of(change.list().name(), change.current().label())),
+                        Actor.SYSTEM));
         this.reports = new Reports(
                 settlement,
                 authorisations,

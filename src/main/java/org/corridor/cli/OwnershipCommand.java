@@ -10,6 +10,7 @@ import org.corridor.app.Corridor;
 import org.corridor.bench.OwnershipBench;
 import org.corridor.ownership.EdgeRecord;
 import org.corridor.ownership.ImportResult;
+import org.corridor.ownership.OfacRule;
 import org.corridor.ownership.OwnershipAssessment;
 import org.corridor.ownership.OwnershipRules;
 import org.corridor.ownership.SharePercent;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Parameters;
             OwnershipCommand.Explain.class,
             OwnershipCommand.History.class,
             OwnershipCommand.Rules.class,
+            OwnerHitsCommand.class,
             OwnershipCommand.Bench.class
         })
 final class OwnershipCommand extends CommandGroup {
@@ -56,7 +58,11 @@ final class OwnershipCommand extends CommandGroup {
         }
         return "imported " + origin + ": " + result.rows() + " rows; " + result.edgesWritten() + " edges, "
                 + result.partiesWritten() + " parties, " + result.designationsWritten()
-                + " designations written; graph version " + result.graphVersion();
+                + " designations written; graph version " + result.graphVersion()
+                + (result.ownerHitsOpened().isEmpty()
+                        ? ""
+                        : "; " + result.ownerHitsOpened().size()
+                                + " owner screening hits opened for review (ownership hits list)");
     }
 
     @Command(
@@ -101,8 +107,8 @@ final class OwnershipCommand extends CommandGroup {
 
     @Command(
             name = "rules",
-            description = "Show the ownership rules in force, or set a new version with --minority-threshold and"
-                    + " --source.")
+            description = "Show the ownership rules in force, or set a new version with --minority-threshold and/or"
+                    + " --ofac-rule, and --source.")
     static final class Rules extends CorridorCommand {
         @Option(
                 names = "--minority-threshold",
@@ -110,16 +116,29 @@ final class OwnershipCommand extends CommandGroup {
                 description = "A blocked share at or above this escalates (default rule: 25).")
         BigDecimal minorityThreshold;
 
+        @Option(
+                names = "--ofac-rule",
+                paramLabel = "RULE",
+                description = "BLOCKED_HOLDINGS (OFAC's 2014 guidance, the default) or CONSERVATIVE_CASCADE"
+                        + " (multiplies through owners that are not blocked; stricter).")
+        String ofacRule;
+
         @Option(names = "--source", paramLabel = "TEXT", description = "Why, and on whose authority (required to set).")
         String source;
 
         @Override
         void run(Corridor corridor) {
-            OwnershipRules rules = minorityThreshold == null
-                    ? corridor.ownership().rules()
+            OwnershipRules current = corridor.ownership().rules();
+            OwnershipRules rules = minorityThreshold == null && ofacRule == null
+                    ? current
                     : corridor.ownership()
-                            .changeRules(CliActor.current(), minorityThreshold, source == null ? "" : source);
-            System.out.println("ownership rules version " + rules.version() + ": blocking at 50%, escalation at "
+                            .changeRules(
+                                    CliActor.current(),
+                                    minorityThreshold == null ? current.minorityThresholdPercent() : minorityThreshold,
+                                    ofacRule == null ? current.ofacRule() : OfacRule.parse(ofacRule),
+                                    source == null ? "" : source);
+            System.out.println("ownership rules version " + rules.version() + ": OFAC rule " + rules.ofacRule()
+                    + ", EU and UK more than 50% or control; escalation at "
                     + rules.minorityThresholdPercent().toPlainString() + "%; source: " + rules.source());
         }
     }

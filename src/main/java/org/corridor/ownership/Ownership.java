@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 import org.corridor.InvalidInputException;
@@ -68,25 +69,41 @@ public final class Ownership {
     private final AtomicReference<OwnershipGraph> snapshot = new AtomicReference<>();
     private final Object loading = new Object();
     private final DesignatedListings designations;
+    private final OwnerHits ownerHits;
 
     /**
      * @param listings who is listed beyond the graph's own designations (the screening engine), or
      *     {@link ListingLookup#NONE}
      */
     public Ownership(Transactions transactions, AuditLog audit, ListingLookup listings, Clock clock, ZoneId zone) {
-        this(transactions, audit, listings, clock, zone, BlockedShares.DEFAULT_CYCLE_BUDGET);
+        this(transactions, audit, listings, OwnerScreening.NONE, clock, zone, BlockedShares.DEFAULT_CYCLE_BUDGET);
+    }
+
+    /**
+     * @param owners screens the owners and controllers of imported data against the active lists
+     */
+    public Ownership(
+            Transactions transactions,
+            AuditLog audit,
+            ListingLookup listings,
+            OwnerScreening owners,
+            Clock clock,
+            ZoneId zone) {
+        this(transactions, audit, listings, owners, clock, zone, BlockedShares.DEFAULT_CYCLE_BUDGET);
     }
 
     Ownership(
             Transactions transactions,
             AuditLog audit,
             ListingLookup listings,
+            OwnerScreening owners,
             Clock clock,
             ZoneId zone,
             long cycleBudget) {
         this.transactions = transactions;
         this.audit = audit;
-        this.assessor = new OwnershipAssessor(listings, cycleBudget);
+        this.ownerHits = new OwnerHits(transactions, audit, clock, owners);
+        this.assessor = new OwnershipAssessor(listings, ownerHits.asListings(), cycleBudget);
         this.clock = clock;
         this.zone = zone;
         this.designations = new DesignatedListings(this::graph);
@@ -125,6 +142,11 @@ public final class Ownership {
         return designations;
     }
 
+    /** The screening hits on owners and controllers, and their four-eyes review. */
+    public OwnerHits ownerHits() {
+        return ownerHits;
+    }
+
     /** Records a batch of rows given through the API; rows are named {@code edges[i]} in refusals. */
     public ImportResult record(Actor by, List<EdgeInput> rows) {
         List<GraphImport.Numbered> numbered = new ArrayList<>();
@@ -160,14 +182,20 @@ public final class Ownership {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String hash = contentHash(rows);
         OwnershipStore.BatchOrigin batchOrigin = new OwnershipStore.BatchOrigin(by.name(), origin, hash, now);
+        // Every owner and controller the batch names is screened like a party, before the unit of work.
+        Map<PartyRef, OwnerScreening.Result> matched = ownerHits.screen(owners(rows));
         return transactions.inTransaction(tx -> {
             store.lockGraph(tx);
             GraphImport.Writes writes =
                     GraphImport.plan(rows, store.current(tx, GraphImport.partyIds(rows), GraphImport.ownedIds(rows)));
             long version = store.graphVersion(tx);
+            List<OwnerHit> opened = List.of();
             if (!writes.isEmpty()) {
                 version++;
                 store.insertBatch(tx, version, batchOrigin, writes);
+                opened = ownerHits.open(tx, matched, by.name());
+                Map<String, String> versions = new TreeMap<>(OwnerHits.versions(opened));
+                versions.put("ownership_graph", Long.toString(version));
                 audit.append(
                         tx,
                         new AuditEvent(
@@ -175,8 +203,14 @@ public final class Ownership {
                                 "OWNERSHIP_BATCH_RECORDED",
                                 "ownership:batch:" + version,
                                 command(origin, hash, rows),
-                                CanonicalJson.fields("graph_version", version, "rows", rows.size()),
-                                Map.of("ownership_graph", Long.toString(version))));
+                                CanonicalJson.fields(
+                                        "graph_version",
+                                        version,
+                                        "rows",
+                                        rows.size(),
+                                        "owner_hits_opened",
+                                        opened.stream().map(OwnerHit::summary).toList()),
+                                versions));
             }
             return new ImportResult(
                     version,
@@ -184,8 +218,20 @@ public final class Ownership {
                     writes.parties().size(),
                     writes.edges().size(),
                     writes.designations().size(),
-                    !writes.isEmpty());
+                    !writes.isEmpty(),
+                    opened.stream().map(OwnerHit::id).toList());
         });
+    }
+
+    /** The owners and controllers a batch names, each once, as the batch names them. */
+    private static List<PartyRef> owners(List<GraphImport.GraphRow> rows) {
+        Map<String, PartyRef> owners = new LinkedHashMap<>();
+        for (GraphImport.GraphRow row : rows) {
+            owners.putIfAbsent(
+                    row.ownerId(),
+                    new PartyRef(row.ownerId(), row.ownerName(), row.ownerKind().orElse(PartyKind.ENTITY)));
+        }
+        return List.copyOf(owners.values());
     }
 
     /** Every stored version of the edges into and out of a party, oldest first (at most 1,000). */
@@ -201,27 +247,30 @@ public final class Ownership {
         return transactions.read(store::latestRules).orElse(OwnershipRules.DEFAULT);
     }
 
-    /** Sets a new version of the rules, with the source that justifies it. */
+    /** Sets a new minority threshold, keeping the OFAC rule in force, with the source that justifies it. */
     public OwnershipRules changeRules(Actor by, BigDecimal minorityThresholdPercent, String source) {
+        return changeRules(by, minorityThresholdPercent, rules().ofacRule(), source);
+    }
+
+    /** Sets a new version of the rules, with the source that justifies it. */
+    public OwnershipRules changeRules(Actor by, BigDecimal minorityThresholdPercent, OfacRule ofacRule, String source) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         // Validates before anything is written.
-        new OwnershipRules(1, minorityThresholdPercent, source, now);
-        String document = CanonicalJson.write(
-                CanonicalJson.fields("minority_threshold_percent", minorityThresholdPercent.toPlainString()));
+        OwnershipRules draft =
+                new OwnershipRules(1, minorityThresholdPercent, ofacRule, source == null ? "" : source.strip(), now);
+        Map<String, Object> document = CanonicalJson.fields(
+                "minority_threshold_percent", minorityThresholdPercent.toPlainString(), "ofac_rule", ofacRule.name());
         return transactions.inTransaction(tx -> {
-            OwnershipRules rules =
-                    store.insertRules(tx, minorityThresholdPercent, document, source.strip(), by.name(), now);
+            OwnershipRules rules = store.insertRules(tx, draft, CanonicalJson.write(document), by.name());
+            Map<String, Object> command = new LinkedHashMap<>(document);
+            command.put("source", draft.source());
             audit.append(
                     tx,
                     AuditEvent.of(
                             by,
                             "OWNERSHIP_RULES_CHANGED",
                             "ownership:rules:" + rules.version(),
-                            CanonicalJson.fields(
-                                    "minority_threshold_percent",
-                                    minorityThresholdPercent.toPlainString(),
-                                    "source",
-                                    source),
+                            command,
                             CanonicalJson.fields("version", rules.version())));
             return rules;
         });

@@ -12,15 +12,17 @@ import java.util.Map;
  * @param inGraph false when the graph knows nothing of the party (then only its own listings count)
  * @param listedPathSharePercent the sum over simple paths from listed owners of the product of
  *     shares along each path, through owners that are not listed themselves
- * @param blockedSharePercent the same sum under OFAC's cascade: owners blocked by ownership count
- *     as blocked sources in full; never below the listed path share
+ * @param blockedSharePercent the share blocked persons hold under the deciding regime's rule
  * @param listings the party's own list entries (then the status is LISTED)
  * @param listedPaths the largest paths from listed owners, largest first
- * @param blockedPaths the largest paths from blocked owners (listed or blocked by ownership)
+ * @param blockedPaths the holdings of blocked owners under the deciding regime's rule, largest first
  * @param blockedOwners the blocked owners at the start of those paths
  * @param blockedControllers listed or blocked persons holding control of the party
  * @param pathsComplete false when more paths contribute than are listed here
  * @param upstreamParties how many parties lie upstream of this one (the size of the question)
+ * @param regime the regime whose answer decided the status (the most severe)
+ * @param rule the rule that regime applied, named and stated
+ * @param regimes every regime's answer: OFAC, the EU and the UK, each under its own rule
  */
 public record OwnershipAssessment(
         PartyRef party,
@@ -38,7 +40,10 @@ public record OwnershipAssessment(
         int upstreamParties,
         BigDecimal minorityThresholdPercent,
         long graphVersion,
-        long rulesVersion) {
+        long rulesVersion,
+        Regime regime,
+        String rule,
+        List<RegimeAssessment> regimes) {
 
     public OwnershipAssessment {
         reasons = List.copyOf(reasons);
@@ -47,6 +52,7 @@ public record OwnershipAssessment(
         blockedPaths = List.copyOf(blockedPaths);
         blockedOwners = List.copyOf(blockedOwners);
         blockedControllers = List.copyOf(blockedControllers);
+        regimes = List.copyOf(regimes);
     }
 
     /** The versions an audit entry should record for a decision that used this assessment. */
@@ -58,9 +64,14 @@ public record OwnershipAssessment(
     public List<String> explanation() {
         List<String> lines = new ArrayList<>();
         lines.add(party.name() + " (" + party.id() + "): " + status);
-        lines.add("blocked share " + SharePercent.format(blockedSharePercent) + "% (OFAC cascade); listed path share "
+        lines.add("blocked share " + SharePercent.format(blockedSharePercent) + "% under " + regime + " ("
+                + RegimeAssessment.nameOf(rule) + "); listed path share "
                 + SharePercent.format(listedPathSharePercent) + "%; escalation at "
-                + SharePercent.format(minorityThresholdPercent) + "%, blocking at 50%");
+                + SharePercent.format(minorityThresholdPercent) + "%");
+        for (RegimeAssessment each : regimes) {
+            lines.add("regime " + each.regime() + ": " + each.status() + ", " + SharePercent.format(each.sharePercent())
+                    + "% under " + each.rule());
+        }
         if (!inGraph) {
             lines.add("the ownership graph holds no data on this party");
         }
@@ -71,7 +82,7 @@ public record OwnershipAssessment(
             listedPaths.forEach(path -> lines.add("  " + path.text()));
         }
         if (!blockedPaths.equals(listedPaths) && !blockedPaths.isEmpty()) {
-            lines.add("paths from blocked owners (cascade):");
+            lines.add("holdings of blocked owners (" + regime + "):");
             blockedPaths.forEach(path -> lines.add("  " + path.text()));
         }
         if (!blockedOwners.isEmpty()) {

@@ -14,7 +14,12 @@ import java.util.function.IntPredicate;
  * listing port about everyone upstream at once, computes both blocked shares, finds the largest
  * paths and names the reasons. Thread-safe (no state of its own beyond its settings).
  */
-record OwnershipAssessor(ListingLookup listings, long cycleBudget) {
+record OwnershipAssessor(ListingLookup listings, ListingLookup ownerHits, long cycleBudget) {
+
+    /** An assessor that knows of no owner screening hits (tests of the rules alone). */
+    OwnershipAssessor(ListingLookup listings, long cycleBudget) {
+        this(listings, ListingLookup.NONE, cycleBudget);
+    }
 
     static final int PATH_LIMIT = 20;
     static final int PATH_SEARCH_STEPS = 50_000;
@@ -27,126 +32,125 @@ record OwnershipAssessor(ListingLookup listings, long cycleBudget) {
         int target = found.get();
         PartyRef party = graph.party(target);
         Map<Integer, List<Listing>> listed = new HashMap<>();
-        BlockedShares shares =
-                BlockedShares.of(graph, target, nodes -> listedAmong(graph, nodes, target, asked, listed), cycleBudget);
-
-        BigDecimal listedPercent = Proportion.toPercent(shares.listedShare(target));
-        BigDecimal blockedPercent = Proportion.toPercent(shares.blockedShare(target));
-        long worstShare = Math.max(shares.listedShare(target), shares.blockedShare(target));
-
-        List<FoundPathView> listedFound = paths(graph, shares, target, PathFinder.Sources.LISTED, listed);
-        List<FoundPathView> blockedFound = paths(graph, shares, target, PathFinder.Sources.BLOCKED, listed);
-
-        List<ControlHolder> controllers = controllers(graph, shares, target);
-        List<Listing> own = listed.getOrDefault(target, List.of());
-        Verdict verdict = verdict(party, own, worstShare, rules, controllers, shares.searchLimited());
-        Map<Integer, BlockedOwner> owners = new LinkedHashMap<>();
-        for (FoundPathView path : concat(blockedFound, listedFound)) {
-            int source = path.found().parties()[0];
-            owners.computeIfAbsent(source, key -> blockedOwner(graph, shares, listed, source));
+        Map<Integer, List<Listing>> onHits = new LinkedHashMap<>();
+        IntPredicate isListed =
+                listedAmong(graph, RegimeShares.upstreamOf(graph, target), target, asked, listed, onHits);
+        // Every list together, multiplied along paths: the listed path share (shown, and reviewed
+        // when large), and the conservative cascade.
+        BlockedShares shares = BlockedShares.of(graph, target, nodes -> isListed, cycleBudget);
+        RegimeVerdicts verdicts = new RegimeVerdicts(graph, rules, listed);
+        List<RegimeAssessment> regimes = new ArrayList<>();
+        for (Regime regime : Regime.values()) {
+            if (regime == Regime.OFAC && rules.ofacRule() == OfacRule.CONSERVATIVE_CASCADE) {
+                IntPredicate ofac = verdicts.designatedUnder(Regime.OFAC);
+                regimes.add(verdicts.cascade(target, BlockedShares.of(graph, target, nodes -> ofac, cycleBudget)));
+            } else {
+                regimes.add(verdicts.assess(regime, target));
+            }
+        }
+        RegimeAssessment deciding = deciding(regimes);
+        List<FoundPathView> listedFound = paths(graph, shares, target, listed);
+        List<OwnershipReason> reasons = new ArrayList<>(deciding.reasons());
+        OwnershipStatus status = deciding.status();
+        long listedShare = shares.listedShare(target);
+        if (status.compareTo(OwnershipStatus.ESCALATE) <= 0
+                && Proportion.reaches(listedShare, Proportion.ofPercent(rules.minorityThresholdPercent()))
+                && Proportion.toPercent(listedShare).compareTo(deciding.sharePercent()) > 0) {
+            status = status.atLeast(OwnershipStatus.ESCALATE);
+            reasons.add(new OwnershipReason(
+                    OwnershipReason.Code.INDIRECT_INTEREST,
+                    "listed persons hold " + SharePercent.format(Proportion.toPercent(listedShare)) + "% of "
+                            + party.name() + " multiplied along paths through owners that are not blocked; no"
+                            + " regime's rule blocks on it, so a reviewer decides"));
+        }
+        if (status != OwnershipStatus.CLEAR) {
+            onHits.forEach((node, hits) -> reasons.add(new OwnershipReason(
+                    OwnershipReason.Code.OWNER_SCREENING_HIT,
+                    graph.party(node).name() + " (" + graph.party(node).id() + ") counts as listed on screening hits"
+                            + " of its name until a four-eyes review clears them: "
+                            + hits.stream().map(Listing::describe).toList())));
+        }
+        if (shares.searchLimited()) {
+            status = status.atLeast(OwnershipStatus.ESCALATE);
+            reasons.add(new OwnershipReason(
+                    OwnershipReason.Code.PATH_SEARCH_LIMITED,
+                    "cross-holdings upstream hold more paths than the search allows; the listed path share is a"
+                            + " lower bound, so a reviewer must decide"));
         }
         return new OwnershipAssessment(
                 party,
                 true,
-                verdict.status(),
-                verdict.reasons(),
-                listedPercent,
-                blockedPercent,
-                own,
+                status,
+                reasons,
+                Proportion.toPercent(listedShare),
+                deciding.sharePercent(),
+                listed.getOrDefault(target, List.of()),
                 listedFound.stream().map(FoundPathView::path).toList(),
-                blockedFound.stream().map(FoundPathView::path).toList(),
-                List.copyOf(owners.values()),
-                controllers,
-                !shares.searchLimited()
-                        && covers(listedFound, shares.listedShare(target))
-                        && covers(blockedFound, shares.blockedShare(target)),
-                shares.upstreamSize() - 1,
+                deciding.holdings(),
+                deciding.blockedOwners(),
+                controllers(regimes),
+                !shares.searchLimited() && covers(listedFound, listedShare),
+                RegimeShares.upstreamOf(graph, target).length - 1,
                 rules.minorityThresholdPercent(),
                 graph.version(),
-                rules.version());
+                rules.version(),
+                deciding.regime(),
+                deciding.rule(),
+                regimes);
     }
 
-    /** The status of a party in the graph and the reasons for it, in the order they are checked. */
-    private record Verdict(OwnershipStatus status, List<OwnershipReason> reasons) {}
-
-    private static Verdict verdict(
-            PartyRef party,
-            List<Listing> own,
-            long worstShare,
-            OwnershipRules rules,
-            List<ControlHolder> controllers,
-            boolean searchLimited) {
-        BigDecimal worst = Proportion.toPercent(worstShare);
-        List<OwnershipReason> reasons = new ArrayList<>();
-        OwnershipStatus status = OwnershipStatus.CLEAR;
-        if (!own.isEmpty()) {
-            status = OwnershipStatus.LISTED;
-            reasons.add(new OwnershipReason(
-                    OwnershipReason.Code.LISTED,
-                    party.name() + " is listed: "
-                            + own.stream().map(Listing::describe).toList()));
-        }
-        if (Proportion.reaches(worstShare, Proportion.HALF)) {
-            status = status.atLeast(OwnershipStatus.BLOCKED_BY_OWNERSHIP);
-            reasons.add(new OwnershipReason(
-                    OwnershipReason.Code.BLOCKED_BY_OWNERSHIP,
-                    "blocked persons own " + SharePercent.format(worst)
-                            + "% in aggregate, directly or indirectly: 50% or more blocks"));
-        } else if (Proportion.reaches(worstShare, Proportion.ofPercent(rules.minorityThresholdPercent()))) {
-            status = status.atLeast(OwnershipStatus.ESCALATE);
-            reasons.add(new OwnershipReason(
-                    OwnershipReason.Code.MINORITY_BLOCKED_INTEREST,
-                    "blocked persons own " + SharePercent.format(worst) + "% in aggregate, at or above the "
-                            + SharePercent.format(rules.minorityThresholdPercent()) + "% minority threshold"));
-        }
-        for (ControlHolder controller : controllers) {
-            status = status.atLeast(OwnershipStatus.ESCALATE);
-            reasons.add(new OwnershipReason(
-                    OwnershipReason.Code.CONTROL_BY_BLOCKED_PERSON,
-                    controller.holder().name() + " (" + controller.status() + ") controls " + party.name()
-                            + " (source: " + controller.source() + ", as of " + controller.asOf()
-                            + "); control alone does not block"));
-        }
-        if (searchLimited) {
-            status = status.atLeast(OwnershipStatus.ESCALATE);
-            reasons.add(new OwnershipReason(
-                    OwnershipReason.Code.PATH_SEARCH_LIMITED,
-                    "cross-holdings upstream hold more paths than the search allows; the shares are lower"
-                            + " bounds, so a reviewer must decide"));
-        }
-        return new Verdict(status, reasons);
-    }
-
-    /** Listed or blocked persons holding control of {@code target}. */
-    private static List<ControlHolder> controllers(OwnershipGraph graph, BlockedShares shares, int target) {
-        List<ControlHolder> controllers = new ArrayList<>();
-        for (OwnershipGraph.Edge control : graph.controlInto(target)) {
-            int holder = control.owner();
-            if (shares.blocked(holder)) {
-                controllers.add(new ControlHolder(
-                        graph.party(holder),
-                        shares.listed(holder) ? OwnershipStatus.LISTED : OwnershipStatus.BLOCKED_BY_OWNERSHIP,
-                        control.source(),
-                        control.asOf()));
+    /** The regime whose answer is the most severe; between equals, the larger share, then OFAC, EU, UK. */
+    private static RegimeAssessment deciding(List<RegimeAssessment> regimes) {
+        RegimeAssessment deciding = regimes.get(0);
+        for (RegimeAssessment regime : regimes) {
+            int severity = regime.status().compareTo(deciding.status());
+            if (severity > 0 || (severity == 0 && regime.sharePercent().compareTo(deciding.sharePercent()) > 0)) {
+                deciding = regime;
             }
         }
-        return controllers;
+        return deciding;
     }
 
-    /** A party the graph does not know: only its own listings can speak. */
+    /** Every regime's blocked controllers, each holder once. */
+    private static List<ControlHolder> controllers(List<RegimeAssessment> regimes) {
+        Map<String, ControlHolder> byHolder = new LinkedHashMap<>();
+        regimes.forEach(regime -> regime.controllers()
+                .forEach(holder -> byHolder.putIfAbsent(holder.holder().id(), holder)));
+        return List.copyOf(byHolder.values());
+    }
+
+    /** A party the graph does not know: only its own listings can speak, under the regimes that list it. */
     private OwnershipAssessment outsideGraph(OwnershipGraph graph, OwnershipRules rules, PartyRef asked) {
         List<Listing> own = listings.listingsFor(asked);
-        List<OwnershipReason> reasons = own.isEmpty()
-                ? List.of()
-                : List.of(new OwnershipReason(
-                        OwnershipReason.Code.LISTED,
-                        asked.name() + " is listed: "
-                                + own.stream().map(Listing::describe).toList()));
+        List<RegimeAssessment> regimes = new ArrayList<>();
+        for (Regime regime : Regime.values()) {
+            List<Listing> under = own.stream()
+                    .filter(listing -> Regime.of(listing.ref()).contains(regime))
+                    .toList();
+            regimes.add(new RegimeAssessment(
+                    regime,
+                    regime.rule(rules.ofacRule()),
+                    under.isEmpty() ? OwnershipStatus.CLEAR : OwnershipStatus.LISTED,
+                    BigDecimal.ZERO,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    under.isEmpty()
+                            ? List.of()
+                            : List.of(RegimeVerdicts.reason(
+                                    regime,
+                                    OwnershipReason.Code.LISTED,
+                                    asked.name() + " is listed: "
+                                            + under.stream()
+                                                    .map(Listing::describe)
+                                                    .toList()))));
+        }
+        RegimeAssessment deciding = deciding(regimes);
         return new OwnershipAssessment(
                 asked,
                 false,
-                own.isEmpty() ? OwnershipStatus.CLEAR : OwnershipStatus.LISTED,
-                reasons,
+                deciding.status(),
+                deciding.reasons(),
                 BigDecimal.ZERO,
                 BigDecimal.ZERO,
                 own,
@@ -158,83 +162,84 @@ record OwnershipAssessor(ListingLookup listings, long cycleBudget) {
                 0,
                 rules.minorityThresholdPercent(),
                 graph.version(),
-                rules.version());
+                rules.version(),
+                deciding.regime(),
+                deciding.rule(),
+                regimes);
     }
 
-    /** Who among the upstream parties is listed: designations in the data, then the port, in one call. */
+    /**
+     * Who among the upstream parties is listed: designations in the data, then the port, then the
+     * owner screening hits not cleared (also noted in {@code onHits}), one call each.
+     */
     private IntPredicate listedAmong(
-            OwnershipGraph graph, int[] nodes, int target, PartyRef asked, Map<Integer, List<Listing>> listed) {
+            OwnershipGraph graph,
+            int[] nodes,
+            int target,
+            PartyRef asked,
+            Map<Integer, List<Listing>> listed,
+            Map<Integer, List<Listing>> onHits) {
         for (int node : nodes) {
             List<Listing> designated = graph.designations(node);
             if (!designated.isEmpty()) {
                 listed.put(node, new ArrayList<>(designated));
             }
         }
-        if (listings != ListingLookup.NONE) {
-            Map<String, Integer> byId = new HashMap<>();
-            List<PartyRef> refs = new ArrayList<>(nodes.length);
-            for (int node : nodes) {
-                PartyRef ref = node == target ? asked : graph.party(node);
-                refs.add(ref);
-                byId.put(ref.id(), node);
-            }
-            listings.listingsForAll(refs).forEach((id, entries) -> {
-                Integer node = byId.get(id);
-                if (node != null && !entries.isEmpty()) {
-                    List<Listing> merged = listed.computeIfAbsent(node, key -> new ArrayList<>());
-                    entries.stream()
-                            .filter(entry -> merged.stream()
-                                    .noneMatch(known -> known.ref().equals(entry.ref())))
-                            .forEach(merged::add);
-                }
-            });
+        Map<String, Integer> byId = new HashMap<>();
+        List<PartyRef> refs = new ArrayList<>(nodes.length);
+        for (int node : nodes) {
+            PartyRef ref = node == target ? asked : graph.party(node);
+            refs.add(ref);
+            byId.put(ref.id(), node);
         }
+        merge(listings, refs, byId, listed, new HashMap<>());
+        merge(ownerHits, refs, byId, listed, onHits);
         return listed::containsKey;
+    }
+
+    private static void merge(
+            ListingLookup lookup,
+            List<PartyRef> refs,
+            Map<String, Integer> byId,
+            Map<Integer, List<Listing>> listed,
+            Map<Integer, List<Listing>> noted) {
+        if (lookup == ListingLookup.NONE) {
+            return;
+        }
+        lookup.listingsForAll(refs).forEach((id, entries) -> {
+            Integer node = byId.get(id);
+            if (node != null && !entries.isEmpty()) {
+                List<Listing> merged = listed.computeIfAbsent(node, key -> new ArrayList<>());
+                entries.stream()
+                        .filter(entry ->
+                                merged.stream().noneMatch(known -> known.ref().equals(entry.ref())))
+                        .forEach(entry -> {
+                            merged.add(entry);
+                            noted.computeIfAbsent(node, key -> new ArrayList<>())
+                                    .add(entry);
+                        });
+            }
+        });
     }
 
     /** A found path with its public form. */
     private record FoundPathView(PathFinder.FoundPath found, OwnershipPath path) {}
 
+    /** The largest paths from listed owners through owners that are not listed, multiplied. */
     private static List<FoundPathView> paths(
-            OwnershipGraph graph,
-            BlockedShares shares,
-            int target,
-            PathFinder.Sources sources,
-            Map<Integer, List<Listing>> listed) {
+            OwnershipGraph graph, BlockedShares shares, int target, Map<Integer, List<Listing>> listed) {
         List<FoundPathView> views = new ArrayList<>();
         for (PathFinder.FoundPath found :
-                PathFinder.largest(graph, shares, target, sources, PATH_LIMIT, PATH_SEARCH_STEPS)) {
-            List<OwnershipPath.Hop> hops = new ArrayList<>();
-            for (int i = 0; i < found.edges().length; i++) {
-                OwnershipGraph.Edge edge = graph.edge(found.edges()[i]);
-                hops.add(new OwnershipPath.Hop(
-                        graph.party(edge.owner()),
-                        graph.party(edge.owned()),
-                        edge.share().orElseThrow(),
-                        edge.source(),
-                        edge.asOf()));
-            }
-            int source = found.parties()[0];
-            boolean sourceListed = shares.listed(source);
+                PathFinder.largest(graph, shares, target, PathFinder.Sources.LISTED, PATH_LIMIT, PATH_SEARCH_STEPS)) {
             views.add(new FoundPathView(
                     found,
                     new OwnershipPath(
-                            hops,
+                            graph.hops(found.edges()),
                             Proportion.toPercent(found.product()),
-                            sourceListed ? OwnershipStatus.LISTED : OwnershipStatus.BLOCKED_BY_OWNERSHIP,
-                            sourceListed ? listed.getOrDefault(source, List.of()) : List.of())));
+                            OwnershipStatus.LISTED,
+                            listed.getOrDefault(found.parties()[0], List.of()))));
         }
         return views;
-    }
-
-    private static BlockedOwner blockedOwner(
-            OwnershipGraph graph, BlockedShares shares, Map<Integer, List<Listing>> listed, int party) {
-        boolean isListed = shares.listed(party);
-        return new BlockedOwner(
-                graph.party(party),
-                isListed ? OwnershipStatus.LISTED : OwnershipStatus.BLOCKED_BY_OWNERSHIP,
-                listed.getOrDefault(party, List.of()),
-                Proportion.toPercent(shares.blockedShare(party)));
     }
 
     /** Whether the listed paths add up to the whole share (to within rounding far below display). */
@@ -244,11 +249,5 @@ record OwnershipAssessor(ListingLookup listings, long cycleBudget) {
             shown += path.found().product();
         }
         return Math.abs(total - shown) <= Proportion.TOLERANCE;
-    }
-
-    private static <T> List<T> concat(List<T> first, List<T> second) {
-        List<T> all = new ArrayList<>(first);
-        all.addAll(second);
-        return all;
     }
 }

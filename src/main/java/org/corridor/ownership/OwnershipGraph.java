@@ -113,6 +113,17 @@ final class OwnershipGraph {
         return fractions[edge];
     }
 
+    /** The hops of a path given by its edges, with each edge's evidence. */
+    List<OwnershipPath.Hop> hops(int[] path) {
+        List<OwnershipPath.Hop> hops = new ArrayList<>(path.length);
+        for (int index : path) {
+            Edge edge = ownershipEdges[index];
+            hops.add(new OwnershipPath.Hop(
+                    party(edge.owner()), party(edge.owned()), edge.share().orElseThrow(), edge.source(), edge.asOf()));
+        }
+        return hops;
+    }
+
     List<Edge> controlInto(int party) {
         return controlInto.getOrDefault(party, List.of());
     }

@@ -70,6 +70,27 @@ public record OwnershipRoutes(Ownership ownership) implements Routes {
     public record BlockedOwnerView(
             PartyRef party, String status, List<ListingView> listings, String blockedSharePercent) {}
 
+    /** One regime's answer as shown: the rule it applied, its status and share, its holdings and reasons. */
+    public record RegimeView(
+            String regime,
+            String rule,
+            String status,
+            String sharePercent,
+            List<PathView> holdings,
+            List<ControlHolder> controllers,
+            List<OwnershipReason> reasons) {
+        static RegimeView of(RegimeAssessment regime) {
+            return new RegimeView(
+                    regime.regime().name(),
+                    regime.rule(),
+                    regime.status().name(),
+                    SharePercent.format(regime.sharePercent()),
+                    regime.holdings().stream().map(PathView::of).toList(),
+                    regime.controllers(),
+                    regime.reasons());
+        }
+    }
+
     /** An assessment as shown: status, both figures (percent, as decimal strings), paths, reasons. */
     public record AssessmentView(
             PartyRef party,
@@ -88,6 +109,9 @@ public record OwnershipRoutes(Ownership ownership) implements Routes {
             int upstreamParties,
             long graphVersion,
             long rulesVersion,
+            String regime,
+            String rule,
+            List<RegimeView> regimes,
             List<String> explanation) {
 
         public static AssessmentView of(OwnershipAssessment assessment) {
@@ -116,6 +140,9 @@ public record OwnershipRoutes(Ownership ownership) implements Routes {
                     assessment.upstreamParties(),
                     assessment.graphVersion(),
                     assessment.rulesVersion(),
+                    assessment.regime().name(),
+                    assessment.rule(),
+                    assessment.regimes().stream().map(RegimeView::of).toList(),
                     assessment.explanation());
         }
     }
@@ -150,18 +177,23 @@ public record OwnershipRoutes(Ownership ownership) implements Routes {
     }
 
     /** The rules, the threshold as a decimal string. */
-    public record RulesView(long version, String minorityThresholdPercent, String source, Instant recordedAt) {
+    public record RulesView(
+            long version, String minorityThresholdPercent, String ofacRule, String source, Instant recordedAt) {
         static RulesView of(OwnershipRules rules) {
             return new RulesView(
                     rules.version(),
                     rules.minorityThresholdPercent().toPlainString(),
+                    rules.ofacRule().name(),
                     rules.source(),
                     rules.recordedAt());
         }
     }
 
-    /** A new version of the rules: the threshold as a decimal string and why it changes. */
-    public record RulesChange(String minorityThresholdPercent, String source) {}
+    /**
+     * A new version of the rules: the threshold as a decimal string, the OFAC rule (BLOCKED_HOLDINGS,
+     * OFAC's own, or CONSERVATIVE_CASCADE; unchanged when absent) and why it changes.
+     */
+    public record RulesChange(String minorityThresholdPercent, Optional<String> ofacRule, String source) {}
 
     @Override
     public void register(Api api) {
@@ -209,6 +241,42 @@ public record OwnershipRoutes(Ownership ownership) implements Routes {
                 .request(RulesChange.class)
                 .response(RulesView.class)
                 .handle(this::changeRules);
+        registerHits(api);
+    }
+
+    private void registerHits(Api api) {
+        api.get("/api/v1/ownership/hits")
+                .requires(Permission.HIT_READ)
+                .tag("ownership")
+                .summary(
+                        "Screening hits on owners and controllers, oldest first; each counts as a listing until cleared")
+                .query("state", "OPEN, FALSE_POSITIVE, TRUE_MATCH or ESCALATED")
+                .query("limit", "at most this many (1 to 500, default 100)")
+                .responseList(OwnerHit.class)
+                .handle(ctx -> ctx.json(ownership
+                        .ownerHits()
+                        .list(
+                                Requests.query(ctx, "state"),
+                                Requests.intQuery(ctx, "limit", 100, 1, OwnerHits.MAX_PAGE))));
+        api.get("/api/v1/ownership/hits/{id}")
+                .requires(Permission.HIT_READ)
+                .tag("ownership")
+                .summary("One owner hit with the screening's explanation and the dispositions so far")
+                .response(OwnerHit.class)
+                .handle(ctx -> ctx.json(ownership.ownerHits().get(Requests.uuidPath(ctx, "id"))));
+        api.post("/api/v1/ownership/hits/{id}/dispositions")
+                .requires(Permission.HIT_DISPOSE)
+                .tag("ownership")
+                .summary("Decide an owner hit with a rationale; clearing needs a second reviewer who is not the first,"
+                        + " and nobody who recorded data naming the owner decides")
+                .request(OwnerHits.Disposition.class)
+                .response(OwnerHit.class)
+                .handle(ctx -> ctx.json(ownership
+                        .ownerHits()
+                        .dispose(
+                                Api.actor(ctx),
+                                Requests.uuidPath(ctx, "id"),
+                                Requests.body(ctx, OwnerHits.Disposition.class))));
     }
 
     private void recordEdges(Context ctx) {
@@ -243,7 +311,10 @@ public record OwnershipRoutes(Ownership ownership) implements Routes {
             throw new InvalidInputException(
                     "RULES_INVALID", "minority_threshold_percent must be a decimal such as 25 or 20.5");
         }
-        ctx.json(RulesView.of(
-                ownership.changeRules(Api.actor(ctx), threshold, change.source() == null ? "" : change.source())));
+        OfacRule ofacRule = change.ofacRule() == null || change.ofacRule().isEmpty()
+                ? ownership.rules().ofacRule()
+                : OfacRule.parse(change.ofacRule().get());
+        ctx.json(RulesView.of(ownership.changeRules(
+                Api.actor(ctx), threshold, ofacRule, change.source() == null ? "" : change.source())));
     }
 }

@@ -288,13 +288,18 @@ final class OwnershipStore {
     Optional<OwnershipRules> latestRules(Transaction transaction) {
         return Handles.of(transaction)
                 .createQuery("select * from ownership_rules order by version desc limit 1")
-                .map((rs, ctx) -> new OwnershipRules(
-                        rs.getLong("version"),
-                        new BigDecimal(readJson(rs.getString("rules"))
-                                .get("minority_threshold_percent")
-                                .asText()),
-                        rs.getString("source"),
-                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant()))
+                .map((rs, ctx) -> {
+                    JsonNode rules = readJson(rs.getString("rules"));
+                    // Rules stored before the OFAC rule was a choice name none: OFAC's own rule applies.
+                    JsonNode ofacRule = rules.get("ofac_rule");
+                    return new OwnershipRules(
+                            rs.getLong("version"),
+                            new BigDecimal(
+                                    rules.get("minority_threshold_percent").asText()),
+                            ofacRule == null ? OfacRule.BLOCKED_HOLDINGS : OfacRule.valueOf(ofacRule.asText()),
+                            rs.getString("source"),
+                            rs.getObject("recorded_at", OffsetDateTime.class).toInstant());
+                })
                 .findFirst();
     }
 
@@ -304,27 +309,22 @@ final class OwnershipStore {
      *
      * @param document the rules as canonical JSON
      */
-    OwnershipRules insertRules(
-            Transaction transaction,
-            BigDecimal minorityThresholdPercent,
-            String document,
-            String source,
-            String actor,
-            Instant now) {
+    OwnershipRules insertRules(Transaction transaction, OwnershipRules draft, String document, String actor) {
         Handle handle = Handles.of(transaction);
         handle.execute("lock table ownership_rules in exclusive mode");
         long version = handle.createQuery("select coalesce(max(version), 0) + 1 from ownership_rules")
                 .mapTo(Long.class)
                 .one();
-        OwnershipRules rules = new OwnershipRules(version, minorityThresholdPercent, source, now);
+        OwnershipRules rules = new OwnershipRules(
+                version, draft.minorityThresholdPercent(), draft.ofacRule(), draft.source(), draft.recordedAt());
         handle.createUpdate("""
                         insert into ownership_rules (version, rules, source, recorded_at, actor)
                         values (:version, :rules, :source, :recordedAt, :actor)
                         """)
                 .bind("version", version)
                 .bind("rules", document)
-                .bind("source", source)
-                .bind("recordedAt", utc(now))
+                .bind("source", rules.source())
+                .bind("recordedAt", utc(rules.recordedAt()))
                 .bind("actor", actor)
                 .execute();
         return rules;

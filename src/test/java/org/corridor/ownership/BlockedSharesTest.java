@@ -146,13 +146,15 @@ class BlockedSharesTest {
         assertThat(stricter.status()).isEqualTo(OwnershipStatus.ESCALATE);
         assertThat(stricter.reasons())
                 .extracting(OwnershipReason::detail)
-                .containsExactly("blocked persons own 20% in aggregate, at or above the 20% minority threshold");
+                .contains("OFAC: blocked persons hold 20% in aggregate, at or above the 20% minority threshold");
     }
 
     @Test
-    void control_by_a_listed_person_escalates_but_does_not_block() {
-        OwnershipAssessment assessment =
-                new TestGraph().listed("X").controls("X", "Target").assess("Target");
+    void control_by_an_ofac_listed_person_escalates_but_does_not_block() {
+        OwnershipAssessment assessment = new TestGraph()
+                .listedOn("X", "OFAC_SDN:1")
+                .controls("X", "Target")
+                .assess("Target");
         assertThat(assessment.status()).isEqualTo(OwnershipStatus.ESCALATE);
         assertThat(assessment.reasons())
                 .extracting(OwnershipReason::code)
@@ -164,9 +166,9 @@ class BlockedSharesTest {
     }
 
     @Test
-    void control_by_a_party_blocked_by_ownership_escalates_too() {
+    void control_by_a_party_blocked_by_ownership_under_ofac_escalates_too() {
         OwnershipAssessment assessment = new TestGraph()
-                .listed("X")
+                .listedOn("X", "OFAC_SDN:1")
                 .owns("X", "60", "Front Co")
                 .controls("Front Co", "Target")
                 .assess("Target");

@@ -28,9 +28,10 @@ class OwnershipCliTest {
         Run explained = run("ownership", "explain", "gulf-star-logistics-fze", "--data-dir", data);
         assertThat(explained.exitCode()).as(explained.err()).isZero();
         assertThat(explained.out())
-                .startsWith(
-                        "Gulf Star Logistics FZE (gulf-star-logistics-fze): BLOCKED_BY_OWNERSHIP\n"
-                                + "blocked share 55% (OFAC cascade); listed path share 55%; escalation at 25%, blocking at 50%\n")
+                .startsWith("Gulf Star Logistics FZE (gulf-star-logistics-fze): BLOCKED_BY_OWNERSHIP\n"
+                        + "blocked share 55% under OFAC (OFAC_BLOCKED_HOLDINGS); listed path share 55%; escalation"
+                        + " at 25%\n"
+                        + "regime OFAC: BLOCKED_BY_OWNERSHIP, 55% under OFAC_BLOCKED_HOLDINGS: 50% or more held")
                 .contains("  Entity X [DEMO:ENTITY-X] -[30%]-> Gulf Star Logistics FZE = 30%\n")
                 .contains("  Entity Y [DEMO:ENTITY-Y] -[25%]-> Gulf Star Logistics FZE = 25%\n");
 

@@ -92,9 +92,16 @@ class OwnershipHttpTest {
         JsonNode explained = server.as(Role.OPERATOR)
                 .get("/api/v1/ownership/parties/m/explain")
                 .json();
-        assertThat(explained.get("status").asText()).isEqualTo("ESCALATE");
+        // K is on the UK list: the UK rule counts control, so M is subject to it; the regime and rule are named.
+        assertThat(explained.get("status").asText()).isEqualTo("BLOCKED_BY_OWNERSHIP");
+        assertThat(explained.get("regime").asText()).isEqualTo("UK");
+        assertThat(explained.get("rule").asText()).startsWith("UK_OWNED_OR_CONTROLLED: ");
         assertThat(explained.get("reasons").findValuesAsText("code"))
                 .containsExactly("MINORITY_BLOCKED_INTEREST", "CONTROL_BY_BLOCKED_PERSON");
+        assertThat(explained.get("regimes"))
+                .extracting(regime -> regime.get("regime").asText() + " "
+                        + regime.get("status").asText())
+                .containsExactly("OFAC CLEAR", "EU CLEAR", "UK BLOCKED_BY_OWNERSHIP");
 
         ApiClient.Response history = server.as(Role.AUDITOR).get("/api/v1/ownership/parties/m/edges");
         assertThat(history.json().size()).isEqualTo(2);

@@ -56,7 +56,7 @@ class OwnershipTest {
     @Test
     void the_scenario_forwarder_imported_from_csv_is_blocked_by_ownership_and_the_paths_name_both_listed_owners() {
         ImportResult result = importCsv(FORWARDER_CSV);
-        assertThat(result).isEqualTo(new ImportResult(1, 3, 4, 3, 2, true));
+        assertThat(result).isEqualTo(new ImportResult(1, 3, 4, 3, 2, true, List.of()));
 
         OwnershipAssessment assessment = ownership.explain("gulf-star-logistics-fze");
         assertThat(assessment.status()).isEqualTo(OwnershipStatus.BLOCKED_BY_OWNERSHIP);
@@ -205,17 +205,25 @@ class OwnershipTest {
     }
 
     @Test
-    void control_edges_are_imported_and_escalate_when_a_listed_person_holds_them() {
+    void control_edges_are_imported_and_control_by_a_un_listed_person_subjects_the_party_under_eu_and_uk_rules() {
         importCsv("""
                 owner_id,owner_name,owner_kind,owner_listing,owned_id,owned_name,kind,source,as_of
                 general-k,General K,PERSON,UN:KPi.001,coastal-shipping,Coastal Shipping LLC,CONTROL,board minutes,2024-05-01
                 """);
         OwnershipAssessment assessment = ownership.explain("coastal-shipping");
-        assertThat(assessment.status()).isEqualTo(OwnershipStatus.ESCALATE);
+        // The UN list designates under the EU and UK regimes, whose rules count control; OFAC's does not.
+        assertThat(assessment.status()).isEqualTo(OwnershipStatus.BLOCKED_BY_OWNERSHIP);
+        assertThat(assessment.regime()).isEqualTo(Regime.EU);
         assertThat(assessment.reasons())
                 .extracting(OwnershipReason::detail)
-                .containsExactly("General K (LISTED) controls Coastal Shipping LLC (source: board minutes, as of"
-                        + " 2024-05-01); control alone does not block");
+                .containsExactly("EU: General K (LISTED) controls Coastal Shipping LLC (source: board minutes, as of"
+                        + " 2024-05-01); control by a designated person makes it subject");
+        assertThat(assessment.regimes())
+                .extracting(RegimeAssessment::status)
+                .containsExactly(
+                        OwnershipStatus.CLEAR,
+                        OwnershipStatus.BLOCKED_BY_OWNERSHIP,
+                        OwnershipStatus.BLOCKED_BY_OWNERSHIP);
     }
 
     @Test
@@ -346,7 +354,8 @@ class OwnershipTest {
         assertThat(ownership.size()).containsEntry("ownership_edges", 100_000L);
         OwnershipAssessment assessment = ownership.explain(synthetic.bottomParty(3));
         assertThat(assessment.upstreamParties()).isGreaterThan(15_000);
-        assertThat(assessment.blockedSharePercent()).isGreaterThanOrEqualTo(assessment.listedPathSharePercent());
+        assertThat(assessment.regimes()).extracting(RegimeAssessment::regime).containsExactly(Regime.values());
+        assertThat(assessment.blockedSharePercent()).isLessThanOrEqualTo(BigDecimal.valueOf(100));
         assertThat(assessment.listedPaths()).isNotEmpty().hasSizeLessThanOrEqualTo(OwnershipAssessor.PATH_LIMIT);
         assertThat(assessment.listedPaths().get(0).hops()).hasSize(SyntheticOwnership.LAYERS - 1);
         for (int p = 1; p < assessment.listedPaths().size(); p++) {

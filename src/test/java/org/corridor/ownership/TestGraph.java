@@ -20,6 +20,13 @@ final class TestGraph {
         return this;
     }
 
+    /** Designates a party on a given list entry, such as {@code OFAC_SDN:1}, {@code EU:EU.1} or {@code UN:QDi.1}. */
+    TestGraph listedOn(String name, String listing) {
+        party(name);
+        listings.put(id(name), listing);
+        return this;
+    }
+
     TestGraph owns(String owner, String percent, String owned) {
         party(owner);
         party(owned);
