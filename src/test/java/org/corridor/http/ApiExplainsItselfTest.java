@@ -84,7 +84,7 @@ class ApiExplainsItselfTest {
      * Fields of the API's records that have no description yet (src/main/resources/openapi-fields.properties).
      * The count may only fall: a new field without a description fails this test.
      */
-    private static final int UNDESCRIBED_FIELDS = 650;
+    private static final int UNDESCRIBED_FIELDS = 413;
 
     @Test
     void no_field_is_added_without_a_description() {
