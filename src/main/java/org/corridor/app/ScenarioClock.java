@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A clock that a scenario sets to the moment of each step and that runs on from there in real time.
- * The demo replays domain.md 6(b), dated 2024, through the real services: every record, audit entry
+ * The demo replays the worked scenario of docs/domain.md, dated 2024, through the real services: every record, audit entry
  * and hold carries the scenario's time, and the dashboard afterwards shows the channel as of the
  * scenario's last day. Only the demo uses it; a served Corridor runs on the system clock.
  */

@@ -21,9 +21,10 @@ import picocli.CommandLine.Option;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = "Play domain.md 6(b), the whole channel from June's deliveries to the reports of "
-                + "2024-09-30, through Corridor's own API on a fresh embedded database; write the reports, "
-                + "payment files and demo-summary.json under the data folder; then serve the dashboard.")
+        description =
+                "Play the worked scenario of docs/domain.md, the whole channel from June's deliveries to the reports of "
+                        + "2024-09-30, through Corridor's own API on a fresh embedded database; write the reports, "
+                        + "payment files and demo-summary.json under the data folder; then serve the dashboard.")
 final class DemoCommand implements Callable<Integer> {
 
     static final Path DEFAULT_DATA_DIR = Path.of("corridor-demo-data");
@@ -58,7 +59,8 @@ final class DemoCommand implements Callable<Integer> {
             config = config.withPort(0);
         }
         PrintStream out = System.out;
-        out.println("Corridor demo: domain.md 6(b) replayed through the API, data in " + dataDir.toAbsolutePath());
+        out.println("Corridor demo: the worked scenario of docs/domain.md replayed through the API, data in "
+                + dataDir.toAbsolutePath());
         ScenarioClock clock = new ScenarioClock(Demo.START);
         Corridor corridor = Corridor.open(config, clock);
         HttpServer server;

@@ -17,7 +17,7 @@ import org.corridor.identity.EnrolmentCode;
 import org.corridor.identity.Role;
 
 /**
- * The demo's public face: domain.md 6(b) played through Corridor's own HTTP API, one user per role,
+ * The demo's public face: the worked scenario of docs/domain.md played through Corridor's own HTTP API, one user per role,
  * against a Corridor that the caller opened on a {@link ScenarioClock} set to {@link #START} and
  * serves; the reports, payment files, the accounts' camt.053 statements and demo-summary.json are
  * written under the data folder.

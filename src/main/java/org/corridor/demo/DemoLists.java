@@ -20,7 +20,7 @@ import org.corridor.screening.ShippedLists;
 
 /**
  * The demo's sanctions lists: the snapshot that ships with Corridor, with the three invented
- * listed parties of domain.md 6(b) added to its OFAC SDN list (src/main/resources/demo/lists,
+ * listed parties of the worked scenario of docs/domain.md added to its OFAC SDN list (src/main/resources/demo/lists,
  * in OFAC's own layout, read by the ordinary OFAC parser). The result is imported as the SDN
  * version of the demo, under its own digest and a source that says what it is.
  */

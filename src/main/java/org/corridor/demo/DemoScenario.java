@@ -6,7 +6,7 @@ import java.util.Map;
 import org.corridor.app.ScenarioClock;
 
 /**
- * Domain.md 6(b), steps 1 to 10, played through Corridor's own HTTP API by one user per role, on a
+ * the worked scenario of docs/domain.md, steps 1 to 10, played through Corridor's own HTTP API by one user per role, on a
  * clock set to each step's moment. Every figure the demo reports comes back from Corridor's answers;
  * the scenario only supplies the inputs (quantities, prices, rates, dates) that 6(b) gives.
  */

@@ -18,7 +18,7 @@ import org.corridor.money.Money;
  */
 public record ApprovalPolicy(Map<Currency, Money> seniorAbove, Map<Currency, Money> authorityAbove) {
 
-    /** Senior compliance above EUR 1,000,000 (domain.md 6(b) step 6). */
+    /** Senior compliance above EUR 1,000,000 (the worked scenario of docs/domain.md step 6). */
     public static final ApprovalPolicy DEFAULT =
             new ApprovalPolicy(Map.of(Currency.EUR, Money.parse("1000000.00", Currency.EUR)), Map.of());
 

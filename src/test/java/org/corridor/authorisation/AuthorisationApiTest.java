@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The authorisation and eligibility routes over real HTTP, as the scenario of domain.md 6(b) uses them. */
+/** The authorisation and eligibility routes over real HTTP, as the scenario of the worked scenario of docs/domain.md uses them. */
 class AuthorisationApiTest {
 
     private static TestServer server;

@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.corridor.money.Currency;
 import org.corridor.money.Money;
 
-/** The authorisations and movements of domain.md 6(b), for tests. */
+/** The authorisations and movements of the worked scenario of docs/domain.md, for tests. */
 final class Scenario {
 
     static final LocalDate W19_FROM = LocalDate.parse("2024-03-11");

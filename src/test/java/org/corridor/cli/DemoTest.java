@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * `corridor demo --no-serve` plays domain.md 6(b) through the API on a fresh embedded database, and
+ * `corridor demo --no-serve` plays the worked scenario of docs/domain.md through the API on a fresh embedded database, and
  * every figure it reports is the one 6(b) gives.
  */
 class DemoTest {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reports' port over the release tables after domain.md 6(b) steps 4 to 7 are played on a real
+ * The reports' port over the release tables after the worked scenario of docs/domain.md steps 4 to 7 are played on a real
  * database, and the 6(b) figures the reports take from it, through the reports Corridor wires.
  */
 class ReleaseReportRecordsTest {

@@ -37,7 +37,7 @@ import org.corridor.vessel.RiskIndicator;
 import org.corridor.vessel.VesselRegistration;
 
 /**
- * The world of domain.md 6(b) steps 4 to 7 on a real database: W-19 (and W-20 when asked), NIGC-EUR-R
+ * The world of the worked scenario of docs/domain.md steps 4 to 7 on a real database: W-19 (and W-20 when asked), NIGC-EUR-R
  * with EUR 99,850,000.00, the forwarder's ownership graph, the vessel with its AIS gap, and a list
  * holding the invented "Tehran Medico Trading" [IRGC]. The releases feature is wired here over a
  * screener the test can change, so that a vendor can become listed between approval and execution.

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** domain.md 6(b) steps 4 to 7, exactly, on a real database. */
+/** the worked scenario of docs/domain.md steps 4 to 7, exactly, on a real database. */
 class ReleasesScenarioTest {
 
     private ReleaseScenario scenario;

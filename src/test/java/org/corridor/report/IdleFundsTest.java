@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * RPT-2 and the idle-funds figures of domain.md 6(b) step 9, from the scenario replayed through
+ * RPT-2 and the idle-funds figures of the worked scenario of docs/domain.md step 9, from the scenario replayed through
  * settlement. The disbursement of EUR 4,704,000 on 2024-07-17 needs the release feature, so
  * NIGC-EUR-R still holds the whole EUR 99,850,000.00 here and nothing is disbursed yet.
  */

@@ -19,7 +19,7 @@ import org.corridor.money.Currency;
 import org.corridor.money.Money;
 
 /**
- * The accounts, authorisations, contracts and movements of domain.md 6(b), for the settlement and
+ * The accounts, authorisations, contracts and movements of the worked scenario of docs/domain.md, for the settlement and
  * report tests (the one fixture of the scenario): each step a method, so that a test can stop where
  * it needs to.
  */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The numbers of domain.md 6(b), steps 1 to 3, 8 and 9, on a real database. */
+/** The numbers of the worked scenario of docs/domain.md, steps 1 to 3, 8 and 9, on a real database. */
 class SettlementScenarioTest {
 
     private static Corridor corridor;

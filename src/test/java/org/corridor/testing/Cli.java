@@ -76,7 +76,7 @@ public final class Cli {
         }
     }
 
-    /** {@code authorisations add} of waiver W-19 (domain.md 6(b)), then {@code more} options. */
+    /** {@code authorisations add} of waiver W-19 (the worked scenario of docs/domain.md), then {@code more} options. */
     public static String[] addW19(String... more) {
         List<String> args = new ArrayList<>(List.of(
                 "authorisations",

@@ -23,7 +23,8 @@ class DashboardScreenshots {
         assumeTrue(!target.isBlank(), "set -Dcorridor.screenshots=DIR to refresh the screenshots");
         assumeTrue(Browser.available(), "chromium and chromium-driver are needed");
         Path dir = Path.of(target);
-        // The dashboard as the demo leaves it: domain.md 6(b) played through the API, releases included.
+        // The dashboard as the demo leaves it: the worked scenario of docs/domain.md played through the API, releases
+        // included.
         Path demo = java.nio.file.Files.createTempDirectory("corridor-demo-screenshots");
         org.assertj.core.api.Assertions.assertThat(
                         org.corridor.cli.Main.run("demo", "--no-serve", "--yes", "--data-dir", demo.toString()))
