@@ -57,7 +57,8 @@ record CarefulPosting(
         Map<UUID, AccountState> locked = accounts.lockStates(transaction, accountIds);
 
         // Read after the locks: whoever touched these accounts before has committed by now.
-        Instant now = clock.reserve(batch.size() + pendingIds.size());
+        // After every transfer already on these accounts, whichever process's clock timed it.
+        Instant now = clock.reserveAfter(transfers.latest(transaction, accountIds), batch.size() + pendingIds.size());
         Map<UUID, TransferKind> resolutions =
                 pendingIds.isEmpty() ? Map.of() : transfers.resolutions(transaction, pendingIds);
         List<NewTransfer> expiries = expiriesDue(holds.values(), resolutions, now);

@@ -32,6 +32,15 @@ final class LedgerClock {
         }
     }
 
+    /**
+     * As {@link #reserve(int)}, but after {@code floor} too: the latest transfer on the accounts a
+     * batch moves may have been timed by another process whose clock runs ahead of this one.
+     */
+    Instant reserveAfter(java.util.Optional<Instant> floor, int count) {
+        floor.ifPresent(at -> lastMicros.accumulateAndGet(micros(at), Math::max));
+        return reserve(count);
+    }
+
     Instant instant() {
         return clock.instant();
     }

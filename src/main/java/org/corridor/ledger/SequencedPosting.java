@@ -2,6 +2,7 @@ package org.corridor.ledger;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +130,11 @@ record SequencedPosting(
             if (!(awaitPredecessors(sequenced) && accounts.compareAndSet(transaction, prepared))) {
                 throw new Abandoned();
             }
+            // The compare holds the accounts now. A transfer another process timed later than this
+            // batch but applied first would break the ledger's order: the careful way times after it.
+            if (transfers.anyOtherFrom(transaction, accountIds, firstTimestamp(written), batchId)) {
+                throw new Abandoned();
+            }
             transfers.trackHolds(transaction, plan.accepted());
             audit.append(transaction, event);
         }
@@ -151,5 +157,15 @@ record SequencedPosting(
             }
         }
         return "";
+    }
+
+    private static Instant firstTimestamp(List<TransferRow> written) {
+        Instant first = written.get(0).timestamp();
+        for (TransferRow row : written) {
+            if (row.timestamp().isBefore(first)) {
+                first = row.timestamp();
+            }
+        }
+        return first;
     }
 }
