@@ -22,6 +22,7 @@ import org.corridor.ledger.NewAccount;
 import org.corridor.ledger.NewTransfer;
 import org.corridor.ledger.TransferResult;
 import org.corridor.money.Currency;
+import org.corridor.testing.TempFolders;
 import org.corridor.testing.TestCorridor;
 import org.corridor.testing.TestDatabase;
 import org.corridor.testing.TestServer;
@@ -230,7 +231,7 @@ class TamperEvidenceTest {
         assertThat(codes(corridor.audit().checkpoints().verify().findings())).contains("CHECKPOINT_SIGNATURE_INVALID");
 
         // Signed with a key of the attacker's own: not the key Corridor holds.
-        Path forgedKey = Files.createTempDirectory("forged").resolve("forged.key");
+        Path forgedKey = TempFolders.create("forged").resolve("forged.key");
         Checkpoint forged = Checkpoint.sign(
                 corridor.audit().head().orElseThrow(),
                 corridor.clock().instant(),
@@ -249,7 +250,7 @@ class TamperEvidenceTest {
         Path file = corridor.config()
                 .safeguards()
                 .auditCheckpointsIn(corridor.config().dataDir());
-        Path kept = Files.createTempDirectory("examiner").resolve("checkpoint.json");
+        Path kept = TempFolders.create("examiner").resolve("checkpoint.json");
         Files.copy(file, kept);
         Files.delete(file);
         long head = corridor.audit().size();

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +37,7 @@ import org.corridor.ledger.TransferIds;
 import org.corridor.money.Currency;
 import org.corridor.testing.CorridorProcess;
 import org.corridor.testing.ExternalPostgres;
+import org.corridor.testing.TempFolders;
 import org.corridor.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +69,7 @@ class SeveralServersTest {
                     ExternalPostgres.PASSWORD,
                     "CORRIDOR_RATE_LIMIT_PER_MINUTE",
                     "1000000");
-            Config config = Config.fromEnvironment(database).withDataDir(Files.createTempDirectory("servers-setup"));
+            Config config = Config.fromEnvironment(database).withDataDir(TempFolders.create("servers-setup"));
             List<UUID> accounts;
             List<UUID> holds;
             String token;
@@ -82,7 +82,7 @@ class SeveralServersTest {
             try {
                 List<Integer> ports = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
-                    servers.add(CorridorProcess.serve(Files.createTempDirectory("server-" + i), database));
+                    servers.add(CorridorProcess.serve(TempFolders.create("server-" + i), database));
                 }
                 for (CorridorProcess server : servers) {
                     ports.add(server.awaitListening());

@@ -57,16 +57,14 @@ public final class TestCorridor {
                         .toString());
         if (!all.containsKey("CORRIDOR_AUDIT_KEY") || !all.containsKey("CORRIDOR_AUDIT_CHECKPOINTS")) {
             // Each test database has a chain of its own: its checkpoints and key go in a folder of its own.
-            try {
-                java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("corridor-test-audit");
+            {
+                java.nio.file.Path folder = TempFolders.create("corridor-test-audit");
                 all.putIfAbsent(
                         "CORRIDOR_AUDIT_KEY",
                         folder.resolve("audit-signing.key").toString());
                 all.putIfAbsent(
                         "CORRIDOR_AUDIT_CHECKPOINTS",
                         folder.resolve("audit-checkpoints.jsonl").toString());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
             }
         }
         return Map.copyOf(all);

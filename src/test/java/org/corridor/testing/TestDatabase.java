@@ -2,9 +2,6 @@ package org.corridor.testing;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -61,23 +58,19 @@ public final class TestDatabase {
 
     private static synchronized EmbeddedPostgresServer server() {
         if (server == null) {
-            try {
-                Path dir = Files.createTempDirectory("corridor-test-pg");
-                server = EmbeddedPostgresServer.start(dir, false);
-                execute(server, "create database " + TEMPLATE);
-                try (Database template = Database.connect(
-                        server.jdbcUrl(TEMPLATE),
-                        server.user(),
-                        server.password(),
-                        new DatabaseSettings.PoolSettings(2, Duration.ofSeconds(10), Duration.ofSeconds(60)),
-                        "template",
-                        Optional.empty(),
-                        new SimpleMeterRegistry())) {
-                    Migrations.migrate(template.dataSource());
-                }
-                Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            Path dir = TempFolders.create("corridor-test-pg");
+            server = EmbeddedPostgresServer.start(dir, false);
+            TempFolders.beforeDeleting(dir, server::close);
+            execute(server, "create database " + TEMPLATE);
+            try (Database template = Database.connect(
+                    server.jdbcUrl(TEMPLATE),
+                    server.user(),
+                    server.password(),
+                    new DatabaseSettings.PoolSettings(2, Duration.ofSeconds(10), Duration.ofSeconds(60)),
+                    "template",
+                    Optional.empty(),
+                    new SimpleMeterRegistry())) {
+                Migrations.migrate(template.dataSource());
             }
         }
         return server;
