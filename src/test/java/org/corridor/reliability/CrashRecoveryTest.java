@@ -55,6 +55,7 @@ class CrashRecoveryTest {
     static final int KILLS = Integer.getInteger("corridor.crash.kills", 20);
     static final int CLIENTS = 4;
     static final int CUSTOMERS = 8;
+    static final int OPERATIONS_PER_KILL = 6;
     static final String RESTRICTED_ACCOUNT = "CRASH-IQD-R";
     static final String CONTRACT = "CRASH-GAS";
 
@@ -121,7 +122,11 @@ class CrashRecoveryTest {
         }
         try {
             for (int kill = 1; kill <= KILLS; kill++) {
-                Thread.sleep(ThreadLocalRandom.current().nextLong(1_500, 3_500));
+                // Each kill waits for the clients to have sent some work since the last one, so a
+                // loaded machine gets as many operations under the kills as a quiet one: a fixed
+                // sleep gave 38 operations instead of over 100 at a load average of 30.
+                awaitOperations(operations.size() + OPERATIONS_PER_KILL);
+                Thread.sleep(ThreadLocalRandom.current().nextLong(0, 1_000));
                 // Every third kill takes the database server down with it, mid-write.
                 int before = operations.size();
                 crash(kill % 3 == 0);
@@ -158,10 +163,21 @@ class CrashRecoveryTest {
                 operations.stream().filter(o -> !o.accepted()).count(),
                 retried.get());
         assertThat(killed.get()).isGreaterThanOrEqualTo(KILLS);
-        assertThat(operations.size()).isGreaterThan(100);
+        assertThat(operations.size()).isGreaterThanOrEqualTo(KILLS * OPERATIONS_PER_KILL);
         assertThat(operations.stream().filter(o -> o.kind.equals("DEPOSIT") && o.accepted()))
                 .as("deposits were accepted under the kills")
                 .hasSizeGreaterThanOrEqualTo(5);
+    }
+
+    /** Waits until the clients have sent {@code count} operations, or fails after two minutes. */
+    private void awaitOperations(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (operations.size() < count) {
+            assertThat(System.nanoTime())
+                    .as("clients sent %d of %d operations within two minutes", operations.size(), count)
+                    .isLessThan(deadline);
+            Thread.sleep(100);
+        }
     }
 
     private Config config() {
