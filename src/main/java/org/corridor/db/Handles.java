@@ -1,9 +1,16 @@
 package org.corridor.db;
 
+import java.util.List;
+import java.util.Optional;
 import org.corridor.transaction.Transaction;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 
-/** The one door from a unit of work to its SQL handle; used by stores, nowhere else. */
+/**
+ * The one door from a unit of work to its SQL handle; used by stores, nowhere else. The stores' most
+ * common reads, a row or rows by at most one parameter, are written once here.
+ */
 public final class Handles {
 
     private Handles() {}
@@ -11,5 +18,31 @@ public final class Handles {
     /** The Jdbi handle of {@code transaction}, which must have been opened by {@link Database#transactions()}. */
     public static Handle of(Transaction transaction) {
         return JdbiTransactions.handle(transaction);
+    }
+
+    /** The first row {@code sql} selects, mapped by {@code mapper}. */
+    public static <T> Optional<T> first(Transaction transaction, RowMapper<T> mapper, String sql) {
+        return of(transaction).createQuery(sql).map(mapper).findFirst();
+    }
+
+    /** The first row {@code sql} selects with its parameter {@code name} bound to {@code value}. */
+    public static <T> Optional<T> first(
+            Transaction transaction, RowMapper<T> mapper, String sql, String name, Object value) {
+        return query(transaction, sql, name, value).map(mapper).findFirst();
+    }
+
+    /** Every row {@code sql} selects, mapped by {@code mapper}. */
+    public static <T> List<T> list(Transaction transaction, RowMapper<T> mapper, String sql) {
+        return of(transaction).createQuery(sql).map(mapper).list();
+    }
+
+    /** Every row {@code sql} selects with its parameter {@code name} bound to {@code value}. */
+    public static <T> List<T> list(
+            Transaction transaction, RowMapper<T> mapper, String sql, String name, Object value) {
+        return query(transaction, sql, name, value).map(mapper).list();
+    }
+
+    private static Query query(Transaction transaction, String sql, String name, Object value) {
+        return of(transaction).createQuery(sql).bind(name, value);
     }
 }
