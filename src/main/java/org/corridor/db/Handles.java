@@ -1,6 +1,7 @@
 package org.corridor.db;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.corridor.transaction.Transaction;
 import org.jdbi.v3.core.Handle;
@@ -9,7 +10,8 @@ import org.jdbi.v3.core.statement.Query;
 
 /**
  * The one door from a unit of work to its SQL handle; used by stores, nowhere else. The stores' most
- * common reads, a row or rows by at most one parameter, are written once here.
+ * common statements, reading a row or rows by at most one parameter and changing rows, are written
+ * once here.
  */
 public final class Handles {
 
@@ -40,6 +42,11 @@ public final class Handles {
     public static <T> List<T> list(
             Transaction transaction, RowMapper<T> mapper, String sql, String name, Object value) {
         return query(transaction, sql, name, value).map(mapper).list();
+    }
+
+    /** Runs the statement {@code sql} with its parameters bound by name; returns the rows it changed. */
+    public static int update(Transaction transaction, String sql, Map<String, ?> parameters) {
+        return of(transaction).createUpdate(sql).bindMap(parameters).execute();
     }
 
     private static Query query(Transaction transaction, String sql, String name, Object value) {
