@@ -162,31 +162,13 @@ public final class OwnerHits {
 
     /** The hits that count, as a listing port for the assessment: one query for all the upstream parties. */
     ListingLookup asListings() {
-        return new ListingLookup() {
-            @Override
-            public List<Listing> listingsFor(PartyRef party) {
-                return listingsForAll(List.of(party)).getOrDefault(party.id(), List.of());
-            }
-
-            @Override
-            public Map<String, List<Listing>> listingsForAll(Collection<PartyRef> parties) {
-                Map<String, List<Listing>> found = new LinkedHashMap<>();
-                counting(parties.stream().map(PartyRef::id).toList())
-                        .forEach((id, hits) -> found.put(
-                                id, hits.stream().map(OwnerHit::listing).toList()));
-                return found;
-            }
-
-            @Override
-            public Optional<Listing> byImo(String imo) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<Listing> byName(String name, PartyKind kind) {
-                return List.of();
-            }
-        };
+        return ListingLookup.confirmed(parties -> {
+            Map<String, List<Listing>> found = new LinkedHashMap<>();
+            counting(parties.stream().map(PartyRef::id).toList())
+                    .forEach((id, hits) ->
+                            found.put(id, hits.stream().map(OwnerHit::listing).toList()));
+            return found;
+        });
     }
 
     /** Disposes of a hit with four eyes; a rationale is required. */
