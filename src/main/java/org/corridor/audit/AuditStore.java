@@ -233,17 +233,10 @@ final class AuditStore {
     }
 
     Optional<AuditEntry> head(Transaction transaction) {
-        return Handles.of(transaction)
-                .createQuery("select * from audit_entry order by seq desc limit 1")
-                .map(ENTRY)
-                .findFirst();
+        return Handles.first(transaction, ENTRY, "select * from audit_entry order by seq desc limit 1");
     }
 
     Optional<AuditEntry> entry(Transaction transaction, long seq) {
-        return Handles.of(transaction)
-                .createQuery("select * from audit_entry where seq = :seq")
-                .bind("seq", seq)
-                .map(ENTRY)
-                .findFirst();
+        return Handles.first(transaction, ENTRY, "select * from audit_entry where seq = :seq", "seq", seq);
     }
 }

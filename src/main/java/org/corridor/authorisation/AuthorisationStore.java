@@ -167,10 +167,7 @@ final class AuthorisationStore {
 
     /** Every authorisation, by start date. */
     List<Authorisation> all(Transaction transaction) {
-        return Handles.of(transaction)
-                .createQuery(SELECT + " order by a.valid_from, a.reference")
-                .map(AUTHORISATION)
-                .list();
+        return Handles.list(transaction, AUTHORISATION, SELECT + " order by a.valid_from, a.reference");
     }
 
     Optional<Authorisation> byId(Transaction transaction, UUID id) {

@@ -32,10 +32,7 @@ final class EligibilityRuleStore {
     private static final RowMapper<Stored> STORED = (rs, ctx) -> new Stored(INFO.map(rs, ctx), rs.getString("content"));
 
     Optional<Stored> active(Transaction transaction) {
-        return Handles.of(transaction)
-                .createQuery("select * from eligibility_rule_set order by version desc limit 1")
-                .map(STORED)
-                .findFirst();
+        return Handles.first(transaction, STORED, "select * from eligibility_rule_set order by version desc limit 1");
     }
 
     Optional<Integer> activeVersion(Transaction transaction) {
@@ -46,11 +43,8 @@ final class EligibilityRuleStore {
     }
 
     Optional<Stored> version(Transaction transaction, int version) {
-        return Handles.of(transaction)
-                .createQuery("select * from eligibility_rule_set where version = :version")
-                .bind("version", version)
-                .map(STORED)
-                .findFirst();
+        return Handles.first(
+                transaction, STORED, "select * from eligibility_rule_set where version = :version", "version", version);
     }
 
     List<RuleSetInfo> versions(Transaction transaction) {

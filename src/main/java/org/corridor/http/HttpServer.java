@@ -12,12 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.corridor.app.Corridor;
+import org.corridor.app.TimedWork;
 import org.corridor.authorisation.AuthorisationRoutes;
 import org.corridor.authorisation.EligibilityRoutes;
-import org.corridor.db.Leadership;
 import org.corridor.db.Notifications;
 import org.corridor.identity.UserRoutes;
-import org.corridor.ledger.HoldExpiry;
 import org.corridor.ledger.LedgerRoutes;
 import org.corridor.ownership.OwnershipRoutes;
 import org.corridor.payments.StatementRoutes;
@@ -55,33 +54,30 @@ public final class HttpServer implements AutoCloseable {
     private final Javalin app;
     private final List<RouteSpec> routes;
     private final JvmGcMetrics gcMetrics;
-    private final HoldExpiry holdExpiry;
+    private final TimedWork timedWork;
     private final RefusalLog refusals;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final AutoCloseable checkpoints;
-    private final AutoCloseable scheduledExecutions;
 
-    /** What this server shares with the others on its database: the timed work's lead, the lists' notices. */
-    private final AutoCloseable shared;
+    /** What this server hears from the others on its database: the lists' notices. */
+    private final Notifications lists;
 
     private HttpServer(
             Javalin app,
             List<RouteSpec> routes,
             JvmGcMetrics gcMetrics,
-            HoldExpiry holdExpiry,
+            TimedWork timedWork,
             RefusalLog refusals,
             AutoCloseable checkpoints,
-            AutoCloseable scheduledExecutions,
-            AutoCloseable shared) {
+            Notifications lists) {
         this.app = app;
         this.routes = routes;
         this.gcMetrics = gcMetrics;
-        this.holdExpiry = holdExpiry;
+        this.timedWork = timedWork;
         this.refusals = refusals;
         this.checkpoints = checkpoints;
-        this.scheduledExecutions = scheduledExecutions;
-        this.shared = shared;
+        this.lists = lists;
     }
 
     /** Starts a server for {@code corridor} on {@code host:port} (port 0 picks a free one). */
@@ -150,27 +146,18 @@ public final class HttpServer implements AutoCloseable {
         app.start();
         // Of several servers on one database, the one holding the timed work's lock runs it; each
         // reloads the sanctions lists at once when another imports (issue 21).
-        Leadership leadership = new Leadership(corridor.database().pool(), Leadership.TIMED_WORK);
         Notifications lists = Notifications.listen(
                 corridor.database().pool(), "corridor_lists", corridor.screening()::listsChangedElsewhere);
-        AutoCloseable shared = () -> {
-            lists.close();
-            leadership.close();
-        };
         // Entries a stopped server committed but did not chain are chained before new ones.
         corridor.audit().chainPending();
-        // The ledger voids expired holds by itself while the server runs.
-        HoldExpiry holdExpiry = corridor.ledger().startHoldExpiry(HOLD_EXPIRY_PERIOD, leadership);
-        // Releases execute on their value date, and ask again for holds refused for funds or a cap,
-        // on the server that leads the timed work.
-        AutoCloseable scheduledExecutions =
-                corridor.releases().scheduledExecutions().start(HOLD_EXPIRY_PERIOD, leadership);
+        // The ledger voids expired holds by itself while the server runs; releases execute on their
+        // value date, and ask again for holds refused for funds or a cap.
+        TimedWork timedWork = TimedWork.start(corridor, HOLD_EXPIRY_PERIOD);
         // The head of the audit chain is signed outside the database now and at every interval.
         AutoCloseable checkpoints = corridor.audit()
                 .checkpoints()
                 .schedule(corridor.config().safeguards().checkpointInterval());
-        return new HttpServer(
-                app, registered.get(), gcMetrics, holdExpiry, refusals, checkpoints, scheduledExecutions, shared);
+        return new HttpServer(app, registered.get(), gcMetrics, timedWork, refusals, checkpoints, lists);
     }
 
     /**
@@ -214,17 +201,8 @@ public final class HttpServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        holdExpiry.close();
-        try {
-            scheduledExecutions.close();
-        } catch (Exception e) {
-            LoggerFactory.getLogger(HttpServer.class).warn("scheduled executions not stopped: {}", e.getMessage());
-        }
-        try {
-            shared.close();
-        } catch (Exception e) {
-            LoggerFactory.getLogger(HttpServer.class).warn("timed work's lead not given up: {}", e.getMessage());
-        }
+        timedWork.close();
+        lists.close();
         app.stop();
         refusals.close();
         try {

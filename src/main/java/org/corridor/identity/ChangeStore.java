@@ -97,11 +97,7 @@ final class ChangeStore {
     }
 
     Optional<IdentityChange> find(Transaction transaction, UUID id) {
-        return Handles.of(transaction)
-                .createQuery("select * from identity_change where id = :id")
-                .bind("id", id)
-                .map(CHANGE)
-                .findFirst();
+        return Handles.first(transaction, CHANGE, "select * from identity_change where id = :id", "id", id);
     }
 
     List<IdentityChange> list(Transaction transaction, Optional<String> state, int limit) {

@@ -19,7 +19,7 @@ import org.corridor.transaction.Transactions;
  * parts) for the user's own token, once. A refused code tells the caller only that it is not
  * valid; the audit trail keeps why. Thread-safe.
  */
-final class Enrolments {
+final class Enrolments extends IdentityWork {
 
     /** How long an enrolment code stays usable unless the proposer says otherwise (issue 15: 72 hours). */
     static final Duration DEFAULT_VALIDITY = Duration.ofHours(72);
@@ -31,18 +31,8 @@ final class Enrolments {
         record Refused(String reason, Optional<String> user) implements Exchange {}
     }
 
-    private final Transactions transactions;
-    private final UserStore users;
-    private final ChangeStore changes;
-    private final AuditLog audit;
-    private final Clock clock;
-
     Enrolments(Transactions transactions, UserStore users, ChangeStore changes, AuditLog audit, Clock clock) {
-        this.transactions = transactions;
-        this.users = users;
-        this.changes = changes;
-        this.audit = audit;
-        this.clock = clock;
+        super(transactions, users, changes, audit, clock);
     }
 
     /** The first ADMIN of an empty database, created at the console: its whole enrolment code. */

@@ -29,20 +29,10 @@ import org.corridor.transaction.Transactions;
  * what they proposed, nor changes their own identity. A change that gives access ends in an
  * enrolment whose code has two parts, one from each ADMIN. Thread-safe.
  */
-final class IdentityChanges {
-
-    private final Transactions transactions;
-    private final UserStore users;
-    private final ChangeStore changes;
-    private final AuditLog audit;
-    private final Clock clock;
+final class IdentityChanges extends IdentityWork {
 
     IdentityChanges(Transactions transactions, UserStore users, ChangeStore changes, AuditLog audit, Clock clock) {
-        this.transactions = transactions;
-        this.users = users;
-        this.changes = changes;
-        this.audit = audit;
-        this.clock = clock;
+        super(transactions, users, changes, audit, clock);
     }
 
     /** Records a proposal; the proposer receives the first part of the code when the change gives access. */

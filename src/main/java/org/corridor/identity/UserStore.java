@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -74,35 +75,31 @@ final class UserStore {
     }
 
     void addRole(Transaction transaction, UUID userId, Role role) {
-        Handles.of(transaction)
-                .createUpdate("insert into user_role (user_id, role) values (:id, :role) on conflict do nothing")
-                .bind("id", userId)
-                .bind("role", role.name())
-                .execute();
+        Handles.update(
+                transaction,
+                "insert into user_role (user_id, role) values (:id, :role) on conflict do nothing",
+                Map.of("id", userId, "role", role.name()));
     }
 
     void removeRole(Transaction transaction, UUID userId, Role role) {
-        Handles.of(transaction)
-                .createUpdate("delete from user_role where user_id = :id and role = :role")
-                .bind("id", userId)
-                .bind("role", role.name())
-                .execute();
+        Handles.update(
+                transaction,
+                "delete from user_role where user_id = :id and role = :role",
+                Map.of("id", userId, "role", role.name()));
     }
 
     void addHolder(Transaction transaction, UUID userId, String holder) {
-        Handles.of(transaction)
-                .createUpdate("insert into user_holder (user_id, holder) values (:id, :holder) on conflict do nothing")
-                .bind("id", userId)
-                .bind("holder", holder)
-                .execute();
+        Handles.update(
+                transaction,
+                "insert into user_holder (user_id, holder) values (:id, :holder) on conflict do nothing",
+                Map.of("id", userId, "holder", holder));
     }
 
     void removeHolder(Transaction transaction, UUID userId, String holder) {
-        Handles.of(transaction)
-                .createUpdate("delete from user_holder where user_id = :id and holder = :holder")
-                .bind("id", userId)
-                .bind("holder", holder)
-                .execute();
+        Handles.update(
+                transaction,
+                "delete from user_holder where user_id = :id and holder = :holder",
+                Map.of("id", userId, "holder", holder));
     }
 
     void insertToken(Transaction transaction, UUID userId, String tokenHash, Instant now, Instant expiresAt) {
@@ -159,18 +156,11 @@ final class UserStore {
     }
 
     Optional<User> byName(Transaction transaction, String name) {
-        return Handles.of(transaction)
-                .createQuery(USERS + " where u.name = :name")
-                .bind("name", name)
-                .map(USER)
-                .findFirst();
+        return Handles.first(transaction, USER, USERS + " where u.name = :name", "name", name);
     }
 
     List<User> all(Transaction transaction) {
-        return Handles.of(transaction)
-                .createQuery(USERS + " order by u.name")
-                .map(USER)
-                .list();
+        return Handles.list(transaction, USER, USERS + " order by u.name");
     }
 
     /** Serialises the changes that count users (the first ADMIN, the console's confirmation). */
@@ -179,11 +169,7 @@ final class UserStore {
     }
 
     Optional<User> byId(Transaction transaction, UUID id) {
-        return Handles.of(transaction)
-                .createQuery(USERS + " where u.id = :id")
-                .bind("id", id)
-                .map(USER)
-                .findFirst();
+        return Handles.first(transaction, USER, USERS + " where u.id = :id", "id", id);
     }
 
     boolean any(Transaction transaction) {

@@ -85,28 +85,21 @@ final class AccountStore {
     }
 
     Optional<Account> find(Transaction transaction, UUID id) {
-        return Handles.of(transaction)
-                .createQuery("select * from ledger_account where id = :id")
-                .bind("id", id)
-                .map(ACCOUNT)
-                .findFirst();
+        return Handles.first(transaction, ACCOUNT, "select * from ledger_account where id = :id", "id", id);
     }
 
     /** The account, locked until the unit of work ends. */
     Optional<Account> lock(Transaction transaction, UUID id) {
-        return Handles.of(transaction)
-                .createQuery("select * from ledger_account where id = :id for update")
-                .bind("id", id)
-                .map(ACCOUNT)
-                .findFirst();
+        return Handles.first(transaction, ACCOUNT, "select * from ledger_account where id = :id for update", "id", id);
     }
 
     List<Account> ofHolder(Transaction transaction, String holder) {
-        return Handles.of(transaction)
-                .createQuery("select * from ledger_account where holder = :holder order by created_at, id")
-                .bind("holder", holder)
-                .map(ACCOUNT)
-                .list();
+        return Handles.list(
+                transaction,
+                ACCOUNT,
+                "select * from ledger_account where holder = :holder order by created_at, id",
+                "holder",
+                holder);
     }
 
     void setFlags(Transaction transaction, UUID id, int flags) {

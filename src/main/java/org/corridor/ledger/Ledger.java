@@ -1,7 +1,6 @@
 package org.corridor.ledger;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
@@ -178,14 +177,6 @@ public final class Ledger {
                 return expired;
             }
         }
-    }
-
-    /**
-     * Runs {@link #expireHolds()} every {@code period} on a thread of its own until closed, each time
-     * that {@code leads} says this server leads the timed work.
-     */
-    public HoldExpiry startHoldExpiry(Duration period, java.util.function.BooleanSupplier leads) {
-        return HoldExpiry.start(this, period, leads);
     }
 
     // ---------------------------------------------------------------- accounts

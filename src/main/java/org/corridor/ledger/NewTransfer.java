@@ -62,7 +62,7 @@ public record NewTransfer(
     /** A single-phase transfer: moves posted balances at once. */
     public static NewTransfer posted(
             UUID id, UUID debitAccountId, UUID creditAccountId, long amountMinor, Currency currency, String code) {
-        return new NewTransfer(
+        return single(
                 id,
                 TransferKind.POSTED,
                 debitAccountId,
@@ -71,10 +71,7 @@ public record NewTransfer(
                 currency,
                 code,
                 Optional.empty(),
-                Optional.empty(),
-                false,
-                Map.of(),
-                Map.of());
+                Optional.empty());
     }
 
     /** A hold, voided by the ledger itself once {@code expiresAt} has passed (if given). */
@@ -86,7 +83,7 @@ public record NewTransfer(
             Currency currency,
             String code,
             Optional<Instant> expiresAt) {
-        return new NewTransfer(
+        return single(
                 id,
                 TransferKind.PENDING,
                 debitAccountId,
@@ -95,15 +92,12 @@ public record NewTransfer(
                 currency,
                 code,
                 Optional.empty(),
-                expiresAt,
-                false,
-                Map.of(),
-                Map.of());
+                expiresAt);
     }
 
     /** Posts {@code amountMinor} of a hold (0: all of it); the rest of the hold is released. */
     public static NewTransfer postPending(UUID id, UUID pendingId, long amountMinor, Currency currency) {
-        return new NewTransfer(
+        return single(
                 id,
                 TransferKind.POST_PENDING,
                 NONE,
@@ -112,24 +106,36 @@ public record NewTransfer(
                 currency,
                 "",
                 Optional.of(pendingId),
-                Optional.empty(),
-                false,
-                Map.of(),
-                Map.of());
+                Optional.empty());
     }
 
     /** Releases a hold. */
     public static NewTransfer voidPending(UUID id, UUID pendingId, Currency currency) {
+        return single(
+                id, TransferKind.VOID_PENDING, NONE, NONE, 0, currency, "", Optional.of(pendingId), Optional.empty());
+    }
+
+    /** A transfer of its own, not linked, with no references nor metadata. */
+    private static NewTransfer single(
+            UUID id,
+            TransferKind kind,
+            UUID debitAccountId,
+            UUID creditAccountId,
+            long amountMinor,
+            Currency currency,
+            String code,
+            Optional<UUID> pendingId,
+            Optional<Instant> expiresAt) {
         return new NewTransfer(
                 id,
-                TransferKind.VOID_PENDING,
-                NONE,
-                NONE,
-                0,
+                kind,
+                debitAccountId,
+                creditAccountId,
+                amountMinor,
                 currency,
-                "",
-                Optional.of(pendingId),
-                Optional.empty(),
+                code,
+                pendingId,
+                expiresAt,
                 false,
                 Map.of(),
                 Map.of());

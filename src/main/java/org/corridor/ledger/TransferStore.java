@@ -173,11 +173,8 @@ final class TransferStore {
 
     /** An accepted transfer; refused ids are not transfers. */
     Optional<Transfer> accepted(Transaction transaction, UUID id) {
-        return Handles.of(transaction)
-                .createQuery("select * from ledger_transfer where id = :id and failure is null")
-                .bind("id", id)
-                .map(ROW)
-                .findFirst()
+        return Handles.first(
+                        transaction, ROW, "select * from ledger_transfer where id = :id and failure is null", "id", id)
                 .map(TransferStore::toTransfer);
     }
 

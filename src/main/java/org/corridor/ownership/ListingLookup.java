@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The port through which ownership and vessel screening learn who is listed. Corridor ships one
@@ -20,22 +21,35 @@ import java.util.Optional;
 public interface ListingLookup {
 
     /** Nobody is listed. */
-    ListingLookup NONE = new ListingLookup() {
-        @Override
-        public List<Listing> listingsFor(PartyRef party) {
-            return List.of();
-        }
+    ListingLookup NONE = confirmed(parties -> Map.of());
 
-        @Override
-        public Optional<Listing> byImo(String imo) {
-            return Optional.empty();
-        }
+    /**
+     * A lookup that knows confirmed listings only, answered in bulk by {@code listings} (keyed by party
+     * id, parties with none left out): it names no vessel by IMO number and no candidate by name.
+     */
+    static ListingLookup confirmed(Function<Collection<PartyRef>, Map<String, List<Listing>>> listings) {
+        return new ListingLookup() {
+            @Override
+            public List<Listing> listingsFor(PartyRef party) {
+                return listings.apply(List.of(party)).getOrDefault(party.id(), List.of());
+            }
 
-        @Override
-        public List<Listing> byName(String name, PartyKind kind) {
-            return List.of();
-        }
-    };
+            @Override
+            public Map<String, List<Listing>> listingsForAll(Collection<PartyRef> parties) {
+                return listings.apply(parties);
+            }
+
+            @Override
+            public Optional<Listing> byImo(String imo) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<Listing> byName(String name, PartyKind kind) {
+                return List.of();
+            }
+        };
+    }
 
     /** The list entries that this party is (confirmed), or none. */
     List<Listing> listingsFor(PartyRef party);

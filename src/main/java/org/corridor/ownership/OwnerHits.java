@@ -14,13 +14,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.corridor.ConflictException;
-import org.corridor.ForbiddenException;
 import org.corridor.InvalidInputException;
 import org.corridor.NotFoundException;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEvent;
 import org.corridor.audit.AuditLog;
 import org.corridor.audit.CanonicalJson;
+import org.corridor.identity.FourEyes;
 import org.corridor.transaction.Transaction;
 import org.corridor.transaction.Transactions;
 
@@ -44,9 +44,6 @@ public final class OwnerHits {
     public record Disposition(String decision, String rationale) {}
 
     public static final int MAX_PAGE = 500;
-
-    private static final Set<String> DISPOSERS = Set.of("COMPLIANCE_ANALYST", "COMPLIANCE_REVIEWER");
-    private static final String REVIEWER = "COMPLIANCE_REVIEWER";
 
     private final Transactions transactions;
     private final AuditLog audit;
@@ -165,31 +162,13 @@ public final class OwnerHits {
 
     /** The hits that count, as a listing port for the assessment: one query for all the upstream parties. */
     ListingLookup asListings() {
-        return new ListingLookup() {
-            @Override
-            public List<Listing> listingsFor(PartyRef party) {
-                return listingsForAll(List.of(party)).getOrDefault(party.id(), List.of());
-            }
-
-            @Override
-            public Map<String, List<Listing>> listingsForAll(Collection<PartyRef> parties) {
-                Map<String, List<Listing>> found = new LinkedHashMap<>();
-                counting(parties.stream().map(PartyRef::id).toList())
-                        .forEach((id, hits) -> found.put(
-                                id, hits.stream().map(OwnerHit::listing).toList()));
-                return found;
-            }
-
-            @Override
-            public Optional<Listing> byImo(String imo) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<Listing> byName(String name, PartyKind kind) {
-                return List.of();
-            }
-        };
+        return ListingLookup.confirmed(parties -> {
+            Map<String, List<Listing>> found = new LinkedHashMap<>();
+            counting(parties.stream().map(PartyRef::id).toList())
+                    .forEach((id, hits) ->
+                            found.put(id, hits.stream().map(OwnerHit::listing).toList()));
+            return found;
+        });
     }
 
     /** Disposes of a hit with four eyes; a rationale is required. */
@@ -203,10 +182,7 @@ public final class OwnerHits {
             throw new InvalidInputException("RATIONALE_REQUIRED", "a disposition needs its rationale");
         }
         String rationale = disposition.rationale().strip();
-        if (by.roles().stream().noneMatch(DISPOSERS::contains)) {
-            throw new ForbiddenException(
-                    "DISPOSER_ROLE_REQUIRED", "hits are disposed of by compliance analysts and reviewers");
-        }
+        FourEyes.disposer(by).require();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         transactions.useTransaction(tx -> disposeWithin(tx, by, id, decision, rationale, now));
         return get(id);
@@ -214,12 +190,13 @@ public final class OwnerHits {
 
     private void disposeWithin(Transaction tx, Actor by, UUID id, Decision decision, String rationale, Instant now) {
         OwnerHit hit = store.lock(tx, id).orElseThrow(() -> notFound(id));
-        if (store.recorders(tx, hit.owner().id()).contains(by.name())) {
-            throw ForbiddenException.rule(
-                    "IMPORTER_DISPOSES_NO_HIT",
-                    by.name() + " recorded ownership data naming " + hit.owner().name()
-                            + "; its hits are decided by other people");
-        }
+        FourEyes.notBroughtBy(
+                        by,
+                        store.recorders(tx, hit.owner().id()),
+                        "IMPORTER_DISPOSES_NO_HIT",
+                        "recorded ownership data naming " + hit.owner().name(),
+                        "its hits are decided by other people")
+                .require();
         boolean second = second(hit, by, decision);
         String action;
         if (!second && decision == Decision.FALSE_POSITIVE) {
@@ -259,14 +236,7 @@ public final class OwnerHits {
         if (!hit.state().equals("OPEN") && !hit.state().equals("ESCALATED")) {
             throw new ConflictException("HIT_ALREADY_DISPOSED", "the hit is " + hit.state());
         }
-        if (hit.firstBy().filter(by.name()::equals).isPresent()) {
-            throw ForbiddenException.rule(
-                    "SAME_PERSON_TWO_DECISIONS",
-                    by.name() + " gave the first decision on this hit; the second needs another person");
-        }
-        if (!by.actsAs(REVIEWER)) {
-            throw new ForbiddenException("REVIEWER_REQUIRED", "a COMPLIANCE_REVIEWER decides this hit");
-        }
+        FourEyes.secondOnHit(by, hit.firstBy()).require();
         if (decision == Decision.ESCALATED) {
             throw new ConflictException("HIT_ALREADY_ESCALATED", "the hit awaits a final decision");
         }

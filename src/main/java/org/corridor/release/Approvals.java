@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.corridor.ConflictException;
 import org.corridor.ForbiddenException;
@@ -15,6 +16,7 @@ import org.corridor.audit.CanonicalJson;
 import org.corridor.authorisation.Authorisation;
 import org.corridor.authorisation.Authorisations;
 import org.corridor.authorisation.Coverage;
+import org.corridor.identity.FourEyes;
 import org.corridor.ledger.Ledger;
 import org.corridor.ledger.NewTransfer;
 import org.corridor.ledger.TransferOutcome;
@@ -166,20 +168,11 @@ final class Approvals {
         }
         // Four eyes all along the chain, on the person whatever role they act in: recording the
         // Authority's reference is a step too.
-        if (row.submittedBy().equals(by.name())) {
-            throw ForbiddenException.rule(
-                    "SUBMITTER_TAKES_NO_STEP",
-                    by.name() + " submitted " + row.reference() + "; its steps need other people");
-        }
-        Optional<Approval> own = approvals.stream()
-                .filter(approval -> approval.actor().equals(by.name()))
-                .findFirst();
-        if (own.isPresent()) {
-            throw ForbiddenException.rule(
-                    "SAME_PERSON_TWO_STEPS",
-                    by.name() + " took " + own.get().step() + " on " + row.reference()
-                            + "; a second step needs another person");
-        }
+        submitterTakesNoStep(row, by, "its steps need other people");
+        List<FourEyes.Step> steps = approvals.stream()
+                .map(approval -> new FourEyes.Step(approval.step(), approval.actor()))
+                .toList();
+        FourEyes.oneStepEach(by, steps, row.reference()).require();
         if (hits.unresolved(tx, row.id())) {
             throw new ConflictException("HITS_UNRESOLVED", row.reference() + " has unresolved screening hits");
         }
@@ -226,11 +219,7 @@ final class Approvals {
                 throw new ConflictException(
                         "RELEASE_STATE_CONFLICT", row.reference() + " is " + row.state() + " and cannot be rejected");
             }
-            if (row.submittedBy().equals(by.name())) {
-                throw ForbiddenException.rule(
-                        "SUBMITTER_TAKES_NO_STEP",
-                        by.name() + " submitted " + row.reference() + "; another person" + " rejects it");
-            }
+            submitterTakesNoStep(row, by, "another person rejects it");
             row.holdId().ifPresent(hold -> holds.voidHold(tx, row, hold, by));
             move(tx, row, RequestState.REJECTED, Optional.of(Releases.REJECTED_BY_APPROVER), rationale, by);
             audit.append(
@@ -247,6 +236,16 @@ final class Approvals {
                                             row.holdId().map(UUID::toString).orElse(""))));
         });
         return queries.get(id);
+    }
+
+    private static void submitterTakesNoStep(RequestRow row, Actor by, String others) {
+        FourEyes.notBroughtBy(
+                        by,
+                        Set.of(row.submittedBy()),
+                        "SUBMITTER_TAKES_NO_STEP",
+                        "submitted " + row.reference(),
+                        others)
+                .require();
     }
 
     private void move(

@@ -5,12 +5,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.corridor.ConflictException;
-import org.corridor.ForbiddenException;
 import org.corridor.InvalidInputException;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEvent;
 import org.corridor.audit.AuditLog;
 import org.corridor.audit.CanonicalJson;
+import org.corridor.identity.FourEyes;
 import org.corridor.transaction.Transaction;
 import org.corridor.transaction.Transactions;
 
@@ -22,9 +22,6 @@ import org.corridor.transaction.Transactions;
  * rejection event (RPT-5) is recorded. Thread-safe.
  */
 final class HitReview {
-
-    private static final Set<String> DISPOSERS = Set.of("COMPLIANCE_ANALYST", "COMPLIANCE_REVIEWER");
-    private static final String REVIEWER = "COMPLIANCE_REVIEWER";
 
     private final Transactions transactions;
     private final ReleaseStore store;
@@ -65,10 +62,7 @@ final class HitReview {
             throw new InvalidInputException("RATIONALE_REQUIRED", "a disposition needs its rationale");
         }
         String rationale = disposition.rationale().trim();
-        if (by.roles().stream().noneMatch(DISPOSERS::contains)) {
-            throw new ForbiddenException(
-                    "DISPOSER_ROLE_REQUIRED", "hits are disposed of by compliance analysts and reviewers");
-        }
+        FourEyes.disposer(by).require();
         LocalDate today = clock.today();
         transactions.useTransaction(tx -> disposeWithin(tx, by, hitId, decision, rationale, today));
         return queries.hit(hitId);
@@ -78,11 +72,13 @@ final class HitReview {
             Transaction tx, Actor by, UUID hitId, HitState decision, String rationale, LocalDate today) {
         ScreeningHit hit = hits.lock(tx, hitId);
         RequestRow request = store.request(tx, hit.requestId()).orElseThrow();
-        if (request.submittedBy().equals(by.name())) {
-            throw ForbiddenException.rule(
-                    "SUBMITTER_DISPOSES_NO_HIT",
-                    by.name() + " submitted " + request.reference() + "; its hits are decided by other people");
-        }
+        FourEyes.notBroughtBy(
+                        by,
+                        Set.of(request.submittedBy()),
+                        "SUBMITTER_DISPOSES_NO_HIT",
+                        "submitted " + request.reference(),
+                        "its hits are decided by other people")
+                .require();
         boolean second = second(hit, by, decision);
         String action;
         if (!second && decision == HitState.FALSE_POSITIVE) {
@@ -130,14 +126,7 @@ final class HitReview {
         if (state != HitState.OPEN && state != HitState.ESCALATED) {
             throw new ConflictException("HIT_ALREADY_DISPOSED", "the hit is " + state);
         }
-        if (hit.firstBy().filter(by.name()::equals).isPresent()) {
-            throw ForbiddenException.rule(
-                    "SAME_PERSON_TWO_DECISIONS",
-                    by.name() + " gave the first decision on this hit; the second needs another person");
-        }
-        if (!by.actsAs(REVIEWER)) {
-            throw new ForbiddenException("REVIEWER_REQUIRED", "a COMPLIANCE_REVIEWER decides this hit");
-        }
+        FourEyes.secondOnHit(by, hit.firstBy()).require();
         if (decision == HitState.ESCALATED) {
             throw new ConflictException("HIT_ALREADY_ESCALATED", "the hit awaits a final decision");
         }

@@ -1,12 +1,8 @@
 package org.corridor.release;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.corridor.DomainException;
 import org.corridor.ForbiddenException;
 import org.corridor.audit.Actor;
@@ -21,8 +17,7 @@ import org.slf4j.LoggerFactory;
  * The releases' timed work, run as the ledger runs hold expiry: executions whose value date has come
  * (each for the person who scheduled it, checked again on the day as theirs), and holds asked again
  * for requests held for funds or a cap ({@link HoldRetries}). One pass is {@link #runDue()}; a
- * running server calls it on a single daemon thread, so a slow pass never overlaps the next, and a
- * failed pass is logged and tried again. Thread-safe.
+ * running server calls it with the rest of its timed work ({@code app.TimedWork}). Thread-safe.
  */
 public final class ScheduledExecutions {
 
@@ -99,35 +94,5 @@ public final class ScheduledExecutions {
                     ReleaseReason.SCHEDULER_NOT_AUTHORISED.name(),
                     e.code() + ": " + e.getMessage());
         }
-    }
-
-    /**
-     * Runs {@link #runDue()} every {@code period} on a daemon thread until closed, on the ticks when
-     * {@code leads} says this process leads the timed work: of several servers on one database only
-     * one executes what is due.
-     */
-    public AutoCloseable start(Duration period, java.util.function.BooleanSupplier leads) {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "release-scheduled-executions");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        if (leads.getAsBoolean()) {
-                            runDue();
-                        }
-                    } catch (RuntimeException e) {
-                        LOG.warn("scheduled executions failed; will try again: {}", e.getMessage());
-                    }
-                },
-                period.toMillis(),
-                period.toMillis(),
-                TimeUnit.MILLISECONDS);
-        return () -> {
-            executor.shutdownNow();
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        };
     }
 }

@@ -55,18 +55,11 @@ final class LegalHoldStore {
     }
 
     Optional<LegalHold> byId(Transaction transaction, UUID id) {
-        return Handles.of(transaction)
-                .createQuery("select * from report_legal_hold where id = :id")
-                .bind("id", id)
-                .map(HOLD)
-                .findOne();
+        return Handles.first(transaction, HOLD, "select * from report_legal_hold where id = :id", "id", id);
     }
 
     List<LegalHold> all(Transaction transaction) {
-        return Handles.of(transaction)
-                .createQuery("select * from report_legal_hold order by placed_at, id")
-                .map(HOLD)
-                .list();
+        return Handles.list(transaction, HOLD, "select * from report_legal_hold order by placed_at, id");
     }
 
     private static OffsetDateTime utc(Instant instant) {

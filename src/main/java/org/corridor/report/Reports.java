@@ -34,18 +34,6 @@ public final class Reports {
     private final Clock clock;
     private final ZoneId zone;
 
-    public Reports(
-            Settlement settlement,
-            Authorisations authorisations,
-            AuditLog audit,
-            Transactions transactions,
-            ReleaseRecords releases,
-            ReportSettings settings,
-            Clock clock,
-            ZoneId zone) {
-        this(settlement, authorisations, audit, transactions, releases, settings, clock, zone, ListAlerts.NONE);
-    }
-
     /** @param lists the alerts about the sanctions lists (issue 16) */
     public Reports(
             Settlement settlement,

@@ -35,11 +35,12 @@ final class LotStore extends SettlementStore {
 
     /** Every lot of the account as it stands now, oldest first. */
     List<Lot> lots(Transaction transaction, UUID accountId, Currency currency) {
-        return Handles.of(transaction)
-                .createQuery("select * from settlement_lot where account_id = :account order by value_date, seq")
-                .bind("account", accountId)
-                .map(lot(accountId, currency))
-                .list();
+        return Handles.list(
+                transaction,
+                lot(accountId, currency),
+                "select * from settlement_lot where account_id = :account order by value_date, seq",
+                "account",
+                accountId);
     }
 
     /**
@@ -151,10 +152,10 @@ final class LotStore extends SettlementStore {
     /** Takes {@code consumption} off its lot and records it. */
     void take(Transaction transaction, LotConsumption consumption, Instant now) {
         Handle handle = Handles.of(transaction);
-        handle.createUpdate("update settlement_lot set remaining_minor = remaining_minor - :amount where id = :id")
-                .bind("amount", consumption.amount().amountMinor())
-                .bind("id", consumption.lotId())
-                .execute();
+        addRemaining(
+                handle,
+                consumption.lotId(),
+                Math.negateExact(consumption.amount().amountMinor()));
         handle.createUpdate("""
                         insert into settlement_lot_consumption
                           (account_id, reference, lot_id, kind, value_date, amount_minor, recorded_at)
@@ -170,13 +171,17 @@ final class LotStore extends SettlementStore {
                 .execute();
     }
 
+    private static void addRemaining(Handle handle, UUID lotId, long amountMinor) {
+        handle.createUpdate("update settlement_lot set remaining_minor = remaining_minor + :amount where id = :id")
+                .bind("amount", amountMinor)
+                .bind("id", lotId)
+                .execute();
+    }
+
     /** Gives back {@code restoration} to its lot and records it. */
     void restore(Transaction transaction, LotRestoration restoration, Instant now) {
         Handle handle = Handles.of(transaction);
-        handle.createUpdate("update settlement_lot set remaining_minor = remaining_minor + :amount where id = :id")
-                .bind("amount", restoration.amount().amountMinor())
-                .bind("id", restoration.lotId())
-                .execute();
+        addRemaining(handle, restoration.lotId(), restoration.amount().amountMinor());
         handle.createUpdate("""
                         insert into settlement_lot_restoration
                           (account_id, reference, consumption_reference, lot_id, value_date, amount_minor, recorded_at)

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.corridor.ConflictException;
 import org.corridor.InvalidInputException;
 import org.corridor.NotFoundException;
@@ -65,7 +67,13 @@ public final class Lots {
                 .filter(c -> c.accountId().equals(accountId))
                 .toList();
         if (!earlier.isEmpty()) {
-            return sameAs(earlier, accountId, amount, valueDate, kind, reference);
+            return sameReplay(
+                    earlier,
+                    LotConsumption::amount,
+                    amount,
+                    first -> first.kind() == kind && first.valueDate().equals(valueDate),
+                    "CONSUMPTION_EXISTS_WITH_DIFFERENT_CONTENT",
+                    total -> reference + " already consumed " + total + " from " + accountId);
         }
         List<Lot> available = store.lockAvailable(transaction, accountId, currency, valueDate);
         List<Fifo.Take> takes = Fifo.take(
@@ -101,20 +109,21 @@ public final class Lots {
         return consumed;
     }
 
-    private static List<LotConsumption> sameAs(
-            List<LotConsumption> earlier,
-            UUID accountId,
+    /**
+     * A replay under a reference already used must repeat its content: the same total, and the same
+     * details as the first record of it ({@code sameFirst}); otherwise it is refused, saying what was
+     * recorded.
+     */
+    private static <T> List<T> sameReplay(
+            List<T> earlier,
+            Function<T, Money> amountOf,
             Money amount,
-            LocalDate valueDate,
-            ConsumptionKind kind,
-            String reference) {
-        Money total = earlier.stream().map(LotConsumption::amount).reduce(Money.zero(amount.currency()), Money::plus);
-        if (!total.equals(amount)
-                || earlier.get(0).kind() != kind
-                || !earlier.get(0).valueDate().equals(valueDate)) {
-            throw new ConflictException(
-                    "CONSUMPTION_EXISTS_WITH_DIFFERENT_CONTENT",
-                    reference + " already consumed " + total + " from " + accountId);
+            Predicate<T> sameFirst,
+            String code,
+            Function<Money, String> recorded) {
+        Money total = earlier.stream().map(amountOf).reduce(Money.zero(amount.currency()), Money::plus);
+        if (!total.equals(amount) || !sameFirst.test(earlier.get(0))) {
+            throw new ConflictException(code, recorded.apply(total));
         }
         return earlier;
     }
@@ -152,7 +161,15 @@ public final class Lots {
                 .filter(r -> r.accountId().equals(accountId))
                 .toList();
         if (!earlier.isEmpty()) {
-            return sameRestoration(earlier, amount, consumptionReference, valueDate, reference);
+            return sameReplay(
+                    earlier,
+                    LotRestoration::amount,
+                    amount,
+                    first -> first.consumptionReference().equals(consumptionReference)
+                            && first.valueDate().equals(valueDate),
+                    "RESTORATION_EXISTS_WITH_DIFFERENT_CONTENT",
+                    total -> reference + " already gave back " + total + " of "
+                            + earlier.get(0).consumptionReference());
         }
         List<LotConsumption> consumed = store.consumed(transaction, consumptionReference).stream()
                 .filter(c -> c.accountId().equals(accountId))
@@ -214,24 +231,6 @@ public final class Lots {
                     consumption.lotId(), Math.subtractExact(consumption.amount().amountMinor(), given)));
         }
         return restorable;
-    }
-
-    private static List<LotRestoration> sameRestoration(
-            List<LotRestoration> earlier,
-            Money amount,
-            String consumptionReference,
-            LocalDate valueDate,
-            String reference) {
-        Money total = earlier.stream().map(LotRestoration::amount).reduce(Money.zero(amount.currency()), Money::plus);
-        if (!total.equals(amount)
-                || !earlier.get(0).consumptionReference().equals(consumptionReference)
-                || !earlier.get(0).valueDate().equals(valueDate)) {
-            throw new ConflictException(
-                    "RESTORATION_EXISTS_WITH_DIFFERENT_CONTENT",
-                    reference + " already gave back " + total + " of "
-                            + earlier.get(0).consumptionReference());
-        }
-        return earlier;
     }
 
     /** What returns have given back of the movement {@code consumptionReference}, oldest lot first. */

@@ -73,11 +73,8 @@ final class VesselStore {
 
     /** The current particulars of the vessel with these seven digits. */
     Optional<Particulars> vessel(Transaction transaction, String imo) {
-        return Handles.of(transaction)
-                .createQuery("select * from vessel where imo = :imo order by id desc limit 1")
-                .bind("imo", imo)
-                .map(PARTICULARS)
-                .findFirst();
+        return Handles.first(
+                transaction, PARTICULARS, "select * from vessel where imo = :imo order by id desc limit 1", "imo", imo);
     }
 
     /** Records a new version of a vessel's particulars. */
@@ -128,11 +125,12 @@ final class VesselStore {
 
     /** Every indicator known for a vessel, oldest first. */
     List<RiskIndicator> indicators(Transaction transaction, String imo) {
-        return Handles.of(transaction)
-                .createQuery("select * from vessel_indicator where imo = :imo order by observed_on, id")
-                .bind("imo", imo)
-                .map(INDICATOR)
-                .list();
+        return Handles.list(
+                transaction,
+                INDICATOR,
+                "select * from vessel_indicator where imo = :imo order by observed_on, id",
+                "imo",
+                imo);
     }
 
     Optional<VesselRules> latestRules(Transaction transaction) {

@@ -177,7 +177,8 @@ class ReleaseRecordsRenderingTest {
                 new Scenario6b(),
                 ReportSettings.DEFAULTS,
                 corridor.clock(),
-                corridor.zone());
+                corridor.zone(),
+                ListAlerts.NONE);
     }
 
     @AfterAll
