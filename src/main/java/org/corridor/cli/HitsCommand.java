@@ -1,6 +1,5 @@
 package org.corridor.cli;
 
-import java.util.Optional;
 import java.util.UUID;
 import org.corridor.app.Corridor;
 import org.corridor.audit.Actor;
@@ -32,21 +31,20 @@ final class HitsCommand extends CommandGroup {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Hits, oldest first.")
-    static final class ListHits extends SignedInCommand {
+    static final class ListHits extends StateListCommand<HitState> {
         @Option(
                 names = "--state",
                 paramLabel = "STATE",
                 description = "OPEN, FALSE_POSITIVE, TRUE_MATCH, ESCALATED or SUPERSEDED (party replaced).")
         String state;
 
-        @Option(names = "--limit", paramLabel = "N", description = "At most N (default 100).")
-        int limit = 100;
-
-        private Optional<HitState> filter;
+        ListHits() {
+            super(HitState.class, "not a hit state: ");
+        }
 
         @Override
-        void check() {
-            filter = stateFilter(HitState.class, state, "not a hit state: ");
+        String state() {
+            return state;
         }
 
         @Override

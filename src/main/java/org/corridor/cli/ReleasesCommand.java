@@ -146,18 +146,17 @@ final class ReleasesCommand extends CommandGroup {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Requests, oldest first.")
-    static final class ListReleases extends SignedInCommand {
+    static final class ListReleases extends StateListCommand<RequestState> {
         @Option(names = "--state", paramLabel = "STATE", description = "Only requests in this state.")
         String state;
 
-        @Option(names = "--limit", paramLabel = "N", description = "At most N (default 100).")
-        int limit = 100;
-
-        private Optional<RequestState> filter;
+        ListReleases() {
+            super(RequestState.class, "not a request state: ");
+        }
 
         @Override
-        void check() {
-            filter = stateFilter(RequestState.class, state, "not a request state: ");
+        String state() {
+            return state;
         }
 
         @Override
