@@ -54,7 +54,7 @@ abstract class CorridorCommand implements Callable<Integer> {
     }
 
     /** A record named by its id, such as a hit or a change; what is not an id is refused. */
-    static UUID id(String text, String refusal) {
+    static UUID recordId(String text, String refusal) {
         try {
             return UUID.fromString(text.trim());
         } catch (IllegalArgumentException e) {

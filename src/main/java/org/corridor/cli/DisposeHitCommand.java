@@ -36,7 +36,7 @@ abstract class DisposeHitCommand extends SignedInCommand {
 
     @Override
     final void check() {
-        id = id(hit, named + " is named by its id: ");
+        id = recordId(hit, named + " is named by its id: ");
     }
 
     @Override

@@ -46,7 +46,7 @@ final class OwnerHitsCommand extends CommandGroup {
 
         @Override
         void check() {
-            id = id(hit, NAMED + " is named by its id: ");
+            id = recordId(hit, NAMED + " is named by its id: ");
         }
 
         @Override

@@ -321,7 +321,7 @@ final class UsersCommand extends CommandGroup {
     }
 
     static UUID changeId(String text) {
-        return CorridorCommand.id(text, "a change is named by its id: ");
+        return CorridorCommand.recordId(text, "a change is named by its id: ");
     }
 
     static Users.Lifetimes lifetimes(Integer tokenDays, Integer enrolmentHours) {
