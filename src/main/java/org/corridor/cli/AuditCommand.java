@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.corridor.app.Corridor;
 import org.corridor.audit.ChainVerification;
 import org.corridor.audit.Checkpoint;
@@ -12,7 +11,6 @@ import org.corridor.audit.Finding;
 import org.corridor.audit.TrailVerification;
 import org.corridor.settlement.BooksCheck;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -20,15 +18,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Work with the hash-chained audit trail and its signed checkpoints.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.CheckpointCommand.class})
-final class AuditCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class AuditCommand extends CommandGroup {
 
     @Command(
             name = "verify",
@@ -37,10 +27,7 @@ final class AuditCommand implements Runnable {
                     + " file, or --checkpoint FILE), recompute every ledger batch's digest from its transfers and"
                     + " every balance from the transfers, and add up every restricted account's lots; print each"
                     + " finding by name and exit 1 if there is any.")
-    static final class Verify implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Verify extends CorridorCommand {
         @Option(
                 names = "--checkpoint",
                 paramLabel = "FILE",
@@ -49,16 +36,14 @@ final class AuditCommand implements Runnable {
         Path checkpoint;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                TrailVerification trail = corridor.audit().checkpoints().verify(Optional.ofNullable(checkpoint));
-                BooksCheck books = corridor.settlement().checkBooks();
-                printChain(trail);
-                printBooks(books);
-                List<Finding> findings = new ArrayList<>(trail.findings());
-                findings.addAll(books.findings());
-                return LedgerCommand.report(findings, "audit verification");
-            }
+        void run(Corridor corridor) {
+            TrailVerification trail = corridor.audit().checkpoints().verify(Optional.ofNullable(checkpoint));
+            BooksCheck books = corridor.settlement().checkBooks();
+            printChain(trail);
+            printBooks(books);
+            List<Finding> findings = new ArrayList<>(trail.findings());
+            findings.addAll(books.findings());
+            exitCode = LedgerCommand.report(findings, "audit verification");
         }
 
         private static void printChain(TrailVerification trail) {
@@ -95,29 +80,23 @@ final class AuditCommand implements Runnable {
                     "Sign the head of the audit chain with the audit key (created in the data folder on first use,"
                             + " or CORRIDOR_AUDIT_KEY) and append it to the checkpoint file outside the database (or"
                             + " CORRIDOR_AUDIT_CHECKPOINTS); prints the checkpoint.")
-    static final class CheckpointCommand implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class CheckpointCommand extends CorridorCommand {
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                Optional<Checkpoint> checkpoint = corridor.audit().checkpoints().checkpoint();
-                if (checkpoint.isEmpty()) {
-                    System.out.println("the audit chain is empty: nothing to sign");
-                    return 0;
-                }
-                Checkpoint signed = checkpoint.get();
-                System.out.println("checkpoint: entry " + signed.seq() + " hash " + signed.hash() + " signed "
-                        + signed.signedAt() + " with key " + signed.keyId());
-                corridor.audit()
-                        .checkpoints()
-                        .place()
-                        .ifPresent(place -> System.out.println(
-                                "in " + place.checkpointFile().toAbsolutePath()));
-                System.out.println(signed.toJson());
-                return 0;
+        void run(Corridor corridor) {
+            Optional<Checkpoint> checkpoint = corridor.audit().checkpoints().checkpoint();
+            if (checkpoint.isEmpty()) {
+                System.out.println("the audit chain is empty: nothing to sign");
+                return;
             }
+            Checkpoint signed = checkpoint.get();
+            System.out.println("checkpoint: entry " + signed.seq() + " hash " + signed.hash() + " signed "
+                    + signed.signedAt() + " with key " + signed.keyId());
+            corridor.audit()
+                    .checkpoints()
+                    .place()
+                    .ifPresent(place ->
+                            System.out.println("in " + place.checkpointFile().toAbsolutePath()));
+            System.out.println(signed.toJson());
         }
     }
 }

@@ -2,6 +2,7 @@ package org.corridor.cli;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
@@ -47,6 +48,15 @@ abstract class CorridorCommand implements Callable<Integer> {
     static <E extends Enum<E>> Optional<E> stateFilter(Class<E> type, String text, String refusal) {
         try {
             return Optional.ofNullable(text).map(given -> Enum.valueOf(type, given.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("PARAMETER_INVALID", refusal + text);
+        }
+    }
+
+    /** A record named by its id, such as a hit or a change; what is not an id is refused. */
+    static UUID recordId(String text, String refusal) {
+        try {
+            return UUID.fromString(text.trim());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("PARAMETER_INVALID", refusal + text);
         }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.corridor.ConflictException;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
@@ -31,7 +30,6 @@ import org.corridor.money.Money;
 import org.corridor.settlement.BooksCheck;
 import org.corridor.settlement.RestrictedAccounts;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,15 +44,7 @@ import picocli.CommandLine.Parameters;
             LedgerCommand.Transfer.class,
             LedgerCommand.Check.class
         })
-final class LedgerCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class LedgerCommand extends CommandGroup {
 
     static UUID id(String name, String value) {
         return Requests.uuid(name, value);
@@ -76,13 +66,7 @@ final class LedgerCommand implements Runnable {
             name = "open",
             mixinStandardHelpOptions = true,
             description = "Open an account under the given id (repeating it with the same content changes nothing).")
-    static final class Open implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
-        @Mixin
-        SignIn signIn;
-
+    static final class Open extends SignedInCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "The account's UUID.")
         String id;
 
@@ -103,17 +87,14 @@ final class LedgerCommand implements Runnable {
         List<AccountFlag> flags = List.of();
 
         @Override
-        public Integer call() {
+        void run(Corridor corridor) {
             Set<AccountFlag> set = flags.isEmpty() ? Set.of() : EnumSet.copyOf(flags);
-            try (Corridor corridor = database.open()) {
-                Account account = corridor.ledger()
-                        .createAccount(
-                                signIn.actor(corridor, Permission.LEDGER_WRITE, "ledger open"),
-                                new NewAccount(id("id", id), Currency.of(currency), code, holder, set));
-                System.out.println("account " + account.id() + " " + account.currency() + " " + account.code() + " "
-                        + account.holder() + " " + account.flags());
-            }
-            return 0;
+            Account account = corridor.ledger()
+                    .createAccount(
+                            actor(corridor, Permission.LEDGER_WRITE),
+                            new NewAccount(id("id", id), Currency.of(currency), code, holder, set));
+            System.out.println("account " + account.id() + " " + account.currency() + " " + account.code() + " "
+                    + account.holder() + " " + account.flags());
         }
     }
 
@@ -121,16 +102,7 @@ final class LedgerCommand implements Runnable {
             name = "balance",
             mixinStandardHelpOptions = true,
             description = "Print an account's balances, now or at an instant.")
-    static final class Balance implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
-        @Parameters(
-                index = "0",
-                paramLabel = "ACCOUNT",
-                description = "The account's UUID, or a restricted account's name (NIGC-EUR-R).")
-        String account;
-
+    static final class Balance extends OnAccount {
         @Option(
                 names = "--at",
                 paramLabel = "WHEN",
@@ -138,17 +110,13 @@ final class LedgerCommand implements Runnable {
         String at;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                UUID id = corridor.settlement().accounts().accountId(account);
-                Account found = corridor.ledger().requireAccount(id);
-                Balances balances = at == null
-                        ? found.balances()
-                        : corridor.ledger().balanceAt(id, Requests.parseInstant("--at", at, corridor.zone()));
-                System.out.println(id + " " + found.currency() + " " + found.holder() + (at == null ? "" : " at " + at)
-                        + ": " + figures(balances, found.currency()));
-            }
-            return 0;
+        void run(Corridor corridor, UUID id) {
+            Account found = corridor.ledger().requireAccount(id);
+            Balances balances = at == null
+                    ? found.balances()
+                    : corridor.ledger().balanceAt(id, Requests.parseInstant("--at", at, corridor.zone()));
+            System.out.println(id + " " + found.currency() + " " + found.holder() + (at == null ? "" : " at " + at)
+                    + ": " + figures(balances, found.currency()));
         }
     }
 
@@ -156,16 +124,7 @@ final class LedgerCommand implements Runnable {
             name = "statement",
             mixinStandardHelpOptions = true,
             description = "Print an account's transfers in [from, to) with running balances.")
-    static final class StatementCommand implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
-        @Parameters(
-                index = "0",
-                paramLabel = "ACCOUNT",
-                description = "The account's UUID, or a restricted account's name (NIGC-EUR-R).")
-        String account;
-
+    static final class StatementCommand extends OnAccount {
         @Option(names = "--from", required = true, paramLabel = "WHEN", description = "ISO-8601 instant or YYYY-MM-DD.")
         String from;
 
@@ -186,38 +145,51 @@ final class LedgerCommand implements Runnable {
         String cursor;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                UUID id = corridor.settlement().accounts().accountId(account);
-                Instant fromInstant = Requests.parseInstant("--from", from, corridor.zone());
-                Instant toInstant = Requests.parseInstant("--to", to, corridor.zone());
-                Statement statement =
-                        corridor.ledger().statement(id, fromInstant, toInstant, Optional.ofNullable(cursor), limit);
-                Currency currency = statement.account().currency();
-                System.out.println(
-                        "statement of " + id + " (" + statement.account().holder() + ", " + currency + ") from "
-                                + fromInstant + " to " + toInstant);
-                System.out.println("opening: " + money(statement.opening().postedCreditBalance(), currency));
-                for (StatementLine line : statement.lines()) {
-                    long signed = line.side() == StatementLine.Side.CREDIT
-                            ? line.transfer().amountMinor()
-                            : -line.transfer().amountMinor();
-                    System.out.printf(
-                            "%s %-14s %-10s %-6s %22s  balance %s%n",
-                            line.transfer().timestamp(),
-                            line.transfer().kind(),
-                            line.transfer().code(),
-                            line.side(),
-                            line.transfer().kind() == TransferKind.POSTED
-                                            || line.transfer().kind() == TransferKind.POST_PENDING
-                                    ? Money.ofMinor(signed, currency).toDecimalString()
-                                    : "(hold)",
-                            money(line.balancesAfter().postedCreditBalance(), currency));
-                }
-                statement.nextCursor().ifPresent(next -> System.out.println("more: --cursor " + next));
-            }
-            return 0;
+        void run(Corridor corridor, UUID id) {
+            Instant fromInstant = Requests.parseInstant("--from", from, corridor.zone());
+            Instant toInstant = Requests.parseInstant("--to", to, corridor.zone());
+            Statement statement =
+                    corridor.ledger().statement(id, fromInstant, toInstant, Optional.ofNullable(cursor), limit);
+            Currency currency = statement.account().currency();
+            System.out.println("statement of " + id + " (" + statement.account().holder() + ", " + currency + ") from "
+                    + fromInstant + " to " + toInstant);
+            System.out.println("opening: " + money(statement.opening().postedCreditBalance(), currency));
+            statement.lines().forEach(line -> print(line, currency));
+            statement.nextCursor().ifPresent(next -> System.out.println("more: --cursor " + next));
         }
+
+        private static void print(StatementLine line, Currency currency) {
+            long signed = line.side() == StatementLine.Side.CREDIT
+                    ? line.transfer().amountMinor()
+                    : -line.transfer().amountMinor();
+            System.out.printf(
+                    "%s %-14s %-10s %-6s %22s  balance %s%n",
+                    line.transfer().timestamp(),
+                    line.transfer().kind(),
+                    line.transfer().code(),
+                    line.side(),
+                    line.transfer().kind() == TransferKind.POSTED
+                                    || line.transfer().kind() == TransferKind.POST_PENDING
+                            ? Money.ofMinor(signed, currency).toDecimalString()
+                            : "(hold)",
+                    money(line.balancesAfter().postedCreditBalance(), currency));
+        }
+    }
+
+    /** A command on one account, named by its id or, for a restricted account, by its name. */
+    abstract static class OnAccount extends CorridorCommand {
+        @Parameters(
+                index = "0",
+                paramLabel = "ACCOUNT",
+                description = "The account's UUID, or a restricted account's name (NIGC-EUR-R).")
+        String account;
+
+        @Override
+        final void run(Corridor corridor) {
+            run(corridor, corridor.settlement().accounts().accountId(account));
+        }
+
+        abstract void run(Corridor corridor, UUID id);
     }
 
     @Command(
@@ -225,13 +197,7 @@ final class LedgerCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description =
                     "Post one transfer; prints its result (exit 1 if refused). Never debits nor credits a RESTRICTED account.")
-    static final class Transfer implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
-        @Mixin
-        SignIn signIn;
-
+    static final class Transfer extends SignedInCommand {
         @Option(
                 names = "--debit",
                 paramLabel = "ACCOUNT",
@@ -275,44 +241,50 @@ final class LedgerCommand implements Runnable {
                 description = "A reference, repeatable: --ref invoice=INV-7.")
         Map<String, String> references = new LinkedHashMap<>();
 
+        private Money money;
+        private boolean resolves;
+
         @Override
-        public Integer call() {
-            Money money = Money.parse(amount);
-            boolean resolves = kind == TransferKind.POST_PENDING || kind == TransferKind.VOID_PENDING;
+        void check() {
+            money = Money.parse(amount);
+            resolves = kind == TransferKind.POST_PENDING || kind == TransferKind.VOID_PENDING;
             if (!resolves && (debit == null || credit == null)) {
                 throw new InvalidInputException("FIELD_MISSING", "--debit and --credit are required for " + kind);
             }
             if (resolves && pendingId == null) {
                 throw new InvalidInputException("FIELD_MISSING", "--pending-id is required for " + kind);
             }
-            try (Corridor corridor = database.open()) {
-                RestrictedAccounts accounts = corridor.settlement().accounts();
-                NewTransfer transfer = new NewTransfer(
-                        id == null ? TransferIds.next() : id("--id", id),
-                        kind,
-                        debit == null ? NewTransfer.NONE : accounts.accountId(debit),
-                        credit == null ? NewTransfer.NONE : accounts.accountId(credit),
-                        money.amountMinor(),
-                        money.currency(),
-                        resolves && code.equals("TRANSFER") ? "" : code,
-                        pendingId == null ? Optional.empty() : Optional.of(id("--pending-id", pendingId)),
-                        expiresAt == null
-                                ? Optional.empty()
-                                : Optional.of(
-                                        Requests.parseInstant("--expires-at", expiresAt, java.time.ZoneOffset.UTC)),
-                        false,
-                        references,
-                        Map.of());
-                TransferOutcome outcome = corridor.ledger()
-                        .postManually(signIn.actor(corridor, Permission.LEDGER_WRITE, "ledger transfer"), transfer);
-                if (!outcome.succeeded()) {
-                    throw new ConflictException(
-                            outcome.result().name(), "transfer " + transfer.id() + " refused: " + outcome.result());
-                }
-                System.out.println(outcome.result() + " " + transfer.id() + " at "
-                        + outcome.timestamp().map(Instant::toString).orElse("?"));
+        }
+
+        @Override
+        void run(Corridor corridor) {
+            NewTransfer transfer = transfer(corridor.settlement().accounts());
+            TransferOutcome outcome =
+                    corridor.ledger().postManually(actor(corridor, Permission.LEDGER_WRITE), transfer);
+            if (!outcome.succeeded()) {
+                throw new ConflictException(
+                        outcome.result().name(), "transfer " + transfer.id() + " refused: " + outcome.result());
             }
-            return 0;
+            System.out.println(outcome.result() + " " + transfer.id() + " at "
+                    + outcome.timestamp().map(Instant::toString).orElse("?"));
+        }
+
+        private NewTransfer transfer(RestrictedAccounts accounts) {
+            return new NewTransfer(
+                    id == null ? TransferIds.next() : id("--id", id),
+                    kind,
+                    debit == null ? NewTransfer.NONE : accounts.accountId(debit),
+                    credit == null ? NewTransfer.NONE : accounts.accountId(credit),
+                    money.amountMinor(),
+                    money.currency(),
+                    resolves && code.equals("TRANSFER") ? "" : code,
+                    pendingId == null ? Optional.empty() : Optional.of(id("--pending-id", pendingId)),
+                    expiresAt == null
+                            ? Optional.empty()
+                            : Optional.of(Requests.parseInstant("--expires-at", expiresAt, java.time.ZoneOffset.UTC)),
+                    false,
+                    references,
+                    Map.of());
         }
     }
 
@@ -323,17 +295,12 @@ final class LedgerCommand implements Runnable {
                     + " posted balance; every balance equals the sum of its transfers (and each transfer's recorded"
                     + " balances follow from the one before); every batch's digest in the audit trail matches its"
                     + " transfers. Prints each finding by name and exits 1 if there is any.")
-    static final class Check implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Check extends CorridorCommand {
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                BooksCheck books = corridor.settlement().checkBooks();
-                AuditCommand.printBooks(books);
-                return report(books.findings(), "ledger check");
-            }
+        void run(Corridor corridor) {
+            BooksCheck books = corridor.settlement().checkBooks();
+            AuditCommand.printBooks(books);
+            exitCode = report(books.findings(), "ledger check");
         }
     }
 

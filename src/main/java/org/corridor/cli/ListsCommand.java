@@ -455,41 +455,35 @@ final class ListsCommand implements Runnable {
             name = "show",
             mixinStandardHelpOptions = true,
             description = "One line per list: the active version, its publication date, digest, counts and delta.")
-    static final class Show implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Show extends CorridorCommand {
         @Option(names = "--history", description = "Also list every imported version, newest first.")
         boolean history;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                Screening screening = corridor.screening();
-                Map<SanctionsList, ListVersion> active = screening.active();
-                List<ListNotice> notices = screening.notices();
-                for (SanctionsList list : SanctionsList.values()) {
-                    ListVersion version = active.get(list);
-                    if (version == null && !ShippedLists.SHIPPED.contains(list)) {
-                        continue; // OpenSanctions data is only ever there when an operator imported it
-                    }
-                    System.out.println(
-                            version == null
-                                    ? String.format(
-                                            Locale.ROOT,
-                                            "%-12s no active version (./corridor lists import or lists update)",
-                                            list)
-                                    : describe(version) + ListsDecisionCommand.warnings(notices, list));
+        void run(Corridor corridor) {
+            Screening screening = corridor.screening();
+            Map<SanctionsList, ListVersion> active = screening.active();
+            List<ListNotice> notices = screening.notices();
+            for (SanctionsList list : SanctionsList.values()) {
+                ListVersion version = active.get(list);
+                if (version == null && !ShippedLists.SHIPPED.contains(list)) {
+                    continue; // OpenSanctions data is only ever there when an operator imported it
                 }
-                ListsDecisionCommand.printQuarantined(screening);
-                if (history) {
-                    System.out.println("history:");
-                    for (ListVersion version : screening.versions()) {
-                        System.out.println("  " + describe(version) + " imported " + version.importedAt() + " by "
-                                + version.importedBy() + " from " + version.source());
-                    }
+                System.out.println(
+                        version == null
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "%-12s no active version (./corridor lists import or lists update)",
+                                        list)
+                                : describe(version) + ListsDecisionCommand.warnings(notices, list));
+            }
+            ListsDecisionCommand.printQuarantined(screening);
+            if (history) {
+                System.out.println("history:");
+                for (ListVersion version : screening.versions()) {
+                    System.out.println("  " + describe(version) + " imported " + version.importedAt() + " by "
+                            + version.importedBy() + " from " + version.source());
                 }
-                return 0;
             }
         }
     }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.corridor.DomainException;
 import org.corridor.app.Corridor;
+import org.corridor.audit.Actor;
 import org.corridor.identity.Permission;
 import org.corridor.screening.ListNotice;
 import org.corridor.screening.ListVersion;
@@ -27,6 +28,41 @@ final class ListsDecisionCommand {
 
     private ListsDecisionCommand() {}
 
+    /**
+     * A second person's decision on a quarantined version, as a holder of LISTS_CONFIRM. A refusal,
+     * even of the sign-in, is printed as {@code corridor: lists confirm: CODE: reason} with exit 1.
+     */
+    abstract static class Decision implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Mixin
+        SignIn signIn;
+
+        @Parameters(paramLabel = "VERSION", description = "The quarantined version's number.")
+        long version;
+
+        private final String command;
+
+        Decision(String command) {
+            this.command = command;
+        }
+
+        @Override
+        public final Integer call() {
+            try (Corridor corridor = database.open()) {
+                Actor by = signIn.actor(corridor, Permission.LISTS_CONFIRM, command);
+                System.out.println(decide(corridor.screening(), by));
+                return 0;
+            } catch (DomainException e) {
+                return refused(command, e);
+            }
+        }
+
+        /** Takes the decision and says what became of the version. */
+        abstract String decide(Screening screening, Actor by);
+    }
+
     @Command(
             name = "confirm",
             mixinStandardHelpOptions = true,
@@ -35,26 +71,14 @@ final class ListsDecisionCommand {
                         + " (LIST_SELF_CONFIRMATION), for a version not waiting (LIST_NOT_QUARANTINED) and once"
                         + " another version has become active since (LIST_QUARANTINE_STALE)."
             })
-    static final class Confirm implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
-        @Mixin
-        SignIn signIn;
-
-        @Parameters(paramLabel = "VERSION", description = "The quarantined version's number.")
-        long version;
+    static final class Confirm extends Decision {
+        Confirm() {
+            super("lists confirm");
+        }
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                ListVersion confirmed = corridor.screening()
-                        .confirmQuarantined(signIn.actor(corridor, Permission.LISTS_CONFIRM, "lists confirm"), version);
-                System.out.println("confirmed " + ListsCommand.describe(confirmed) + " (now active)");
-                return 0;
-            } catch (DomainException e) {
-                return refused("lists confirm", e);
-            }
+        String decide(Screening screening, Actor by) {
+            return "confirmed " + ListsCommand.describe(screening.confirmQuarantined(by, version)) + " (now active)";
         }
     }
 
@@ -62,30 +86,18 @@ final class ListsDecisionCommand {
             name = "reject",
             mixinStandardHelpOptions = true,
             description = "Reject a quarantined list version: it never becomes active. Refused to its importer.")
-    static final class Reject implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
-        @Mixin
-        SignIn signIn;
-
-        @Parameters(paramLabel = "VERSION", description = "The quarantined version's number.")
-        long version;
-
+    static final class Reject extends Decision {
         @Option(names = "--reason", required = true, description = "Why, for the audit trail.")
         String reason;
 
+        Reject() {
+            super("lists reject");
+        }
+
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                ListVersion rejected = corridor.screening()
-                        .rejectQuarantined(
-                                signIn.actor(corridor, Permission.LISTS_CONFIRM, "lists reject"), version, reason);
-                System.out.println("rejected " + ListsCommand.describe(rejected) + " (never active)");
-                return 0;
-            } catch (DomainException e) {
-                return refused("lists reject", e);
-            }
+        String decide(Screening screening, Actor by) {
+            return "rejected " + ListsCommand.describe(screening.rejectQuarantined(by, version, reason))
+                    + " (never active)";
         }
     }
 

@@ -1,10 +1,8 @@
 package org.corridor.cli;
 
-import java.util.concurrent.Callable;
 import org.corridor.app.Corridor;
 import org.corridor.identity.IssuedToken;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -12,10 +10,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Exchange your enrolment code (both parts, FIRST-SECOND) for your own token, printed once as the"
                 + " last line; business commands take it with --token or CORRIDOR_TOKEN.")
-final class LoginCommand implements Callable<Integer> {
-
-    @Mixin
-    DatabaseOptions database;
+final class LoginCommand extends CorridorCommand {
 
     @Option(
             names = "--enrol",
@@ -25,15 +20,11 @@ final class LoginCommand implements Callable<Integer> {
     String code;
 
     @Override
-    public Integer call() {
-        try (Corridor corridor = database.open()) {
-            IssuedToken issued = corridor.users().enrol(code);
-            System.out.println(
-                    "enrolled " + issued.user().name() + " (" + issued.user().roleNames()
-                            + "); token expires " + issued.expiresAt() + " (shown once; export " + SignIn.ENVIRONMENT
-                            + "=...):");
-            System.out.println(issued.token());
-        }
-        return 0;
+    void run(Corridor corridor) {
+        IssuedToken issued = corridor.users().enrol(code);
+        System.out.println(
+                "enrolled " + issued.user().name() + " (" + issued.user().roleNames() + "); token expires "
+                        + issued.expiresAt() + " (shown once; export " + SignIn.ENVIRONMENT + "=...):");
+        System.out.println(issued.token());
     }
 }

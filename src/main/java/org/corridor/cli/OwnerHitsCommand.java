@@ -2,14 +2,12 @@ package org.corridor.cli;
 
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
+import org.corridor.audit.Actor;
 import org.corridor.identity.Permission;
 import org.corridor.ownership.OwnerHit;
 import org.corridor.ownership.OwnerHits;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,14 +18,10 @@ import picocli.CommandLine.Parameters;
         subcommands = {OwnerHitsCommand.ListHits.class, OwnerHitsCommand.Show.class, OwnerHitsCommand.Dispose.class})
 final class OwnerHitsCommand extends CommandGroup {
 
+    private static final String NAMED = "an owner hit";
+
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Owner hits, oldest first, one a line.")
-    static final class ListHits implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
-        @Mixin
-        SignIn signIn;
-
+    static final class ListHits extends SignedInCommand {
         @Option(names = "--state", paramLabel = "STATE", description = "OPEN, FALSE_POSITIVE, TRUE_MATCH or ESCALATED.")
         String state;
 
@@ -35,44 +29,38 @@ final class OwnerHitsCommand extends CommandGroup {
         int limit = 100;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                signIn.user(corridor, Permission.HIT_READ, "ownership hits list");
-                corridor.ownership().ownerHits().list(Optional.ofNullable(state), limit).stream()
-                        .map(OwnerHit::summary)
-                        .forEach(System.out::println);
-            }
-            return 0;
+        void run(Corridor corridor) {
+            user(corridor, Permission.HIT_READ);
+            corridor.ownership().ownerHits().list(Optional.ofNullable(state), limit).stream()
+                    .map(OwnerHit::summary)
+                    .forEach(System.out::println);
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "One owner hit with its explanation.")
-    static final class Show implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
-        @Mixin
-        SignIn signIn;
-
+    static final class Show extends SignedInCommand {
         @Parameters(index = "0", paramLabel = "HIT", description = "The hit's id.")
         String hit;
 
+        private UUID id;
+
         @Override
-        public Integer call() {
-            UUID id = id(hit);
-            try (Corridor corridor = database.open()) {
-                signIn.user(corridor, Permission.HIT_READ, "ownership hits show");
-                OwnerHit shown = corridor.ownership().ownerHits().get(id);
-                System.out.println(shown.summary());
-                shown.why().forEach(line -> System.out.println("  " + line));
-                shown.firstBy()
-                        .ifPresent(by -> System.out.println(
-                                "first: " + by + ": " + shown.firstRationale().orElse("")));
-                shown.secondBy()
-                        .ifPresent(by -> System.out.println(
-                                "second: " + by + ": " + shown.secondRationale().orElse("")));
-            }
-            return 0;
+        void check() {
+            id = recordId(hit, NAMED + " is named by its id: ");
+        }
+
+        @Override
+        void run(Corridor corridor) {
+            user(corridor, Permission.HIT_READ);
+            OwnerHit shown = corridor.ownership().ownerHits().get(id);
+            System.out.println(shown.summary());
+            shown.why().forEach(line -> System.out.println("  " + line));
+            shown.firstBy()
+                    .ifPresent(by -> System.out.println(
+                            "first: " + by + ": " + shown.firstRationale().orElse("")));
+            shown.secondBy()
+                    .ifPresent(by -> System.out.println(
+                            "second: " + by + ": " + shown.secondRationale().orElse("")));
         }
     }
 
@@ -81,47 +69,17 @@ final class OwnerHitsCommand extends CommandGroup {
             mixinStandardHelpOptions = true,
             description = "Decide an owner hit with a rationale; clearing needs a second reviewer who is not the first,"
                     + " and nobody who recorded data naming the owner decides.")
-    static final class Dispose implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
-        @Mixin
-        SignIn signIn;
-
-        @Parameters(index = "0", paramLabel = "HIT", description = "The hit's id.")
-        String hit;
-
-        @Option(
-                names = "--decision",
-                required = true,
-                paramLabel = "DECISION",
-                description = "FALSE_POSITIVE, TRUE_MATCH or ESCALATED.")
-        String decision;
-
-        @Option(names = "--rationale", required = true, paramLabel = "TEXT", description = "Why.")
-        String rationale;
+    static final class Dispose extends DisposeHitCommand {
+        Dispose() {
+            super(NAMED);
+        }
 
         @Override
-        public Integer call() {
-            UUID id = id(hit);
-            try (Corridor corridor = database.open()) {
-                OwnerHit decided = corridor.ownership()
-                        .ownerHits()
-                        .dispose(
-                                signIn.actor(corridor, Permission.HIT_DISPOSE, "ownership hits dispose"),
-                                id,
-                                new OwnerHits.Disposition(decision, rationale));
-                System.out.println(decided.summary());
-            }
-            return 0;
-        }
-    }
-
-    private static UUID id(String text) {
-        try {
-            return UUID.fromString(text.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("PARAMETER_INVALID", "an owner hit is named by its id: " + text);
+        String dispose(Corridor corridor, Actor by, UUID id) {
+            return corridor.ownership()
+                    .ownerHits()
+                    .dispose(by, id, new OwnerHits.Disposition(decision, rationale))
+                    .summary();
         }
     }
 }

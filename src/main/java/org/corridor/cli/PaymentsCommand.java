@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
 import org.corridor.payments.MessageKind;
@@ -13,7 +12,6 @@ import org.corridor.payments.MessageSchemas;
 import org.corridor.release.PaymentMessageImport;
 import org.corridor.release.PaymentMessages;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code corridor payments}: bank messages after the pacs.008. */
@@ -32,40 +30,35 @@ final class PaymentsCommand extends CommandGroup {
                 "Prints one line per item: the item, what it concerned, its outcome and why. The same message again"
                         + " is recognised and applies nothing; exit 1 when an item (or the whole message) is refused."
             })
-    static final class Import implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
-        @Mixin
-        SignIn signIn;
-
+    static final class Import extends SignedInCommand {
         @Parameters(index = "0", paramLabel = "FILE", description = "The message as XML.")
         Path file;
 
+        private String xml;
+        private MessageKind kind;
+
         @Override
-        public Integer call() throws IOException {
-            String xml;
+        void check() throws IOException {
             try {
                 xml = Files.readString(file, StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
                 throw new InvalidInputException("FILE_NOT_FOUND", "no file " + file);
             }
-            MessageKind kind = MessageSchemas.kindOf(xml);
-            try (Corridor corridor = database.open()) {
-                PaymentMessageImport result = corridor.paymentMessages()
-                        .importMessage(
-                                signIn.actor(corridor, PaymentMessages.permissionFor(kind), "payments import"), xml);
-                System.out.println(result.kind() + " " + result.messageId()
-                        + (result.repeated() ? ": imported before; nothing applied again" : ""));
-                boolean refused = false;
-                for (PaymentMessageImport.Item item : result.items()) {
-                    System.out.println(String.join("\t", item.item(), item.subject(), item.outcome(), item.detail()));
-                    if (item.outcome().equals("REFUSED")) {
-                        refused = true;
-                        System.err.println("corridor: " + item.item() + ": " + item.code() + ": " + item.detail());
-                    }
+            kind = MessageSchemas.kindOf(xml);
+        }
+
+        @Override
+        void run(Corridor corridor) {
+            PaymentMessageImport result =
+                    corridor.paymentMessages().importMessage(actor(corridor, PaymentMessages.permissionFor(kind)), xml);
+            System.out.println(result.kind() + " " + result.messageId()
+                    + (result.repeated() ? ": imported before; nothing applied again" : ""));
+            for (PaymentMessageImport.Item item : result.items()) {
+                System.out.println(String.join("\t", item.item(), item.subject(), item.outcome(), item.detail()));
+                if (item.outcome().equals("REFUSED")) {
+                    exitCode = 1;
+                    System.err.println("corridor: " + item.item() + ": " + item.code() + ": " + item.detail());
                 }
-                return refused ? 1 : 0;
             }
         }
     }

@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
 import org.corridor.audit.Actor;
@@ -20,7 +18,6 @@ import org.corridor.release.Release;
 import org.corridor.release.Releases;
 import org.corridor.release.RequestState;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,15 +36,7 @@ import picocli.CommandLine.Parameters;
             ReleasesChangeCommands.Reject.class,
             ReleasesChangeCommands.FileReport.class
         })
-final class ReleasesCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class ReleasesCommand extends CommandGroup {
 
     static LocalDate date(String option, String text) {
         try {
@@ -76,99 +65,105 @@ final class ReleasesCommand implements Runnable {
                 release.id().toString());
     }
 
+    /**
+     * A command on one request: sign in for the command's permission, find the request by id or
+     * reference (which checks that the user may see it), act on it and print what it became.
+     */
+    abstract static class OnRequest extends SignedInCommand {
+        @Parameters(index = "0", paramLabel = "REQUEST", description = "Id or reference.")
+        String request;
+
+        private final Permission permission;
+
+        OnRequest(Permission permission) {
+            this.permission = permission;
+        }
+
+        @Override
+        final void run(Corridor corridor) {
+            Releases releases = corridor.releases();
+            Actor by = actor(corridor, permission);
+            act(releases, by, releases.find(by, request));
+        }
+
+        /** The command's own step on the request found, which prints its outcome. */
+        abstract void act(Releases releases, Actor by, Release found);
+    }
+
     @Command(
             name = "submit",
             mixinStandardHelpOptions = true,
             description = "Submit a request from a JSON file (the body of POST /api/v1/releases).")
-    static final class Submit implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
-        @Mixin
-        SignIn signIn;
-
+    static final class Submit extends SignedInCommand {
         @Parameters(index = "0", paramLabel = "FILE", description = "The request as JSON.")
         Path file;
 
+        private NewRequest submitted;
+
         @Override
-        public Integer call() throws IOException {
-            NewRequest request;
-            try {
-                request = JsonSupport.mapper()
-                        .readValue(Files.readString(file, StandardCharsets.UTF_8), NewRequest.class);
-            } catch (JsonProcessingException e) {
-                throw new InvalidInputException("BODY_INVALID", "not a release request: " + e.getOriginalMessage());
-            }
-            try (Corridor corridor = database.open()) {
-                Releases.Submission submission = corridor.releases()
-                        .submit(signIn.actor(corridor, Permission.RELEASE_SUBMIT, "releases submit"), request);
-                System.out.println(line(submission.request()));
-                submission.parts().forEach(part -> System.out.println(line(part)));
-            }
-            return 0;
+        void check() throws IOException {
+            submitted = body(file, NewRequest.class, "not a release request: ");
+        }
+
+        @Override
+        void run(Corridor corridor) {
+            Releases.Submission submission =
+                    corridor.releases().submit(actor(corridor, Permission.RELEASE_SUBMIT), submitted);
+            System.out.println(line(submission.request()));
+            submission.parts().forEach(part -> System.out.println(line(part)));
+        }
+    }
+
+    /** A JSON file read as the body its API route takes; what does not parse is refused as BODY_INVALID. */
+    static <T> T body(Path file, Class<T> type, String refusal) throws IOException {
+        try {
+            return JsonSupport.mapper().readValue(Files.readString(file, StandardCharsets.UTF_8), type);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("BODY_INVALID", refusal + e.getOriginalMessage());
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "A request as JSON, with its history.")
-    static final class Show implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
-        @Mixin
-        SignIn signIn;
-
-        @Parameters(index = "0", paramLabel = "REQUEST", description = "Id or reference.")
-        String request;
-
+    static final class Show extends OnRequest {
         @Option(names = "--pacs008", description = "Print the payment instruction of an executed request instead.")
         boolean pacs008;
 
+        Show() {
+            super(Permission.RELEASE_READ);
+        }
+
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                Release release = corridor.releases()
-                        .find(signIn.actor(corridor, Permission.RELEASE_READ, "releases show"), request);
-                if (pacs008) {
-                    System.out.println(release.execution()
-                            .orElseThrow(() -> new InvalidInputException(
-                                    "PAYMENT_NOT_FOUND", release.reference() + " has not been executed"))
-                            .pacs008());
-                } else {
-                    System.out.println(json(release));
-                }
+        void act(Releases releases, Actor by, Release found) {
+            if (pacs008) {
+                System.out.println(found.execution()
+                        .orElseThrow(() -> new InvalidInputException(
+                                "PAYMENT_NOT_FOUND", found.reference() + " has not been executed"))
+                        .pacs008());
+            } else {
+                System.out.println(json(found));
             }
-            return 0;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Requests, oldest first.")
-    static final class ListReleases implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
-        @Mixin
-        SignIn signIn;
-
+    static final class ListReleases extends StateListCommand<RequestState> {
         @Option(names = "--state", paramLabel = "STATE", description = "Only requests in this state.")
         String state;
 
-        @Option(names = "--limit", paramLabel = "N", description = "At most N (default 100).")
-        int limit = 100;
+        ListReleases() {
+            super(RequestState.class, "not a request state: ");
+        }
 
         @Override
-        public Integer call() {
-            Optional<RequestState> filter;
-            try {
-                filter = Optional.ofNullable(state).map(text -> RequestState.valueOf(text.toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("PARAMETER_INVALID", "not a request state: " + state);
-            }
-            try (Corridor corridor = database.open()) {
-                corridor.releases()
-                        .list(signIn.actor(corridor, Permission.RELEASE_READ, "releases list"), filter, limit)
-                        .forEach(release -> System.out.println(line(release)));
-            }
-            return 0;
+        String state() {
+            return state;
+        }
+
+        @Override
+        void run(Corridor corridor) {
+            corridor.releases()
+                    .list(actor(corridor, Permission.RELEASE_READ), filter, limit)
+                    .forEach(release -> System.out.println(line(release)));
         }
     }
 
@@ -176,16 +171,7 @@ final class ReleasesCommand implements Runnable {
             name = "approve",
             mixinStandardHelpOptions = true,
             description = "Take a step of a request's approval chain.")
-    static final class Approve implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
-        @Mixin
-        SignIn signIn;
-
-        @Parameters(index = "0", paramLabel = "REQUEST", description = "Id or reference.")
-        String request;
-
+    static final class Approve extends OnRequest {
         @Option(
                 names = "--step",
                 required = true,
@@ -200,18 +186,16 @@ final class ReleasesCommand implements Runnable {
         @Option(names = "--note", paramLabel = "TEXT", description = "A note kept with the step.")
         String note;
 
+        Approve() {
+            super(Permission.RELEASE_APPROVE);
+        }
+
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                Releases releases = corridor.releases();
-                Actor by = signIn.actor(corridor, Permission.RELEASE_APPROVE, "releases approve");
-                Release release = releases.approve(
-                        by,
-                        releases.find(by, request).id(),
-                        new Releases.ApprovalInput(step, Optional.ofNullable(reference), Optional.ofNullable(note)));
-                System.out.println(line(release));
-            }
-            return 0;
+        void act(Releases releases, Actor by, Release found) {
+            System.out.println(line(releases.approve(
+                    by,
+                    found.id(),
+                    new Releases.ApprovalInput(step, Optional.ofNullable(reference), Optional.ofNullable(note)))));
         }
     }
 
@@ -220,30 +204,20 @@ final class ReleasesCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = "Execute an approved request today, or schedule it for a later value date (idempotent);"
                     + " a failed check holds it (exit 3).")
-    static final class Execute implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
-        @Mixin
-        SignIn signIn;
-
-        @Parameters(index = "0", paramLabel = "REQUEST", description = "Id or reference.")
-        String request;
-
+    static final class Execute extends OnRequest {
         @Option(names = "--value-date", required = true, paramLabel = "DATE", description = "YYYY-MM-DD.")
         String valueDate;
 
+        Execute() {
+            super(Permission.RELEASE_EXECUTE);
+        }
+
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                Releases releases = corridor.releases();
-                Actor by = signIn.actor(corridor, Permission.RELEASE_EXECUTE, "releases execute");
-                Release release =
-                        releases.execute(by, releases.find(by, request).id(), date("--value-date", valueDate));
-                System.out.println(line(release));
-                // A later value date is accepted as SCHEDULED: it executes on that day, not now.
-                return release.state().equals("EXECUTED") || release.state().equals("SCHEDULED") ? 0 : 3;
-            }
+        void act(Releases releases, Actor by, Release found) {
+            Release release = releases.execute(by, found.id(), date("--value-date", valueDate));
+            System.out.println(line(release));
+            // A later value date is accepted as SCHEDULED: it executes on that day, not now.
+            exitCode = release.state().equals("EXECUTED") || release.state().equals("SCHEDULED") ? 0 : 3;
         }
     }
 }

@@ -1,11 +1,8 @@
 package org.corridor.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.concurrent.Callable;
 import org.corridor.app.Corridor;
 import org.corridor.identity.Permission;
 import org.corridor.report.ReportDocument;
@@ -13,7 +10,6 @@ import org.corridor.report.ReportFormat;
 import org.corridor.report.ReportName;
 import org.corridor.report.ReportRenderer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,13 +23,7 @@ import picocli.CommandLine.Parameters;
                     + " post-payment-exceptions, audit-extract, prior-approval-requests.",
             "Every report is produced as csv and json; rpt-1, rpt-2 and rpt-3 also as pdf with charts."
         })
-final class ReportCommand implements Callable<Integer> {
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    SignIn signIn;
+final class ReportCommand extends SignedInCommand {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "rpt-1 .. rpt-10, or a report's name.")
     String name;
@@ -50,27 +40,26 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write here instead of the console.")
     Path output;
 
+    private ReportName report;
+    private ReportFormat reportFormat;
+    private LocalDate first;
+    private LocalDate last;
+
     @Override
-    public Integer call() throws IOException {
-        ReportName report = ReportName.parse(name);
-        ReportFormat reportFormat = ReportFormat.parse(format);
+    void check() {
+        report = ReportName.parse(name);
+        reportFormat = ReportFormat.parse(format);
         report.check(reportFormat);
-        LocalDate first = SettlementCommand.date("--from", from);
-        LocalDate last = SettlementCommand.date("--to", to);
-        byte[] bytes;
-        try (Corridor corridor = database.open()) {
-            ReportDocument document = corridor.reports()
-                    .report(report, first, last, signIn.actor(corridor, Permission.REPORT_READ, "report"));
-            bytes = ReportRenderer.render(document, reportFormat);
-        }
-        if (output == null) {
-            OutputStream out = System.out;
-            out.write(bytes);
-            out.flush();
-        } else {
-            Files.write(output, bytes);
-            System.out.println("written " + report.code() + " to " + output + " (" + bytes.length + " bytes)");
-        }
-        return 0;
+        first = SettlementCommand.date("--from", from);
+        last = SettlementCommand.date("--to", to);
+    }
+
+    @Override
+    void run(Corridor corridor) throws IOException {
+        ReportDocument document =
+                corridor.reports().report(report, first, last, actor(corridor, Permission.REPORT_READ));
+        byte[] bytes = ReportRenderer.render(document, reportFormat);
+        Output.bytes(
+                output, bytes, () -> "written " + report.code() + " to " + output + " (" + bytes.length + " bytes)");
     }
 }

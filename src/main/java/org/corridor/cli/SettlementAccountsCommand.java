@@ -33,10 +33,7 @@ import picocli.CommandLine.Parameters;
 final class SettlementAccountsCommand extends CommandGroup {
 
     @Command(name = "open", description = "Open a restricted account.")
-    static final class Open extends CorridorCommand {
-        @Mixin
-        SignIn signIn;
-
+    static final class Open extends SignedInCommand {
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "Such as NIGC-IQD-R.")
         String name;
 
@@ -60,7 +57,7 @@ final class SettlementAccountsCommand extends CommandGroup {
             RestrictedAccount account = corridor.settlement()
                     .accounts()
                     .open(
-                            signIn.actor(corridor, Permission.RESTRICTED_ACCOUNT_MANAGE, "settlement accounts open"),
+                            actor(corridor, Permission.RESTRICTED_ACCOUNT_MANAGE),
                             new NewRestrictedAccount(
                                     Optional.empty(),
                                     name,
@@ -92,10 +89,7 @@ final class SettlementAccountsCommand extends CommandGroup {
     @Command(
             name = "opening-balance",
             description = "Record a legacy balance with the value date it originally arrived on.")
-    static final class OpeningBalanceCommand extends CorridorCommand {
-        @Mixin
-        SignIn signIn;
-
+    static final class OpeningBalanceCommand extends SignedInCommand {
         @Parameters(index = "0", paramLabel = "ACCOUNT", description = "The account's name or id.")
         String account;
 
@@ -120,10 +114,7 @@ final class SettlementAccountsCommand extends CommandGroup {
             OpeningBalance recorded = SettlementCommand.done(corridor.settlement()
                     .accounts()
                     .recordOpeningBalance(
-                            signIn.actor(
-                                    corridor,
-                                    Permission.RESTRICTED_ACCOUNT_MANAGE,
-                                    "settlement accounts opening-balance"),
+                            actor(corridor, Permission.RESTRICTED_ACCOUNT_MANAGE),
                             account,
                             new NewOpeningBalance(
                                     key.value(),
@@ -166,10 +157,7 @@ final class SettlementAccountsCommand extends CommandGroup {
     @Command(
             name = "rule",
             description = "Set an account's conversion limits (a weekly cap and a largest tranche) as a new version.")
-    static final class Rule extends CorridorCommand {
-        @Mixin
-        SignIn signIn;
-
+    static final class Rule extends SignedInCommand {
         @Parameters(index = "0", paramLabel = "ACCOUNT", description = "The account's name or id.")
         String account;
 
@@ -187,7 +175,7 @@ final class SettlementAccountsCommand extends CommandGroup {
             ConversionRule rule = corridor.settlement()
                     .accounts()
                     .setConversionRule(
-                            signIn.actor(corridor, Permission.RESTRICTED_ACCOUNT_MANAGE, "settlement accounts rule"),
+                            actor(corridor, Permission.RESTRICTED_ACCOUNT_MANAGE),
                             account,
                             Optional.ofNullable(weeklyCap).map(Money::parse),
                             Optional.ofNullable(trancheMax).map(Money::parse),

@@ -15,7 +15,6 @@ import org.corridor.settlement.Contract;
 import org.corridor.settlement.NewContract;
 import org.corridor.settlement.QuantityUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,10 +29,7 @@ import picocli.CommandLine.Parameters;
 final class SettlementContractsCommand extends CommandGroup {
 
     @Command(name = "add", description = "Record a contract.")
-    static final class Add extends CorridorCommand {
-        @Mixin
-        SignIn signIn;
-
+    static final class Add extends SignedInCommand {
         @Option(names = "--reference", required = true, paramLabel = "REF", description = "Such as NIGC-GAS-2024.")
         String reference;
 
@@ -76,7 +72,7 @@ final class SettlementContractsCommand extends CommandGroup {
             Contract contract = corridor.settlement()
                     .contracts()
                     .record(
-                            signIn.actor(corridor, Permission.CONTRACT_MANAGE, "settlement contracts add"),
+                            actor(corridor, Permission.CONTRACT_MANAGE),
                             new NewContract(
                                     Optional.empty(),
                                     reference,

@@ -75,10 +75,7 @@ final class SettlementConversionsCommand extends CommandGroup {
     @Command(
             name = "request",
             description = "Request a conversion (APPROVED or HELD); with --execute-on, execute it at once.")
-    static final class Request extends CorridorCommand {
-        @Mixin
-        SignIn signIn;
-
+    static final class Request extends SignedInCommand {
         @Mixin
         SettlementCommand.IdempotencyKey key;
 
@@ -127,7 +124,7 @@ final class SettlementConversionsCommand extends CommandGroup {
             Conversion conversion = SettlementCommand.done(corridor.settlement()
                     .conversions()
                     .request(
-                            signIn.actor(corridor, Permission.CONVERSION_EXECUTE, "settlement conversions request"),
+                            actor(corridor, Permission.CONVERSION_EXECUTE),
                             new NewConversion(
                                     conversionId,
                                     from,
@@ -143,7 +140,7 @@ final class SettlementConversionsCommand extends CommandGroup {
                 ConversionExecution execution = SettlementCommand.done(corridor.settlement()
                         .conversions()
                         .execute(
-                                signIn.actor(corridor, Permission.CONVERSION_EXECUTE, "settlement conversions request"),
+                                actor(corridor, Permission.CONVERSION_EXECUTE),
                                 conversionId,
                                 NewExecution.oneStep(conversionId, SettlementCommand.date("--execute-on", executeOn))));
                 System.out.println(line(execution));
@@ -152,10 +149,7 @@ final class SettlementConversionsCommand extends CommandGroup {
     }
 
     @Command(name = "execute", description = "Execute a conversion, or a tranche of it, on a value date.")
-    static final class Execute extends CorridorCommand {
-        @Mixin
-        SignIn signIn;
-
+    static final class Execute extends SignedInCommand {
         @Parameters(index = "0", paramLabel = "CONVERSION", description = "The conversion's id.")
         String conversion;
 
@@ -173,7 +167,7 @@ final class SettlementConversionsCommand extends CommandGroup {
             ConversionExecution execution = SettlementCommand.done(corridor.settlement()
                     .conversions()
                     .execute(
-                            signIn.actor(corridor, Permission.CONVERSION_EXECUTE, "settlement conversions execute"),
+                            actor(corridor, Permission.CONVERSION_EXECUTE),
                             SettlementCommand.id("CONVERSION", conversion),
                             new NewExecution(
                                     key.value(),
@@ -196,10 +190,7 @@ final class SettlementConversionsCommand extends CommandGroup {
     }
 
     @Command(name = "transfer", description = "Move money between restricted accounts of one holder and currency.")
-    static final class Transfer extends CorridorCommand {
-        @Mixin
-        SignIn signIn;
-
+    static final class Transfer extends SignedInCommand {
         @Mixin
         SettlementCommand.IdempotencyKey key;
 
@@ -223,7 +214,7 @@ final class SettlementConversionsCommand extends CommandGroup {
             RestrictedTransfer transfer = SettlementCommand.done(corridor.settlement()
                     .transfers()
                     .execute(
-                            signIn.actor(corridor, Permission.CONVERSION_EXECUTE, "settlement conversions transfer"),
+                            actor(corridor, Permission.CONVERSION_EXECUTE),
                             new NewRestrictedTransfer(
                                     key.value(),
                                     from,

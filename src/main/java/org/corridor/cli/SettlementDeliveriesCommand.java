@@ -98,10 +98,7 @@ final class SettlementDeliveriesCommand extends CommandGroup {
     }
 
     @Command(name = "note", description = "Add a credit or debit note to an invoice, priced like it.")
-    static final class NoteCommand extends CorridorCommand {
-        @Mixin
-        SignIn signIn;
-
+    static final class NoteCommand extends SignedInCommand {
         @Parameters(index = "0", paramLabel = "INVOICE", description = "The invoice's number or id.")
         String invoice;
 
@@ -125,7 +122,7 @@ final class SettlementDeliveriesCommand extends CommandGroup {
             Note note = corridor.settlement()
                     .contracts()
                     .addNote(
-                            signIn.actor(corridor, Permission.DELIVERY_RECORD, "settlement deliveries note"),
+                            actor(corridor, Permission.DELIVERY_RECORD),
                             invoice,
                             new NewNote(
                                     key.value(),

@@ -33,10 +33,7 @@ final class SettlementDepositsCommand extends CommandGroup {
     @Command(
             name = "add",
             description = "Record a deposit; refused (exit 1, nothing posted) without an authorisation on its date.")
-    static final class Add extends CorridorCommand {
-        @Mixin
-        SignIn signIn;
-
+    static final class Add extends SignedInCommand {
         @Mixin
         SettlementCommand.IdempotencyKey key;
 
@@ -81,7 +78,7 @@ final class SettlementDepositsCommand extends CommandGroup {
             Deposit deposit = SettlementCommand.done(corridor.settlement()
                     .deposits()
                     .record(
-                            signIn.actor(corridor, Permission.DEPOSIT_RECORD, "settlement deposits add"),
+                            actor(corridor, Permission.DEPOSIT_RECORD),
                             new NewDeposit(
                                     key.value(),
                                     contract,

@@ -2,8 +2,6 @@ package org.corridor.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
@@ -43,12 +41,7 @@ final class SettlementReconciliationCommand extends CorridorCommand {
                 .reconciliation()
                 .report(SettlementCommand.date("--from", from), SettlementCommand.date("--to", to));
         String text = format.equals("csv") ? report.csv() : json(report);
-        if (output == null) {
-            System.out.print(text);
-        } else {
-            Files.writeString(output, text, StandardCharsets.UTF_8);
-            System.out.println("written " + output);
-        }
+        Output.text(output, text, () -> "written " + output);
     }
 
     private static String json(ReconciliationReport report) throws JsonProcessingException {

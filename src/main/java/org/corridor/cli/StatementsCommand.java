@@ -1,16 +1,13 @@
 package org.corridor.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.concurrent.Callable;
 import org.corridor.app.Corridor;
 import org.corridor.payments.BankStatement;
 import org.corridor.payments.Camt053;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code corridor statements}: bank statements of the restricted accounts. */
@@ -29,10 +26,7 @@ final class StatementsCommand extends CommandGroup {
                         + " movement (docs/payments.md).",
                 "Without --output the XML goes to standard output."
             })
-    static final class Camt053Statement implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Camt053Statement extends CorridorCommand {
         @Option(names = "--account", required = true, paramLabel = "ACCOUNT", description = "Name or id: NIGC-EUR-R.")
         String account;
 
@@ -45,34 +39,36 @@ final class StatementsCommand extends CommandGroup {
         @Option(names = "--output", paramLabel = "FILE", description = "Where to write the XML.")
         Path output;
 
+        private LocalDate first;
+        private LocalDate last;
+
         @Override
-        public Integer call() throws IOException {
-            LocalDate first = ReleasesCommand.date("--from", from);
-            LocalDate last = ReleasesCommand.date("--to", to);
-            try (Corridor corridor = database.open()) {
-                BankStatement statement = corridor.statements().statement(account, first, last);
-                String xml = Camt053.write(statement);
-                if (output == null) {
-                    System.out.print(xml);
-                    return 0;
-                }
-                Path parent = output.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                Files.writeString(output, xml, StandardCharsets.UTF_8);
-                BankStatement.Day firstDay = statement.days().get(0);
-                BankStatement.Day lastDay =
-                        statement.days().get(statement.days().size() - 1);
-                int entries = statement.days().stream()
-                        .mapToInt(day -> day.entries().size())
-                        .sum();
-                System.out.println("wrote " + output + ": "
-                        + statement.account().identification() + " "
-                        + statement.days().size() + " days, " + entries + " entries, opening " + firstDay.opening()
-                        + " on " + firstDay.date() + ", closing " + lastDay.closing() + " on " + lastDay.date());
+        void check() {
+            first = ReleasesCommand.date("--from", from);
+            last = ReleasesCommand.date("--to", to);
+        }
+
+        @Override
+        void run(Corridor corridor) throws IOException {
+            BankStatement statement = corridor.statements().statement(account, first, last);
+            String xml = Camt053.write(statement);
+            Path parent = output == null ? null : output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
             }
-            return 0;
+            Output.text(output, xml, () -> written(statement));
+        }
+
+        private String written(BankStatement statement) {
+            BankStatement.Day firstDay = statement.days().get(0);
+            BankStatement.Day lastDay = statement.days().get(statement.days().size() - 1);
+            int entries = statement.days().stream()
+                    .mapToInt(day -> day.entries().size())
+                    .sum();
+            return "wrote " + output + ": " + statement.account().identification() + " "
+                    + statement.days().size()
+                    + " days, " + entries + " entries, opening " + firstDay.opening() + " on " + firstDay.date()
+                    + ", closing " + lastDay.closing() + " on " + lastDay.date();
         }
     }
 }

@@ -6,8 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import org.corridor.InvalidInputException;
 import org.corridor.app.Corridor;
 import org.corridor.audit.Actor;
 import org.corridor.identity.ChangeOutcome;
@@ -18,7 +16,6 @@ import org.corridor.identity.Role;
 import org.corridor.identity.User;
 import org.corridor.identity.Users;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -47,15 +44,7 @@ import picocli.CommandLine.Parameters;
             UsersCommand.Enable.class,
             UsersCommand.Disable.class
         })
-final class UsersCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class UsersCommand extends CommandGroup {
 
     /** Prints a change and, as the last line, the part of the enrolment code this ADMIN hands on. */
     static void print(ChangeOutcome outcome) {
@@ -76,33 +65,60 @@ final class UsersCommand implements Runnable {
     }
 
     /** A command an ADMIN runs: the database, the ADMIN's token, and how to act as them. */
-    abstract static class AdminCommand implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
-        @Mixin
-        SignIn signIn;
-
+    abstract static class AdminCommand extends SignedInCommand {
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                Actor admin = signIn.actor(corridor, Permission.USER_MANAGE, "users");
-                run(corridor.users(), admin);
-            }
-            return 0;
+        final void run(Corridor corridor) {
+            run(corridor.users(), signIn.actor(corridor, Permission.USER_MANAGE, "users"));
         }
 
         abstract void run(Users users, Actor admin);
+    }
+
+    /** An ADMIN's command on one user, named first. */
+    abstract static class OnUser extends AdminCommand {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+    }
+
+    /** A proposal to grant a role to a user or to remove it. */
+    abstract static class RoleChange extends OnUser {
+        @Parameters(index = "1", paramLabel = "ROLE")
+        Role role;
+
+        private final boolean grant;
+
+        RoleChange(boolean grant) {
+            this.grant = grant;
+        }
+
+        @Override
+        final void run(Users users, Actor admin) {
+            print(users.proposeRole(admin, name, role, grant));
+        }
+    }
+
+    /** A proposal to bind an agent to a holder or to release it. */
+    abstract static class HolderChange extends OnUser {
+        @Parameters(index = "1", paramLabel = "HOLDER")
+        String holder;
+
+        private final boolean bind;
+
+        HolderChange(boolean bind) {
+            this.bind = bind;
+        }
+
+        @Override
+        final void run(Users users, Actor admin) {
+            print(users.proposeHolder(admin, name, holder, bind));
+        }
     }
 
     @Command(
             name = "bootstrap",
             mixinStandardHelpOptions = true,
             description = "Console: create the first ADMIN of an empty database; its enrolment code is the last line.")
-    static final class Bootstrap implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class Bootstrap extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "User name: letters, digits, '.', '_', '@', '-'.")
         String name;
 
@@ -110,20 +126,15 @@ final class UsersCommand implements Runnable {
         Integer tokenLifetimeDays;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                EnrolmentCode code = corridor.users()
-                        .bootstrap(
-                                CliActor.current(),
-                                name,
-                                tokenLifetimeDays == null
-                                        ? Users.DEFAULT_TOKEN_LIFETIME
-                                        : Duration.ofDays(tokenLifetimeDays));
-                System.out.println("first ADMIN " + code.user() + " created; enrol before " + code.expiresAt()
-                        + " with ./corridor login --enrol CODE (shown once):");
-                System.out.println(code.code());
-            }
-            return 0;
+        void run(Corridor corridor) {
+            EnrolmentCode code = corridor.users()
+                    .bootstrap(
+                            CliActor.current(),
+                            name,
+                            lifetimes(tokenLifetimeDays, null).token());
+            System.out.println("first ADMIN " + code.user() + " created; enrol before " + code.expiresAt()
+                    + " with ./corridor login --enrol CODE (shown once):");
+            System.out.println(code.code());
         }
     }
 
@@ -131,19 +142,13 @@ final class UsersCommand implements Runnable {
             name = "bootstrap-confirm",
             mixinStandardHelpOptions = true,
             description = "Console: while one ADMIN exists, confirm that ADMIN's proposal of a second ADMIN.")
-    static final class BootstrapConfirm implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
+    static final class BootstrapConfirm extends CorridorCommand {
         @Parameters(index = "0", paramLabel = "CHANGE", description = "The change's id.")
         String change;
 
         @Override
-        public Integer call() {
-            try (Corridor corridor = database.open()) {
-                print(corridor.users().confirmAtConsole(CliActor.current(), id(change)));
-            }
-            return 0;
+        void run(Corridor corridor) {
+            print(corridor.users().confirmAtConsole(CliActor.current(), changeId(change)));
         }
     }
 
@@ -228,7 +233,7 @@ final class UsersCommand implements Runnable {
 
         @Override
         void run(Users users, Actor admin) {
-            print(users.confirm(admin, id(change)));
+            print(users.confirm(admin, changeId(change)));
         }
     }
 
@@ -242,50 +247,29 @@ final class UsersCommand implements Runnable {
 
         @Override
         void run(Users users, Actor admin) {
-            IdentityChange rejected = users.reject(admin, id(change), reason);
+            IdentityChange rejected = users.reject(admin, changeId(change), reason);
             System.out.println(rejected.kind() + " " + rejected.subject() + ": " + rejected.state());
         }
     }
 
     @Command(name = "grant", mixinStandardHelpOptions = true, description = "Propose to grant a role.")
-    static final class Grant extends AdminCommand {
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
-        @Parameters(index = "1", paramLabel = "ROLE")
-        Role role;
-
-        @Override
-        void run(Users users, Actor admin) {
-            print(users.proposeRole(admin, name, role, true));
+    static final class Grant extends RoleChange {
+        Grant() {
+            super(true);
         }
     }
 
     @Command(name = "remove-role", mixinStandardHelpOptions = true, description = "Propose to remove a role.")
-    static final class RemoveRole extends AdminCommand {
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
-        @Parameters(index = "1", paramLabel = "ROLE")
-        Role role;
-
-        @Override
-        void run(Users users, Actor admin) {
-            print(users.proposeRole(admin, name, role, false));
+    static final class RemoveRole extends RoleChange {
+        RemoveRole() {
+            super(false);
         }
     }
 
     @Command(name = "bind", mixinStandardHelpOptions = true, description = "Propose to bind an agent to a holder.")
-    static final class Bind extends AdminCommand {
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
-        @Parameters(index = "1", paramLabel = "HOLDER")
-        String holder;
-
-        @Override
-        void run(Users users, Actor admin) {
-            print(users.proposeHolder(admin, name, holder, true));
+    static final class Bind extends HolderChange {
+        Bind() {
+            super(true);
         }
     }
 
@@ -293,16 +277,9 @@ final class UsersCommand implements Runnable {
             name = "unbind",
             mixinStandardHelpOptions = true,
             description = "Propose to release an agent from a holder.")
-    static final class Unbind extends AdminCommand {
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
-        @Parameters(index = "1", paramLabel = "HOLDER")
-        String holder;
-
-        @Override
-        void run(Users users, Actor admin) {
-            print(users.proposeHolder(admin, name, holder, false));
+    static final class Unbind extends HolderChange {
+        Unbind() {
+            super(false);
         }
     }
 
@@ -310,10 +287,7 @@ final class UsersCommand implements Runnable {
             name = "reissue",
             mixinStandardHelpOptions = true,
             description = "Propose new access: on confirmation the user's tokens are revoked and a new code issued.")
-    static final class Reissue extends AdminCommand {
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
+    static final class Reissue extends OnUser {
         @Option(names = "--token-lifetime-days", paramLabel = "DAYS")
         Integer tokenLifetimeDays;
 
@@ -327,10 +301,7 @@ final class UsersCommand implements Runnable {
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Propose to enable a disabled user.")
-    static final class Enable extends AdminCommand {
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
+    static final class Enable extends OnUser {
         @Override
         void run(Users users, Actor admin) {
             print(users.proposeEnable(admin, name, Users.Lifetimes.DEFAULT));
@@ -341,10 +312,7 @@ final class UsersCommand implements Runnable {
             name = "disable",
             mixinStandardHelpOptions = true,
             description = "Disable a user at once and revoke its tokens and codes.")
-    static final class Disable extends AdminCommand {
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
+    static final class Disable extends OnUser {
         @Override
         void run(Users users, Actor admin) {
             users.disable(admin, name);
@@ -352,12 +320,8 @@ final class UsersCommand implements Runnable {
         }
     }
 
-    static UUID id(String text) {
-        try {
-            return UUID.fromString(text.trim());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("PARAMETER_INVALID", "a change is named by its id: " + text);
-        }
+    static UUID changeId(String text) {
+        return CorridorCommand.recordId(text, "a change is named by its id: ");
     }
 
     static Users.Lifetimes lifetimes(Integer tokenDays, Integer enrolmentHours) {
