@@ -165,7 +165,7 @@ public final class Api {
             registered.add(spec);
             Handler guarded = ctx -> {
                 guard.check(ctx, spec);
-                Requests.requireQueries(ctx, spec.queryParameters());
+                Parameters.check(ctx, spec);
                 if (spec.requestBody().isPresent()) {
                     Requests.requireJson(ctx);
                 }

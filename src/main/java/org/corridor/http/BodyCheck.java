@@ -34,7 +34,16 @@ final class BodyCheck {
     private static final PropertyNamingStrategies.NamingBase SNAKE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
+    /** Whether a record type holds, at any depth, a text field with a closed set of values. */
+    private static final ClassValue<Boolean> HAS_CLOSED_SETS = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return reachesClosedSet(type, new HashSet<>());
+        }
+    };
+
     private final List<Map<String, String>> errors = new ArrayList<>();
+    private final List<Map<String, String>> closedSetFaults = new ArrayList<>();
 
     private BodyCheck() {}
 
@@ -43,6 +52,42 @@ final class BodyCheck {
         BodyCheck check = new BodyCheck();
         check.value("", body, type);
         return List.copyOf(check.errors);
+    }
+
+    /**
+     * The values outside their closed set in a body Jackson read (it takes any text for such a
+     * field): openapi-fields.properties names the enum of each, so the document and this check agree.
+     */
+    static List<Map<String, String>> closedSetFaults(String body, Class<?> type)
+            throws com.fasterxml.jackson.core.JsonProcessingException {
+        if (!HAS_CLOSED_SETS.get(type)) {
+            return List.of();
+        }
+        BodyCheck check = new BodyCheck();
+        check.value("", JsonSupport.mapper().readTree(body), type);
+        return List.copyOf(check.closedSetFaults);
+    }
+
+    private static boolean reachesClosedSet(Type type, Set<Class<?>> seen) {
+        if (type instanceof ParameterizedType parameterized) {
+            for (Type argument : parameterized.getActualTypeArguments()) {
+                if (reachesClosedSet(argument, seen)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (!(type instanceof Class<?> cls) || !cls.isRecord() || !seen.add(cls)) {
+            return false;
+        }
+        for (RecordComponent component : cls.getRecordComponents()) {
+            if (JsonSchemas.closedSet(JsonSchemas.componentName(cls), SNAKE.translate(component.getName()))
+                            .isPresent()
+                    || reachesClosedSet(component.getGenericType(), seen)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void value(String field, JsonNode node, Type type) {
@@ -149,6 +194,8 @@ final class BodyCheck {
                 }
             } else {
                 value(join(field, name), child, component.getGenericType());
+                JsonSchemas.closedSet(JsonSchemas.componentName(record), name)
+                        .ifPresent(values -> closedSet(join(field, name), child, values));
             }
         }
         node.fieldNames().forEachRemaining(name -> {
@@ -156,6 +203,23 @@ final class BodyCheck {
                 add(join(field, name), "FIELD_UNKNOWN", "is not a field of this body");
             }
         });
+    }
+
+    /** A text, or each text of a list, that must be one of {@code values} (case and spaces aside). */
+    private void closedSet(String field, JsonNode node, List<String> values) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                closedSet(field + "[" + i + "]", node.get(i), values);
+            }
+        } else if (node.isTextual()
+                && values.stream()
+                        .noneMatch(value -> value.equalsIgnoreCase(node.asText().strip()))) {
+            Map<String, String> fault = fault(field, "VALUE_INVALID", "must be one of " + values);
+            if (closedSetFaults.size() < MAX_ERRORS) {
+                closedSetFaults.add(fault);
+            }
+            add(fault);
+        }
     }
 
     private boolean expect(String field, JsonNode node, boolean holds, String what) {
@@ -177,13 +241,22 @@ final class BodyCheck {
     }
 
     private void add(String field, String code, String detail) {
+        add(fault(field, code, detail));
+    }
+
+    private void add(Map<String, String> fault) {
         if (errors.size() < MAX_ERRORS) {
-            Map<String, String> error = new LinkedHashMap<>();
-            error.put("field", field.isEmpty() ? "body" : field);
-            error.put("code", code);
-            error.put("detail", detail);
-            errors.add(error);
+            errors.add(fault);
         }
+    }
+
+    /** One fault as the problem's {@code errors} list it; query and path parameters too. */
+    static Map<String, String> fault(String field, String code, String detail) {
+        Map<String, String> error = new LinkedHashMap<>();
+        error.put("field", field.isEmpty() ? "body" : field);
+        error.put("code", code);
+        error.put("detail", detail);
+        return error;
     }
 
     private static String join(String parent, String name) {

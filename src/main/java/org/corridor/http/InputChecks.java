@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import java.io.IOException;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,17 +23,27 @@ import org.corridor.InputLimits;
  * date outside 1900 to 2200 is a 422 naming the field (such as {@code parties[2].name}), wherever
  * it sits in whatever request.
  */
-final class InputChecks extends SimpleModule {
+final class InputChecks {
 
-    private static final long serialVersionUID = 1L;
+    private InputChecks() {}
 
-    InputChecks() {
-        super("corridor-input-checks");
-        addDeserializer(String.class, new CheckedString());
-        addKeyDeserializer(String.class, new CheckedKey());
-        addDeserializer(LocalDate.class, new CheckedLocalDate());
-        addDeserializer(Instant.class, new CheckedInstant());
-        addDeserializer(OffsetDateTime.class, new CheckedOffsetDateTime());
+    /** The module that checks every text, key and date Jackson reads. */
+    static SimpleModule module() {
+        return new SimpleModule("corridor-input-checks")
+                .addDeserializer(
+                        String.class, new Checked<>(String.class, StringDeserializer.instance, InputLimits::text))
+                .addKeyDeserializer(String.class, new CheckedKey())
+                .addDeserializer(
+                        LocalDate.class,
+                        new Checked<>(LocalDate.class, LocalDateDeserializer.INSTANCE, InputLimits::date))
+                .addDeserializer(
+                        Instant.class, new Checked<>(Instant.class, InstantDeserializer.INSTANT, InputLimits::instant))
+                .addDeserializer(
+                        OffsetDateTime.class,
+                        new Checked<>(OffsetDateTime.class, InstantDeserializer.OFFSET_DATE_TIME, (field, value) -> {
+                            InputLimits.instant(field, value.toInstant());
+                            return value;
+                        }));
     }
 
     /** Where the parser stands, as the API names fields: {@code lines[0].description}. */
@@ -57,17 +68,29 @@ final class InputChecks extends SimpleModule {
         return path.length() == 0 ? "body" : path.toString();
     }
 
-    private static final class CheckedString extends StdDeserializer<String> {
+    /** What a value read at a field must pass; it answers the value, or throws naming the field. */
+    @FunctionalInterface
+    interface Check<T> extends Serializable {
+        T apply(String field, T value);
+    }
+
+    /** Jackson's own deserializer for the type, then the check, with the field's name. */
+    private static final class Checked<T> extends StdDeserializer<T> {
         private static final long serialVersionUID = 1L;
 
-        CheckedString() {
-            super(String.class);
+        private final StdDeserializer<? extends T> delegate;
+        private final Check<T> check;
+
+        Checked(Class<T> type, StdDeserializer<? extends T> delegate, Check<T> check) {
+            super(type);
+            this.delegate = delegate;
+            this.check = check;
         }
 
         @Override
-        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            String value = StringDeserializer.instance.deserialize(parser, context);
-            return value == null ? null : InputLimits.text(field(parser), value);
+        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            T value = delegate.deserialize(parser, context);
+            return value == null ? null : check.apply(field(parser), value);
         }
     }
 
@@ -75,51 +98,6 @@ final class InputChecks extends SimpleModule {
         @Override
         public Object deserializeKey(String key, DeserializationContext context) {
             return InputLimits.text("a key of " + field(context.getParser()), key);
-        }
-    }
-
-    private static final class CheckedLocalDate extends StdDeserializer<LocalDate> {
-        private static final long serialVersionUID = 1L;
-
-        CheckedLocalDate() {
-            super(LocalDate.class);
-        }
-
-        @Override
-        public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            LocalDate value = LocalDateDeserializer.INSTANCE.deserialize(parser, context);
-            return value == null ? null : InputLimits.date(field(parser), value);
-        }
-    }
-
-    private static final class CheckedInstant extends StdDeserializer<Instant> {
-        private static final long serialVersionUID = 1L;
-
-        CheckedInstant() {
-            super(Instant.class);
-        }
-
-        @Override
-        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            Instant value = InstantDeserializer.INSTANT.deserialize(parser, context);
-            return value == null ? null : InputLimits.instant(field(parser), value);
-        }
-    }
-
-    private static final class CheckedOffsetDateTime extends StdDeserializer<OffsetDateTime> {
-        private static final long serialVersionUID = 1L;
-
-        CheckedOffsetDateTime() {
-            super(OffsetDateTime.class);
-        }
-
-        @Override
-        public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            OffsetDateTime value = InstantDeserializer.OFFSET_DATE_TIME.deserialize(parser, context);
-            if (value != null) {
-                InputLimits.instant(field(parser), value.toInstant());
-            }
-            return value;
         }
     }
 }

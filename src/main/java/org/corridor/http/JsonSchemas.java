@@ -19,7 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -119,11 +121,9 @@ final class JsonSchemas {
                     .put("description", "ISO 4217 currency code");
         }
         if (cls.isEnum()) {
-            ArrayNode values = JSON.arrayNode();
-            for (Object constant : cls.getEnumConstants()) {
-                values.add(((Enum<?>) constant).name());
-            }
-            return JSON.objectNode().put("type", "string").set("enum", values);
+            ObjectNode schema = JSON.objectNode().put("type", "string");
+            withEnum(schema, names(cls));
+            return schema;
         }
         if (cls.isArray()) {
             return JSON.objectNode().put("type", "array").set("items", schemaOf(cls.getComponentType()));
@@ -181,7 +181,7 @@ final class JsonSchemas {
                 String property = SNAKE.translate(component.getName());
                 ObjectNode fieldSchema = schemaOf(component.getGenericType());
                 description(name, property).ifPresent(text -> fieldSchema.put("description", text));
-                enumOf(name, property).ifPresent(values -> fieldSchema.set("enum", values));
+                closedSet(name, property).ifPresent(values -> withEnum(fieldSchema, values));
                 properties.set(property, fieldSchema);
                 if (component.getType() != Optional.class) {
                     required.add(property);
@@ -231,7 +231,9 @@ final class JsonSchemas {
             if (depth <= MAX_EXAMPLE_DEPTH) {
                 for (RecordComponent component : cls.getRecordComponents()) {
                     String name = SNAKE.translate(component.getName());
-                    example.set(name, example(component.getGenericType(), name, depth + 1));
+                    JsonNode value = example(component.getGenericType(), name, depth + 1);
+                    Optional<List<String>> closed = closedSet(componentName(cls), name);
+                    example.set(name, closed.isEmpty() ? value : oneOf(value, closed.get()));
                 }
             }
             return example;
@@ -250,6 +252,11 @@ final class JsonSchemas {
         };
     }
 
+    /** An example of a closed set's field: its first value, alone or in a list as the field is. */
+    private static JsonNode oneOf(JsonNode example, List<String> values) {
+        return example.isArray() ? JSON.arrayNode().add(values.get(0)) : JSON.textNode(values.get(0));
+    }
+
     private static String exampleText(String property, String format) {
         return switch (format) {
             case "uuid" -> "3f2b8c1e-0d4a-4e57-9a61-2c5d7e8f9a10";
@@ -266,8 +273,11 @@ final class JsonSchemas {
         return Optional.ofNullable(specific != null ? specific : FIELD_DESCRIPTIONS.getProperty(property));
     }
 
-    /** The values of a closed set carried as text, from the enum its {@code .enum} line names. */
-    static Optional<ArrayNode> enumOf(String component, String property) {
+    /**
+     * The values of a closed set carried as text, from the Java enum its {@code .enum} line names:
+     * the OpenAPI document shows them and {@link BodyCheck} refuses a request with any other value.
+     */
+    static Optional<List<String>> closedSet(String component, String property) {
         String type = FIELD_DESCRIPTIONS.getProperty(component + "." + property + ".enum");
         if (type == null) {
             return Optional.empty();
@@ -281,11 +291,26 @@ final class JsonSchemas {
         if (!named.isEnum()) {
             throw new IllegalStateException("openapi-fields.properties names " + type + ", which is not an enum");
         }
-        ArrayNode values = JSON.arrayNode();
-        for (Object constant : named.getEnumConstants()) {
-            values.add(((Enum<?>) constant).name());
+        return Optional.of(names(named));
+    }
+
+    /** The constants' names of an enum, in declaration order. */
+    static List<String> names(Class<?> enumType) {
+        return Arrays.stream(enumType.getEnumConstants())
+                .map(constant -> ((Enum<?>) constant).name())
+                .toList();
+    }
+
+    /** Sets the enum on a text field, on the items of a list of texts, or inside an optional. */
+    private static void withEnum(ObjectNode schema, List<String> values) {
+        if (schema.has("anyOf")) {
+            withEnum((ObjectNode) schema.get("anyOf").get(0), values);
+        } else if ("array".equals(schema.path("type").asText())) {
+            withEnum((ObjectNode) schema.get("items"), values);
+        } else {
+            ArrayNode array = schema.putArray("enum");
+            values.forEach(array::add);
         }
-        return Optional.of(values);
     }
 
     private static Properties loadDescriptions() {

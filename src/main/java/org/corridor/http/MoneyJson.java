@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
 import org.corridor.InvalidInputException;
 import org.corridor.money.Currency;
@@ -20,16 +21,17 @@ import org.corridor.money.Money;
  * request records read it, refusing extra decimals, overflow or an unknown currency with 422.
  * Currencies alone are their ISO 4217 code.
  */
-final class MoneyJson extends SimpleModule {
+final class MoneyJson {
 
-    private static final long serialVersionUID = 1L;
+    private MoneyJson() {}
 
-    MoneyJson() {
-        super("corridor-money");
-        addSerializer(Money.class, new MoneySerializer());
-        addDeserializer(Money.class, new MoneyDeserializer());
-        addSerializer(Currency.class, new CurrencySerializer());
-        addDeserializer(Currency.class, new CurrencyDeserializer());
+    /** The module that writes and reads money, and currencies as their code. */
+    static SimpleModule module() {
+        return new SimpleModule("corridor-money")
+                .addSerializer(Money.class, new MoneySerializer())
+                .addDeserializer(Money.class, new MoneyDeserializer())
+                .addSerializer(Currency.class, new ToStringSerializer(Currency.class))
+                .addDeserializer(Currency.class, new CurrencyDeserializer());
     }
 
     private static final class MoneySerializer extends StdSerializer<Money> {
@@ -87,19 +89,6 @@ final class MoneyJson extends SimpleModule {
         }
     }
 
-    private static final class CurrencySerializer extends StdSerializer<Currency> {
-        private static final long serialVersionUID = 1L;
-
-        CurrencySerializer() {
-            super(Currency.class);
-        }
-
-        @Override
-        public void serialize(Currency value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-            generator.writeString(value.code());
-        }
-    }
-
     private static final class CurrencyDeserializer extends StdDeserializer<Currency> {
         private static final long serialVersionUID = 1L;
 
@@ -109,10 +98,7 @@ final class MoneyJson extends SimpleModule {
 
         @Override
         public Currency deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (parser.currentToken() != JsonToken.VALUE_STRING) {
-                return (Currency) context.handleUnexpectedToken(Currency.class, parser);
-            }
-            return Currency.of(parser.getText().trim());
+            return Currency.of(MoneyDeserializer.text(parser, context).trim());
         }
     }
 }

@@ -95,7 +95,7 @@ final class OpenApi {
                     .put("in", "query")
                     .put("required", query.required())
                     .put("description", query.description())
-                    .set("schema", JSON.objectNode().put("type", "string"));
+                    .set("schema", Parameters.schema(route.path(), query.name()));
         }
         if (!parameters.isEmpty()) {
             operation.set("parameters", parameters);
@@ -154,7 +154,22 @@ final class OpenApi {
         properties.putObject("detail").put("type", "string");
         properties.putObject("instance").put("type", "string");
         properties.putObject("code").put("type", "string");
+        ObjectNode fault = JSON.objectNode().put("type", "object");
+        ObjectNode faultProperties = fault.putObject("properties");
+        for (String name : List.of("field", "code", "detail")) {
+            faultProperties.putObject(name).put("type", "string");
+        }
+        describe("ProblemError", faultProperties);
+        properties.putObject("errors").put("type", "array").set("items", fault);
+        describe("Problem", properties);
         schema.putArray("required").add("type").add("title").add("status").add("code");
         return schema;
+    }
+
+    private static void describe(String component, ObjectNode properties) {
+        properties
+                .properties()
+                .forEach(property -> JsonSchemas.description(component, property.getKey())
+                        .ifPresent(text -> ((ObjectNode) property.getValue()).put("description", text)));
     }
 }

@@ -54,7 +54,13 @@ final class PathParameters {
                     "kind",
                     "the kind of follow-up document, as the request's follow_ups name it",
                     false),
-            new Rule("/api/v1/reports/", "name", "the report, such as rpt-2 (rpt-1 to rpt-10)", false));
+            new Rule("/api/v1/reports/", "name", "the report, such as rpt-2 (rpt-1 to rpt-10)", false),
+            new Rule("/api/v1/screening/lists/", "id", "the list version's number, as lists show gives it", false),
+            new Rule(
+                    "/api/v1/rejection-reports/",
+                    "event",
+                    "the RPT-5 event: REJ-n for a rejected party, REQ-reference for a request refused at submission",
+                    false));
 
     private PathParameters() {}
 

@@ -32,6 +32,7 @@ public final class Requests {
             if (value == null) {
                 throw new InvalidInputException("BODY_MISSING", "a JSON body is required");
             }
+            refuseValuesOutsideTheirSets(body, type);
             return value;
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
             throw new BodyUnreadable(e, everyFault(body, type));
@@ -62,46 +63,23 @@ public final class Requests {
         throw new UnsupportedMediaType(media.isEmpty() ? "none" : abbreviate(media));
     }
 
-    /**
-     * Refuses a request that lacks required query parameters, naming every one of them in one
-     * answer ({@code errors}) rather than one per round trip.
-     */
-    static void requireQueries(Context ctx, List<RouteSpec.QueryParameter> declared) {
-        List<Map<String, String>> missing = declared.stream()
-                .filter(RouteSpec.QueryParameter::required)
-                .filter(parameter -> query(ctx, parameter.name()).isEmpty())
-                .map(parameter -> Map.of(
-                        "field",
-                        parameter.name(),
-                        "code",
-                        "PARAMETER_MISSING",
-                        "detail",
-                        "is required: " + parameter.description()))
-                .toList();
-        if (!missing.isEmpty()) {
-            String names = String.join(
-                    ", ", missing.stream().map(error -> error.get("field")).toList());
-            throw new InvalidInputException(
-                    "PARAMETER_INVALID",
-                    (missing.size() == 1 ? "the query parameter " : "the query parameters ") + names
-                            + (missing.size() == 1 ? " is" : " are") + " required",
-                    Map.of("errors", missing));
-        }
-    }
-
     public static UUID uuidPath(Context ctx, String name) {
         return uuid(name, ctx.pathParam(name));
     }
 
     public static UUID uuid(String name, String value) {
-        try {
-            UUID parsed = UUID.fromString(value);
-            if (!parsed.toString().equalsIgnoreCase(value)) {
-                throw new IllegalArgumentException("non-canonical");
-            }
-            return parsed;
-        } catch (IllegalArgumentException e) {
+        if (!isUuid(value)) {
             throw new InvalidInputException("ID_MALFORMED", name + " is not a UUID: " + abbreviate(value));
+        }
+        return UUID.fromString(value);
+    }
+
+    /** A UUID in its canonical form (any case): what every UUID parameter and field takes. */
+    static boolean isUuid(String value) {
+        try {
+            return value != null && UUID.fromString(value).toString().equalsIgnoreCase(value);
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
@@ -175,6 +153,19 @@ public final class Requests {
         });
     }
 
+    /** A text field of a closed set (an enum in the OpenAPI description) holding any other value. */
+    private static void refuseValuesOutsideTheirSets(String body, Class<?> type)
+            throws com.fasterxml.jackson.core.JsonProcessingException {
+        List<Map<String, String>> faults = BodyCheck.closedSetFaults(body, type);
+        if (faults.isEmpty()) {
+            return;
+        }
+        Map<String, String> first = faults.get(0);
+        String detail = first.get("field") + " " + first.get("detail")
+                + (faults.size() == 1 ? "" : " (" + faults.size() + " faults in all, each listed in errors)");
+        throw new InvalidInputException("VALUE_INVALID", detail, Map.of("errors", faults));
+    }
+
     /** Every fault of a body Jackson refused, so that one answer lists them all. */
     private static List<Map<String, String>> everyFault(String body, Class<?> type) {
         try {
@@ -184,7 +175,7 @@ public final class Requests {
         }
     }
 
-    private static String abbreviate(String text) {
+    static String abbreviate(String text) {
         return text.length() > 60 ? text.substring(0, 60) + "..." : text;
     }
 

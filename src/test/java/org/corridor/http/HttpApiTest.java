@@ -84,7 +84,9 @@ class HttpApiTest {
         ApiClient.Response response =
                 server.as(Role.ADMIN).post("/api/v1/users", "{\"name\": \"ok-name\", \"role\": \"KING\"}");
         assertThat(response.status()).isEqualTo(422);
-        assertThat(response.json().get("code").asText()).isEqualTo("ROLE_UNKNOWN");
+        // A role is a closed set: the value is refused at the edge, with the roles that exist named.
+        assertThat(response.json().get("code").asText()).isEqualTo("VALUE_INVALID");
+        assertThat(response.json().get("detail").asText()).contains("role must be one of [ADMIN, OPERATOR");
     }
 
     @Test
