@@ -1,5 +1,6 @@
 package org.corridor.cli;
 
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.corridor.app.Corridor;
 import org.corridor.audit.Actor;
@@ -37,6 +38,22 @@ final class ReleaseLinesCommand extends CommandGroup {
 
         @Parameters(index = "0", paramLabel = "REQUEST", description = "Id or reference.")
         String request;
+
+        /** Signs in for {@code permission}, makes {@code change} to the request and prints where it stands. */
+        int print(Permission permission, String command, Change change) {
+            try (Corridor corridor = database.open()) {
+                Releases releases = corridor.releases();
+                Actor by = signIn.actor(corridor, permission, command);
+                System.out.println(ReleasesCommand.line(
+                        change.apply(releases, by, releases.find(by, request).id())));
+            }
+            return 0;
+        }
+    }
+
+    /** A change to a request by the signed-in person. */
+    interface Change {
+        Release apply(Releases releases, Actor by, UUID id);
     }
 
     @Command(
@@ -60,17 +77,11 @@ final class ReleaseLinesCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            try (Corridor corridor = target.database.open()) {
-                Releases releases = corridor.releases();
-                Actor by = target.signIn.actor(corridor, Permission.RELEASE_LINE_RESOLVE, "releases lines resolve");
-                Release release = releases.resolveLine(
-                        by,
-                        releases.find(by, target.request).id(),
-                        line,
-                        new Releases.LineResolutionInput(decision, rationale));
-                System.out.println(ReleasesCommand.line(release));
-            }
-            return 0;
+            return target.print(
+                    Permission.RELEASE_LINE_RESOLVE,
+                    "releases lines resolve",
+                    (releases, by, id) ->
+                            releases.resolveLine(by, id, line, new Releases.LineResolutionInput(decision, rationale)));
         }
     }
 
@@ -91,14 +102,10 @@ final class ReleaseLinesCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            try (Corridor corridor = target.database.open()) {
-                Releases releases = corridor.releases();
-                Actor by = target.signIn.actor(corridor, Permission.RELEASE_LINE_RESOLVE, "releases lines split");
-                Release rest = releases.splitLine(
-                        by, releases.find(by, target.request).id(), line, new Releases.LineSplitInput(rationale));
-                System.out.println(ReleasesCommand.line(rest));
-            }
-            return 0;
+            return target.print(
+                    Permission.RELEASE_LINE_RESOLVE,
+                    "releases lines split",
+                    (releases, by, id) -> releases.splitLine(by, id, line, new Releases.LineSplitInput(rationale)));
         }
     }
 
