@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.corridor.DomainException;
 import org.corridor.audit.Actor;
 import org.corridor.audit.AuditEvent;
 import org.corridor.audit.AuditLog;
@@ -14,6 +15,8 @@ import org.corridor.authorisation.Authorisations;
 import org.corridor.authorisation.Coverage;
 import org.corridor.authorisation.CoveringAuthorisation;
 import org.corridor.transaction.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Parts held for a specific licence (the "-B" part of a split request) go on by themselves once a
@@ -35,6 +38,8 @@ record LicensedParts(
         AuditLog audit,
         ReleaseClock clock) {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LicensedParts.class);
+
     /** Re-checks every request held for a specific licence; returns the references that went on. */
     List<String> resume() {
         LocalDate today = clock.today();
@@ -46,9 +51,14 @@ record LicensedParts(
                         .toList();
         List<String> resumed = new ArrayList<>();
         for (RequestRow row : waiting) {
-            licence(row, today)
-                    .filter(licence -> resume(row, licence))
-                    .ifPresent(licence -> resumed.add(row.reference()));
+            try {
+                licence(row, today)
+                        .filter(licence -> resume(row, licence))
+                        .ifPresent(licence -> resumed.add(row.reference()));
+            } catch (DomainException e) {
+                // The part stays held; the next pass, or the next licence, checks it again.
+                LOG.warn("{} not resumed: {} {}", row.reference(), e.code(), e.getMessage());
+            }
         }
         return resumed;
     }
