@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.corridor.ConflictException;
 import org.corridor.InvalidInputException;
 import org.corridor.NotFoundException;
@@ -23,6 +24,8 @@ import org.corridor.audit.CanonicalJson;
 import org.corridor.money.Currency;
 import org.corridor.transaction.Transaction;
 import org.corridor.transaction.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The authorisation register and the coverage check every money movement goes through (FR-1 to
@@ -35,12 +38,15 @@ public final class Authorisations {
     /** Lead times of expiry warnings, in days, unless the caller names others (FR-3). */
     public static final List<Integer> DEFAULT_WARNING_DAYS = List.of(30, 14, 7, 1);
 
+    private static final Logger LOG = LoggerFactory.getLogger(Authorisations.class);
+
     private final AuthorisationStore store = new AuthorisationStore();
     private final Transactions transactions;
     private final AuditLog audit;
     private final Clock clock;
     private final ZoneId zone;
     private final List<PendingItems> pendingItems = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Authorisation>> recordedListeners = new CopyOnWriteArrayList<>();
 
     public Authorisations(Transactions transactions, AuditLog audit, Clock clock, ZoneId zone) {
         this.transactions = transactions;
@@ -186,7 +192,7 @@ public final class Authorisations {
             return result;
         });
         switch (inserted) {
-            case INSERTED -> {}
+            case INSERTED -> recorded(authorisation);
             case REFERENCE_TAKEN ->
                 throw new ConflictException(
                         "AUTHORISATION_EXISTS",
@@ -199,6 +205,25 @@ public final class Authorisations {
     }
 
     /** Every authorisation, by start date. */
+    /**
+     * Calls {@code listener} with each authorisation registered or renewed, once it is committed (the
+     * releases re-check the parts held for a licence). A listener's failure is logged, never the
+     * registration's: the authorisation stands, and the listener's own timed work tries again.
+     */
+    public void addRecordedListener(Consumer<Authorisation> listener) {
+        recordedListeners.add(listener);
+    }
+
+    private void recorded(Authorisation authorisation) {
+        for (Consumer<Authorisation> listener : recordedListeners) {
+            try {
+                listener.accept(authorisation);
+            } catch (RuntimeException e) {
+                LOG.warn("after recording {}: {}", authorisation.reference(), e.getMessage());
+            }
+        }
+    }
+
     public List<Authorisation> list() {
         return transactions.read(store::all);
     }

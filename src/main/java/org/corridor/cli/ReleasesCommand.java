@@ -32,6 +32,7 @@ import picocli.CommandLine.Parameters;
             ReleasesCommand.ListReleases.class,
             ReleasesCommand.Approve.class,
             ReleasesCommand.Execute.class,
+            ReleaseLinesCommand.class,
             ReleasesChangeCommands.Amend.class,
             ReleasesChangeCommands.Reject.class,
             ReleasesChangeCommands.FileReport.class

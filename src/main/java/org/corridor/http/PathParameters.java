@@ -54,6 +54,7 @@ final class PathParameters {
                     "kind",
                     "the kind of follow-up document, as the request's follow_ups name it",
                     false),
+            new Rule("/api/v1/releases/", "line", "the goods line's number, as the request's lines name it", false),
             new Rule("/api/v1/reports/", "name", "the report, such as rpt-2 (rpt-1 to rpt-10)", false),
             new Rule("/api/v1/screening/lists/", "id", "the list version's number, as lists show gives it", false),
             new Rule(

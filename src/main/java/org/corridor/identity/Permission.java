@@ -64,6 +64,8 @@ public enum Permission {
     RELEASE_EXECUTE,
     /** Record post-payment follow-up documents. */
     RELEASE_FOLLOW_UP,
+    /** Decide a goods line that eligibility escalated (four eyes to allow), or split it off into its own request. */
+    RELEASE_LINE_RESOLVE,
     /** Record that an RPT-5 report (a rejected party, a refused request) was filed with the authority. */
     REJECTION_REPORT_FILE,
     /** Read the screening-hit queue. */

@@ -22,6 +22,7 @@ import static org.corridor.identity.Permission.REJECTION_REPORT_FILE;
 import static org.corridor.identity.Permission.RELEASE_APPROVE;
 import static org.corridor.identity.Permission.RELEASE_EXECUTE;
 import static org.corridor.identity.Permission.RELEASE_FOLLOW_UP;
+import static org.corridor.identity.Permission.RELEASE_LINE_RESOLVE;
 import static org.corridor.identity.Permission.RELEASE_READ;
 import static org.corridor.identity.Permission.RELEASE_SUBMIT;
 import static org.corridor.identity.Permission.REPORT_READ;
@@ -112,6 +113,8 @@ public final class RoleMatrix {
         grant(RELEASE_FOLLOW_UP, EnumSet.of(OPERATOR, BENEFICIARY_AGENT));
         grant(HIT_READ, EnumSet.of(COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER, APPROVER, AUDITOR));
         grant(HIT_DISPOSE, EnumSet.of(COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER));
+        // Escalated goods lines are compliance decisions too (Releases checks the person and four eyes).
+        grant(RELEASE_LINE_RESOLVE, EnumSet.of(COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER));
         // RPT-5 reports are filed by compliance, who decided the hits behind them (Releases checks the person).
         grant(REJECTION_REPORT_FILE, EnumSet.of(COMPLIANCE_ANALYST, COMPLIANCE_REVIEWER));
         // Bank messages: operations record what the correspondent says of payments (four eyes with

@@ -130,23 +130,36 @@ final class Amendments {
         return new Amended(draft.withSteps(verdict.steps()), withVersions, checked, changed, note);
     }
 
-    /** Requests in review, approved, scheduled, or held for a reason an amendment can cure. */
+    /**
+     * Requests in review, approved, scheduled, held for a reason an amendment can cure (a party to
+     * replace, an escalated line to correct, time), or rejected for a blocked party, which the
+     * amendment must replace.
+     */
     private static void requireAmendable(RequestRow row) {
         boolean held = row.state() == RequestState.HELD
                 && row.reason()
                         .filter(reason -> reason.equals(ReleaseReason.PARTY_REPLACEMENT_REQUIRED.name())
+                                || reason.equals(ReleaseReason.LINE_ESCALATED.name())
                                 || ReleaseReason.retriable(reason))
                         .isPresent();
         boolean live = Set.of(RequestState.IN_REVIEW, RequestState.APPROVED, RequestState.SCHEDULED)
                 .contains(row.state());
-        if (!live && !held) {
+        if (!live && !held && !rejectedForParty(row)) {
             throw new ConflictException(
                     "RELEASE_NOT_AMENDABLE",
                     row.reference() + " is " + row.state()
                             + row.reason().map(r -> " (" + r + ")").orElse("")
-                            + "; only requests in review, approved, scheduled or held for a curable reason are"
-                            + " amended");
+                            + "; only requests in review, approved, scheduled, held for a curable reason or rejected"
+                            + " for a blocked party are amended");
         }
+    }
+
+    /** Rejected because a party of it is blocked (a TRUE_MATCH): replacing the party is a cure. */
+    private static boolean rejectedForParty(RequestRow row) {
+        return row.state() == RequestState.REJECTED
+                && row.reason()
+                        .filter(ReleaseReason.PARTY_BLOCKED.name()::equals)
+                        .isPresent();
     }
 
     private void amendWithin(Transaction tx, Actor by, RequestRow current, Amended amended) {
@@ -170,6 +183,12 @@ final class Amendments {
         }
         List<PartyChecks.Finding> findings = amended.verdict().findings();
         int superseded = supersedeGone(tx, row.id(), findings);
+        if (rejectedForParty(row) && trueMatchStands(tx, row.id()).isPresent()) {
+            // Rolls the whole amendment back: a rejected request reopens only without its blocked party.
+            throw new ConflictException(
+                    "BLOCKED_PARTY_KEPT",
+                    row.reference() + " was rejected for a blocked party; the amendment must replace that party");
+        }
         int opened = hits.queue(tx, row, findings);
         String detail = detail(by, amended, voided);
         store.move(tx, row, RequestState.IN_REVIEW, Optional.of(AMENDED), detail, by.name(), by.role());

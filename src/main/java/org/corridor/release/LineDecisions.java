@@ -17,6 +17,9 @@ import org.corridor.money.Money;
  */
 record LineDecisions(List<ReleaseLine> approvable, List<ReleaseLine> escalated, List<RemovedPart> removed) {
 
+    /** The decision of a line held for a person or a licence. */
+    static final String ESCALATE = "ESCALATE";
+
     /** Sorts each line's quantity by {@code result}, the eligibility of the request's lines in order. */
     static LineDecisions of(NewRequest request, EligibilityResult result, Currency currency) {
         List<ReleaseLine> approvable = new ArrayList<>();
@@ -26,6 +29,16 @@ record LineDecisions(List<ReleaseLine> approvable, List<ReleaseLine> escalated, 
             decide(request.lines().get(i), result.lines().get(i), currency, approvable, escalated, removed);
         }
         return new LineDecisions(List.copyOf(approvable), List.copyOf(escalated), List.copyOf(removed));
+    }
+
+    /** A part's lines as decided before: those still ESCALATE are escalated, the others approvable. */
+    static LineDecisions of(RequestRow.Decided decided) {
+        List<ReleaseLine> approvable = new ArrayList<>();
+        List<ReleaseLine> escalated = new ArrayList<>();
+        for (ReleaseLine line : decided.lines()) {
+            (ESCALATE.equals(line.decision()) ? escalated : approvable).add(line);
+        }
+        return new LineDecisions(List.copyOf(approvable), List.copyOf(escalated), decided.removed());
     }
 
     boolean nothingEligible() {
@@ -63,7 +76,7 @@ record LineDecisions(List<ReleaseLine> approvable, List<ReleaseLine> escalated, 
         Optional<String> reason = result.decision().reasonCode().map(Enum::name);
         if (result.allowedQuantity().signum() == 0) {
             if (verdict == Verdict.ESCALATE) {
-                escalated.add(line(input, quantity, price, currency, "ESCALATE", reason));
+                escalated.add(line(input, quantity, price, currency, ESCALATE, reason));
             } else {
                 removed.add(
                         new RemovedPart(input.line().trim(), quantity.toPlainString(), "", reason.orElse("DENIED")));
@@ -86,8 +99,7 @@ record LineDecisions(List<ReleaseLine> approvable, List<ReleaseLine> escalated, 
             }
         }
         if (escalatedQuantity.signum() > 0) {
-            escalated.add(
-                    line(input, escalatedQuantity, price, currency, "ESCALATE", Optional.of("END_USE_ESCALATED")));
+            escalated.add(line(input, escalatedQuantity, price, currency, ESCALATE, Optional.of("END_USE_ESCALATED")));
         }
     }
 

@@ -100,6 +100,38 @@ public final class ReleaseRoutes implements Routes {
                         Api.actor(ctx),
                         id(ctx),
                         Requests.body(ctx, ValueDateInput.class).valueDate())));
+        api.post("/api/v1/releases/{id}/lines/{line}/resolutions")
+                .requires(Permission.RELEASE_LINE_RESOLVE)
+                .tag("releases")
+                .summary("Decide a goods line eligibility escalated (compliance, not the submitter), with a rationale:"
+                        + " ALLOW is proposed, then confirmed by another COMPLIANCE_REVIEWER; DENY removes it at once;"
+                        + " once no line is escalated the request goes on, screened")
+                .request(Releases.LineResolutionInput.class)
+                .response(Release.class)
+                .handle(ctx -> ctx.json(releases.resolveLine(
+                        Api.actor(ctx),
+                        id(ctx),
+                        ctx.pathParam("line"),
+                        Requests.body(ctx, Releases.LineResolutionInput.class))));
+        api.post("/api/v1/releases/{id}/lines/{line}/split")
+                .requires(Permission.RELEASE_LINE_RESOLVE)
+                .tag("releases")
+                .summary("Split an escalated goods line off into a request of its own (<reference>-L<line>), held for"
+                        + " it with the same submitter and chain; the rest of the request goes on")
+                .request(Releases.LineSplitInput.class)
+                .response(Release.class)
+                .handle(ctx -> ctx.json(releases.splitLine(
+                        Api.actor(ctx),
+                        id(ctx),
+                        ctx.pathParam("line"),
+                        Requests.body(ctx, Releases.LineSplitInput.class))));
+        api.get("/api/v1/releases/{id}/line-resolutions")
+                .requires(Permission.RELEASE_READ)
+                .tag("releases")
+                .summary("The decisions taken on a request's escalated goods lines, oldest first: who, why, and the"
+                        + " rule that escalated each line")
+                .responseList(LineResolution.class)
+                .handle(ctx -> ctx.json(releases.lineResolutions(id(ctx))));
         api.get("/api/v1/releases/{id}/pacs008")
                 .requires(Permission.RELEASE_READ)
                 .tag("releases")

@@ -94,6 +94,12 @@ public final class Releases {
     /** An approver's rejection of a whole request, and why. */
     public record RejectionInput(String reasonText) {}
 
+    /** A compliance decision on an escalated goods line: ALLOW (four eyes) or DENY, and why. */
+    public record LineResolutionInput(String decision, String rationale) {}
+
+    /** Why an escalated goods line is split off into a request of its own. */
+    public record LineSplitInput(String rationale) {}
+
     /** A disposition of a hit: FALSE_POSITIVE, TRUE_MATCH or ESCALATED, and why. */
     public record Disposition(String decision, String rationale) {}
 
@@ -121,6 +127,8 @@ public final class Releases {
     private final Submissions submissions;
     private final Amendments amendments;
     private final HitReview hitReview;
+    private final EscalatedLines escalatedLines;
+    private final LicensedParts licensedParts;
     private final Rescreens rescreens;
     private final Approvals approvals;
     private final Executions executions;
@@ -183,6 +191,12 @@ public final class Releases {
         this.amendments =
                 new Amendments(transactions, store, hitStore, hits, verdicts, holds, queries, audit, scope, this.clock);
         this.hitReview = new HitReview(transactions, store, hitStore, holds, queries, audit, this.clock);
+        LineResolutionStore lineResolutions = new LineResolutionStore();
+        LineOutcomes outcomes = new LineOutcomes(store, hits, verdicts, this.clock);
+        this.escalatedLines =
+                new EscalatedLines(transactions, store, lineResolutions, outcomes, queries, audit, this.clock);
+        this.licensedParts = new LicensedParts(
+                transactions, store, lineResolutions, outcomes, holds, authorisations, audit, this.clock);
         this.rescreens = new Rescreens(transactions, store, hits, queries, audit);
         this.approvals = new Approvals(
                 transactions, store, hits, holds, queries, audit, authorisations, features.ledger(), this.clock);
@@ -202,8 +216,8 @@ public final class Releases {
                 followUpDeadlines);
         HoldRetries retries =
                 new HoldRetries(transactions, store, schedules, approvals, holds, audit, features.ledger(), this.clock);
-        this.scheduled =
-                new ScheduledExecutions(transactions, schedules, executions, retries, features.users(), this.clock);
+        this.scheduled = new ScheduledExecutions(
+                transactions, schedules, executions, retries, licensedParts, features.users(), this.clock);
         this.followUps = new FollowUps(transactions, store, queries, audit, scope, this.clock);
         this.payingAccounts = new PayingAccounts(transactions, store, audit, features.settlement());
         ReportFilingStore filingStore = new ReportFilingStore();
@@ -212,6 +226,8 @@ public final class Releases {
         this.reportFilings = new ReportFilings(transactions, filingStore, reportRecords, audit, this.clock);
         // Expiry warnings (FR-3) list the requests an expiring authorisation would leave stranded.
         authorisations.addPendingItems(this::pendingItems);
+        // A part held for a specific licence goes on when one is registered (and on the timed work's passes).
+        authorisations.addRecordedListener(recorded -> licensedParts.resume());
     }
 
     // ---------------------------------------------------------------- submission and amendment
@@ -235,6 +251,36 @@ public final class Releases {
      */
     public Release amend(Actor by, UUID id, Amendment amendment) {
         return ReleaseQueries.seenBy(by, amendments.amend(by, id, amendment));
+    }
+
+    // ---------------------------------------------------------------- escalated lines
+
+    /**
+     * A compliance decision on an escalated goods line: ALLOW (proposed, then confirmed by another
+     * COMPLIANCE_REVIEWER) or DENY (at once); once no line is escalated the request goes on. See
+     * {@link EscalatedLines}.
+     */
+    public Release resolveLine(Actor by, UUID id, String line, LineResolutionInput input) {
+        return escalatedLines.resolve(by, id, line, input);
+    }
+
+    /** Splits an escalated line off into a request of its own, held for it; the rest goes on. */
+    public Release splitLine(Actor by, UUID id, String line, LineSplitInput input) {
+        return escalatedLines.split(by, id, line, input);
+    }
+
+    /** The decisions taken on a request's escalated lines, oldest first. */
+    public List<LineResolution> lineResolutions(UUID id) {
+        return escalatedLines.of(id);
+    }
+
+    /**
+     * Re-checks the parts held for a specific licence and moves on those a registered licence now
+     * covers; returns their references. Runs by itself when an authorisation is recorded and on the
+     * timed work's passes.
+     */
+    public List<String> resumeLicensedParts() {
+        return licensedParts.resume();
     }
 
     // ---------------------------------------------------------------- hits

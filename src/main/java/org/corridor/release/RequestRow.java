@@ -47,11 +47,7 @@ record RequestRow(
             String submittedBy,
             Instant submittedAt,
             LocalDate businessDate) {
-        long amountMinor = 0;
-        for (ReleaseLine line : lines.lines()) {
-            amountMinor = Math.addExact(
-                    amountMinor, Money.parse(line.amount(), account.currency()).amountMinor());
-        }
+        long amountMinor = amountMinor(lines, account.currency());
         return new RequestRow(
                 id,
                 reference,
@@ -79,11 +75,7 @@ record RequestRow(
 
     /** The row after a material amendment: what it now asks, from which account, its lines and amount. */
     RequestRow amended(CheckedRequest request, UUID account, Decided decided) {
-        long amountMinor = 0;
-        for (ReleaseLine line : decided.lines()) {
-            amountMinor = Math.addExact(
-                    amountMinor, Money.parse(line.amount(), currencyUnit()).amountMinor());
-        }
+        long amountMinor = amountMinor(decided, currencyUnit());
         return new RequestRow(
                 id,
                 reference,
@@ -104,6 +96,21 @@ record RequestRow(
                 holdId,
                 holdAuthorisation,
                 Optional.empty());
+    }
+
+    /** The row with its lines decided again (a compliance decision, a licence, a split): its amount follows them. */
+    RequestRow withLines(Decided decided) {
+        return amended(new CheckedRequest(content, reference, contentSha256, List.of()), accountId, decided);
+    }
+
+    /** The sum of the lines' amounts, overflow-checked. */
+    private static long amountMinor(Decided decided, Currency currency) {
+        long amountMinor = 0;
+        for (ReleaseLine line : decided.lines()) {
+            amountMinor = Math.addExact(
+                    amountMinor, Money.parse(line.amount(), currency).amountMinor());
+        }
+        return amountMinor;
     }
 
     RequestRow withSteps(List<ApprovalStep> steps) {

@@ -48,7 +48,9 @@ public enum RequestState {
             // A returned request is never paid again (its execution stands): it is closed by an
             // approver, or more of its money comes back.
             Map.entry(RETURNED, EnumSet.of(RETURNED, REJECTED)),
-            Map.entry(REJECTED, EnumSet.noneOf(RequestState.class)),
+            // A request rejected for a blocked party goes back to review when its holder's agent replaces
+            // that party (Amendments allows nothing else): screened again, its whole chain taken again.
+            Map.entry(REJECTED, EnumSet.of(IN_REVIEW)),
             Map.entry(SPLIT, EnumSet.noneOf(RequestState.class)));
 
     /** True when a request in this state may move to {@code next}. */

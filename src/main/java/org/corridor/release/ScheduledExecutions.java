@@ -27,6 +27,7 @@ public final class ScheduledExecutions {
     private final ScheduleStore schedules;
     private final Executions executions;
     private final HoldRetries retries;
+    private final LicensedParts licensedParts;
     private final Users users;
     private final ReleaseClock clock;
 
@@ -35,19 +36,21 @@ public final class ScheduledExecutions {
             ScheduleStore schedules,
             Executions executions,
             HoldRetries retries,
+            LicensedParts licensedParts,
             Users users,
             ReleaseClock clock) {
         this.transactions = transactions;
         this.schedules = schedules;
         this.executions = executions;
         this.retries = retries;
+        this.licensedParts = licensedParts;
         this.users = users;
         this.clock = clock;
     }
 
     /**
      * One pass: every request SCHEDULED for today or before is executed (or held, with its reason),
-     * then holds are asked again. Returns the number of scheduled executions run.
+     * then holds are asked again and parts held for a licence re-checked. Returns the number of scheduled executions run.
      */
     public int runDue() {
         LocalDate today = clock.today();
@@ -61,6 +64,7 @@ public final class ScheduledExecutions {
             }
         }
         retries.retry();
+        licensedParts.resume();
         return due.size();
     }
 

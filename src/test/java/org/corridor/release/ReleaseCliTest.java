@@ -59,6 +59,39 @@ class ReleaseCliTest {
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err()).contains("no screening hit");
 
+        // Escalated lines are decided by compliance only; the refusal is one line.
+        assertThat(run("releases", "lines", "--help").out()).contains("resolve", "split", "list");
+        Run notCompliance = run(
+                "releases",
+                "lines",
+                "resolve",
+                "DR-0000",
+                "1",
+                "--decision",
+                "ALLOW",
+                "--rationale",
+                "x",
+                "--data-dir",
+                data,
+                "--token",
+                operator);
+        assertThat(notCompliance.exitCode()).isEqualTo(1);
+        assertThat(notCompliance.err().strip()).startsWith("corridor: ROLE_NOT_PERMITTED");
+        Run noRequest = run(
+                "releases",
+                "lines",
+                "split",
+                "DR-0000",
+                "1",
+                "--rationale",
+                "x",
+                "--data-dir",
+                data,
+                "--token",
+                analyst);
+        assertThat(noRequest.exitCode()).isEqualTo(1);
+        assertThat(noRequest.err().strip()).startsWith("corridor: ").contains("DR-0000");
+
         Run missing = run("releases", "show", "DR-0000", "--data-dir", data, "--token", operator);
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(run("releases", "approve", "DR-0000", "--data-dir", data, "--token", operator)

@@ -340,6 +340,13 @@ final class ReleaseScenario implements AutoCloseable {
         return releases.get(a.id());
     }
 
+    /** The code of the domain refusal {@code call} throws. */
+    static String code(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+        org.assertj.core.api.Assertions.assertThat(thrown).isInstanceOf(org.corridor.DomainException.class);
+        return ((org.corridor.DomainException) thrown).code();
+    }
+
     Money balance() {
         return corridor.ledger().requireAccount(nigcEur.id()).postedCreditBalance();
     }
