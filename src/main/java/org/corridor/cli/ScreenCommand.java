@@ -172,6 +172,7 @@ public final class ScreenCommand implements Runnable {
                 if (!sources.isEmpty()) {
                     return screenNames(Screener.of(entities(sources)), options);
                 }
+                Screening.warmUpInBackground();
                 try (Corridor corridor = database.open()) {
                     return screenNames(activeLists(corridor.screening()), options);
                 }

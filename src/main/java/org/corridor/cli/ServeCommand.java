@@ -32,6 +32,7 @@ final class ServeCommand implements Callable<Integer> {
         if (host != null) {
             config = config.withHost(host);
         }
+        org.corridor.screening.Screening.warmUpInBackground();
         serve(Corridor.open(config), "Corridor");
         return 0;
     }

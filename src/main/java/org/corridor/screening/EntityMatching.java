@@ -123,13 +123,10 @@ public final class EntityMatching {
     public Answer<ListedEntity> entity(Actor actor, String id) {
         ActiveLists lists = screening.activeLists();
         Optional<ListedEntity> found = Optional.empty();
-        for (ListSnapshot snapshot : lists.snapshots().values()) {
-            for (ListedEntity entity : snapshot.entities()) {
-                if (found.isEmpty()
-                        && (FtmEntities.id(entity).equals(id)
-                                || entity.referents().contains(id))) {
-                    found = Optional.of(entity);
-                }
+        for (ListedEntity entity : lists.entities()) {
+            if (FtmEntities.id(entity).equals(id) || entity.referents().contains(id)) {
+                found = Optional.of(entity);
+                break;
             }
         }
         record(

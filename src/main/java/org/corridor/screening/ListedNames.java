@@ -2,7 +2,8 @@ package org.corridor.screening;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The listed names of an index by ordinal (its documents' {@code ordinal}), each as a reference
@@ -24,7 +25,10 @@ final class ListedNames {
     private final List<ListedEntity> entities;
     private final NameAnalyser analyser;
     private final long[] references;
-    private final Map<Integer, NameIndex.IndexedName> kept;
+    /** By ordinal: an array, not a map, because every scored name is looked up here. */
+    private final AtomicReferenceArray<NameIndex.IndexedName> kept;
+
+    private final AtomicInteger keptCount = new AtomicInteger();
     private final int keptAtMost;
 
     ListedNames(
@@ -36,7 +40,9 @@ final class ListedNames {
         this.entities = entities;
         this.analyser = analyser;
         this.references = references;
-        this.kept = new ConcurrentHashMap<>(analysed);
+        this.kept = new AtomicReferenceArray<>(references.length);
+        analysed.forEach(kept::set);
+        keptCount.set(analysed.size());
         this.keptAtMost = keptAtMost;
     }
 
@@ -60,7 +66,12 @@ final class ListedNames {
     }
 
     int entity(int ordinal) {
-        return (int) (references[ordinal] >>> 32);
+        return entityOf(references[ordinal]);
+    }
+
+    /** The entity ordinal a reference points to. */
+    static int entityOf(long reference) {
+        return (int) (reference >>> 32);
     }
 
     /**
@@ -69,7 +80,7 @@ final class ListedNames {
      * analyse what they retrieve themselves. A larger index keeps only what queries retrieve.
      */
     void keepAllInBackground() {
-        if (references.length > keptAtMost || kept.size() == references.length) {
+        if (references.length > keptAtMost || keptCount.get() >= references.length) {
             return;
         }
         Thread thread = new Thread(
@@ -103,10 +114,13 @@ final class ListedNames {
         String text = NameMatcher.alternatives(listed.text()).get(alternative);
         name = new NameIndex.IndexedName(
                 entityOrdinal, listed, analyser.analyse(text, entity.type()), (reference & 1) == 1);
-        if (kept.size() >= keptAtMost) {
-            kept.clear(); // the simplest bound; the names in use come back within a few queries
+        if (kept.getAndSet(ordinal, name) == null && keptCount.incrementAndGet() > keptAtMost) {
+            // The simplest bound; the names in use come back within a few queries.
+            for (int i = 0; i < references.length; i++) {
+                kept.set(i, null);
+            }
+            keptCount.set(0);
         }
-        kept.put(ordinal, name);
         return name;
     }
 }

@@ -2,7 +2,6 @@ package org.corridor.screening;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +26,7 @@ final class LoadedLists {
     private final AtomicLong checkedAt = new AtomicLong();
     private final AtomicBoolean checking = new AtomicBoolean();
     private final Object rebuilding = new Object();
+    private final AtomicLong decoded = new AtomicLong();
 
     /**
      * @param refreshNanos how long to trust the loaded versions before checking the database again
@@ -75,29 +75,34 @@ final class LoadedLists {
         }
     }
 
-    /** Loads the active versions, reusing the snapshots of {@code previous} that are still active. */
+    /** Loads the active versions, reusing the snapshots {@code previous} holds that are still active. */
     private ActiveLists load(ActiveLists previous, boolean buildNow) {
-        return load(previous, Map.of(), buildNow);
+        return load(previous == null ? Map.of() : previous.known(), buildNow);
     }
 
     /**
-     * Loads the active versions, reusing the snapshots of {@code previous} that are still active and
-     * those in {@code known} (by version id), and reading only the others from the database.
+     * Reads the active versions and their digests; their entities are read from the database
+     * only when the screener needs them to build its index (not when it opens one on disk), and
+     * not at all for those in {@code known}.
      */
-    private ActiveLists load(ActiveLists previous, Map<Long, ListSnapshot> known, boolean buildNow) {
-        ActiveLists lists = transactions.read(tx -> {
-            Map<SanctionsList, ListVersion> versions = store.activeVersions(tx);
-            Map<SanctionsList, ListSnapshot> snapshots = new EnumMap<>(SanctionsList.class);
-            versions.forEach((list, version) -> {
-                ListSnapshot kept = previous == null ? known.get(version.id()) : previous.snapshotOf(version);
-                snapshots.put(list, kept != null ? kept : store.snapshot(tx, version));
-            });
-            return new ActiveLists(versions, snapshots, indexFolder);
-        });
+    private ActiveLists load(Map<SanctionsList, ListSnapshot> known, boolean buildNow) {
+        ActiveLists lists = transactions.read(tx ->
+                new ActiveLists(store.activeVersions(tx), store.activeDigests(tx), known, this::read, indexFolder));
         if (buildNow) {
             lists.screener();
         }
         return lists;
+    }
+
+    /** One stored version's entities, decoded from the database. */
+    private ListSnapshot read(ListVersion version) {
+        decoded.incrementAndGet();
+        return transactions.read(tx -> store.snapshot(tx, version));
+    }
+
+    /** How many stored versions this process has decoded from the database. */
+    long decoded() {
+        return decoded.get();
     }
 
     /**
@@ -107,30 +112,15 @@ final class LoadedLists {
     void replace(List<ListChange> changes, List<ListSnapshot> activated) {
         synchronized (rebuilding) {
             ActiveLists latest = current.get();
-            if (latest == null) {
-                // Nothing loaded yet: load the other lists from the database, keep the new ones in hand.
-                Map<Long, ListSnapshot> known = new HashMap<>();
-                for (int i = 0; i < changes.size(); i++) {
-                    known.put(changes.get(i).current().id(), activated.get(i));
-                }
-                current.set(load(null, known, indexFolder.isPresent()));
-                checkedAt.set(System.nanoTime());
-                return;
+            Map<SanctionsList, ListSnapshot> known = new EnumMap<>(SanctionsList.class);
+            if (latest != null) {
+                known.putAll(latest.known());
             }
-            Map<SanctionsList, ListVersion> versions = new EnumMap<>(SanctionsList.class);
-            versions.putAll(latest.versions());
-            Map<SanctionsList, ListSnapshot> snapshots = new EnumMap<>(SanctionsList.class);
-            snapshots.putAll(latest.snapshots());
             for (int i = 0; i < changes.size(); i++) {
-                versions.put(changes.get(i).list(), changes.get(i).current());
-                snapshots.put(changes.get(i).list(), activated.get(i));
+                known.put(changes.get(i).list(), activated.get(i));
             }
-            ActiveLists next = new ActiveLists(versions, snapshots, indexFolder);
             // An index kept on disk is built at import, once for every later process and command.
-            if (latest.isBuilt() || indexFolder.isPresent()) {
-                next.screener();
-            }
-            current.set(next);
+            current.set(load(known, indexFolder.isPresent() || (latest != null && latest.isBuilt())));
             checkedAt.set(System.nanoTime());
         }
     }

@@ -45,8 +45,8 @@ public final class Screener {
     private final NameIndex index;
     private final GluedWords glued;
 
-    private Screener(List<ListedEntity> entities, ScreeningIndex.Parts parts) {
-        this.entities = entities;
+    private Screener(ScreeningIndex.Parts parts) {
+        this.entities = parts.entities();
         this.analyser = parts.analyser();
         this.names = parts.names();
         this.index = parts.index();
@@ -55,14 +55,12 @@ public final class Screener {
 
     /** Builds the index over the given entities (from any lists), in memory. */
     public static Screener of(Collection<ListedEntity> entities) {
-        List<ListedEntity> all = List.copyOf(entities);
-        return new Screener(all, ScreeningIndex.inMemory(all));
+        return new Screener(ScreeningIndex.inMemory(List.copyOf(entities)));
     }
 
     /** Builds the index over every entity of the given snapshots, in memory. */
     public static Screener ofSnapshots(Collection<ListSnapshot> snapshots) {
-        List<ListedEntity> all = entitiesOf(snapshots);
-        return new Screener(all, ScreeningIndex.inMemory(all));
+        return new Screener(ScreeningIndex.inMemory(entitiesOf(snapshots)));
     }
 
     /**
@@ -71,8 +69,12 @@ public final class Screener {
      * the index built in memory does.
      */
     public static Screener ofSnapshots(Collection<ListSnapshot> snapshots, Path folder) {
-        List<ListedEntity> all = entitiesOf(snapshots);
-        return new Screener(all, ScreeningIndex.onDisk(folder, List.copyOf(snapshots), all));
+        return new Screener(ScreeningIndex.onDisk(folder, List.copyOf(snapshots)));
+    }
+
+    /** A screener over an index already built or opened (the active lists' index on disk). */
+    static Screener over(ScreeningIndex.Parts parts) {
+        return new Screener(parts);
     }
 
     private static List<ListedEntity> entitiesOf(Collection<ListSnapshot> snapshots) {

@@ -1,9 +1,5 @@
 package org.corridor.screening;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -44,36 +41,68 @@ final class ScreeningIndex {
     private static final Logger LOG = LoggerFactory.getLogger(ScreeningIndex.class);
 
     private static final String LUCENE = "lucene";
-    private static final String TABLES = "tables.bin";
-    private static final int MAGIC = 0x43534958;
+    /**
+     * The layout of an index folder beside its Lucene documents ({@link NameIndex#LAYOUT_VERSION}):
+     * 2 added the listed entities ({@link EntityFile}) and the IMO table, so opening reads no entity
+     * from the database.
+     */
+    static final int FOLDER_LAYOUT = 2;
     /** Index folders kept: the one in use and a few recent ones (other processes may use them). */
     private static final int KEPT_FOLDERS = 4;
     /** Entities analysed per task while building. */
     private static final int BUILD_CHUNK = 512;
 
-    /** What a screener is made of. */
-    record Parts(NameAnalyser analyser, ListedNames names, NameIndex index, GluedWords glued) {}
-
-    private record Tables(
-            TokenFrequencies frequencies,
+    /** What a screener is made of: its entities (in memory or read from the folder) and index. */
+    record Parts(
+            List<ListedEntity> entities,
+            NameAnalyser analyser,
+            ListedNames names,
+            NameIndex index,
             GluedWords glued,
-            long[] references,
-            Map<Integer, NameIndex.IndexedName> analysed) {
+            Map<String, List<Integer>> imo) {
 
-        Parts parts(List<ListedEntity> entities, NameIndex index, int keptAtMost) {
-            NameAnalyser analyser = new NameAnalyser(frequencies);
+        static Parts of(List<ListedEntity> entities, IndexTables tables, NameIndex index, int keptAtMost) {
+            NameAnalyser analyser = new NameAnalyser(tables.frequencies());
             return new Parts(
-                    analyser, new ListedNames(entities, analyser, references, analysed, keptAtMost), index, glued);
+                    entities,
+                    analyser,
+                    new ListedNames(entities, analyser, tables.references(), tables.analysed(), keptAtMost),
+                    index,
+                    tables.glued(),
+                    tables.imo());
+        }
+
+        /** The listed entities with this normalised IMO number, in list order. */
+        List<ListedEntity> byImo(String imo) {
+            return imo().getOrDefault(imo, List.of()).stream()
+                    .map(entities::get)
+                    .toList();
         }
     }
 
     private ScreeningIndex() {}
 
+    /** The terms of the layout sample, worked out once per process (its analysis starts ICU). */
+    private static final class Layout {
+        static final String SAMPLE = NameIndex.layoutSample();
+    }
+
+    /**
+     * Starts, on a background thread, what every process opening an index pays first: loading
+     * the transliterators and the analysis of the layout sample. Called before the database is
+     * started, the two overlap.
+     */
+    static void warmUpInBackground() {
+        Thread thread = new Thread(() -> Layout.SAMPLE.length(), "screening-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     /** Builds the index in memory; every analysed name is kept. */
     static Parts inMemory(List<ListedEntity> entities) {
         Directory directory = new ByteBuffersDirectory();
-        Tables tables = write(entities, directory, Map.of(), true);
-        return tables.parts(entities, new NameIndex(directory), Integer.MAX_VALUE);
+        IndexTables tables = write(entities, directory, Map.of(), true);
+        return Parts.of(entities, tables, new NameIndex(directory), Integer.MAX_VALUE);
     }
 
     /**
@@ -81,44 +110,62 @@ final class ScreeningIndex {
      * process has. A folder that cannot be read is built again; a root that cannot be written
      * leaves the index in memory.
      */
-    static Parts onDisk(Path root, List<ListSnapshot> snapshots, List<ListedEntity> entities) {
-        String key = key(snapshots, entities);
+    static Parts onDisk(Path root, List<ListSnapshot> snapshots) {
+        return onDisk(root, describe(snapshots), () -> entitiesOf(snapshots));
+    }
+
+    /**
+     * Opens the index of the list versions {@code versions} describes (one line each, which must
+     * change whenever a version's entities do) under {@code root}: from its folder, reading no
+     * entity, when a process has built it; otherwise built from {@code entities} first.
+     */
+    static Parts onDisk(Path root, List<String> versions, Supplier<List<ListedEntity>> entities) {
+        String key = key(versions);
         Path folder = root.resolve(key.substring(0, 32));
         try {
-            if (!Files.isDirectory(folder)) {
-                build(root, folder, key, entities);
+            if (Files.isDirectory(folder)) {
+                try {
+                    return open(folder, key);
+                } catch (IOException | RuntimeException unreadable) {
+                    LOG.warn(
+                            "screening index {} cannot be read ({}); building it again", folder, unreadable.toString());
+                    delete(folder);
+                }
             }
-            try {
-                return open(folder, key, entities);
-            } catch (IOException | RuntimeException unreadable) {
-                LOG.warn("screening index {} cannot be read ({}); building it again", folder, unreadable.toString());
-                delete(folder);
-                build(root, folder, key, entities);
-                return open(folder, key, entities);
-            }
+            build(root, folder, key, entities.get());
+            return open(folder, key);
         } catch (IOException e) {
             LOG.warn("screening index cannot be kept in {} ({}); building it in memory", root, e.toString());
-            return inMemory(entities);
+            return inMemory(entities.get());
         }
     }
 
     /** The folder an index of these snapshots is kept in under {@code root}. */
     static Path folder(Path root, List<ListSnapshot> snapshots) {
-        List<ListedEntity> entities = new ArrayList<>();
-        snapshots.forEach(snapshot -> entities.addAll(snapshot.entities()));
-        return root.resolve(key(snapshots, entities).substring(0, 32));
+        return root.resolve(key(describe(snapshots)).substring(0, 32));
     }
 
-    private static Parts open(Path folder, String key, List<ListedEntity> entities) throws IOException {
+    private static List<ListedEntity> entitiesOf(List<ListSnapshot> snapshots) {
+        List<ListedEntity> entities = new ArrayList<>();
+        snapshots.forEach(snapshot -> entities.addAll(snapshot.entities()));
+        return entities;
+    }
+
+    private static Parts open(Path folder, String key) throws IOException {
         NameIndex index = new NameIndex(new MMapDirectory(folder.resolve(LUCENE)));
         Map<String, String> metadata = index.metadata();
         if (!key.equals(metadata.get("key"))
                 || !String.valueOf(NameIndex.LAYOUT_VERSION).equals(metadata.get("layout"))) {
             throw new IOException("index metadata " + metadata + " is not that of this build and these lists");
         }
-        Tables tables = readTables(folder.resolve(TABLES), key);
+        IndexTables tables = IndexTables.read(folder.resolve(IndexTables.NAME), FOLDER_LAYOUT, key);
+        EntityFile entities = EntityFile.open(folder.resolve(EntityFile.NAME));
+        if (tables.references().length > 0
+                && ListedNames.entityOf(tables.references()[tables.references().length - 1]) >= entities.size()) {
+            throw new IOException(folder + ": its names refer to more entities than it holds");
+        }
         Files.setLastModifiedTime(folder, FileTime.fromMillis(System.currentTimeMillis()));
-        Parts parts = tables.parts(entities, index, ListedNames.KEPT_FROM_DISK);
+        Parts parts = Parts.of(entities, tables, index, ListedNames.KEPT_FROM_DISK);
         parts.names().keepAllInBackground();
         return parts;
     }
@@ -129,7 +176,7 @@ final class ScreeningIndex {
         Path building = root.resolve(".building-" + UUID.randomUUID());
         try {
             Files.createDirectories(building);
-            Tables tables;
+            IndexTables tables;
             try (Directory directory = new MMapDirectory(building.resolve(LUCENE))) {
                 tables = write(
                         entities,
@@ -137,7 +184,8 @@ final class ScreeningIndex {
                         Map.of("key", key, "layout", String.valueOf(NameIndex.LAYOUT_VERSION)),
                         false);
             }
-            writeTables(building.resolve(TABLES), key, tables);
+            tables.write(building.resolve(IndexTables.NAME), FOLDER_LAYOUT, key);
+            EntityFile.write(building.resolve(EntityFile.NAME), entities);
             try {
                 Files.move(building, folder, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException other) {
@@ -160,7 +208,7 @@ final class ScreeningIndex {
      * need. Ordinals follow the entities, their names and the sides of each name, so any build
      * over the same entities numbers the names alike.
      */
-    private static Tables write(
+    private static IndexTables write(
             List<ListedEntity> entities, Directory directory, Map<String, String> metadata, boolean keep) {
         TokenFrequencies frequencies = TokenFrequencies.of(entities);
         NameAnalyser analyser = new NameAnalyser(frequencies);
@@ -194,7 +242,12 @@ final class ScreeningIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("writing the name index failed", e);
         }
-        return new Tables(frequencies, GluedWords.ofCounts(words), Arrays.copyOf(references[0], count[0]), analysed);
+        return new IndexTables(
+                frequencies,
+                GluedWords.ofCounts(words),
+                Arrays.copyOf(references[0], count[0]),
+                analysed,
+                IndexTables.imoOf(entities));
     }
 
     private static void add(NameIndex.Writer writer, int ordinal, NameIndex.IndexedName name, ListedEntity entity) {
@@ -239,87 +292,45 @@ final class ScreeningIndex {
     }
 
     /**
-     * What identifies an index: the layout of its documents, the lists' versions, and every
-     * entity's key and names in order (the references point into them).
+     * One line per snapshot that changes whenever its entities do: its list, source digest, size
+     * and a digest of every entity's key, type and names (the references point into them).
      */
-    private static String key(List<ListSnapshot> snapshots, List<ListedEntity> entities) {
-        MessageDigest digest;
+    static List<String> describe(List<ListSnapshot> snapshots) {
+        List<String> lines = new ArrayList<>();
+        for (ListSnapshot snapshot : snapshots) {
+            MessageDigest digest = sha256();
+            for (ListedEntity entity : snapshot.entities()) {
+                update(digest, entity.key() + " " + entity.type());
+                for (ListedName name : entity.names()) {
+                    update(digest, name.text());
+                }
+            }
+            lines.add(snapshot.list() + " " + snapshot.sourceSha256() + " "
+                    + snapshot.entities().size() + " names " + HexFormat.of().formatHex(digest.digest()));
+        }
+        return lines;
+    }
+
+    /** What identifies an index: the layout of its folder and documents and its list versions. */
+    private static String key(List<String> versions) {
+        MessageDigest digest = sha256();
+        update(digest, "layout " + NameIndex.LAYOUT_VERSION + " folder " + FOLDER_LAYOUT);
+        update(digest, Layout.SAMPLE);
+        versions.forEach(version -> update(digest, version));
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
         try {
-            digest = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        update(digest, "layout " + NameIndex.LAYOUT_VERSION);
-        update(digest, NameIndex.layoutSample());
-        for (ListSnapshot snapshot : snapshots) {
-            update(
-                    digest,
-                    snapshot.list() + " " + snapshot.sourceSha256() + " "
-                            + snapshot.entities().size());
-        }
-        for (ListedEntity entity : entities) {
-            update(digest, entity.key() + " " + entity.type());
-            for (ListedName name : entity.names()) {
-                update(digest, name.text());
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static void update(MessageDigest digest, String text) {
         digest.update(text.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
-    }
-
-    private static void writeTables(Path file, String key, Tables tables) throws IOException {
-        try (DataOutputStream out =
-                new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
-            out.writeInt(MAGIC);
-            out.writeInt(NameIndex.LAYOUT_VERSION);
-            out.writeUTF(key);
-            out.writeInt(tables.references().length);
-            for (long reference : tables.references()) {
-                out.writeLong(reference);
-            }
-            out.writeInt(tables.frequencies().names());
-            writeCounts(out, tables.frequencies().counts());
-            writeCounts(out, tables.glued().counts());
-        }
-    }
-
-    private static void writeCounts(DataOutputStream out, Map<String, Integer> counts) throws IOException {
-        out.writeInt(counts.size());
-        for (Map.Entry<String, Integer> entry : counts.entrySet()) {
-            out.writeUTF(entry.getKey());
-            out.writeInt(entry.getValue());
-        }
-    }
-
-    private static Tables readTables(Path file, String key) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            if (in.readInt() != MAGIC
-                    || in.readInt() != NameIndex.LAYOUT_VERSION
-                    || !in.readUTF().equals(key)) {
-                throw new IOException(file + " is not the tables of this index");
-            }
-            long[] references = new long[in.readInt()];
-            for (int i = 0; i < references.length; i++) {
-                references[i] = in.readLong();
-            }
-            int names = in.readInt();
-            TokenFrequencies frequencies = TokenFrequencies.of(readCounts(in), names);
-            GluedWords glued = GluedWords.ofCounts(readCounts(in));
-            return new Tables(frequencies, glued, references, Map.of());
-        }
-    }
-
-    private static Map<String, Integer> readCounts(DataInputStream in) throws IOException {
-        int size = in.readInt();
-        Map<String, Integer> counts = new HashMap<>(size * 2);
-        for (int i = 0; i < size; i++) {
-            counts.put(in.readUTF(), in.readInt());
-        }
-        return counts;
     }
 
     /** Removes all but the most recently used index folders. */

@@ -182,12 +182,13 @@ final class ScreeningListStore {
                 .mapTo(Long.class)
                 .one();
         handle.createUpdate("""
-                        insert into screening_list_snapshot (version_id, encoding, entities)
-                        values (:id, :encoding, :entities)
+                        insert into screening_list_snapshot (version_id, encoding, entities, entities_sha256)
+                        values (:id, :encoding, :entities, :digest)
                         """)
                 .bind("id", id)
                 .bind("encoding", SnapshotCodec.ENCODING)
                 .bind("entities", encoded)
+                .bind("digest", SnapshotCodec.digest(encoded))
                 .execute();
         return handle.createQuery("select * from screening_list_version where id = :id")
                 .bind("id", id)
@@ -221,6 +222,22 @@ final class ScreeningListStore {
                 .map((rs, ctx) -> Map.entry(SanctionsList.valueOf(rs.getString("list")), rs.getLong("id")))
                 .forEach(entry -> ids.put(entry.getKey(), entry.getValue()));
         return ids;
+    }
+
+    /**
+     * A digest of the stored entities of each active version: with the versions, what names the
+     * on-disk index of the active lists, read without their entities.
+     */
+    Map<SanctionsList, String> activeDigests(Transaction transaction) {
+        Map<SanctionsList, String> digests = new EnumMap<>(SanctionsList.class);
+        Handles.of(transaction)
+                .createQuery("""
+                        select v.list, s.entities_sha256 from screening_list_version v
+                        join screening_list_snapshot s on s.version_id = v.id where v.active
+                        """)
+                .map((rs, ctx) -> Map.entry(SanctionsList.valueOf(rs.getString("list")), rs.getString(2)))
+                .forEach(entry -> digests.put(entry.getKey(), entry.getValue()));
+        return digests;
     }
 
     /** The entities of a stored version. */

@@ -35,6 +35,17 @@ final class SnapshotCodec {
         return bytes.toByteArray();
     }
 
+    /** The hex SHA-256 of a stored form: what identifies a version's entities without decoding them. */
+    static String digest(byte[] stored) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(stored));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static List<ListedEntity> decode(byte[] stored) {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(stored), 64 * 1024)) {
             return JSON.readValue(in, ENTITIES);
