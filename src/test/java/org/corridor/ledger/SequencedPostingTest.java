@@ -46,26 +46,10 @@ class SequencedPostingTest {
     @Test
     void concurrent_batches_and_other_writers_leave_balances_that_add_up() throws Exception {
         Ledger ledger = corridor.ledger();
-        UUID payer = UUID.randomUUID();
-        List<UUID> accounts = new ArrayList<>();
-        List<NewAccount> opened = new ArrayList<>();
-        opened.add(NewAccount.of(payer, Currency.EUR, AccountCode.PAYER, "payer"));
-        for (int i = 0; i < ACCOUNTS; i++) {
-            UUID id = UUID.randomUUID();
-            accounts.add(id);
-            opened.add(NewAccount.of(
-                    id,
-                    Currency.EUR,
-                    AccountCode.SETTLEMENT,
-                    "holder " + i,
-                    AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS));
-        }
-        ledger.createAccounts(ACTOR, opened);
-        List<NewTransfer> funding = new ArrayList<>();
-        for (UUID account : accounts) {
-            funding.add(NewTransfer.posted(TransferIds.next(), payer, account, 5_000, Currency.EUR, "DEPOSIT"));
-        }
-        assertThat(ledger.post(ACTOR, funding)).allMatch(TransferOutcome::succeeded);
+        org.corridor.testing.FundedAccounts.Funded funded =
+                org.corridor.testing.FundedAccounts.fund(ledger, ACCOUNTS, 5_000);
+        UUID payer = funded.payer();
+        List<UUID> accounts = funded.accounts();
 
         Map<UUID, TransferResult> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicBoolean running = new AtomicBoolean(true);
