@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.corridor.ledger.Ledger;
 import org.corridor.ledger.NewTransfer;
 import org.corridor.ledger.TransferIds;
 import org.corridor.money.Currency;
+import org.corridor.money.Money;
 import org.corridor.testing.CorridorProcess;
 import org.corridor.testing.ExternalPostgres;
 import org.corridor.testing.TempFolders;
@@ -39,6 +41,9 @@ class SeveralServersTest {
     private static final int CLIENTS = 12;
     private static final int HOLDS = 10;
     private static final Actor SETUP = new Actor("setup", "OPERATOR");
+    private static final int RELEASES = 6;
+    private static final String RELEASE_ACCOUNT = "SEVERAL-EUR-R";
+    private static final Money OPENING = Money.parse("1000000.00", Currency.EUR);
 
     @Test
     void three_servers_on_one_database_stay_correct_when_the_leader_is_killed_mid_run() throws Exception {
@@ -50,7 +55,10 @@ class SeveralServersTest {
             List<UUID> accounts;
             List<UUID> holds;
             String token;
+            ReleaseFlow flow;
+            LocalDate today = LocalDate.now(config.zone());
             try (Corridor corridor = Corridor.open(config)) {
+                flow = ReleaseFlow.setUp(corridor, today, RELEASE_ACCOUNT, OPENING);
                 token = TestUsers.token(corridor, "several", Role.OPERATOR);
                 accounts = TransferLoad.openAccounts(corridor.ledger());
                 holds = placeHolds(corridor.ledger(), accounts, Instant.now().plusSeconds(seconds / 2 + 5));
@@ -65,21 +73,62 @@ class SeveralServersTest {
                     ports.add(server.awaitListening());
                 }
                 TransferLoad load = new TransferLoad(ports, token, accounts);
+                long started = System.nanoTime();
                 load.start(CLIENTS);
-                Thread.sleep(seconds * 1000 / 2);
+                List<String> references = approveReleases(flow, ports);
+                executeEachOnTwoServers(flow, references.subList(0, RELEASES / 2), ports, today);
+                Thread.sleep(Math.max(0, seconds * 1000 / 2 - (System.nanoTime() - started) / 1_000_000));
                 int leader = awaitLeader(servers);
                 servers.get(leader).kill();
                 load.dead.add(ports.get(leader));
+                List<Integer> alive = new ArrayList<>(ports);
+                alive.remove(leader);
+                executeEachOnTwoServers(flow, references.subList(RELEASES / 2, RELEASES), alive, today);
+                for (String reference : references) {
+                    // Whatever a server killed mid-answer did, one more execution answers the one execution.
+                    assertThat(flow.execute(alive.get(0), reference, today)).contains("EXECUTED");
+                }
                 Thread.sleep(seconds * 1000 / 2);
                 load.stop();
                 try (Corridor corridor = Corridor.open(config)) {
                     awaitExpired(corridor.ledger(), holds, seconds + 30);
                     load.assertBooksHold(corridor);
                     assertHoldsExpiredOnce(corridor, holds);
+                    flow.assertExecutedOnce(corridor, references, OPENING);
                 }
             } finally {
                 servers.forEach(CorridorProcess::close);
             }
+        }
+    }
+
+    /** Requests submitted, cleared and approved, every step through another server than the one before. */
+    private static List<String> approveReleases(ReleaseFlow flow, List<Integer> ports) {
+        flow.namePayingAccount(ports.get(0));
+        List<String> references = new ArrayList<>();
+        for (int i = 0; i < RELEASES; i++) {
+            String reference = "DR-SEVERAL-%02d".formatted(i + 1);
+            List<Integer> rotated = new ArrayList<>(ports);
+            java.util.Collections.rotate(rotated, i);
+            flow.submitAndApprove(rotated, reference);
+            references.add(reference);
+        }
+        return references;
+    }
+
+    /** The attack: each request executed through two servers at once; at most one may pay it. */
+    private static void executeEachOnTwoServers(
+            ReleaseFlow flow, List<String> references, List<Integer> ports, LocalDate today) {
+        for (int i = 0; i < references.size(); i++) {
+            String reference = references.get(i);
+            int first = ports.get(i % ports.size());
+            int second = ports.get((i + 1) % ports.size());
+            var one = java.util.concurrent.CompletableFuture.supplyAsync(() -> flow.execute(first, reference, today));
+            var other =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> flow.execute(second, reference, today));
+            assertThat(List.of(one.join(), other.join()))
+                    .as("answers to two executions of " + reference)
+                    .contains(Optional.of("EXECUTED"));
         }
     }
 
