@@ -108,6 +108,36 @@ class SequencedPostingTest {
         assertStoredBooksBalance(ledger, payer, accounts, outcomes);
     }
 
+    /**
+     * Another server's clock runs ahead: its transfer on an account is stamped later than this
+     * server's clock reads. A batch of this server on the same account, judged on the account read
+     * fresh (so its compare succeeds), must still be stamped after it: it reads the account's latest
+     * transfer with its balances.
+     */
+    @Test
+    void a_batch_after_another_servers_transfer_is_stamped_after_it_whatever_its_clock() {
+        // Ledgers of their own, so that the clock pulled forward stays out of the other tests' ledger.
+        Ledger here = serverWithClock(java.time.Clock.systemUTC());
+        Ledger ahead =
+                serverWithClock(java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(30)));
+        List<UUID> accounts = org.corridor.testing.FundedAccounts.open(ahead, 2, 1_000);
+        NewTransfer first =
+                NewTransfer.posted(TransferIds.next(), accounts.get(0), accounts.get(1), 10, Currency.EUR, "TRANSFER");
+        NewTransfer then =
+                NewTransfer.posted(TransferIds.next(), accounts.get(1), accounts.get(0), 5, Currency.EUR, "TRANSFER");
+        assertThat(ahead.post(ACTOR, first).succeeded()).isTrue();
+        assertThat(here.post(ACTOR, then).succeeded()).isTrue();
+        assertThat(here.transfer(then.id()).orElseThrow().timestamp())
+                .isAfter(here.transfer(first.id()).orElseThrow().timestamp());
+        assertThat(here.check().findings()).isEmpty();
+    }
+
+    /** The ledger of another server on the same database, whose clock is {@code clock}. */
+    private static Ledger serverWithClock(java.time.Clock clock) {
+        return new Ledger(
+                corridor.database().transactions(), corridor.database().singleAttempts(), corridor.audit(), clock);
+    }
+
     @Test
     void a_batch_sent_again_is_answered_from_what_was_recorded() {
         Ledger ledger = corridor.ledger();
