@@ -18,6 +18,7 @@ import org.corridor.ledger.GroupCommit;
  *
  * @param zone the channel's time zone: business dates and authorisation validity are in it
  * @param statementTimeout a database statement running longer is cancelled (the request gets 503)
+ * @param dbReadUrl a standby that reports and statements may read from (issue 21)
  * @param groupCommit how single transfers posted at the same time share batches (issue 21)
  */
 public record Config(
@@ -27,6 +28,7 @@ public record Config(
         Optional<String> dbUrl,
         Optional<String> dbUser,
         Optional<String> dbPassword,
+        Optional<String> dbReadUrl,
         ZoneId zone,
         long maxRequestBytes,
         int requestsPerMinutePerToken,
@@ -54,6 +56,7 @@ public record Config(
                 nonBlank(env.get("CORRIDOR_DB_URL")),
                 nonBlank(env.get("CORRIDOR_DB_USER")),
                 Optional.ofNullable(env.get("CORRIDOR_DB_PASSWORD")),
+                nonBlank(env.get("CORRIDOR_DB_READ_URL")),
                 zoneSetting(env.getOrDefault("CORRIDOR_ZONE", DEFAULT_ZONE.getId())),
                 intSetting(env, "CORRIDOR_MAX_REQUEST_BYTES", 10_000_000),
                 intSetting(env, "CORRIDOR_RATE_LIMIT_PER_MINUTE", 6_000),
@@ -95,6 +98,7 @@ public record Config(
                 dbUrl,
                 dbUser,
                 dbPassword,
+                dbReadUrl,
                 zone,
                 maxRequestBytes,
                 requestsPerMinutePerToken,
@@ -107,7 +111,8 @@ public record Config(
     public String toString() {
         // Keep the database password out of logs and error messages.
         return "Config[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl + ", dbUser="
-                + dbUser + ", dbPassword=" + dbPassword.map(secret -> "***") + ", zone=" + zone + "]";
+                + dbUser + ", dbPassword=" + dbPassword.map(secret -> "***") + ", dbReadUrl=" + dbReadUrl + ", zone="
+                + zone + "]";
     }
 
     /** True when an external PostgreSQL server is configured instead of the embedded one. */
@@ -124,7 +129,8 @@ public record Config(
                     dbUser.orElse("corridor"),
                     dbPassword.orElse(""),
                     pool,
-                    safeguards.databaseSuperuserAllowed());
+                    safeguards.databaseSuperuserAllowed(),
+                    dbReadUrl);
         }
         return new DatabaseSettings.Embedded(dataDir, true, pool);
     }

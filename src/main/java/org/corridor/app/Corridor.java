@@ -96,8 +96,13 @@ public final class Corridor implements AutoCloseable {
                 ListingLookup.allOf(List.of(screeningLookup, ownership.designations())),
                 clock,
                 config.zone());
-        this.ledger =
-                new Ledger(database.transactions(), database.singleAttempts(), auditLog, clock, config.groupCommit());
+        this.ledger = new Ledger(
+                database.transactions(),
+                database.singleAttempts(),
+                database.reports(),
+                auditLog,
+                clock,
+                config.groupCommit());
         this.settlement =
                 new Settlement(database.transactions(), ledger, authorisations, auditLog, clock, config.zone());
         Releases.Features features = new Releases.Features(

@@ -26,6 +26,9 @@ public final class Database implements AutoCloseable {
     private final JdbiTransactions singleAttempts;
     private final String description;
     private final Optional<EmbeddedPostgresServer> server;
+    // Set once while opening, before the database is handed out.
+    private volatile Optional<HikariDataSource> standbyPool = Optional.empty();
+    private volatile Transactions reports;
 
     private Database(
             HikariDataSource pool,
@@ -40,6 +43,7 @@ public final class Database implements AutoCloseable {
         RetryingTransactionRunner.install(jdbi, serializationRetries, metrics);
         this.transactions = JdbiTransactions.retried(jdbi);
         this.singleAttempts = JdbiTransactions.once(jdbi);
+        this.reports = transactions;
     }
 
     /** Opens the database the settings name, starting the embedded server when needed. */
@@ -59,6 +63,7 @@ public final class Database implements AutoCloseable {
                 metrics);
         try {
             ExternalServerChecks.refuseSuperuser(database.pool, external);
+            external.readUrl().ifPresent(readUrl -> database.readFromStandby(readUrl, external, metrics));
             return database;
         } catch (RuntimeException e) {
             database.close();
@@ -93,11 +98,40 @@ public final class Database implements AutoCloseable {
             String description,
             Optional<EmbeddedPostgresServer> server,
             MeterRegistry metrics) {
+        HikariConfig config = poolConfig(jdbcUrl, user, password, settings, "corridor", metrics);
+        return new Database(
+                new HikariDataSource(config), description, server, settings.serializationRetries(), metrics);
+    }
+
+    /**
+     * Lets {@link #reports()} read from a standby: a small read-only pool of its own that does not
+     * keep Corridor from starting when the standby is down (reads then go to the primary).
+     */
+    private void readFromStandby(String readUrl, DatabaseSettings.External settings, MeterRegistry metrics) {
+        ExternalServerChecks.warnWithoutTls(readUrl);
+        HikariConfig config =
+                poolConfig(readUrl, settings.user(), settings.password(), settings.pool(), "corridor-standby", metrics);
+        config.setMaximumPoolSize(Math.min(4, settings.pool().maximumSize()));
+        config.setMinimumIdle(0);
+        config.setReadOnly(true);
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource standby = new HikariDataSource(config);
+        standbyPool = Optional.of(standby);
+        reports = new StandbyReads(JdbiTransactions.once(Jdbi.create(standby)), transactions);
+    }
+
+    private static HikariConfig poolConfig(
+            String jdbcUrl,
+            String user,
+            String password,
+            DatabaseSettings.PoolSettings settings,
+            String name,
+            MeterRegistry metrics) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
         config.setPassword(password);
-        config.setPoolName("corridor");
+        config.setPoolName(name);
         config.setMaximumPoolSize(settings.maximumSize());
         config.setMinimumIdle(Math.min(2, settings.maximumSize()));
         config.setConnectionTimeout(settings.connectionTimeout().toMillis());
@@ -114,8 +148,7 @@ public final class Database implements AutoCloseable {
         config.setConnectionInitSql(
                 "set statement_timeout = " + settings.statementTimeout().toMillis()
                         + "; set idle_in_transaction_session_timeout = 60000; set timezone = 'UTC'");
-        return new Database(
-                new HikariDataSource(config), description, server, settings.serializationRetries(), metrics);
+        return config;
     }
 
     public Jdbi jdbi() {
@@ -134,6 +167,17 @@ public final class Database implements AutoCloseable {
      */
     public Transactions singleAttempts() {
         return singleAttempts;
+    }
+
+    /**
+     * Units of work for reports and statements: their reads ({@link Transactions#read}) go to the
+     * standby of CORRIDOR_DB_READ_URL when one is set, and to the primary when it is not or cannot
+     * answer; anything opened with {@link Transactions#inTransaction} goes to the primary. A standby
+     * may be behind the primary by its replay delay, so only reads that decide nothing belong here
+     * (docs/operations.md).
+     */
+    public Transactions reports() {
+        return reports;
     }
 
     public DataSource dataSource() {
@@ -188,6 +232,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        standbyPool.ifPresent(HikariDataSource::close);
         pool.close();
         server.ifPresent(EmbeddedPostgresServer::close);
     }

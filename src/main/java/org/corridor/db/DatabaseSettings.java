@@ -22,18 +22,30 @@ public sealed interface DatabaseSettings {
      * when it is not on this machine.
      *
      * @param superuserAllowed start even when the role is a superuser (refused otherwise)
+     * @param readUrl a standby that reports and statements may read from (CORRIDOR_DB_READ_URL), with
+     *     the same role; every write, and every read that decides a write, goes to {@code jdbcUrl}
      */
-    record External(String jdbcUrl, String user, String password, PoolSettings pool, boolean superuserAllowed)
+    record External(
+            String jdbcUrl,
+            String user,
+            String password,
+            PoolSettings pool,
+            boolean superuserAllowed,
+            java.util.Optional<String> readUrl)
             implements DatabaseSettings {
 
         public External(String jdbcUrl, String user, String password, PoolSettings pool) {
             this(jdbcUrl, user, password, pool, false);
         }
 
+        public External(String jdbcUrl, String user, String password, PoolSettings pool, boolean superuserAllowed) {
+            this(jdbcUrl, user, password, pool, superuserAllowed, java.util.Optional.empty());
+        }
+
         @Override
         public String toString() {
             // Keep the password out of logs and error messages.
-            return "External[jdbcUrl=" + jdbcUrl + ", user=" + user + "]";
+            return "External[jdbcUrl=" + jdbcUrl + ", user=" + user + ", readUrl=" + readUrl + "]";
         }
     }
 

@@ -49,20 +49,31 @@ final class ExternalServerChecks {
         LOG.warn("running as the superuser role {} because CORRIDOR_DB_ALLOW_SUPERUSER is set", settings.user());
     }
 
-    /** Warns when a server on another machine is reached without verified TLS. */
+    /**
+     * Warns when a server on another machine is reached without verified TLS; a URL may name several
+     * hosts (a primary and its standbys, {@code jdbc:postgresql://a:5432,b:5432/corridor}).
+     */
     static void warnWithoutTls(String jdbcUrl) {
         String lower = jdbcUrl.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith("jdbc:postgresql://") || lower.contains("sslmode=verify-full")) {
+        String prefix = "jdbc:postgresql://";
+        if (!lower.startsWith(prefix) || lower.contains("sslmode=verify-full")) {
             return;
         }
-        String host;
-        try {
-            host = URI.create(jdbcUrl.substring("jdbc:".length())).getHost();
-        } catch (IllegalArgumentException e) {
-            return;
-        }
-        if (host != null && !host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("[::1]")) {
-            LOG.warn("the database at {} is reached without sslmode=verify-full: its identity is not verified", host);
+        String rest = jdbcUrl.substring(prefix.length());
+        int end = rest.indexOf('/');
+        String hosts = end < 0 ? rest : rest.substring(0, end);
+        for (String hostAndPort : hosts.split(",")) {
+            String host;
+            try {
+                host = URI.create("postgresql://" + hostAndPort + "/").getHost();
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            if (host != null && !host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("[::1]")) {
+                LOG.warn(
+                        "the database at {} is reached without sslmode=verify-full: its identity is not verified",
+                        host);
+            }
         }
     }
 }

@@ -142,19 +142,23 @@ final class AccountStore {
         Handles.of(transaction)
                 .createQuery("""
                         select a.id, a.currency, a.flags, a.debits_pending, a.debits_posted, a.credits_pending,
-                               a.credits_posted
+                               a.credits_posted, a.last_transfer_us
                         from ledger_account a join unnest(:ids::uuid[]) as wanted(id) on a.id = wanted.id
                         order by a.id
                         """ + (forUpdate ? " for update of a" : ""))
                 .bind("ids", (Argument) BinaryArray.uuids(ids))
-                .map((rs, ctx) -> new AccountState(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getInt(3),
-                        rs.getLong(4),
-                        rs.getLong(5),
-                        rs.getLong(6),
-                        rs.getLong(7)))
+                .map((rs, ctx) -> {
+                    AccountState account = new AccountState(
+                            rs.getObject(1, UUID.class),
+                            rs.getString(2),
+                            rs.getInt(3),
+                            rs.getLong(4),
+                            rs.getLong(5),
+                            rs.getLong(6),
+                            rs.getLong(7));
+                    account.lastTransferMicros = rs.getLong(8);
+                    return account;
+                })
                 .forEach(account -> accounts.put(account.id, account));
         return accounts;
     }
@@ -170,6 +174,7 @@ final class AccountStore {
         long[] debitsPosted = new long[n];
         long[] creditsPending = new long[n];
         long[] creditsPosted = new long[n];
+        long[] lastTransfers = new long[n];
         for (int i = 0; i < n; i++) {
             AccountState account = accounts.get(i);
             ids.add(account.id);
@@ -177,13 +182,16 @@ final class AccountStore {
             debitsPosted[i] = account.debitsPosted;
             creditsPending[i] = account.creditsPending;
             creditsPosted[i] = account.creditsPosted;
+            lastTransfers[i] = account.lastTransferMicros;
         }
         Handles.of(transaction)
                 .createUpdate("""
                         update ledger_account a
-                        set debits_pending = u.dp, debits_posted = u.dpo, credits_pending = u.cp, credits_posted = u.cpo
-                        from unnest(:ids::uuid[], :dp::bigint[], :dpo::bigint[], :cp::bigint[], :cpo::bigint[])
-                             as u(id, dp, dpo, cp, cpo)
+                        set debits_pending = u.dp, debits_posted = u.dpo, credits_pending = u.cp, credits_posted = u.cpo,
+                            last_transfer_us = greatest(a.last_transfer_us, u.last)
+                        from unnest(:ids::uuid[], :dp::bigint[], :dpo::bigint[], :cp::bigint[], :cpo::bigint[],
+                                    :last::bigint[])
+                             as u(id, dp, dpo, cp, cpo, last)
                         where a.id = u.id
                         """)
                 .bind("ids", (Argument) BinaryArray.uuids(ids))
@@ -191,6 +199,7 @@ final class AccountStore {
                 .bind("dpo", (Argument) BinaryArray.bigints(debitsPosted))
                 .bind("cp", (Argument) BinaryArray.bigints(creditsPending))
                 .bind("cpo", (Argument) BinaryArray.bigints(creditsPosted))
+                .bind("last", (Argument) BinaryArray.bigints(lastTransfers))
                 .execute();
     }
 
@@ -210,17 +219,20 @@ final class AccountStore {
 
     /**
      * Sets the new balances of every account a sequenced batch read, but only where the account still
-     * holds the flags and balances the batch was judged on; true when all of them did.
+     * holds the flags, balances and latest transfer the batch was judged on; true when all of them did.
      */
     boolean compareAndSet(Transaction transaction, CompareAndSet prepared) {
         Update update = Handles.of(transaction).createUpdate("""
                 update ledger_account a
-                set debits_pending = u.dp, debits_posted = u.dpo, credits_pending = u.cp, credits_posted = u.cpo
+                set debits_pending = u.dp, debits_posted = u.dpo, credits_pending = u.cp, credits_posted = u.cpo,
+                    last_transfer_us = u.last
                 from unnest(:ids::uuid[], :flags::bigint[], :wdp::bigint[], :wdpo::bigint[], :wcp::bigint[],
-                            :wcpo::bigint[], :dp::bigint[], :dpo::bigint[], :cp::bigint[], :cpo::bigint[])
-                     as u(id, flags, wdp, wdpo, wcp, wcpo, dp, dpo, cp, cpo)
+                            :wcpo::bigint[], :wlast::bigint[], :dp::bigint[], :dpo::bigint[], :cp::bigint[],
+                            :cpo::bigint[], :last::bigint[])
+                     as u(id, flags, wdp, wdpo, wcp, wcpo, wlast, dp, dpo, cp, cpo, last)
                 where a.id = u.id and a.flags = u.flags and a.debits_pending = u.wdp
                   and a.debits_posted = u.wdpo and a.credits_pending = u.wcp and a.credits_posted = u.wcpo
+                  and a.last_transfer_us = u.wlast
                 """);
         update.bind("ids", (Argument) BinaryArray.uuids(prepared.ids()));
         for (int c = 0; c < CompareAndSet.NAMES.length; c++) {

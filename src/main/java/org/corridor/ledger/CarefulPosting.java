@@ -56,9 +56,9 @@ record CarefulPosting(
         sequencer.forget(accountIds);
         Map<UUID, AccountState> locked = accounts.lockStates(transaction, accountIds);
 
-        // Read after the locks: whoever touched these accounts before has committed by now.
+        // Read under the locks: whoever touched these accounts before has committed by now.
         // After every transfer already on these accounts, whichever process's clock timed it.
-        Instant now = clock.reserveAfter(transfers.latest(transaction, accountIds), batch.size() + pendingIds.size());
+        Instant now = clock.reserveAfter(AccountState.latest(locked.values()), batch.size() + pendingIds.size());
         Map<UUID, TransferKind> resolutions =
                 pendingIds.isEmpty() ? Map.of() : transfers.resolutions(transaction, pendingIds);
         List<NewTransfer> expiries = expiriesDue(holds.values(), resolutions, now);
@@ -77,11 +77,22 @@ record CarefulPosting(
         if (!written.isEmpty()) {
             UUID batchId = UUID.randomUUID();
             transfers.insert(transaction, written, batchId);
-            accounts.updateBalances(transaction, plan.changedAccounts());
+            accounts.updateBalances(transaction, stamped(locked, plan));
             transfers.trackHolds(transaction, plan.accepted());
             audit.append(transaction, PostingAudit.of(actor, batch.transfers(), expiries.size(), plan, batchId));
         }
         return new Posted(plan.outcomes(all.transfers(), expiries.size()), plan.expiries());
+    }
+
+    /** The accounts to write: those the plan changed, and those its accepted rows touched, stamped with them. */
+    private static List<AccountState> stamped(Map<UUID, AccountState> locked, PostingRules.Plan plan) {
+        AccountState.stamp(locked, plan.accepted());
+        Set<AccountState> written = new LinkedHashSet<>(plan.changedAccounts());
+        for (TransferRow row : plan.accepted()) {
+            Optional.ofNullable(locked.get(row.debitAccountId())).ifPresent(written::add);
+            Optional.ofNullable(locked.get(row.creditAccountId())).ifPresent(written::add);
+        }
+        return List.copyOf(written);
     }
 
     /** Forgets what the sequencer remembers of these accounts: they were moved behind its back. */

@@ -7,12 +7,12 @@ import java.util.UUID;
 
 /**
  * The arguments of a sequenced batch's compare-and-set update, in the database's id order: per
- * account the flags and balances it was judged on, then its new balances. Built before the batch
+ * account the flags, balances and latest transfer it was judged on, then its new ones. Built before the batch
  * waits for its predecessors.
  */
 record CompareAndSet(List<UUID> ids, long[][] columns) {
 
-    static final String[] NAMES = {"flags", "wdp", "wdpo", "wcp", "wcpo", "dp", "dpo", "cp", "cpo"};
+    static final String[] NAMES = {"flags", "wdp", "wdpo", "wcp", "wcpo", "wlast", "dp", "dpo", "cp", "cpo", "last"};
 
     static CompareAndSet of(Map<UUID, PostingSequencer.Snapshot> before, Map<UUID, PostingSequencer.Snapshot> after) {
         List<UUID> ids = new ArrayList<>(before.keySet());
@@ -27,10 +27,12 @@ record CompareAndSet(List<UUID> ids, long[][] columns) {
             columns[2][i] = was.debitsPosted();
             columns[3][i] = was.creditsPending();
             columns[4][i] = was.creditsPosted();
-            columns[5][i] = now.debitsPending();
-            columns[6][i] = now.debitsPosted();
-            columns[7][i] = now.creditsPending();
-            columns[8][i] = now.creditsPosted();
+            columns[5][i] = was.lastTransferMicros();
+            columns[6][i] = now.debitsPending();
+            columns[7][i] = now.debitsPosted();
+            columns[8][i] = now.creditsPending();
+            columns[9][i] = now.creditsPosted();
+            columns[10][i] = now.lastTransferMicros();
         }
         return new CompareAndSet(ids, columns);
     }

@@ -38,6 +38,7 @@ public final class Ledger {
     private static final int EXPIRY_BATCH = 1_000;
 
     private final Transactions transactions;
+    private final Transactions reports;
     private final LedgerClock clock;
     private final AccountStore accountStore = new AccountStore();
     private final TransferStore transferStore = new TransferStore();
@@ -65,7 +66,22 @@ public final class Ledger {
             AuditLog audit,
             Clock clock,
             GroupCommit.Settings grouping) {
+        this(transactions, singleAttempts, transactions, audit, clock, grouping);
+    }
+
+    /**
+     * @param reports where statements and past balances are read: a standby may serve them
+     *     (CORRIDOR_DB_READ_URL), since they report what was posted and decide nothing
+     */
+    public Ledger(
+            Transactions transactions,
+            Transactions singleAttempts,
+            Transactions reports,
+            AuditLog audit,
+            Clock clock,
+            GroupCommit.Settings grouping) {
         this.transactions = transactions;
+        this.reports = reports;
         this.groupCommit = new GroupCommit(grouping, this::postBatch);
         this.clock = new LedgerClock(clock);
         PostingSequencer sequencer = new PostingSequencer(REMEMBERED_ACCOUNTS);
@@ -297,8 +313,7 @@ public final class Ledger {
     /** An account's balances as they stood at {@code at}, counting transfers stamped at or before it. */
     public Balances balanceAt(UUID accountId, Instant at) {
         requireAccount(accountId);
-        return transactions.read(
-                transaction -> transferStore.balancesUpTo(transaction, accountId, at, Position.LAST_ID));
+        return reports.read(transaction -> transferStore.balancesUpTo(transaction, accountId, at, Position.LAST_ID));
     }
 
     /**
@@ -315,7 +330,7 @@ public final class Ledger {
         Account account = requireAccount(accountId);
         Position after =
                 cursor.map(Position::parse).orElse(new Position(from.minus(1, ChronoUnit.MICROS), Position.LAST_ID));
-        return transactions.read(transaction -> {
+        return reports.read(transaction -> {
             List<StatementLine> lines = transferStore.statementLines(
                     transaction, accountId, from, to, after.timestamp(), after.id(), limit + 1);
             Optional<String> next = Optional.empty();

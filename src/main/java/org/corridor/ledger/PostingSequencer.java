@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * they finish: on two cores, the second batch's rows are copied while the first one commits.
  *
  * <p>Nothing here is trusted by the database: each batch updates its accounts only where they still
- * hold the balances and flags it was judged on (compare and set), once the batches whose results it
+ * hold the balances, flags and latest transfer it was judged on (compare and set), once the batches whose results it
  * was judged on have committed. If a predecessor rolled back, or anyone else (another process, a
  * feature posting within its own transaction, a flag change) moved an account in between, the
  * compare fails, the batch rolls back and is posted again the careful way, with the accounts locked
@@ -39,7 +39,8 @@ final class PostingSequencer {
             long debitsPending,
             long debitsPosted,
             long creditsPending,
-            long creditsPosted) {
+            long creditsPosted,
+            long lastTransferMicros) {
 
         static Snapshot of(AccountState account) {
             return new Snapshot(
@@ -48,11 +49,15 @@ final class PostingSequencer {
                     account.debitsPending,
                     account.debitsPosted,
                     account.creditsPending,
-                    account.creditsPosted);
+                    account.creditsPosted,
+                    account.lastTransferMicros);
         }
 
         AccountState toState(UUID id) {
-            return new AccountState(id, currency, flags, debitsPending, debitsPosted, creditsPending, creditsPosted);
+            AccountState state =
+                    new AccountState(id, currency, flags, debitsPending, debitsPosted, creditsPending, creditsPosted);
+            state.lastTransferMicros = lastTransferMicros;
+            return state;
         }
     }
 

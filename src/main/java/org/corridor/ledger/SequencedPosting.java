@@ -2,7 +2,6 @@ package org.corridor.ledger;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,16 +102,7 @@ record SequencedPosting(
         // recorded) makes the COPY fail on the primary key, and the batch goes the careful way,
         // which answers EXISTS or the recorded failure.
         place.sequenced = sequencer.sequence(
-                accountIds,
-                ids,
-                unowned -> accounts.states(transaction, unowned),
-                states -> PostingRules.evaluate(
-                        batch.transfers(),
-                        batch.preset(),
-                        0,
-                        batch.origin(),
-                        new PostingRules.State(states, Map.of(), Map.of(), Map.of()),
-                        clock.reserve(batch.size())));
+                accountIds, ids, unowned -> accounts.states(transaction, unowned), states -> judge(batch, states));
         PostingSequencer.Sequenced sequenced = place.sequenced.orElseThrow(Abandoned::new);
         PostingRules.Plan plan = sequenced.plan();
         List<TransferRow> written = plan.written();
@@ -130,15 +120,26 @@ record SequencedPosting(
             if (!(awaitPredecessors(sequenced) && accounts.compareAndSet(transaction, prepared))) {
                 throw new Abandoned();
             }
-            // The compare holds the accounts now. A transfer another process timed later than this
-            // batch but applied first would break the ledger's order: the careful way times after it.
-            if (transfers.anyOtherFrom(transaction, accountIds, firstTimestamp(written), batchId)) {
-                throw new Abandoned();
-            }
             transfers.trackHolds(transaction, plan.accepted());
             audit.append(transaction, event);
         }
         return plan.outcomes(batch.transfers(), 0);
+    }
+
+    /**
+     * Judges the batch on the accounts as the sequencer has them, timed after their latest transfers
+     * (whichever server's clock timed those), which the compare then requires to be still the latest.
+     */
+    private PostingRules.Plan judge(Batch batch, Map<UUID, AccountState> states) {
+        PostingRules.Plan plan = PostingRules.evaluate(
+                batch.transfers(),
+                batch.preset(),
+                0,
+                batch.origin(),
+                new PostingRules.State(states, Map.of(), Map.of(), Map.of()),
+                clock.reserveAfter(AccountState.latest(states.values()), batch.size()));
+        AccountState.stamp(states, plan.accepted());
+        return plan;
     }
 
     private static boolean awaitPredecessors(PostingSequencer.Sequenced sequenced) {
@@ -157,15 +158,5 @@ record SequencedPosting(
             }
         }
         return "";
-    }
-
-    private static Instant firstTimestamp(List<TransferRow> written) {
-        Instant first = written.get(0).timestamp();
-        for (TransferRow row : written) {
-            if (row.timestamp().isBefore(first)) {
-                first = row.timestamp();
-            }
-        }
-        return first;
     }
 }

@@ -51,50 +51,6 @@ final class TransferStore {
         return rows;
     }
 
-    /**
-     * The latest timestamp of an accepted transfer on any of the accounts, if there is one. Another
-     * process's ledger clock may run ahead of this one's: a transfer applied after it must still
-     * come after it in the ledger's order (ts, id), which statements and the books check read.
-     */
-    Optional<Instant> latest(Transaction transaction, Collection<UUID> accountIds) {
-        return Handles.of(transaction)
-                .createQuery("""
-                        select max(t) from (
-                            select (select ts from ledger_transfer where debit_account_id = a and failure is null
-                                     order by ts desc, id desc limit 1) as t from unnest(:ids) a
-                            union all
-                            select (select ts from ledger_transfer where credit_account_id = a and failure is null
-                                     order by ts desc, id desc limit 1) from unnest(:ids) a
-                        ) latest
-                        """)
-                .bind("ids", (Argument) BinaryArray.uuids(accountIds))
-                .mapTo(OffsetDateTime.class)
-                .findOne()
-                .map(OffsetDateTime::toInstant);
-    }
-
-    /**
-     * True when a transfer of another batch on one of the accounts is at or after {@code from} in
-     * the ledger's order: a batch timed by this process's clock would then sit before a transfer it
-     * was applied after.
-     */
-    boolean anyOtherFrom(Transaction transaction, Collection<UUID> accountIds, Instant from, UUID batchId) {
-        return Handles.of(transaction)
-                .createQuery("""
-                        select exists (
-                                   select 1 from unnest(:ids) a join ledger_transfer t on t.debit_account_id = a
-                                    where t.failure is null and t.ts >= :from and t.batch_id is distinct from :batch)
-                            or exists (
-                                   select 1 from unnest(:ids) a join ledger_transfer t on t.credit_account_id = a
-                                    where t.failure is null and t.ts >= :from and t.batch_id is distinct from :batch)
-                        """)
-                .bind("ids", (Argument) BinaryArray.uuids(accountIds))
-                .bind("from", utc(from))
-                .bind("batch", batchId)
-                .mapTo(Boolean.class)
-                .one();
-    }
-
     /** How each of the holds {@code pendingIds} was resolved, for those that were. */
     Map<UUID, TransferKind> resolutions(Transaction transaction, Collection<UUID> pendingIds) {
         Map<UUID, TransferKind> resolutions = new HashMap<>();

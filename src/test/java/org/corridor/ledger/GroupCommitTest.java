@@ -119,27 +119,7 @@ class GroupCommitTest {
     }
 
     private static List<UUID> fundedAccounts(int count, long each) {
-        Ledger ledger = corridor.ledger();
-        Actor actor = new Actor("setup", "OPERATOR");
-        UUID payer = UUID.randomUUID();
-        List<NewAccount> opened = new ArrayList<>();
-        opened.add(NewAccount.of(payer, Currency.EUR, AccountCode.PAYER, "payer"));
-        List<UUID> accounts = new ArrayList<>();
-        List<NewTransfer> funding = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            UUID id = UUID.randomUUID();
-            accounts.add(id);
-            opened.add(NewAccount.of(
-                    id,
-                    Currency.EUR,
-                    AccountCode.SETTLEMENT,
-                    "holder " + i,
-                    AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS));
-            funding.add(NewTransfer.posted(TransferIds.next(), payer, id, each, Currency.EUR, "DEPOSIT"));
-        }
-        ledger.createAccounts(actor, opened);
-        assertThat(ledger.post(actor, funding)).allMatch(TransferOutcome::succeeded);
-        return accounts;
+        return org.corridor.testing.FundedAccounts.open(corridor.ledger(), count, each);
     }
 
     /** Thread {@code t} of {@code threads} runs {@code work.call(t)}, all released together; their results. */

@@ -46,26 +46,10 @@ class SequencedPostingTest {
     @Test
     void concurrent_batches_and_other_writers_leave_balances_that_add_up() throws Exception {
         Ledger ledger = corridor.ledger();
-        UUID payer = UUID.randomUUID();
-        List<UUID> accounts = new ArrayList<>();
-        List<NewAccount> opened = new ArrayList<>();
-        opened.add(NewAccount.of(payer, Currency.EUR, AccountCode.PAYER, "payer"));
-        for (int i = 0; i < ACCOUNTS; i++) {
-            UUID id = UUID.randomUUID();
-            accounts.add(id);
-            opened.add(NewAccount.of(
-                    id,
-                    Currency.EUR,
-                    AccountCode.SETTLEMENT,
-                    "holder " + i,
-                    AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS));
-        }
-        ledger.createAccounts(ACTOR, opened);
-        List<NewTransfer> funding = new ArrayList<>();
-        for (UUID account : accounts) {
-            funding.add(NewTransfer.posted(TransferIds.next(), payer, account, 5_000, Currency.EUR, "DEPOSIT"));
-        }
-        assertThat(ledger.post(ACTOR, funding)).allMatch(TransferOutcome::succeeded);
+        org.corridor.testing.FundedAccounts.Funded funded =
+                org.corridor.testing.FundedAccounts.fund(ledger, ACCOUNTS, 5_000);
+        UUID payer = funded.payer();
+        List<UUID> accounts = funded.accounts();
 
         Map<UUID, TransferResult> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -122,6 +106,36 @@ class SequencedPostingTest {
         assertThat(ledger.postedCarefully()).isPositive();
         assertThat(outcomes.values()).contains(TransferResult.OK);
         assertStoredBooksBalance(ledger, payer, accounts, outcomes);
+    }
+
+    /**
+     * Another server's clock runs ahead: its transfer on an account is stamped later than this
+     * server's clock reads. A batch of this server on the same account, judged on the account read
+     * fresh (so its compare succeeds), must still be stamped after it: it reads the account's latest
+     * transfer with its balances.
+     */
+    @Test
+    void a_batch_after_another_servers_transfer_is_stamped_after_it_whatever_its_clock() {
+        // Ledgers of their own, so that the clock pulled forward stays out of the other tests' ledger.
+        Ledger here = serverWithClock(java.time.Clock.systemUTC());
+        Ledger ahead =
+                serverWithClock(java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(30)));
+        List<UUID> accounts = org.corridor.testing.FundedAccounts.open(ahead, 2, 1_000);
+        NewTransfer first =
+                NewTransfer.posted(TransferIds.next(), accounts.get(0), accounts.get(1), 10, Currency.EUR, "TRANSFER");
+        NewTransfer then =
+                NewTransfer.posted(TransferIds.next(), accounts.get(1), accounts.get(0), 5, Currency.EUR, "TRANSFER");
+        assertThat(ahead.post(ACTOR, first).succeeded()).isTrue();
+        assertThat(here.post(ACTOR, then).succeeded()).isTrue();
+        assertThat(here.transfer(then.id()).orElseThrow().timestamp())
+                .isAfter(here.transfer(first.id()).orElseThrow().timestamp());
+        assertThat(here.check().findings()).isEmpty();
+    }
+
+    /** The ledger of another server on the same database, whose clock is {@code clock}. */
+    private static Ledger serverWithClock(java.time.Clock clock) {
+        return new Ledger(
+                corridor.database().transactions(), corridor.database().singleAttempts(), corridor.audit(), clock);
     }
 
     @Test
