@@ -56,10 +56,20 @@ final class NameIndex {
      * meaning: an index on disk with another version is rebuilt, never searched. ({@link
      * #layoutSample} catches changes of the analysis that nobody remembered to count.)
      */
-    static final int LAYOUT_VERSION = 1;
+    static final int LAYOUT_VERSION = 2;
 
     private static final String KEY = "key";
     private static final String NEAR = "near";
+    /**
+     * A listed name's joined neighbours ("abdul hai" as "abdulhai") and their typo terms, apart
+     * from its own tokens: a query word written joined meets them, while a query's own joined
+     * neighbours search only the listed tokens. Kept in the token fields, a name with the query's
+     * words in the query's order scored them twice, once per word and once joined, and outranked a
+     * name holding the same words in another order (a listed "Surname, Given").
+     */
+    private static final String JOINED = "joined";
+
+    private static final String JOINED_NEAR = "joinednear";
     private static final String SKELETON = "skeleton";
     private static final String SYLLABLE = "syllable";
     private static final String IDENTIFIER = "identifier";
@@ -188,6 +198,8 @@ final class NameIndex {
         Set<String> near = new HashSet<>();
         Set<String> skeletons = new HashSet<>();
         Set<String> syllables = new HashSet<>();
+        Set<String> joined = new HashSet<>();
+        Set<String> joinedNear = new HashSet<>();
         for (NameToken token : name.analysed().tokens()) {
             if (token.isContent()) {
                 addTerms(token, keys, near, skeletons);
@@ -197,12 +209,16 @@ final class NameIndex {
             }
         }
         for (AnalysedName.Span span : name.analysed().spans()) {
-            keys.add(span.token().key());
-            near.addAll(nearTerms(span.token().key(), true));
+            joined.add(span.token().key());
+            joinedNear.addAll(nearTerms(span.token().key(), true));
         }
+        joined.removeAll(keys);
+        joinedNear.removeAll(near);
         keys.forEach(key -> document.add(new StringField(KEY, key, Field.Store.NO)));
         near.forEach(key -> document.add(new StringField(NEAR, key, Field.Store.NO)));
         skeletons.forEach(key -> document.add(new StringField(SKELETON, key, Field.Store.NO)));
+        joined.forEach(key -> document.add(new StringField(JOINED, key, Field.Store.NO)));
+        joinedNear.forEach(key -> document.add(new StringField(JOINED_NEAR, key, Field.Store.NO)));
         syllables.forEach(key -> document.add(new StringField(SYLLABLE, key, Field.Store.NO)));
         for (Identifier identifier : entity.identifiers()) {
             document.add(new StringField(IDENTIFIER, identifier.normalisedValue(), Field.Store.NO));
@@ -237,13 +253,17 @@ final class NameIndex {
     static Set<String> nearTerms(String key, boolean listed) {
         Set<String> terms = new HashSet<>();
         int length = key.length();
-        if (length >= SHORTEST_NEAR_KEY && length <= LONGEST_DELETION_KEY) {
+        // At the border between the two schemes a query key one letter longer or shorter than the
+        // listed one uses the other scheme, so the listed side writes both schemes there.
+        int longestDeletion = listed ? LONGEST_DELETION_KEY + 1 : LONGEST_DELETION_KEY;
+        int shortestHalved = listed ? SHORTEST_HALVED_KEY - 1 : SHORTEST_HALVED_KEY;
+        if (length >= SHORTEST_NEAR_KEY && length <= longestDeletion) {
             terms.add("-" + key);
             for (int i = 0; i < length; i++) {
                 terms.add("-" + key.substring(0, i) + key.substring(i + 1));
             }
         }
-        if (length >= SHORTEST_HALVED_KEY) {
+        if (length >= shortestHalved) {
             int half = length / 2;
             int shortest = listed ? half - 1 : half;
             int longest = listed ? half + 1 : half;
@@ -278,9 +298,47 @@ final class NameIndex {
             }
         }
         spans.keySet().removeAll(tokens.keySet());
+        return search(tokens.values(), spans.values(), types, identifiers, limit);
+    }
+
+    /**
+     * The ordinals of the names that best share the query's distinctive words, those weighing enough
+     * to be searched by their typo terms and skeletons too, leaving its common words out; empty
+     * when the query has no such word or no common one (then {@link #candidates} ranks the same).
+     * A query of a common given name and a rarer word spelt differently ("Muhammad Yunis" for a
+     * listed "YUNUS, Muhammad") otherwise ranks the many names sharing the common words exactly
+     * above the one sharing the rarer word fuzzily, which the scorer prefers.
+     */
+    List<Integer> distinctiveCandidates(Collection<AnalysedName> analyses, Set<EntityType> types, int limit) {
+        Map<String, NameToken> distinctive = new LinkedHashMap<>();
+        boolean common = false;
+        for (AnalysedName analysed : analyses) {
+            for (NameToken token : analysed.tokens()) {
+                if (!token.isContent()) {
+                    continue;
+                }
+                if (token.weight() >= EXPANSION_WEIGHT) {
+                    distinctive.merge(token.key(), token, (a, b) -> a.weight() >= b.weight() ? a : b);
+                } else {
+                    common = true;
+                }
+            }
+        }
+        if (!common || distinctive.isEmpty()) {
+            return List.of();
+        }
+        return search(distinctive.values(), List.of(), types, List.of(), limit);
+    }
+
+    private List<Integer> search(
+            Collection<NameToken> tokens,
+            Collection<NameToken> spans,
+            Set<EntityType> types,
+            List<Identifier> identifiers,
+            int limit) {
         BooleanQuery.Builder shared = new BooleanQuery.Builder();
-        for (NameToken token : tokens.values()) {
-            shared.add(tokenQuery(token, clauseWeight(token)), BooleanClause.Occur.SHOULD);
+        for (NameToken token : tokens) {
+            shared.add(tokenQuery(token, clauseWeight(token), true), BooleanClause.Occur.SHOULD);
         }
         shared.setMinimumNumberShouldMatch(1);
         BooleanQuery.Builder names = new BooleanQuery.Builder();
@@ -289,11 +347,11 @@ final class NameIndex {
             names.add(shared.build(), BooleanClause.Occur.SHOULD);
             clauses++;
         }
-        for (NameToken span : spans.values()) {
+        for (NameToken span : spans) {
             // Latin joined spans are matched by key: a join and a typo at once is too rare to pay
             // for. Arabic writes compounds apart that Latin joins (شمس الدین, Shamsuddin), so there
             // the joined form needs the looser ways as well.
-            names.add(tokenQuery(span, clauseWeight(span)), BooleanClause.Occur.SHOULD);
+            names.add(tokenQuery(span, clauseWeight(span), false), BooleanClause.Occur.SHOULD);
             clauses++;
         }
         for (Identifier identifier : identifiers) {
@@ -368,22 +426,23 @@ final class NameIndex {
      * long posting lists for little gain, since the token itself is matched exactly and carries
      * little weight.
      */
-    private Query tokenQuery(NameToken token, float weight) {
-        Query key = term(KEY, token.key());
-        Query syllable = token.syllable().isEmpty()
-                ? null
-                : new BoostQuery(term(SYLLABLE, SyllableKey.withoutNasal(token.syllable())), KEY_BOOST * weight);
-        if (token.weight() < EXPANSION_WEIGHT && token.origin() != TokenOrigin.ARABIC) {
-            Query byKey = new BoostQuery(key, KEY_BOOST * weight);
-            return syllable == null ? byKey : new DisjunctionMaxQuery(List.of(byKey, syllable), 0f);
-        }
+    private Query tokenQuery(NameToken token, float weight, boolean word) {
         List<Query> ways = new ArrayList<>();
-        ways.add(new BoostQuery(key, KEY_BOOST * weight));
-        if (syllable != null) {
-            ways.add(syllable);
+        ways.add(new BoostQuery(term(KEY, token.key()), KEY_BOOST * weight));
+        if (word) {
+            ways.add(new BoostQuery(term(JOINED, token.key()), KEY_BOOST * weight));
+        }
+        if (!token.syllable().isEmpty()) {
+            ways.add(new BoostQuery(term(SYLLABLE, SyllableKey.withoutNasal(token.syllable())), KEY_BOOST * weight));
+        }
+        if (token.weight() < EXPANSION_WEIGHT && token.origin() != TokenOrigin.ARABIC) {
+            return ways.size() == 1 ? ways.get(0) : new DisjunctionMaxQuery(ways, 0f);
         }
         for (String near : nearTerms(token.key(), false)) {
             ways.add(new BoostQuery(term(NEAR, near), NEAR_BOOST * weight));
+            if (word) {
+                ways.add(new BoostQuery(term(JOINED_NEAR, near), NEAR_BOOST * weight));
+            }
         }
         // Skeletons serve unvowelled scripts, and Latin names spelt with other vowels
         // (Hezbollah, Hizballah): there only a frame of several consonants, which few names share.

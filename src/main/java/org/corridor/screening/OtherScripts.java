@@ -133,6 +133,14 @@ final class OtherScripts {
         return c >= 'a' && c <= 'z' && "aeiouy".indexOf(c) < 0;
     }
 
+    /** Whether {@code b} is the final form of {@code a} (ן of נ). */
+    private static boolean finalFormOf(char a, char b) {
+        return Character.toString(a).equals(FINAL_FORMS.get(b));
+    }
+
+    private static final java.util.Map<Character, String> FINAL_FORMS =
+            java.util.Map.of('ך', "כ", 'ם', "מ", 'ן', "נ", 'ף', "פ", 'ץ', "צ");
+
     /** One Hebrew word to Latin letters: consonants as names are spelled, ו and י inside as vowels. */
     static String hebrew(String word) {
         StringBuilder out = new StringBuilder(word.length() + 4);
@@ -170,6 +178,11 @@ final class OtherScripts {
                 default -> "";
             };
             out.append(latin);
+            // A letter followed by its own final form (עינן, Einan) is two syllables: a vowel
+            // stands between them, which the doubled-letter fold of the key must not eat.
+            if (!latin.isEmpty() && i + 1 < length && finalFormOf(c, word.charAt(i + 1))) {
+                out.append('a');
+            }
             if (c == 'ו' && i + 1 < length && word.charAt(i + 1) == 'ו') {
                 i++;
             }

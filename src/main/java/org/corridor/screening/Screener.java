@@ -28,7 +28,7 @@ public final class Screener {
     public static final double DEFAULT_THRESHOLD = 0.60;
 
     /** Entities whose retrieved names go on to precise scoring, per query. */
-    private static final int CANDIDATE_NAMES = 32;
+    private static final int CANDIDATE_NAMES = 48;
     /** Names retrieved to find the candidate entities: an entity has many names, often alike. */
     private static final int RETRIEVED_NAMES = 256;
 
@@ -168,7 +168,32 @@ public final class Screener {
                 break;
             }
         }
+        if (latinQuery) {
+            scoreDistinctive(party.name(), forRetrieval, types, readings, best);
+        }
         return ScreeningOutcome.of(hits(party, options, best.values(), readings.get(0)));
+    }
+
+    /**
+     * A second route: the names sharing the query's distinctive words, its common words left out
+     * ({@link NameIndex#distinctiveCandidates}), the first {@value #DEEPER_BATCH} entities of them
+     * not scored already.
+     */
+    private void scoreDistinctive(
+            String raw,
+            List<AnalysedName> forRetrieval,
+            Set<EntityType> types,
+            List<Reading> readings,
+            Map<Integer, Best> best) {
+        List<Integer> distinctive = index.distinctiveCandidates(forRetrieval, types, RETRIEVED_NAMES);
+        if (distinctive.isEmpty()) {
+            return;
+        }
+        distinctive.removeIf(ordinal -> best.containsKey(names.entity(ordinal)));
+        List<List<Integer>> batches = byEntity(distinctive, DEEPER_BATCH);
+        if (!batches.isEmpty()) {
+            score(raw, batches.get(0), readings, true, best);
+        }
     }
 
     /**

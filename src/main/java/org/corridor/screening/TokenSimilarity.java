@@ -93,7 +93,7 @@ final class TokenSimilarity {
         double byKey = listedUnvowelled
                 ? similarity(listed.key(), query.key(), true)
                 : similarity(query.key(), listed.key(), queryUnvowelled);
-        double similarity = byKey;
+        double similarity = Math.max(byKey, hebrewCh(query, listed));
         if (byKey < FUZZY_STEEP
                 && !(query.text().equals(query.key()) && listed.text().equals(listed.key()))) {
             double byText = listedUnvowelled
@@ -128,13 +128,51 @@ final class TokenSimilarity {
         return new Similarity(fuzzyValue(similarity), MatchKind.FUZZY);
     }
 
+    /**
+     * Hebrew ח is written kh or h in Arabic and Russian names but ch in Israeli ones (Chaim, Chai),
+     * which the phonetic key folds with sh: the Latin side's ch is read as kh as well. 0 when
+     * neither side is a Hebrew word against a Latin one with a ch.
+     */
+    private static double hebrewCh(NameToken query, NameToken listed) {
+        boolean queryHebrew = isHebrew(query) && !isHebrew(listed);
+        boolean listedHebrew = isHebrew(listed) && !isHebrew(query);
+        NameToken latin = queryHebrew ? listed : query;
+        if (!(queryHebrew || listedHebrew) || !latin.text().contains("ch")) {
+            return 0;
+        }
+        String read = PhoneticKey.of(latin.text().replace("ch", "kh"));
+        return similarity((queryHebrew ? query : listed).key(), read, true);
+    }
+
+    private static boolean isHebrew(NameToken token) {
+        return token.origin() == TokenOrigin.ARABIC
+                && !token.display().isEmpty()
+                && OtherScripts.isHebrew(token.display().codePointAt(0));
+    }
+
     /** A kana word against another: r and l are one letter, b and v too (ラブロフ is Lavrov). */
     private static Similarity kana(NameToken query, NameToken listed) {
-        double similarity = similarity(kanaFold(query.key()), kanaFold(listed.key()), false);
+        double similarity = Math.max(
+                similarity(kanaFold(query.key()), kanaFold(listed.key()), false),
+                similarity(kanaSounds(query.text()), kanaSounds(listed.text()), false));
         if (similarity < TRANSLITERATED_FLOOR) {
             return NONE;
         }
         return new Similarity(Math.min(TRANSLITERATED_CAP, fuzzyValue(similarity)), MatchKind.TRANSLITERATED);
+    }
+
+    /**
+     * A word as kana can write it: kana has no ti, di, si or zi (a foreign ti is written chi, di and
+     * zi ji, si shi: プーチン is Putin) and no final ng (ン is n and ng alike: ジョンウン is Jong Un), so
+     * both sides are brought to those sounds before they are compared.
+     */
+    private static String kanaSounds(String text) {
+        String sounds = text.replace("chi", "ti")
+                .replace("shi", "si")
+                .replace("ji", "di")
+                .replace("zi", "di")
+                .replace("ng", "n");
+        return kanaFold(PhoneticKey.of(sounds));
     }
 
     private static String kanaFold(String key) {
