@@ -143,6 +143,14 @@ class ApiExplainsItselfTest {
                 .containsExactly("PENDING", "CONFIRMED", "REJECTED");
         assertThat(texts(stateParameter(openapi, "/api/v1/ownership/hits")))
                 .containsExactly("OPEN", "FALSE_POSITIVE", "TRUE_MATCH", "ESCALATED");
+        assertThat(texts(schemas.at("/ScreeningHit/properties/source/enum")))
+                .containsExactly("NAME", "OWNERSHIP", "VESSEL");
+        assertThat(texts(schemas.at("/RetentionViewRetentionRecord/properties/kind/enum")))
+                .containsExactly("DEPOSIT", "CONVERSION", "RESTRICTED_TRANSFER", "DISBURSEMENT");
+        assertThat(texts(schemas.at("/RetentionViewRetentionRecord/properties/status/enum")))
+                .containsExactly("ELIGIBLE", "LEGAL_HOLD");
+        assertThat(texts(schemas.at("/IdleFundsViewAccountAgeing/properties/status/enum")))
+                .containsExactly("ACTIVE", "APPROACHING_IDLE", "IDLE", "EMPTY");
         assertThat(texts(schemas.at("/Alert/properties/kind/enum")))
                 .contains("AUTHORISATION_EXPIRY", "UNMATCHED_CREDIT", "LIST_STALE");
         assertThat(texts(schemas.at("/Alert/properties/severity/enum"))).containsExactly("warn", "bad");
