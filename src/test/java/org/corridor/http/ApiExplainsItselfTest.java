@@ -143,6 +143,8 @@ class ApiExplainsItselfTest {
                 .containsExactly("PENDING", "CONFIRMED", "REJECTED");
         assertThat(texts(stateParameter(openapi, "/api/v1/ownership/hits")))
                 .containsExactly("OPEN", "FALSE_POSITIVE", "TRUE_MATCH", "ESCALATED");
+        assertThat(texts(schemas.at("/ScreeningRoutesNoticeView/properties/kind/enum")))
+                .containsExactly("LIST_STALE", "LIST_SAMPLE", "LIST_QUARANTINED");
         assertThat(texts(schemas.at("/ScreeningHit/properties/source/enum")))
                 .containsExactly("NAME", "OWNERSHIP", "VESSEL");
         assertThat(texts(schemas.at("/RetentionViewRetentionRecord/properties/kind/enum")))
