@@ -166,10 +166,7 @@ final class BodyCheck {
                         "an ISO 4217 code");
             }
         } else if (cls.isEnum()) {
-            List<String> names = new ArrayList<>();
-            for (Object constant : cls.getEnumConstants()) {
-                names.add(((Enum<?>) constant).name());
-            }
+            List<String> names = JsonSchemas.names(cls);
             if (expect(field, node, node.isTextual(), "one of " + names) && !names.contains(node.asText())) {
                 add(field, "VALUE_INVALID", "must be one of " + names);
             }

@@ -1,5 +1,6 @@
 package org.corridor.http;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -224,7 +226,7 @@ final class JsonSchemas {
             return JSON.objectNode().put("amount", "4704000.00").put("currency", "EUR");
         }
         if (cls.isEnum()) {
-            return JSON.textNode(((Enum<?>) cls.getEnumConstants()[0]).name());
+            return JSON.textNode(names(cls).get(0));
         }
         if (cls.isRecord()) {
             ObjectNode example = JSON.objectNode();
@@ -294,11 +296,25 @@ final class JsonSchemas {
         return Optional.of(names(named));
     }
 
-    /** The constants' names of an enum, in declaration order. */
+    /**
+     * The texts of an enum's constants on the wire, in declaration order: what its {@code @JsonValue}
+     * method answers where it has one (as Jackson writes and reads them), else the constants' names.
+     */
     static List<String> names(Class<?> enumType) {
+        Optional<Method> wire = Arrays.stream(enumType.getMethods())
+                .filter(method -> method.isAnnotationPresent(JsonValue.class) && method.getParameterCount() == 0)
+                .findFirst();
         return Arrays.stream(enumType.getEnumConstants())
-                .map(constant -> ((Enum<?>) constant).name())
+                .map(constant -> wire.map(method -> wireText(method, constant)).orElse(((Enum<?>) constant).name()))
                 .toList();
+    }
+
+    private static String wireText(Method method, Object constant) {
+        try {
+            return String.valueOf(method.invoke(constant));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the wire text of " + constant + " cannot be read", e);
+        }
     }
 
     /** Sets the enum on a text field, on the items of a list of texts, or inside an optional. */

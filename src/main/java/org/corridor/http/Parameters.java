@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.corridor.InputLimits;
 import org.corridor.InvalidInputException;
+import org.corridor.identity.IdentityChange;
+import org.corridor.ownership.OwnerHit;
 import org.corridor.release.HitState;
 import org.corridor.release.RequestState;
 
@@ -57,6 +59,8 @@ final class Parameters {
             new Rule("/api/v1/accounts/", "at", Format.INSTANT_OR_DATE),
             new Rule("/api/v1/releases", "state", Format.TEXT, Optional.of(RequestState.class)),
             new Rule("/api/v1/hits", "state", Format.TEXT, Optional.of(HitState.class)),
+            new Rule("/api/v1/identity-changes", "state", Format.TEXT, Optional.of(IdentityChange.State.class)),
+            new Rule("/api/v1/ownership/hits", "state", Format.TEXT, Optional.of(OwnerHit.State.class)),
             new Rule("", "from", Format.DATE),
             new Rule("", "to", Format.DATE),
             new Rule("", "as_of", Format.DATE),

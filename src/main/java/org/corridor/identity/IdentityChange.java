@@ -24,9 +24,16 @@ public record IdentityChange(
         Optional<Instant> decidedAt,
         Optional<String> decisionNote) {
 
-    public static final String PENDING = "PENDING";
-    public static final String CONFIRMED = "CONFIRMED";
-    public static final String REJECTED = "REJECTED";
+    /** Where a change stands; {@code state} carries its name (openapi-fields.properties names it). */
+    public enum State {
+        PENDING,
+        CONFIRMED,
+        REJECTED
+    }
+
+    public static final String PENDING = State.PENDING.name();
+    public static final String CONFIRMED = State.CONFIRMED.name();
+    public static final String REJECTED = State.REJECTED.name();
 
     public IdentityChange {
         details = Map.copyOf(details);

@@ -3,7 +3,7 @@ package org.corridor.identity;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -286,11 +286,11 @@ public final class UserRoutes implements Routes {
     }
 
     private static String changeState(String text) {
-        String state = text.toUpperCase(Locale.ROOT);
-        List<String> states =
-                new ArrayList<>(List.of(IdentityChange.PENDING, IdentityChange.CONFIRMED, IdentityChange.REJECTED));
-        if (!states.contains(state)) {
-            throw new InvalidInputException("PARAMETER_INVALID", "state is one of " + states);
+        String state = text.strip().toUpperCase(Locale.ROOT);
+        if (Arrays.stream(IdentityChange.State.values())
+                .noneMatch(known -> known.name().equals(state))) {
+            throw new InvalidInputException(
+                    "PARAMETER_INVALID", "state is one of " + Arrays.toString(IdentityChange.State.values()));
         }
         return state;
     }

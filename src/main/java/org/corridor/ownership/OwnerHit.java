@@ -38,6 +38,14 @@ public record OwnerHit(
         Instant openedAt,
         String openedBy) {
 
+    /** Where the review of a hit stands; {@code state} carries its name (openapi-fields.properties names it). */
+    public enum State {
+        OPEN,
+        FALSE_POSITIVE,
+        TRUE_MATCH,
+        ESCALATED
+    }
+
     public OwnerHit {
         programmes = List.copyOf(programmes);
         why = List.copyOf(why);

@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.corridor.ConflictException;
@@ -254,8 +254,8 @@ public final class OwnerHits {
 
     private static String state(String text) {
         String wanted = text.strip().toUpperCase(Locale.ROOT);
-        if (!wanted.equals("OPEN")
-                && !Set.of("FALSE_POSITIVE", "TRUE_MATCH", "ESCALATED").contains(wanted)) {
+        if (Arrays.stream(OwnerHit.State.values())
+                .noneMatch(known -> known.name().equals(wanted))) {
             throw new InvalidInputException(
                     "PARAMETER_INVALID", "state is OPEN, FALSE_POSITIVE, TRUE_MATCH or ESCALATED: '" + text + "'");
         }

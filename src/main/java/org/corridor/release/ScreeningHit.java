@@ -12,7 +12,7 @@ import java.util.UUID;
  * needs two people: the first proposes it, a COMPLIANCE_REVIEWER who is not the first confirms.
  *
  * @param partyKey the party's normalised name: cleared hits are remembered under it
- * @param source NAME, OWNERSHIP or VESSEL
+ * @param source one of {@link HitSource}, as text
  * @param fingerprint SHA-256 of the listing's content (or of the ownership or vessel findings)
  * @param proposed the first person's proposal while the hit awaits its second reviewer
  * @param superseded true when the party was replaced, so the hit no longer bears on the request

@@ -137,15 +137,15 @@ record IdleFunds(
         long oldestDays = ageing.oldestValueDate()
                 .map(date -> ChronoUnit.DAYS.between(date, asOf))
                 .orElse(0L);
-        String status;
+        IdleFundsView.AccountAgeing.Status status;
         if (ageing.balance().isZero()) {
-            status = "EMPTY";
+            status = IdleFundsView.AccountAgeing.Status.EMPTY;
         } else if (idle.isPositive()) {
-            status = "IDLE";
+            status = IdleFundsView.AccountAgeing.Status.IDLE;
         } else if (approaching.isPositive()) {
-            status = "APPROACHING_IDLE";
+            status = IdleFundsView.AccountAgeing.Status.APPROACHING_IDLE;
         } else {
-            status = "ACTIVE";
+            status = IdleFundsView.AccountAgeing.Status.ACTIVE;
         }
         return new IdleFundsView.AccountAgeing(
                 account.name(),
@@ -160,7 +160,7 @@ record IdleFunds(
                 ageing.over365Days(),
                 ageing.oldestValueDate(),
                 oldestDays,
-                status,
+                status.name(),
                 idle,
                 approaching);
     }

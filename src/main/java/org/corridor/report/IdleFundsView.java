@@ -69,7 +69,7 @@ public record IdleFundsView(
      * One restricted account as of the date.
      *
      * @param oldestDays age in days of the oldest money still in the account (FIFO), 0 when empty
-     * @param status ACTIVE, APPROACHING_IDLE, IDLE or EMPTY
+     * @param status one of {@link Status}, as text
      * @param idle the part older than the idle threshold
      * @param approachingIdle the part between the approaching-idle and idle thresholds
      */
@@ -88,7 +88,16 @@ public record IdleFundsView(
             long oldestDays,
             String status,
             Money idle,
-            Money approachingIdle) {}
+            Money approachingIdle) {
+
+        /** Where an account's money stands against the idle thresholds (FR-31). */
+        public enum Status {
+            ACTIVE,
+            APPROACHING_IDLE,
+            IDLE,
+            EMPTY
+        }
+    }
 
     /** Deposits and disbursements of a month (or part of one) in EUR. */
     public record PeriodUtilisation(

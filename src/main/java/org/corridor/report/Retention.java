@@ -145,7 +145,7 @@ public final class Retention {
         List<Dated> all = new ArrayList<>();
         for (Deposit deposit : settlement.deposits().list(java.util.Optional.empty())) {
             all.add(new Dated(
-                    "DEPOSIT",
+                    RetentionView.RetentionRecord.Kind.DEPOSIT.name(),
                     deposit.id().toString(),
                     deposit.valueDate(),
                     List.of(
@@ -159,7 +159,7 @@ public final class Retention {
                     .max(Comparator.naturalOrder())
                     .orElse(conversion.requestedOn());
             all.add(new Dated(
-                    "CONVERSION",
+                    RetentionView.RetentionRecord.Kind.CONVERSION.name(),
                     conversion.id().toString(),
                     last,
                     List.of(
@@ -169,7 +169,7 @@ public final class Retention {
         }
         for (RestrictedTransfer transfer : settlement.transfers().list()) {
             all.add(new Dated(
-                    "RESTRICTED_TRANSFER",
+                    RetentionView.RetentionRecord.Kind.RESTRICTED_TRANSFER.name(),
                     transfer.id().toString(),
                     transfer.valueDate(),
                     List.of(
@@ -179,7 +179,7 @@ public final class Retention {
         }
         for (ReleaseRecords.Disbursement disbursement : releases.disbursements(LocalDate.of(1900, 1, 1), cutoff)) {
             all.add(new Dated(
-                    "DISBURSEMENT",
+                    RetentionView.RetentionRecord.Kind.DISBURSEMENT.name(),
                     disbursement.requestId(),
                     disbursement.valueDate(),
                     List.of("request:" + disbursement.requestId(), "account:" + disbursement.sourceAccount())));
@@ -198,7 +198,10 @@ public final class Retention {
                 record.date(),
                 record.date().plusYears(settings.retentionYears()),
                 record.subjects(),
-                holding.isEmpty() ? "ELIGIBLE" : "LEGAL_HOLD",
+                (holding.isEmpty()
+                                ? RetentionView.RetentionRecord.Status.ELIGIBLE
+                                : RetentionView.RetentionRecord.Status.LEGAL_HOLD)
+                        .name(),
                 holding);
     }
 

@@ -26,9 +26,9 @@ public record RetentionView(
     }
 
     /**
-     * @param kind DEPOSIT, CONVERSION, RESTRICTED_TRANSFER or DISBURSEMENT
+     * @param kind one of {@link Kind}, as text
      * @param subjects the subjects a hold may name to keep it
-     * @param status ELIGIBLE or LEGAL_HOLD
+     * @param status one of {@link Status}, as text
      * @param holds ids of the active holds that keep it
      */
     public record RetentionRecord(
@@ -39,6 +39,20 @@ public record RetentionView(
             List<String> subjects,
             String status,
             List<String> holds) {
+        /** The kinds of business record kept; openapi-fields.properties names this enum for {@code kind}. */
+        public enum Kind {
+            DEPOSIT,
+            CONVERSION,
+            RESTRICTED_TRANSFER,
+            DISBURSEMENT
+        }
+
+        /** Whether a record past retention may go, or a legal hold keeps it. */
+        public enum Status {
+            ELIGIBLE,
+            LEGAL_HOLD
+        }
+
         public RetentionRecord {
             subjects = List.copyOf(subjects);
             holds = List.copyOf(holds);

@@ -46,14 +46,14 @@ final class ListNotices {
         List<ListNotice> notices = new ArrayList<>();
         for (ListVersion version : active.values()) {
             sampleLabel(version.sha256())
-                    .ifPresent(label ->
-                            notices.add(new ListNotice("LIST_SAMPLE", version.list(), version.label(), label)));
+                    .ifPresent(label -> notices.add(new ListNotice(
+                            ListNotice.Kind.LIST_SAMPLE.name(), version.list(), version.label(), label)));
             Duration maxAge = policy.maxAgeOf(version.list());
             Instant asOf = asOf(version);
             Duration age = Duration.between(asOf, now);
             if (age.compareTo(maxAge) > 0) {
                 notices.add(new ListNotice(
-                        "LIST_STALE",
+                        ListNotice.Kind.LIST_STALE.name(),
                         version.list(),
                         version.label(),
                         "version " + version.label() + " is " + age.toDays() + " days old (by its "
@@ -69,7 +69,7 @@ final class ListNotices {
         for (QuarantinedVersion held : quarantined) {
             ListVersion version = held.version();
             notices.add(new ListNotice(
-                    "LIST_QUARANTINED",
+                    ListNotice.Kind.LIST_QUARANTINED.name(),
                     version.list(),
                     version.label(),
                     "version " + version.id() + " (" + version.label() + ") drops " + version.removed() + " of "

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -128,6 +129,49 @@ class ApiExplainsItselfTest {
         }
         assertThat(without).as("enum-typed fields without their enum").isEmpty();
         assertThat(schemas.at("/Approval/properties/step/enum").toString()).contains("SENIOR_COMPLIANCE");
+    }
+
+    @Test
+    void closed_sets_carried_as_text_list_the_texts_the_wire_carries() {
+        JsonNode openapi = server.as(Role.AUDITOR).get("/api/v1/openapi.json").json();
+        JsonNode schemas = openapi.at("/components/schemas");
+        assertThat(texts(schemas.at("/IdentityChange/properties/state/enum")))
+                .containsExactly("PENDING", "CONFIRMED", "REJECTED");
+        assertThat(texts(schemas.at("/OwnerHit/properties/state/enum")))
+                .containsExactly("OPEN", "FALSE_POSITIVE", "TRUE_MATCH", "ESCALATED");
+        assertThat(texts(stateParameter(openapi, "/api/v1/identity-changes")))
+                .containsExactly("PENDING", "CONFIRMED", "REJECTED");
+        assertThat(texts(stateParameter(openapi, "/api/v1/ownership/hits")))
+                .containsExactly("OPEN", "FALSE_POSITIVE", "TRUE_MATCH", "ESCALATED");
+        assertThat(texts(schemas.at("/ScreeningRoutesNoticeView/properties/kind/enum")))
+                .containsExactly("LIST_STALE", "LIST_SAMPLE", "LIST_QUARANTINED");
+        assertThat(texts(schemas.at("/ScreeningHit/properties/source/enum")))
+                .containsExactly("NAME", "OWNERSHIP", "VESSEL");
+        assertThat(texts(schemas.at("/RetentionViewRetentionRecord/properties/kind/enum")))
+                .containsExactly("DEPOSIT", "CONVERSION", "RESTRICTED_TRANSFER", "DISBURSEMENT");
+        assertThat(texts(schemas.at("/RetentionViewRetentionRecord/properties/status/enum")))
+                .containsExactly("ELIGIBLE", "LEGAL_HOLD");
+        assertThat(texts(schemas.at("/IdleFundsViewAccountAgeing/properties/status/enum")))
+                .containsExactly("ACTIVE", "APPROACHING_IDLE", "IDLE", "EMPTY");
+        assertThat(texts(schemas.at("/Alert/properties/kind/enum")))
+                .contains("AUTHORISATION_EXPIRY", "UNMATCHED_CREDIT", "LIST_STALE");
+        assertThat(texts(schemas.at("/Alert/properties/severity/enum"))).containsExactly("warn", "bad");
+    }
+
+    /** The values the {@code state} query parameter of a GET route takes. */
+    private static JsonNode stateParameter(JsonNode openapi, String path) {
+        for (JsonNode parameter : openapi.path("paths").path(path).path("get").path("parameters")) {
+            if (parameter.path("name").asText().equals("state")) {
+                return parameter.at("/schema/enum");
+            }
+        }
+        return MissingNode.getInstance();
+    }
+
+    private static List<String> texts(JsonNode values) {
+        List<String> texts = new ArrayList<>();
+        values.forEach(value -> texts.add(value.asText()));
+        return texts;
     }
 
     private static void enumFields(Type type, JsonNode schemas, Set<Class<?>> seen, List<String> without) {
