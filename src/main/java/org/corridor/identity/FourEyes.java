@@ -53,7 +53,7 @@ public final class FourEyes {
 
     /** Hits are disposed of by compliance analysts and reviewers, whoever brought them. */
     public static Outcome disposer(Actor by) {
-        if (by.roles().stream().noneMatch(DISPOSERS::contains)) {
+        if (!compliance(by)) {
             return new Refused("DISPOSER_ROLE_REQUIRED", "hits are disposed of by compliance analysts and reviewers");
         }
         return ALLOWED;
@@ -72,15 +72,28 @@ public final class FourEyes {
 
     /** The second decision on a hit: by another person than the first, acting as a COMPLIANCE_REVIEWER. */
     public static Outcome secondOnHit(Actor by, Optional<String> firstBy) {
+        return second(by, firstBy, "this hit");
+    }
+
+    /**
+     * The second decision on {@code what} (a hit, an escalated goods line): by another person than
+     * the one who gave the first, acting as a COMPLIANCE_REVIEWER.
+     */
+    public static Outcome second(Actor by, Optional<String> firstBy, String what) {
         if (firstBy.filter(by.name()::equals).isPresent()) {
             return rule(
                     "SAME_PERSON_TWO_DECISIONS",
-                    by.name() + " gave the first decision on this hit; the second needs another person");
+                    by.name() + " gave the first decision on " + what + "; the second needs another person");
         }
         if (!by.actsAs(REVIEWER)) {
-            return new Refused("REVIEWER_REQUIRED", "a COMPLIANCE_REVIEWER decides this hit");
+            return new Refused("REVIEWER_REQUIRED", "a COMPLIANCE_REVIEWER decides " + what);
         }
         return ALLOWED;
+    }
+
+    /** Whether {@code by} acts as a compliance analyst or reviewer, who decide hits and escalated lines. */
+    public static boolean compliance(Actor by) {
+        return by.roles().stream().anyMatch(DISPOSERS::contains);
     }
 
     /** One step each along a chain: nobody who took a step of {@code reference} takes another. */

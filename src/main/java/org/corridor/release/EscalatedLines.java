@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.corridor.ConflictException;
 import org.corridor.ForbiddenException;
@@ -18,6 +17,7 @@ import org.corridor.audit.CanonicalJson;
 import org.corridor.authorisation.EligibilityResult;
 import org.corridor.authorisation.LineResult;
 import org.corridor.authorisation.Verdict;
+import org.corridor.identity.FourEyes;
 import org.corridor.transaction.Transaction;
 import org.corridor.transaction.Transactions;
 
@@ -53,9 +53,6 @@ record EscalatedLines(
 
     /** What a removed line records as its reason. */
     static final String DENIED_BY_COMPLIANCE = "DENIED_BY_COMPLIANCE";
-
-    private static final Set<String> RESOLVERS = Set.of("COMPLIANCE_ANALYST", "COMPLIANCE_REVIEWER");
-    private static final String REVIEWER = "COMPLIANCE_REVIEWER";
 
     /** The line decisions of a request, oldest first. */
     List<LineResolution> of(UUID id) {
@@ -203,17 +200,19 @@ record EscalatedLines(
 
     /** The compliance roles decide, never on a request they submitted, and only on one held for its lines. */
     private static RequestRow requireDecidable(Actor by, RequestRow row) {
-        if (by.roles().stream().noneMatch(RESOLVERS::contains)) {
+        if (!FourEyes.compliance(by)) {
             throw new ForbiddenException(
                     "RESOLVER_ROLE_REQUIRED",
                     "escalated lines are decided by compliance analysts and reviewers; " + by.name() + " acts as "
                             + String.join(", ", by.roles()));
         }
-        if (row.submittedBy().equals(by.name())) {
-            throw ForbiddenException.rule(
-                    "SUBMITTER_RESOLVES_NO_LINE",
-                    by.name() + " submitted " + row.reference() + "; its lines are decided by other people");
-        }
+        FourEyes.notBroughtBy(
+                        by,
+                        List.of(row.submittedBy()),
+                        "SUBMITTER_RESOLVES_NO_LINE",
+                        "submitted " + row.reference(),
+                        "its lines are decided by other people")
+                .require();
         boolean heldForLines = row.state() == RequestState.HELD
                 && row.reason()
                         .filter(reason -> reason.equals(ReleaseReason.LINE_ESCALATED.name())
@@ -266,16 +265,8 @@ record EscalatedLines(
     }
 
     private static void requireSecond(LineResolution proposal, Actor by) {
-        if (proposal.actor().equals(by.name())) {
-            throw ForbiddenException.rule(
-                    "SAME_PERSON_TWO_DECISIONS",
-                    by.name() + " proposed to allow line " + proposal.line() + "; the second decision needs another"
-                            + " person");
-        }
-        if (!by.actsAs(REVIEWER)) {
-            throw new ForbiddenException(
-                    "REVIEWER_REQUIRED", "a COMPLIANCE_REVIEWER who did not propose it confirms a line's ALLOW");
-        }
+        FourEyes.second(by, Optional.of(proposal.actor()), "line " + proposal.line())
+                .require();
     }
 
     /**
